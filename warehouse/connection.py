@@ -1,0 +1,165 @@
+"""Where the warehouse lives and how to open it.
+
+The warehouse is a DuckLake catalog: by default a SQLite catalog file and a folder of Parquet
+files in one directory; with a PostgreSQL DSN, the catalog lives in PostgreSQL and the data in
+BENCHHOUSE_DATA_PATH. Extensions are loaded from the files of their PyPI packages, never
+downloaded.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import importlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from warehouse.sql import quote_literal
+from warehouse.errors import BenchhouseError, SnapshotNotFound, WarehouseBusy, WarehouseNotFound
+
+LAKE = "bh"
+ENV_WAREHOUSE = "BENCHHOUSE_WAREHOUSE"
+ENV_DATA_PATH = "BENCHHOUSE_DATA_PATH"
+DEFAULT_DIR = Path(__file__).resolve().parents[1] / "var" / "warehouse"
+POSTGRES_PREFIXES = ("postgres:", "postgresql://", "postgres://")
+
+
+def extension_file(package: str, name: str) -> str:
+    """Path of an extension shipped inside a duckdb-extension-* package."""
+    module = importlib.import_module(package)
+    found = sorted(Path(module.__file__).parent.glob(f"extensions/*/{name}.duckdb_extension"))
+    if not found:
+        raise BenchhouseError(
+            f"the {package} package holds no {name} extension; reinstall it with "
+            f"`pip install {package.replace('_', '-')}=={duckdb.__version__}`"
+        )
+    return str(found[-1])
+
+
+@dataclass(frozen=True)
+class Location:
+    """A warehouse's catalog and data folder, from --warehouse, the environment, or the default."""
+
+    catalog: str  # the part after 'ducklake:', e.g. 'sqlite:/path/catalog.sqlite'
+    data_path: str
+    local_dir: Path | None  # folder for the embedded warehouse; None with a PostgreSQL catalog
+
+    @classmethod
+    def resolve(cls, spec: str | None = None) -> "Location":
+        spec = spec or os.environ.get(ENV_WAREHOUSE) or str(DEFAULT_DIR)
+        if spec.startswith(POSTGRES_PREFIXES):
+            data_path = os.environ.get(ENV_DATA_PATH)
+            if not data_path:
+                raise BenchhouseError(
+                    f"a PostgreSQL catalog ({spec.split(' ')[0]} ...) needs a data folder: set "
+                    f"{ENV_DATA_PATH} to a local folder or an object-store URL"
+                )
+            dsn = spec.removeprefix("postgres:") if spec.startswith("postgres:") else spec
+            return cls(catalog=f"postgres:{dsn}", data_path=data_path, local_dir=None)
+        folder = Path(spec).expanduser().resolve()
+        return cls(catalog=f"sqlite:{folder / 'catalog.sqlite'}", data_path=f"{folder / 'data'}/",
+                   local_dir=folder)
+
+    @property
+    def is_embedded(self) -> bool:
+        return self.local_dir is not None
+
+    def describe(self) -> str:
+        return str(self.local_dir) if self.local_dir else self.catalog.split(" password=")[0]
+
+    def exists(self) -> bool:
+        if self.local_dir is None:
+            return True  # a PostgreSQL catalog is created by the DBA; attaching tells
+        return (self.local_dir / "catalog.sqlite").exists()
+
+
+def _bare_connection() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(config={
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+    })
+    con.execute("SET TimeZone = 'UTC'")
+    con.execute(f"LOAD '{extension_file('duckdb_extension_ducklake', 'ducklake')}'")
+    return con
+
+
+def connect(location: Location, *, read_only: bool = False, snapshot: int | None = None,
+            create: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection with the warehouse attached as `bh` and selected with USE.
+
+    read_only attaches the catalog read-only and then forbids every file outside the data folder,
+    so an analyst's query can neither write nor read other files. snapshot pins every table to
+    that DuckLake snapshot. create makes an empty catalog when there is none.
+    """
+    if not (create or location.exists()):
+        raise WarehouseNotFound(
+            f"no warehouse at {location.describe()}: build one with `make demo` or `benchhouse init`, "
+            f"or point --warehouse (or {ENV_WAREHOUSE}) at an existing one"
+        )
+    con = _bare_connection()
+    if location.is_embedded:
+        con.execute(f"LOAD '{extension_file('duckdb_extension_sqlite_scanner', 'sqlite_scanner')}'")
+        location.local_dir.mkdir(parents=True, exist_ok=True)
+    else:
+        con.execute(f"LOAD '{extension_file('duckdb_extension_postgres_scanner', 'postgres_scanner')}'")
+    options = [f"DATA_PATH {quote_literal(location.data_path)}"]
+    if read_only:
+        options.append("READ_ONLY")
+    if snapshot is not None:
+        _check_snapshot(location, snapshot)
+        options.append(f"SNAPSHOT_VERSION {int(snapshot)}")
+    con.execute(f"ATTACH {quote_literal('ducklake:' + location.catalog)} AS {LAKE} ({', '.join(options)})")
+    con.execute(f"USE {LAKE}")
+    if read_only:
+        lock_down(con, location)
+    return con
+
+
+def lock_down(con: duckdb.DuckDBPyConnection, location: Location) -> None:
+    """Forbid reading or writing any file but the warehouse's own, for good."""
+    con.execute("SET allowed_directories = ?", [[location.data_path]])
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
+def latest_snapshot(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute(f"SELECT max(snapshot_id) FROM {LAKE}.snapshots()").fetchone()[0]
+
+
+def _check_snapshot(location: Location, snapshot: int) -> None:
+    con = connect(location, read_only=True)
+    try:
+        latest = latest_snapshot(con)
+    finally:
+        con.close()
+    if not 0 <= snapshot <= latest:
+        raise SnapshotNotFound(
+            f"snapshot {snapshot} does not exist in {location.describe()}: snapshots run from 0 to "
+            f"{latest}; list them with `benchhouse snapshots`"
+        )
+
+
+@contextmanager
+def writer_lock(location: Location, wait: bool = True) -> Iterator[None]:
+    """Serialise writers on one machine. Readers never take it.
+
+    Batch ids, run ids and the snapshot a batch records are allocated under this lock. The
+    operating system releases it when the process dies, so a killed ingest never leaves it held.
+    """
+    folder = location.local_dir or Path(os.environ.get("BENCHHOUSE_LOCK_DIR", "/tmp"))
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "writer.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise WarehouseBusy(
+                f"another ingest is writing to {location.describe()}; wait for it to finish"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,0 +1,87 @@
+"""Errors shown to the user: each message says what is wrong, where, and what to do.
+
+Library code raises these and never prints; only the command line turns them into
+one-line messages and exit codes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class BenchhouseError(Exception):
+    """A problem the user can fix; the message is shown as is."""
+
+
+class WarehouseNotFound(BenchhouseError):
+    pass
+
+
+class SchemaDrift(BenchhouseError):
+    pass
+
+
+class FileFormatError(BenchhouseError):
+    """The file cannot be read as the format it claims, or its columns are wrong."""
+
+
+class ReadOnlyViolation(BenchhouseError):
+    pass
+
+
+class UnknownName(BenchhouseError):
+    pass
+
+
+class SnapshotNotFound(BenchhouseError):
+    pass
+
+
+class WarehouseBusy(BenchhouseError):
+    pass
+
+
+@dataclass(frozen=True)
+class Reject:
+    """One problem with one row of an input file."""
+
+    row: int
+    column: str
+    value: str | None
+    reason: str
+
+    def describe(self, file_name: str, row_label: str = "row", line_offset: int = 0) -> str:
+        """One line naming the file, the row (as a line number for text files), the column, the
+        value found and what was expected."""
+        shown = "an empty value" if self.value is None else repr(self.value)
+        return (f"{file_name}, {row_label} {self.row + line_offset}, column '{self.column}': "
+                f"got {shown}; {self.reason}")
+
+
+class ValidationFailed(BenchhouseError):
+    """Rows of a file broke validation rules; nothing was loaded."""
+
+    def __init__(self, file_name: str, row_label: str, rejects: list[Reject], total_rows: int,
+                 bad_rows: int, line_offset: int = 0):
+        self.file_name = file_name
+        self.row_label = row_label
+        self.line_offset = line_offset
+        self.rejects = rejects
+        self.total_rows = total_rows
+        self.bad_rows = bad_rows
+        super().__init__(
+            f"{file_name}: {bad_rows} of {total_rows} rows broke validation rules; nothing was loaded. "
+            f"Fix them and ingest again, or pass --allow-rejects to load the {total_rows - bad_rows} "
+            "good rows and keep the rejected ones in the table rejected_rows."
+        )
+
+    def lines(self) -> list[str]:
+        return [r.describe(self.file_name, self.row_label, self.line_offset) for r in self.rejects]
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """' Did you mean 'x'?' for the closest known name, or '' when nothing is close."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""

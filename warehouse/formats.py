@@ -1,0 +1,210 @@
+"""The house's native ingest formats: their columns, types and rules, as data.
+
+Validation SQL is generated from these specs (warehouse/validate.py); the README's format
+reference is checked against them by a test, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warehouse.errors import UnknownName, did_you_mean
+from warehouse.sql import quote_literal
+
+SLUG = r"[a-z0-9][a-z0-9._-]*"
+EFFORTS = ("default", "none", "minimal", "low", "medium", "high", "xhigh", "max")
+TOKEN_TYPES = ("input", "cached_input", "cache_write", "output", "reasoning")
+HOUSE_FRAMEWORK = "openness-index"
+HOUSE_COMPONENTS = ("weights_access", "weights_licence", "data_access", "data_licence",
+                    "methodology", "training_code")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a native format."""
+
+    name: str
+    type: str
+    """DuckDB type the value must cast to: VARCHAR, DOUBLE, BIGINT, INTEGER, DATE, TIMESTAMP, BOOLEAN."""
+    doc: str
+    required: bool = True
+    """A required column must be present in the file and non-empty on every row."""
+    rule: str | None = None
+    """SQL predicate over the typed value `{v}`; a row breaks the rule when it is false."""
+    expected: str = ""
+    """What the rule expects, in words, shown when it is broken."""
+    references: str | None = None
+    """Table whose key this column must name (models or evaluations); unknown names are refused."""
+    default: str | None = None
+    """SQL literal used when the column is absent or the value empty (optional columns only)."""
+
+    def rule_sql(self, value_sql: str) -> str | None:
+        return None if self.rule is None else "(" + self.rule.replace("{v}", value_sql) + ")"
+
+
+def slug(name: str, doc: str, example: str, **kwargs) -> Column:
+    return Column(name, "VARCHAR", doc, rule=f"regexp_full_match({{v}}, '{SLUG}')",
+                  expected=f"a lowercase slug (letters, digits, '.', '_', '-'), e.g. {example}",
+                  **kwargs)
+
+
+def one_of(name: str, values: tuple[str, ...], doc: str, **kwargs) -> Column:
+    listed = ", ".join(quote_literal(v) for v in values)
+    return Column(name, "VARCHAR", doc, rule=f"{{v}} IN ({listed})",
+                  expected="one of " + ", ".join(values), **kwargs)
+
+
+def non_negative(name: str, type_: str, doc: str, **kwargs) -> Column:
+    return Column(name, type_, doc, rule="{v} >= 0", expected="a number of 0 or more", **kwargs)
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A rule across columns of one row: `check` must hold, else `column` is blamed."""
+
+    column: str
+    check: str
+    expected: str  # SQL expression giving the text shown
+
+
+@dataclass(frozen=True)
+class Format:
+    kind: str
+    doc: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    """Two rows of one file with the same key are duplicates."""
+    row_rules: tuple[RowRule, ...] = field(default=())
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+MODELS = Format(
+    kind="models",
+    doc="Canonical models. A model already in the warehouse is replaced by the file's row.",
+    key=("model",),
+    columns=(
+        slug("model", "canonical model id", "gpt-4o-2024-08-06"),
+        slug("creator", "organisation that made it; registered on first sight", "openai"),
+        Column("display_name", "VARCHAR", "name shown in reports"),
+        Column("release_date", "DATE", "first public availability, YYYY-MM-DD", required=False),
+        non_negative("params_total_b", "DOUBLE", "total parameters, billions", required=False),
+        non_negative("params_active_b", "DOUBLE", "active parameters per token, billions",
+                     required=False),
+        Column("open_weights", "BOOLEAN", "true when the weights can be downloaded", required=False),
+    ),
+    row_rules=(
+        RowRule("params_active_b", "params_active_b <= params_total_b",
+                "'at most params_total_b (' || params_total_b || ')'"),
+    ),
+)
+
+EVALUATIONS = Format(
+    kind="evaluations",
+    doc="Benchmarks. An evaluation already in the warehouse is replaced by the file's row.",
+    key=("evaluation",),
+    columns=(
+        slug("evaluation", "evaluation id", "gpqa-diamond"),
+        Column("name", "VARCHAR", "display name"),
+        slug("category", "index category it counts towards", "reasoning"),
+        one_of("kind", ("single_turn", "agentic"), "single_turn or agentic"),
+        Column("n_tasks", "BIGINT", "tasks in one pass", rule="{v} > 0", expected="a whole number above 0"),
+        one_of("scoring", ("accuracy", "partial", "elo"), "how one task is scored"),
+    ),
+)
+
+RUNS = Format(
+    kind="runs",
+    doc=("One row per task attempt. The rows sharing model, effort, provider, evaluation and repeat "
+         "form one run; a run already in the warehouse is refused."),
+    key=("model", "effort", "provider", "evaluation", "repeat", "task_id"),
+    columns=(
+        Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
+        one_of("effort", EFFORTS, "reasoning effort; empty means default", required=False,
+               default="'default'"),
+        slug("provider", "provider that served it; registered on first sight", "openai"),
+        Column("evaluation", "VARCHAR", "evaluation id (ingest evaluations first)",
+               references="evaluations"),
+        Column("repeat", "INTEGER", "repeat number", rule="{v} >= 1", expected="a whole number of 1 or more"),
+        Column("task_id", "VARCHAR", "task (question) id within the evaluation"),
+        Column("score", "DOUBLE", "score of the attempt", rule="{v} BETWEEN 0 AND 1",
+               expected="a number between 0 and 1"),
+        non_negative("input_tokens", "BIGINT", "input tokens at the full price", required=False),
+        non_negative("cached_input_tokens", "BIGINT", "input tokens read from cache", required=False),
+        non_negative("cache_write_tokens", "BIGINT", "input tokens written to cache", required=False),
+        non_negative("reasoning_tokens", "BIGINT", "reasoning tokens", required=False),
+        non_negative("answer_tokens", "BIGINT", "answer tokens", required=False),
+        Column("turns", "INTEGER", "agent turns", required=False, rule="{v} >= 1",
+               expected="a whole number of 1 or more"),
+        Column("solved", "BOOLEAN", "whether the task was solved", required=False),
+        non_negative("latency_s", "DOUBLE", "seconds the attempt took", required=False),
+        Column("started_at", "TIMESTAMP", "when the attempt started, ISO 8601 (UTC unless an offset is given)",
+               required=False),
+        one_of("account", ("lab_supplied", "anonymous"), "kind of account that ran it"),
+        Column("harness", "VARCHAR", "harness and version (same for every row of a run)", required=False),
+        Column("prompt_version", "VARCHAR", "prompt set version (same for every row of a run)",
+               required=False),
+        non_negative("temperature", "DOUBLE", "sampling temperature (same for every row of a run)",
+                     required=False),
+    ),
+)
+
+PRICES = Format(
+    kind="prices",
+    doc=("Prices per million tokens over [valid_from, valid_to). An open period (empty valid_to) is "
+         "closed by the next price of the same model, provider and token type."),
+    key=("model", "provider", "token_type", "valid_from"),
+    columns=(
+        Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
+        slug("provider", "provider selling it; registered on first sight", "openai"),
+        one_of("token_type", TOKEN_TYPES, "which tokens the price is for"),
+        non_negative("usd_per_mtok", "DOUBLE", "US dollars per million tokens"),
+        Column("valid_from", "DATE", "first day the price applies"),
+        Column("valid_to", "DATE", "first day it no longer applies; empty while current", required=False),
+        Column("source", "VARCHAR", "where the price was read"),
+    ),
+    row_rules=(
+        RowRule("valid_to", "valid_to > valid_from", "'a date after valid_from (' || valid_from || ')'"),
+    ),
+)
+
+OPENNESS = Format(
+    kind="openness",
+    doc=(f"Openness assessments. Under the house framework '{HOUSE_FRAMEWORK}', component is one of "
+         f"{', '.join(HOUSE_COMPONENTS)} and level is 0 to 3."),
+    key=("model", "framework", "component", "assessed_at"),
+    columns=(
+        Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
+        slug("framework", f"{HOUSE_FRAMEWORK} (the house's) or an outside framework", HOUSE_FRAMEWORK),
+        Column("component", "VARCHAR", "component or criterion assessed"),
+        Column("level", "VARCHAR", "level as the framework writes it"),
+        Column("evidence_url", "VARCHAR", "where the evidence can be read", required=False,
+               rule="regexp_matches({v}, '^https?://')", expected="a URL starting with http:// or https://"),
+        Column("assessed_at", "DATE", "date of the assessment"),
+    ),
+    row_rules=(
+        RowRule("component",
+                f"framework <> '{HOUSE_FRAMEWORK}' OR component IN "
+                f"({', '.join(quote_literal(c) for c in HOUSE_COMPONENTS)})",
+                quote_literal(f"one of {', '.join(HOUSE_COMPONENTS)} under {HOUSE_FRAMEWORK}")),
+        RowRule("level", f"framework <> '{HOUSE_FRAMEWORK}' OR level IN ('0', '1', '2', '3')",
+                quote_literal(f"0, 1, 2 or 3 under {HOUSE_FRAMEWORK}")),
+    ),
+)
+
+FORMATS: dict[str, Format] = {f.kind: f for f in (MODELS, EVALUATIONS, RUNS, PRICES, OPENNESS)}
+
+
+def get(kind: str) -> Format:
+    try:
+        return FORMATS[kind]
+    except KeyError:
+        raise UnknownName(
+            f"'{kind}' is not a native format; the formats are {', '.join(FORMATS)}."
+            + did_you_mean(kind, FORMATS)
+        ) from None

@@ -1,0 +1,14 @@
+-- Load accepted model rows: creators on first sight, then each model replaced whole, so that a
+-- corrected release date or parameter count supersedes the old row (the old one stays readable
+-- at earlier snapshots).
+INSERT INTO creators
+SELECT DISTINCT creator, CAST(NULL AS VARCHAR), $batch_id
+FROM accepted
+WHERE creator NOT IN (SELECT creator FROM creators);
+
+DELETE FROM models WHERE model IN (SELECT model FROM accepted);
+
+INSERT INTO models
+SELECT model, creator, display_name, release_date, params_total_b, params_active_b, open_weights,
+       $batch_id
+FROM accepted;

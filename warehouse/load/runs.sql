@@ -1,0 +1,43 @@
+-- Load accepted task results: register providers, endpoints and variants on first sight, number
+-- the new runs after the largest run id (the writer lock makes that safe), then the results.
+CREATE OR REPLACE TEMP TABLE new_runs AS
+SELECT $first_run_id - 1 + row_number() OVER (ORDER BY model, effort, provider, evaluation, "repeat") AS run_id,
+       *
+FROM (
+    SELECT model, effort, provider, evaluation, "repeat",
+           any_value(account) AS account,
+           any_value(harness) AS harness,
+           any_value(prompt_version) AS prompt_version,
+           any_value(temperature) AS temperature,
+           min(started_at) AS started_at,
+           count(*) AS n_results
+    FROM accepted
+    GROUP BY model, effort, provider, evaluation, "repeat"
+);
+
+INSERT INTO providers
+SELECT DISTINCT provider, $batch_id
+FROM new_runs
+WHERE provider NOT IN (SELECT provider FROM providers);
+
+INSERT INTO endpoints
+SELECT DISTINCT r.model, r.provider, r.provider = m.creator, $batch_id
+FROM new_runs r
+JOIN models m USING (model)
+ANTI JOIN endpoints e USING (model, provider);
+
+INSERT INTO model_variants
+SELECT DISTINCT model, effort, $batch_id
+FROM new_runs
+ANTI JOIN model_variants USING (model, effort);
+
+INSERT INTO eval_runs
+SELECT run_id, model, effort, provider, evaluation, "repeat", account, harness, prompt_version,
+       temperature, started_at, n_results, $batch_id
+FROM new_runs;
+
+INSERT INTO task_results
+SELECT r.run_id, a.task_id, a.score, a.input_tokens, a.cached_input_tokens, a.cache_write_tokens,
+       a.reasoning_tokens, a.answer_tokens, a.turns, a.solved, a.latency_s, a.started_at
+FROM accepted a
+JOIN new_runs r USING (model, effort, provider, evaluation, "repeat");
