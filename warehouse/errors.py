@@ -64,8 +64,9 @@ class ValidationFailed(BenchhouseError):
     """Rows of a file broke validation rules; nothing was loaded."""
 
     def __init__(self, file_name: str, row_label: str, rejects: list[Reject], total_rows: int,
-                 bad_rows: int, line_offset: int = 0):
+                 bad_rows: int, line_offset: int = 0, problems: int | None = None):
         self.file_name = file_name
+        self.problems = len(rejects) if problems is None else problems
         self.row_label = row_label
         self.line_offset = line_offset
         self.rejects = rejects

@@ -95,8 +95,9 @@ def ingest(location: Location, kind: str, path: Path, *, allow_rejects: bool = F
                 if rejects_out is not None:
                     _write_rejects(con, src, rejects_out)
                 if not allow_rejects:
+                    problems = con.execute("SELECT count(*) FROM rejects").fetchone()[0]
                     raise ValidationFailed(path.name, src.row_label, _first_rejects(con, src),
-                                           src.rows, bad_rows, src.line_offset)
+                                           src.rows, bad_rows, src.line_offset, problems)
             progress("loading")
             return _load(con, fmt, src, digest, source, bad_rows)
         finally:

@@ -1,0 +1,42 @@
+# The two commands of the README: `make demo` and `make test`. Each installs what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_DEBS := poppler-utils
+DEMO := var/demo
+export BENCHHOUSE_WAREHOUSE ?= $(CURDIR)/$(DEMO)/warehouse
+
+.PHONY: demo test bench deps clean
+
+$(INSTALLED): pyproject.toml constraints.txt
+	scripts/install-debian-packages $(RUNTIME_DEBS)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+deps: $(INSTALLED)
+
+# Build the demo warehouse from the files in demo/ and show what it holds.
+demo: $(INSTALLED)
+	@mkdir -p $(DEMO)
+	$(BIN)/python demo/make_runs.py $(DEMO)/runs.parquet
+	$(BIN)/benchhouse ingest models demo/native/models.csv
+	$(BIN)/benchhouse ingest evaluations demo/native/evaluations.csv
+	$(BIN)/benchhouse ingest prices demo/native/prices.csv
+	$(BIN)/benchhouse ingest openness demo/native/openness.csv
+	$(BIN)/benchhouse ingest runs $(DEMO)/runs.parquet
+	$(BIN)/benchhouse snapshots
+	$(BIN)/benchhouse sql -f demo/pass_at_1.sql
+	@echo "The demo warehouse is in $(BENCHHOUSE_WAREHOUSE); try: BENCHHOUSE_WAREHOUSE=$(BENCHHOUSE_WAREHOUSE) $(BIN)/benchhouse schema"
+
+test: $(INSTALLED)
+	scripts/install-debian-packages $(TEST_DEBS)
+	$(BIN)/python -m pytest
+
+bench: $(INSTALLED)
+	$(BIN)/python bench/ingest_bench.py
+
+clean:
+	rm -rf $(DEMO) .pytest_cache

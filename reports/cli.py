@@ -1,0 +1,176 @@
+"""The benchhouse command line. Data goes to stdout; progress, summaries and errors to stderr."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from reports import output
+from warehouse import formats, query
+from warehouse.connection import ENV_WAREHOUSE, Location
+from warehouse.errors import BenchhouseError, ValidationFailed
+from warehouse.ingest import REJECTS_SHOWN, IngestResult, ingest, init
+
+app = typer.Typer(
+    help="The back office of an independent LLM analysis house: warehouse, ingest, ad-hoc SQL.",
+    no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False,
+)
+ingest_app = typer.Typer(help="Load a file in one of the house's native formats (CSV, Parquet or "
+                              "JSON Lines). See docs/formats.md.", no_args_is_help=True)
+app.add_typer(ingest_app, name="ingest")
+err = Console(stderr=True, soft_wrap=True)
+
+FormatOption = Annotated[str, typer.Option("--format", help="table, csv, json or parquet (needs -o).")]
+OutOption = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file, not stdout.")]
+AsOfOption = Annotated[Optional[int], typer.Option(
+    "--as-of", help="Read the warehouse as it was at this snapshot (see `benchhouse snapshots`).")]
+
+
+class State:
+    warehouse: str | None = None
+
+    @property
+    def location(self) -> Location:
+        return Location.resolve(self.warehouse)
+
+
+state = State()
+
+
+@app.callback()
+def main_options(
+    warehouse: Annotated[Optional[str], typer.Option(
+        "--warehouse", envvar=ENV_WAREHOUSE, show_envvar=True,
+        help="Warehouse folder (or a postgres: DSN, with BENCHHOUSE_DATA_PATH). Default: var/warehouse "
+             "in the repository.")] = None,
+) -> None:
+    state.warehouse = warehouse
+
+
+@app.command("init")
+def init_command() -> None:
+    """Create the warehouse if it does not exist and bring its schema up to date."""
+    applied = init(state.location)
+    what = ", ".join(applied) if applied else "nothing to apply; the schema is up to date"
+    err.print(f"warehouse {state.location.describe()}: {what}")
+
+
+def _ingest_command(kind: str):
+    fmt = formats.get(kind)
+
+    def command(
+        path: Annotated[Path, typer.Argument(help="A .csv, .parquet or .jsonl file.")],
+        allow_rejects: Annotated[bool, typer.Option(
+            "--allow-rejects", help="Load the good rows; keep each bad one, with its reason, in "
+                                    "the table rejected_rows.")] = False,
+        rejects: Annotated[Optional[Path], typer.Option(
+            "--rejects", help="Also write every rejected row, with its reason, to this CSV file.")] = None,
+    ) -> None:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                      console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task(f"{kind} {path.name}")
+            result = ingest(state.location, kind, path, allow_rejects=allow_rejects,
+                            rejects_out=rejects,
+                            progress=lambda stage: bar.update(task, description=f"{path.name}: {stage}"))
+        _report(result, rejects)
+
+    command.__doc__ = (f"{fmt.doc}\n\nColumns: {', '.join(c.name for c in fmt.columns)}. "
+                       "A file loads wholly or not at all, in one snapshot, unless --allow-rejects.")
+    return command
+
+
+for _kind in formats.FORMATS:
+    ingest_app.command(_kind)(_ingest_command(_kind))
+
+
+def _report(result: IngestResult, rejects_file: Path | None) -> None:
+    name = result.file.name
+    if result.already_loaded:
+        err.print(f"{name} is already loaded (batch {result.batch_id}, snapshot {result.snapshot_id}): "
+                  "nothing to do")
+        return
+    err.print(f"[green]loaded[/] {name}: {result.rows_accepted} {result.kind} rows as batch "
+              f"{result.batch_id} (snapshot {result.snapshot_id})")
+    if result.rows_rejected:
+        err.print(f"[yellow]rejected {result.rows_rejected} rows[/], kept in rejected_rows "
+                  f"(batch_id = {result.batch_id}):")
+        for reject in result.rejects:
+            err.print("  " + reject.describe(name, result.row_label, result.line_offset),
+                      markup=False, highlight=False)
+        if rejects_file is not None:
+            err.print(f"every rejected row is in {rejects_file}", markup=False)
+        elif len(result.rejects) == REJECTS_SHOWN:
+            err.print("  ... more may follow: pass --rejects FILE to write every one, or query "
+                      "rejected_rows", markup=False)
+
+
+@app.command("sql")
+def sql_command(
+    statement: Annotated[Optional[str], typer.Argument(help="The query; or use -f, or stdin.")] = None,
+    file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from a file.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option(
+        "-p", "--param", help="Bind $name to a value: -p name=value (repeatable).")] = None,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Run one read-only query against the warehouse. Writes and file access are refused."""
+    if statement is not None and file is not None:
+        raise BenchhouseError("give the query as an argument or with -f, not both")
+    if file is not None:
+        text = file.read_text()
+    elif statement is not None:
+        text = statement
+    elif not sys.stdin.isatty():
+        text = sys.stdin.read()
+    else:
+        raise BenchhouseError('no query: benchhouse sql "SELECT ...", -f FILE, or SQL on stdin')
+    params = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise BenchhouseError(f"-p {item!r}: expected name=value, e.g. -p model=gpt-4o")
+        params[name] = value
+    output.write(query.run(state.location, text, params, snapshot=as_of), fmt, out)
+
+
+@app.command("schema")
+def schema_command(
+    name: Annotated[Optional[str], typer.Argument(help="A table or view: list its columns.")] = None,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """List the warehouse's tables and views, or one's columns, with their descriptions."""
+    if name is None:
+        output.write(query.relations(state.location, as_of), fmt, out, title="tables and views")
+    else:
+        output.write(query.columns(state.location, name, as_of), fmt, out, title=name)
+
+
+@app.command("snapshots")
+def snapshots_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
+    """List the warehouse's snapshots: id, time, the batch that made it and its rows."""
+    output.write(query.snapshots(state.location), fmt, out, title="snapshots")
+
+
+def main() -> None:
+    try:
+        app()
+    except ValidationFailed as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        for line in exc.lines():
+            err.print("  " + line, markup=False, highlight=False)
+        if len(exc.rejects) < exc.problems:
+            err.print(f"  ... and {exc.problems - len(exc.rejects)} more problems: pass --rejects FILE "
+                      "to write every one", markup=False)
+        sys.exit(1)
+    except BenchhouseError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        sys.exit(1)

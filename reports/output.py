@@ -1,0 +1,83 @@
+"""Writing rows (an Arrow table) as a table for people, or as CSV, JSON or Parquet for programs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+from rich.console import Console
+from rich.table import Table
+
+from warehouse.errors import BenchhouseError
+
+FORMATS = ("table", "csv", "json", "parquet")
+TABLE_ROWS = 1000  # a terminal table longer than this helps nobody; csv and json give them all
+
+
+def write(rows: pa.Table, fmt: str, out: Path | None = None, title: str | None = None) -> None:
+    """Write rows to `out` (stdout when None) in the given format."""
+    if fmt not in FORMATS:
+        raise BenchhouseError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if out is None:
+            raise BenchhouseError("--format parquet writes a file: add -o FILE.parquet")
+        pq.write_table(rows, out)
+        return
+    if fmt == "table" and out is None:
+        _print_table(rows, title)
+        return
+    if out is None:
+        _write_text(rows, fmt, sys.stdout.buffer)
+        sys.stdout.flush()
+    else:
+        with open(out, "wb") as handle:
+            _write_text(rows, fmt, handle)
+
+
+def _write_text(rows: pa.Table, fmt: str, handle: BinaryIO) -> None:
+    if fmt == "csv":
+        pa_csv.write_csv(rows, handle, pa_csv.WriteOptions(quoting_style="needed"))
+    elif fmt == "json":
+        handle.write(json.dumps(rows.to_pylist(), default=str, indent=1).encode() + b"\n")
+    else:  # a table written to a file is plain text
+        console = Console(file=_TextWriter(handle), width=200, color_system=None)
+        console.print(_rich_table(rows, None))
+
+
+class _TextWriter:
+    def __init__(self, handle: BinaryIO):
+        self.handle = handle
+
+    def write(self, text: str) -> int:
+        return self.handle.write(text.encode())
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+
+def _rich_table(rows: pa.Table, title: str | None) -> Table:
+    table = Table(title=title, show_lines=False)
+    for name in rows.column_names:
+        numeric = pa.types.is_integer(rows.schema.field(name).type) or pa.types.is_floating(
+            rows.schema.field(name).type)
+        table.add_column(name, justify="right" if numeric else "left", overflow="fold")
+    for record in rows.slice(0, TABLE_ROWS).to_pylist():
+        table.add_row(*("" if v is None else str(v) for v in record.values()))
+    return table
+
+
+def _print_table(rows: pa.Table, title: str | None) -> None:
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)  # piped: no terminal width to respect; avoid folding cells
+    console.print(_rich_table(rows, title))
+    if rows.num_rows > TABLE_ROWS:
+        Console(stderr=True, soft_wrap=True).print(
+            f"[yellow]showing {TABLE_ROWS} of {rows.num_rows} rows; --format csv or json gives them all")
+    else:
+        Console(stderr=True, soft_wrap=True).print(f"[dim]{rows.num_rows} row{'s' if rows.num_rows != 1 else ''}")

@@ -1,0 +1,104 @@
+"""Read-only queries: an analyst's SQL, the schema listing, the snapshot list.
+
+Every query runs on a connection that attached the catalog read-only and may touch no file
+outside the warehouse's data folder, so it works while an ingest runs in another process and
+cannot change or leak anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import duckdb
+import pyarrow as pa
+
+from warehouse import sql
+from warehouse.connection import Location, connect
+from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, did_you_mean
+
+ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+
+
+def parse_param(text: str) -> object:
+    """A -p value as SQL sees it: whole numbers and decimals as numbers, true/false as booleans,
+    anything else as text (DuckDB casts text to a date or timestamp where one is compared)."""
+    lowered = text.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    if re.fullmatch(r"-?(\d+\.\d*|\.\d+)([eE]-?\d+)?", text):
+        return float(text)
+    return text
+
+
+def run(location: Location, text: str, params: Mapping[str, str] = {},
+        snapshot: int | None = None) -> pa.Table:
+    """Run one read-only statement and return its rows."""
+    con = connect(location, read_only=True, snapshot=snapshot)
+    try:
+        statement = _single_statement(con, text)
+        wanted = statement.named_parameters
+        missing = sorted(wanted - set(params))
+        if missing:
+            raise BenchhouseError(
+                "the query uses " + ", ".join(f"${m}" for m in missing)
+                + " but no value was given: add " + " ".join(f"-p {m}=VALUE" for m in missing)
+            )
+        unused = sorted(set(params) - wanted)
+        if unused:
+            raise BenchhouseError(
+                "-p " + ", ".join(unused) + " given but the query has no "
+                + ", ".join(f"${u}" for u in unused) + "; refer to a parameter as $name"
+            )
+        try:
+            return con.execute(statement, {k: parse_param(params[k]) for k in wanted}).fetch_arrow_table()
+        except duckdb.PermissionException:
+            raise ReadOnlyViolation(
+                "benchhouse sql reads only the warehouse: reading or writing other files is refused; "
+                "load a file with `benchhouse ingest`, or write results with --format and -o"
+            ) from None
+        except duckdb.Error as exc:
+            raise BenchhouseError(f"SQL error: {str(exc).strip()}") from None
+    finally:
+        con.close()
+
+
+def _single_statement(con: duckdb.DuckDBPyConnection, text: str) -> duckdb.Statement:
+    try:
+        statements = con.extract_statements(text)
+    except duckdb.Error as exc:
+        raise BenchhouseError(f"SQL error: {str(exc).strip()}") from None
+    if not statements:
+        raise BenchhouseError("no SQL statement given: pass a query, -f FILE, or SQL on stdin")
+    if len(statements) > 1:
+        raise BenchhouseError(f"one statement at a time, please: found {len(statements)}")
+    statement = statements[0]
+    if statement.type not in ALLOWED:
+        kind = statement.type.name.replace("_", " ")
+        article = "an" if kind[0] in "AEIOU" else "a"
+        raise ReadOnlyViolation(
+            f"benchhouse sql is read-only: {article} {kind} statement is refused; it runs SELECT (and "
+            "DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); load data with `benchhouse ingest`"
+        )
+    return statement
+
+
+def snapshots(location: Location) -> pa.Table:
+    return run(location, sql.load("queries/snapshots.sql"))
+
+
+def relations(location: Location, snapshot: int | None = None) -> pa.Table:
+    return run(location, sql.load("queries/relations.sql"), snapshot=snapshot)
+
+
+def columns(location: Location, name: str, snapshot: int | None = None) -> pa.Table:
+    found = run(location, sql.load("queries/columns.sql"), {"name": name}, snapshot=snapshot)
+    if found.num_rows == 0:
+        known = relations(location, snapshot).column("name").to_pylist()
+        raise UnknownName(
+            f"no table or view named '{name}'.{did_you_mean(name, known)} "
+            "List them with `benchhouse schema`."
+        )
+    return found
