@@ -107,14 +107,18 @@ def row_rules_sql(fmt: Format) -> str:
 
 
 def duplicate_sql(fmt: Format) -> str:
+    """Rows repeating an earlier row's key. Grouping on one hash of the key is much cheaper than
+    grouping on the key's text; rows whose hash repeats are then compared on the key itself."""
     keys = ", ".join(quote_ident(k) for k in fmt.key)
     shown = " || ', ' || ".join(f"coalesce(CAST(t.{quote_ident(k)} AS VARCHAR), '')" for k in fmt.key)
     return (
-        f"WITH dup AS (SELECT {keys}, min(_row) AS first_row FROM typed GROUP BY ALL HAVING count(*) > 1) "
+        f"WITH repeated AS (SELECT hash({keys}) AS h FROM typed GROUP BY h HAVING count(*) > 1), "
+        f"suspects AS (SELECT * FROM typed WHERE hash({keys}) IN (SELECT h FROM repeated)), "
+        f"dup AS (SELECT {keys}, min(_row) AS first_row FROM suspects GROUP BY ALL HAVING count(*) > 1) "
         f"SELECT t._row, {quote_literal(', '.join(fmt.key))} AS column_name, {shown} AS value, "
         f"'expected each ' || {quote_literal(' + '.join(fmt.key))} || ' once; this repeats ' "
         f"|| row_ref(dup.first_row) AS reason "
-        f"FROM typed t JOIN dup USING ({keys}) WHERE t._row > dup.first_row"
+        f"FROM suspects t JOIN dup USING ({keys}) WHERE t._row > dup.first_row"
     )
 
 
