@@ -95,7 +95,7 @@ def _report(result: IngestResult, rejects_file: Path | None) -> None:
         err.print(f"{name} is already loaded (batch {result.batch_id}, snapshot {result.snapshot_id}): "
                   "nothing to do")
         return
-    err.print(f"[green]loaded[/] {name}: {result.rows_accepted} {result.kind} rows as batch "
+    err.print(f"[green]loaded[/] {name}: {result.rows_accepted} rows of {result.kind} as batch "
               f"{result.batch_id} (snapshot {result.snapshot_id})")
     if result.rows_rejected:
         err.print(f"[yellow]rejected {result.rows_rejected} rows[/], kept in rejected_rows "
@@ -174,3 +174,7 @@ def main() -> None:
     except BenchhouseError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

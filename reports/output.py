@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
 from pathlib import Path
 from typing import BinaryIO
 
 import pyarrow as pa
-import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from rich.console import Console
 from rich.table import Table
@@ -41,7 +42,13 @@ def write(rows: pa.Table, fmt: str, out: Path | None = None, title: str | None =
 
 def _write_text(rows: pa.Table, fmt: str, handle: BinaryIO) -> None:
     if fmt == "csv":
-        pa_csv.write_csv(rows, handle, pa_csv.WriteOptions(quoting_style="needed"))
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="", write_through=True)
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(rows.column_names)
+        for batch in rows.to_batches(max_chunksize=10_000):
+            writer.writerows(("" if v is None else v for v in record.values())
+                             for record in batch.to_pylist())
+        text.detach()
     elif fmt == "json":
         handle.write(json.dumps(rows.to_pylist(), default=str, indent=1).encode() + b"\n")
     else:  # a table written to a file is plain text

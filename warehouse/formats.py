@@ -121,7 +121,8 @@ EVALUATIONS = Format(
 RUNS = Format(
     kind="runs",
     doc=("One row per task attempt. The rows sharing model, effort, provider, evaluation and repeat "
-         "form one run; a run already in the warehouse is refused."),
+         "form one run, and agree on account, harness, prompt_version and temperature; a run already "
+         "in the warehouse is refused (a new pass is a new repeat)."),
     key=("model", "effort", "provider", "evaluation", "repeat", "task_id"),
     columns=(
         Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
@@ -156,8 +157,9 @@ RUNS = Format(
 
 PRICES = Format(
     kind="prices",
-    doc=("Prices per million tokens over [valid_from, valid_to). An open period (empty valid_to) is "
-         "closed by the next price of the same model, provider and token type."),
+    doc=("Prices per million tokens over [valid_from, valid_to). Periods of one model, provider and "
+         "token type never overlap, in the file or with the warehouse; an open period (empty valid_to) "
+         "is closed by the next later price of the same model, provider and token type."),
     key=("model", "provider", "token_type", "valid_from"),
     columns=(
         Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
@@ -208,3 +210,44 @@ def get(kind: str) -> Format:
             f"'{kind}' is not a native format; the formats are {', '.join(FORMATS)}."
             + did_you_mean(kind, FORMATS)
         ) from None
+
+
+def reference_markdown() -> str:
+    """docs/formats.md, generated from the specs above (`python -m warehouse.formats`)."""
+    lines = [
+        "# Native ingest formats",
+        "",
+        "Generated from `warehouse/formats.py` by `python -m warehouse.formats > docs/formats.md`; a test",
+        "checks that this file matches the code.",
+        "",
+        "Every format is accepted as CSV (`.csv`, `.tsv`, `.csv.gz`, with a header row), Parquet",
+        "(`.parquet`, `.pq`) or JSON Lines (`.jsonl`, `.ndjson`, `.json`, one object per line).",
+        "Column names are exactly as below; an extra column refuses the file, a missing optional",
+        "column is empty (NULL). Dates are `YYYY-MM-DD`; timestamps are ISO 8601 and stored in UTC",
+        "(an offset is honoured, none means UTC); booleans are `true`/`false` (also `1`/`0`, `yes`/`no`).",
+        "",
+        "A file loads wholly or not at all, in one transaction that makes one snapshot, and every bad",
+        "row is listed with the file, line (CSV, JSON Lines) or row (Parquet), column, value and what",
+        "was expected. `--allow-rejects` loads the good rows and keeps each rejected one in the table",
+        "`rejected_rows`; `--rejects FILE` writes every problem to a CSV file. The same file (by",
+        "SHA-256) is never loaded twice. Models and evaluations must be loaded before the runs,",
+        "prices and assessments that name them; providers and endpoints are registered on first sight.",
+        "",
+    ]
+    for fmt in FORMATS.values():
+        lines += [f"## `benchhouse ingest {fmt.kind} PATH`", "", fmt.doc, "",
+                  "| column | type | required | meaning | rule |", "| --- | --- | --- | --- | --- |"]
+        for c in fmt.columns:
+            rule = c.expected or ("must name a row of `" + c.references + "`" if c.references else "")
+            if c.references and c.expected:
+                rule += f"; must name a row of `{c.references}`"
+            lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else 'no'} | {c.doc} | {rule} |")
+        lines += ["", "Also refused: two rows with the same " + ", ".join(f"`{k}`" for k in fmt.key) + "."]
+        for rule in fmt.row_rules:
+            lines.append(f"Rule across columns: `{rule.check}` (else `{rule.column}` is blamed).")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(reference_markdown(), end="")

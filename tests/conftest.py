@@ -1,0 +1,74 @@
+"""Shared fixtures: a real, temporary DuckLake warehouse, small named data files, the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse.connection import Location, connect
+from warehouse.ingest import ingest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def location(tmp_path: Path) -> Location:
+    return Location.resolve(str(tmp_path / "warehouse"))
+
+
+@pytest.fixture
+def known(location: Location) -> Location:
+    """A warehouse that knows four models and two evaluations."""
+    ingest(location, "models", FIXTURES / "models_four.csv")
+    ingest(location, "evaluations", FIXTURES / "evaluations_two.csv")
+    return location
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text.lstrip("\n"))
+    return path
+
+
+def rows(location: Location, query: str, params: list | None = None) -> list[tuple]:
+    con = connect(location, read_only=True)
+    try:
+        return con.execute(query, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def scalar(location: Location, query: str, params: list | None = None):
+    return rows(location, query, params)[0][0]
+
+
+def latest_snapshot(location: Location) -> int:
+    return scalar(location, "SELECT max(snapshot_id) FROM bh.snapshots()")
+
+
+def cli(location: Location, *args: str, input: str | None = None,
+        check: bool = True) -> subprocess.CompletedProcess:
+    """Run the real `benchhouse` command in a new process."""
+    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(location.local_dir), "COLUMNS": "200"}
+    done = subprocess.run([sys.executable, "-m", "reports.cli", *args], capture_output=True,
+                          text=True, env=env, input=input, timeout=300)
+    if check and done.returncode != 0:
+        raise AssertionError(f"benchhouse {' '.join(args)} failed:\n{done.stderr}")
+    return done
+
+
+def write_runs_parquet(path: Path, n_rows: int, model: str = "gpt-4o-2024-08-06",
+                       evaluation: str = "gpqa-diamond") -> Path:
+    """n_rows task results of one model on one evaluation, 1000 tasks a repeat."""
+    duckdb.sql(f"""
+        COPY (SELECT '{model}' AS model, 'default' AS effort, 'openai' AS provider,
+                     '{evaluation}' AS evaluation, CAST(1 + i // 1000 AS INTEGER) AS "repeat",
+                     'q' || (i % 1000) AS task_id, CAST(i % 2 AS DOUBLE) AS score,
+                     CAST(1000 AS BIGINT) AS input_tokens, CAST(200 AS BIGINT) AS answer_tokens,
+                     'anonymous' AS account
+              FROM range({n_rows}) t(i)) TO '{path}' (FORMAT parquet)""")
+    return path

@@ -1,0 +1,131 @@
+"""`benchhouse sql`, `schema` and `snapshots` through the real command line: read-only, pinned
+snapshots, bound parameters, and every output format read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import FIXTURES, cli, latest_snapshot
+from warehouse.ingest import ingest
+
+
+@pytest.fixture
+def with_runs(known):
+    ingest(known, "runs", FIXTURES / "runs_two_variants.csv")
+    return known
+
+
+@pytest.mark.parametrize("statement, refused", [
+    ("INSERT INTO models (model) VALUES ('x')", "an INSERT statement is refused"),
+    ("DELETE FROM task_results", "a DELETE statement is refused"),
+    ("UPDATE prices SET usd_per_mtok = 0", "an UPDATE statement is refused"),
+    ("CREATE TABLE notes (a INTEGER)", "a CREATE statement is refused"),
+    ("DROP TABLE prices", "a DROP statement is refused"),
+    ("COPY models TO '/tmp/models.csv'", "a COPY statement is refused"),
+    ("ATTACH '/tmp/other.duckdb' AS other", "an ATTACH statement is refused"),
+    ("SET threads = 1", "a SET statement is refused"),
+    ("CALL bh.expire_snapshots()", "a CALL statement is refused"),
+    ("SELECT * FROM read_csv('{outside}')", "reading or writing other files is refused"),
+    ("SELECT * FROM '{outside}'", "reading or writing other files is refused"),
+    ("SELECT 1; SELECT 2", "one statement at a time"),
+])
+def test_writes_and_outside_files_are_refused(with_runs, tmp_path, statement, refused):
+    outside = tmp_path / "secret.csv"
+    outside.write_text("a\n1\n")
+    before = latest_snapshot(with_runs)
+    statement = statement.format(outside=outside)
+    done = cli(with_runs, "sql", statement, check=False)
+    assert done.returncode == 1
+    assert refused in done.stderr
+    assert done.stderr.startswith("error: ")
+    assert latest_snapshot(with_runs) == before
+
+
+def test_csv_output(with_runs):
+    done = cli(with_runs, "sql", "SELECT model, count(*) AS n FROM eval_runs GROUP BY model ORDER BY model",
+               "--format", "csv")
+    assert list(csv.DictReader(io.StringIO(done.stdout))) == [
+        {"model": "gpt-4o-2024-08-06", "n": "2"}, {"model": "o3-2025-04-16", "n": "1"}]
+
+
+def test_json_output(with_runs):
+    done = cli(with_runs, "sql", "SELECT task_id, score, started_at FROM task_results "
+                                 "WHERE task_id = 't1'", "--format", "json")
+    assert json.loads(done.stdout) == [{"task_id": "t1", "score": 0.5, "started_at": "2026-01-05 10:00:00"}]
+
+
+def test_parquet_output_needs_a_file_and_writes_it(with_runs, tmp_path):
+    refused = cli(with_runs, "sql", "SELECT 1", "--format", "parquet", check=False)
+    assert refused.returncode == 1 and "add -o FILE.parquet" in refused.stderr
+    out = tmp_path / "runs.parquet"
+    cli(with_runs, "sql", "SELECT run_id, n_results FROM eval_runs ORDER BY run_id", "--format", "parquet",
+        "-o", str(out))
+    assert pq.read_table(out).to_pylist() == [{"run_id": 1, "n_results": 2}, {"run_id": 2, "n_results": 2},
+                                             {"run_id": 3, "n_results": 2}]
+
+
+def test_table_output_shows_rows_and_count(with_runs):
+    done = cli(with_runs, "sql", "SELECT model, display_name FROM models WHERE open_weights ORDER BY model")
+    assert "deepseek-v3" in done.stdout and "Llama 3.1 405B Instruct" in done.stdout
+    assert "2 rows" in done.stderr
+
+
+def test_bound_parameters(with_runs):
+    done = cli(with_runs, "sql", "SELECT count(*) AS n FROM eval_runs WHERE model = $model AND \"repeat\" >= $r",
+               "-p", "model=gpt-4o-2024-08-06", "-p", "r=2", "--format", "csv")
+    assert done.stdout.splitlines() == ["n", "1"]
+    missing = cli(with_runs, "sql", "SELECT $x", check=False)
+    assert missing.returncode == 1 and "add -p x=VALUE" in missing.stderr
+
+
+def test_query_from_a_file_and_from_stdin(with_runs, tmp_path):
+    query = tmp_path / "q.sql"
+    query.write_text("SELECT count(*) AS n FROM task_results")
+    assert cli(with_runs, "sql", "-f", str(query), "--format", "csv").stdout.splitlines() == ["n", "6"]
+    assert cli(with_runs, "sql", "--format", "csv", input="SELECT count(*) AS n FROM models"
+               ).stdout.splitlines() == ["n", "4"]
+
+
+def test_as_of_reads_the_warehouse_as_it_was(with_runs, tmp_path):
+    before_prices = latest_snapshot(with_runs)
+    ingest(with_runs, "prices", FIXTURES / "prices_gpt4o_cut_mid_quarter.csv")
+    count = "SELECT count(*) AS n FROM prices"
+    assert cli(with_runs, "sql", count, "--format", "csv").stdout.splitlines() == ["n", "5"]
+    assert cli(with_runs, "sql", count, "--format", "csv", "--as-of", str(before_prices)
+               ).stdout.splitlines() == ["n", "0"]
+    # Before the schema existed there was no table at all.
+    early = cli(with_runs, "sql", count, "--as-of", "0", check=False)
+    assert early.returncode == 1 and "prices does not exist" in early.stderr
+    missing = cli(with_runs, "sql", count, "--as-of", "999", check=False)
+    assert missing.returncode == 1 and "snapshot 999 does not exist" in missing.stderr
+
+
+def test_snapshots_lists_each_batch(with_runs):
+    listed = json.loads(cli(with_runs, "snapshots", "--format", "json").stdout)
+    batches = [(s["kind"], s["file_name"], s["rows_accepted"]) for s in listed if s["batch_id"]]
+    assert batches == [("models", "models_four.csv", 4), ("evaluations", "evaluations_two.csv", 2),
+                       ("runs", "runs_two_variants.csv", 6)]
+    assert [s["snapshot_id"] for s in listed] == list(range(len(listed)))
+
+
+def test_schema_lists_tables_and_columns_with_comments(with_runs):
+    tables = json.loads(cli(with_runs, "schema", "--format", "json").stdout)
+    assert {"models", "task_results", "prices", "rejected_rows"} <= {t["name"] for t in tables}
+    columns = json.loads(cli(with_runs, "schema", "prices", "--format", "json").stdout)
+    assert [c["name"] for c in columns][:3] == ["model", "provider", "token_type"]
+    assert columns[3]["comment"] == "US dollars per million tokens."
+    unknown = cli(with_runs, "schema", "price", check=False)
+    assert unknown.returncode == 1 and "Did you mean 'prices'?" in unknown.stderr
+
+
+def test_a_missing_warehouse_says_how_to_make_one(tmp_path):
+    from warehouse.connection import Location
+
+    done = cli(Location.resolve(str(tmp_path / "nowhere")), "sql", "SELECT 1", check=False)
+    assert done.returncode == 1
+    assert "no warehouse at" in done.stderr and "make demo" in done.stderr

@@ -1,0 +1,81 @@
+"""The schema documents itself and never changes under a warehouse; the docs match the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import rows
+from warehouse import formats
+from warehouse.connection import Location, connect, writer_lock
+from warehouse.errors import BenchhouseError, SchemaDrift
+from warehouse.ingest import init
+from warehouse.migrate import schema_files
+
+ROOT = Path(__file__).resolve().parents[2]
+REQUIRED_TABLES = {
+    "creators", "models", "model_variants", "providers", "endpoints", "model_aliases", "evaluations",
+    "eval_runs", "task_results", "published_aggregates", "prices", "openness_assessments",
+    "ingest_batches", "rejected_rows",
+}
+
+
+def test_every_table_and_column_has_a_comment(location):
+    init(location)
+    tables = dict(rows(location, "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'bh'"))
+    assert REQUIRED_TABLES <= set(tables)
+    assert [t for t, comment in tables.items() if not comment] == []
+    undocumented = rows(location, "SELECT table_name, column_name FROM duckdb_columns() "
+                                  "WHERE database_name = 'bh' AND (comment IS NULL OR comment = '')")
+    assert undocumented == []
+
+
+def test_init_applies_each_schema_file_once(location):
+    assert init(location) == [name for name, _, _ in schema_files()]
+    assert init(location) == []
+    assert [r[0] for r in rows(location, "SELECT file_name FROM schema_migrations")] == \
+        [name for name, _, _ in schema_files()]
+
+
+def test_a_changed_schema_file_is_refused(location):
+    init(location)
+    with writer_lock(location):
+        con = connect(location)
+        con.execute("UPDATE schema_migrations SET sha256 = 'edited' WHERE file_name = '001_core.sql'")
+        con.close()
+    with pytest.raises(SchemaDrift, match="001_core.sql changed after it was applied"):
+        init(location)
+
+
+def test_every_native_column_lands_in_a_documented_table(location):
+    init(location)
+    columns = {(t, c) for t, c in rows(location, "SELECT table_name, column_name FROM duckdb_columns() "
+                                                 "WHERE database_name = 'bh'")}
+    landing = {"models": "models", "evaluations": "evaluations", "prices": "prices",
+               "openness": "openness_assessments"}
+    for kind, table in landing.items():
+        for column in formats.get(kind).names:
+            assert (table, column) in columns, (kind, column)
+    run_columns = {c for t, c in columns if t in ("eval_runs", "task_results")}
+    assert set(formats.get("runs").names) <= run_columns
+
+
+def test_the_format_reference_matches_the_code():
+    assert (ROOT / "docs" / "formats.md").read_text() == formats.reference_markdown(), \
+        "regenerate it: python -m warehouse.formats > docs/formats.md"
+
+
+def test_an_unknown_format_suggests_the_nearest():
+    with pytest.raises(BenchhouseError, match="Did you mean 'prices'?"):
+        formats.get("price")
+
+
+def test_a_postgres_catalog_needs_a_data_path(monkeypatch):
+    monkeypatch.delenv("BENCHHOUSE_DATA_PATH", raising=False)
+    with pytest.raises(BenchhouseError, match="set BENCHHOUSE_DATA_PATH"):
+        Location.resolve("postgres:dbname=benchhouse host=db")
+    monkeypatch.setenv("BENCHHOUSE_DATA_PATH", "s3://house/lake/")
+    location = Location.resolve("postgres:dbname=benchhouse host=db")
+    assert (location.catalog, location.data_path, location.is_embedded) == \
+        ("postgres:dbname=benchhouse host=db", "s3://house/lake/", False)
