@@ -51,13 +51,15 @@ class Reject:
     column: str
     value: str | None
     reason: str
+    where: str | None = None
+    """Where the row came from when it is not a row of the file given (a source's file and row)."""
 
     def describe(self, file_name: str, row_label: str = "row", line_offset: int = 0) -> str:
         """One line naming the file, the row (as a line number for text files), the column, the
         value found and what was expected."""
         shown = "an empty value" if self.value is None else repr(self.value)
-        return (f"{file_name}, {row_label} {self.row + line_offset}, column '{self.column}': "
-                f"got {shown}; {self.reason}")
+        place = self.where or f"{file_name}, {row_label} {self.row + line_offset}"
+        return f"{place}, column '{self.column}': got {shown}; {self.reason}"
 
 
 class ValidationFailed(BenchhouseError):

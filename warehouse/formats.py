@@ -13,6 +13,7 @@ from warehouse.sql import quote_literal
 
 SLUG = r"[a-z0-9][a-z0-9._-]*"
 EFFORTS = ("default", "none", "minimal", "low", "medium", "high", "xhigh", "max")
+DATE_BASES = ("effective", "recorded")
 TOKEN_TYPES = ("input", "cached_input", "cache_write", "output", "reasoning")
 HOUSE_FRAMEWORK = "openness-index"
 HOUSE_COMPONENTS = ("weights_access", "weights_licence", "data_access", "data_licence",
@@ -143,6 +144,7 @@ RUNS = Format(
         Column("turns", "INTEGER", "agent turns", required=False, rule="{v} >= 1",
                expected="a whole number of 1 or more"),
         Column("solved", "BOOLEAN", "whether the task was solved", required=False),
+        non_negative("tool_calls", "INTEGER", "tool calls the agent made", required=False),
         non_negative("latency_s", "DOUBLE", "seconds the attempt took", required=False),
         Column("started_at", "TIMESTAMP", "when the attempt started, ISO 8601 (UTC unless an offset is given)",
                required=False),
@@ -169,6 +171,9 @@ PRICES = Format(
         Column("valid_from", "DATE", "first day the price applies"),
         Column("valid_to", "DATE", "first day it no longer applies; empty while current", required=False),
         Column("source", "VARCHAR", "where the price was read"),
+        one_of("date_basis", DATE_BASES, "what valid_from means: the vendor's effective date, or the "
+               "date a catalogue recorded the price; empty means effective", required=False,
+               default="'effective'"),
     ),
     row_rules=(
         RowRule("valid_to", "valid_to > valid_from", "'a date after valid_from (' || valid_from || ')'"),
@@ -188,6 +193,7 @@ OPENNESS = Format(
         Column("evidence_url", "VARCHAR", "where the evidence can be read", required=False,
                rule="regexp_matches({v}, '^https?://')", expected="a URL starting with http:// or https://"),
         Column("assessed_at", "DATE", "date of the assessment"),
+        Column("note", "VARCHAR", "what the level rests on, e.g. a licence", required=False),
     ),
     row_rules=(
         RowRule("component",
@@ -199,7 +205,73 @@ OPENNESS = Format(
     ),
 )
 
-FORMATS: dict[str, Format] = {f.kind: f for f in (MODELS, EVALUATIONS, RUNS, PRICES, OPENNESS)}
+AGGREGATES = Format(
+    kind="aggregates",
+    doc=("Scores published by an outside source when no per-task results exist: a mean with its "
+         "standard error, per model variant, evaluation and metric."),
+    key=("source", "run_ref", "model", "effort", "evaluation", "metric"),
+    columns=(
+        slug("source", "who published it", "epoch-hub"),
+        Column("model", "VARCHAR", "canonical model id", references="models"),
+        one_of("effort", EFFORTS, "reasoning effort; empty means default", required=False,
+               default="'default'"),
+        Column("evaluation", "VARCHAR", "evaluation id", references="evaluations"),
+        slug("metric", "what the mean measures: accuracy, pass^2, pass@2, eci, ...", "accuracy"),
+        Column("mean", "DOUBLE", "the published value (a fraction in [0, 1] for scores)"),
+        non_negative("std_error", "DOUBLE", "standard error of the mean", required=False),
+        Column("n", "BIGINT", "samples behind the mean", required=False, rule="{v} > 0",
+               expected="a whole number above 0"),
+        Column("measured_at", "DATE", "date of the run or publication", required=False),
+        Column("run_ref", "VARCHAR", "the source's identifier of the run", required=False,
+               default="''"),
+    ),
+    row_rules=(
+        RowRule("mean", "metric = 'eci' OR mean BETWEEN 0 AND 1", "'a fraction between 0 and 1'"),
+    ),
+)
+
+USAGE = Format(
+    kind="usage",
+    doc="Tokens and cost an outside source published for a run of an evaluation.",
+    key=("source", "run_ref", "model", "effort", "evaluation"),
+    columns=(
+        slug("source", "who published it", "aider"),
+        Column("model", "VARCHAR", "canonical model id", references="models"),
+        one_of("effort", EFFORTS, "reasoning effort; empty means default", required=False,
+               default="'default'"),
+        Column("evaluation", "VARCHAR", "evaluation id", references="evaluations"),
+        Column("samples", "BIGINT", "task attempts behind the totals", required=False,
+               rule="{v} > 0", expected="a whole number above 0"),
+        Column("repeats", "INTEGER", "repeats of the evaluation", required=False, rule="{v} > 0",
+               expected="a whole number above 0"),
+        non_negative("input_tokens", "BIGINT", "input tokens of the run", required=False),
+        non_negative("output_tokens", "BIGINT", "output tokens of the run", required=False),
+        non_negative("reasoning_tokens", "BIGINT", "reasoning tokens, when given apart", required=False),
+        non_negative("cost_usd", "DOUBLE", "cost of the run in US dollars", required=False),
+        non_negative("cost_per_task_usd", "DOUBLE", "cost per task in US dollars", required=False),
+        Column("measured_at", "DATE", "date of the run", required=False),
+        Column("run_ref", "VARCHAR", "the source's identifier of the run", required=False,
+               default="''"),
+    ),
+)
+
+DEVELOPER_ASSESSMENTS = Format(
+    kind="developer-assessments",
+    doc="Transparency indicators scored for a model developer (not a model), e.g. FMTI.",
+    key=("creator", "framework", "edition", "indicator"),
+    columns=(
+        slug("creator", "developer (creator slug)", "meta"),
+        slug("framework", "framework", "fmti"),
+        Column("edition", "VARCHAR", "edition of the framework, e.g. 2025-12"),
+        Column("indicator", "VARCHAR", "indicator assessed"),
+        Column("domain", "VARCHAR", "domain of the indicator", required=False),
+        Column("score", "DOUBLE", "score of the indicator"),
+        Column("assessed_at", "DATE", "date of the edition"),
+    ),
+)
+
+FORMATS: dict[str, Format] = {f.kind: f for f in (
+    MODELS, EVALUATIONS, RUNS, PRICES, OPENNESS, AGGREGATES, USAGE, DEVELOPER_ASSESSMENTS)}
 
 
 def get(kind: str) -> Format:

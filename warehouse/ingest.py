@@ -1,11 +1,12 @@
-"""Loading one file in a native format: validate everything first, then one transaction.
+"""Loading data: validate everything first, then one transaction, one snapshot.
 
-source file ──read──▶ src ──cast──▶ typed ──checks──▶ rejects
-                                      └─ accepted rows ──one transaction──▶ warehouse (one snapshot)
+native file ──read──▶ src ──cast──▶ typed ──checks──▶ rejects
+                                      └─ accepted rows ──one transaction──▶ warehouse
+source files ──adapter──▶ rows per kind ──identity──▶ the same steps, every kind in one transaction
 
-A file loads wholly or not at all unless allow_rejects is given; the same file (by SHA-256) is
-never loaded twice; a process killed at any point leaves the warehouse at its previous snapshot,
-because nothing is visible before COMMIT.
+A batch loads wholly or not at all unless allow_rejects is given; the same bytes are never loaded
+twice; a process killed at any point leaves the warehouse at its previous snapshot, because
+nothing is visible before COMMIT.
 """
 
 from __future__ import annotations
@@ -18,14 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
-from warehouse import formats, sql, validate
+from warehouse import formats, identity, sql, validate
 from warehouse.connection import LAKE, Location, connect, latest_snapshot, writer_lock
 from warehouse.errors import BenchhouseError, Reject, ValidationFailed
 from warehouse.migrate import migrate, run_script
-from warehouse.reader import Source, open_source
+from warehouse.reader import Source, open_source, stage_frame
+from warehouse.sources import base as sources
 
 REJECTS_SHOWN = 200  # rejects carried in the error; all of them can be written to a file
+HOUSE = "house"
+Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,18 @@ class IngestResult:
     rejects: list[Reject] = field(default_factory=list)
     row_label: str = "row"
     line_offset: int = 0
+    unresolved_rows: int = 0
+
+
+@dataclass
+class Part:
+    """One kind of rows in a batch, validated, waiting for the transaction."""
+
+    fmt: formats.Format
+    src: Source
+    bad_rows: int
+    problems: int
+    rejects: list[Reject]
 
 
 def file_sha256(path: Path) -> str:
@@ -61,63 +78,190 @@ def init(location: Location) -> list[str]:
 
 
 def ingest(location: Location, kind: str, path: Path, *, allow_rejects: bool = False,
-           rejects_out: Path | None = None, source: str = "native",
-           progress: Callable[[str], None] = lambda stage: None) -> IngestResult:
-    """Validate and load one file of the given native format. Raises ValidationFailed, loading
-    nothing, when a row breaks a rule and allow_rejects is False."""
+           rejects_out: Path | None = None, generated: bool = False,
+           progress: Progress = lambda stage: None) -> IngestResult:
+    """Validate and load one file of a native format. Raises ValidationFailed, loading nothing,
+    when a row breaks a rule and allow_rejects is False."""
     fmt = formats.get(kind)
     path = Path(path)
     if not path.is_file():
         raise BenchhouseError(f"{path}: no such file")
     progress("hashing the file")
     digest = file_sha256(path)
-    progress("waiting for other writers")
-    with writer_lock(location):
-        con = connect(location, create=True)
+    with _writer(location, progress) as con:
+        earlier = _earlier_batch(con, kind, digest)
+        if earlier:
+            return IngestResult(kind, path, *earlier, already_loaded=True)
+        progress("reading")
+        _context(con, HOUSE, replaced=[])
+        src = open_source(con, path, fmt)
+        generated = generated or _marked_generated(con, src)
+        part = _check(con, fmt, src, progress, materialize=False)
+        if part.bad_rows:
+            if rejects_out is not None:
+                _write_rejects(con, src, rejects_out)
+            if not allow_rejects:
+                raise _failure(part)
+        progress("loading")
+        batch = {"kind": kind, "source": "native", "file_name": path.name, "file_sha256": digest,
+                 "source_version": None, "licence": None, "generated": generated}
+        files = [(path.name, digest, path.stat().st_size)]
+        batch_id, snapshot = _commit(con, [part], batch, files, replaced=[], materialized=False)
+        return IngestResult(kind, path, batch_id, snapshot, src.rows - part.bad_rows, part.bad_rows,
+                            rejects=part.rejects, row_label=src.row_label, line_offset=src.line_offset)
+
+
+def ingest_source(location: Location, name: str, path: Path | None, *, allow_rejects: bool = False,
+                  progress: Progress = lambda stage: None) -> IngestResult:
+    """Read an outside source with its adapter, resolve its model names, validate every kind of
+    row it gives with the native rules, and load them all in one transaction that replaces what
+    the source's earlier batches loaded."""
+    spec = sources.get(name)
+    files = spec.input_files(Path(path) if path else None)
+    progress("hashing the files")
+    hashes = [(_relative(f, path, spec), file_sha256(f), f.stat().st_size) for f in files]
+    digest = hashlib.sha256(json.dumps([name, identity.curated_sha256(), [h[:2] for h in hashes]])
+                            .encode()).hexdigest()
+    with _writer(location, progress) as con:
+        earlier = _earlier_batch(con, "source", digest)
+        if earlier:
+            return IngestResult(name, Path(path or name), *earlier, already_loaded=True)
+        replaced = [r[0] for r in con.execute(
+            "SELECT batch_id FROM ingest_batches WHERE kind = 'source' AND source = ?", [name]).fetchall()]
+        _context(con, name, replaced)
+        progress(f"reading {name}")
+        known = frozenset(r[0] for r in con.execute("SELECT model FROM models").fetchall())
+        extract = spec.read(Path(path) if path else Path("."), sources.Context(known_models=known))
+        identity.prepare(con, name)
+        parts, resolutions = [], [_skipped_frame(extract)]
+        for kind in _ordered(extract.parts):
+            progress(f"resolving model names ({kind})")
+            resolved, how = identity.resolve(con, kind, extract.parts[kind])
+            resolutions.append(how)
+            if resolved.empty:
+                continue
+            fmt = formats.get(kind)
+            src = stage_frame(con, fmt, resolved, f"{name}:{kind}")
+            part = _check(con, fmt, src, progress, materialize=True)
+            parts.append(part)
+            if kind == "models":
+                con.execute("CREATE OR REPLACE TEMP VIEW known_models AS SELECT model FROM models "
+                            'UNION SELECT model FROM "accepted:models"')
+        failed = [p for p in parts if p.bad_rows]
+        if failed and not allow_rejects:
+            raise _failure(failed[0])
+        con.register("resolutions_frame", pd.concat(resolutions, ignore_index=True))
+        con.execute("CREATE OR REPLACE TEMP TABLE resolutions AS SELECT * FROM resolutions_frame")
+        con.unregister("resolutions_frame")
+        progress("loading")
+        batch = {"kind": "source", "source": name, "file_name": Path(path).name if path else name,
+                 "file_sha256": digest, "source_version": extract.version, "licence": spec.licence,
+                 "generated": False}
+        batch_id, snapshot = _commit(con, parts, batch, hashes, replaced, materialized=True)
+        unresolved = con.execute("SELECT coalesce(sum(rows), 0) FROM resolutions "
+                                 "WHERE resolved_by IN ('unresolved', 'alias-to-unknown-model')").fetchone()[0]
+        return IngestResult(name, Path(path or name), batch_id, snapshot,
+                            sum(p.src.rows - p.bad_rows for p in parts), sum(p.bad_rows for p in parts),
+                            rejects=[r for p in parts for r in p.rejects][:REJECTS_SHOWN],
+                            unresolved_rows=int(unresolved))
+
+
+class _writer:
+    """The writer lock and a migrated read-write connection, for one batch."""
+
+    def __init__(self, location: Location, progress: Progress):
+        self.location, self.progress = location, progress
+
+    def __enter__(self) -> duckdb.DuckDBPyConnection:
+        self.progress("waiting for other writers")
+        self.lock = writer_lock(self.location)
+        self.lock.__enter__()
         try:
-            migrate(con)
-            earlier = con.execute(
-                "SELECT batch_id, snapshot_id, rows_accepted, rows_rejected FROM ingest_batches "
-                "WHERE kind = ? AND file_sha256 = ?", [kind, digest]).fetchone()
-            if earlier:
-                return IngestResult(kind, path, *earlier, already_loaded=True)
-            progress("reading")
-            src = open_source(con, path, fmt)
-            con.execute(validate.typed_view_sql(fmt, src.columns))
-            # Checks that point at another row name it the way this file's messages do.
-            con.execute(f"CREATE OR REPLACE TEMP MACRO row_ref(r) AS "
-                        f"'{src.row_label} ' || (r + {src.line_offset})")
-            macros = sql.PACKAGE_DIR / "load" / f"{kind}_macros.sql"
-            if macros.exists():
-                run_script(con, macros.read_text())
-            bad_rows = _validate(con, fmt, progress)
-            if bad_rows:
-                if rejects_out is not None:
-                    _write_rejects(con, src, rejects_out)
-                if not allow_rejects:
-                    problems = con.execute("SELECT count(*) FROM rejects").fetchone()[0]
-                    raise ValidationFailed(path.name, src.row_label, _first_rejects(con, src),
-                                           src.rows, bad_rows, src.line_offset, problems)
-            progress("loading")
-            return _load(con, fmt, src, digest, source, bad_rows)
+            self.con = connect(self.location, create=True)
+            migrate(self.con)
+        except BaseException:
+            self.lock.__exit__(None, None, None)
+            raise
+        return self.con
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self.con.close()
         finally:
-            con.close()
+            self.lock.__exit__(*exc)
 
 
-def _validate(con: duckdb.DuckDBPyConnection, fmt: formats.Format,
-              progress: Callable[[str], None]) -> int:
+def _relative(file: Path, folder: Path | None, spec: sources.SourceSpec) -> str:
+    return str(file.relative_to(folder)) if spec.path_needed and folder else file.name
+
+
+def _earlier_batch(con: duckdb.DuckDBPyConnection, kind: str, digest: str):
+    return con.execute("SELECT batch_id, snapshot_id, rows_accepted, rows_rejected FROM ingest_batches "
+                       "WHERE kind = ? AND file_sha256 = ?", [kind, digest]).fetchone()
+
+
+def _ordered(kinds) -> list[str]:
+    """Catalogue rows first: the other kinds may name the models they add."""
+    return sorted(kinds, key=lambda k: (k != "models", k))
+
+
+def _skipped_frame(extract: sources.Extract) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(kind, "", name, None, None, f"skipped: {why}", rows) for kind, name, why, rows in extract.skipped],
+        columns=["kind", "scope", "raw_name", "model", "effort", "resolved_by", "rows"])
+
+
+def _context(con: duckdb.DuckDBPyConnection, origin: str, replaced: list[int]) -> None:
+    """Temp tables the checks and loads read: whose prices these are, which batches this one
+    replaces, and which models and evaluations a row may name."""
+    con.execute("CREATE OR REPLACE TEMP TABLE ingest_context AS SELECT CAST(? AS VARCHAR) AS origin", [origin])
+    con.execute("CREATE OR REPLACE TEMP TABLE replaced_batches AS "
+                "SELECT CAST(unnest(?) AS BIGINT) AS batch_id", [replaced or [-1]])
+    con.execute("CREATE OR REPLACE TEMP VIEW known_models AS SELECT model FROM models")
+    con.execute("CREATE OR REPLACE TEMP VIEW known_evaluations AS SELECT evaluation FROM evaluations")
+
+
+def _marked_generated(con: duckdb.DuckDBPyConnection, src: Source) -> bool:
+    """A Parquet file written by the demo generator says so in its metadata."""
+    if src.file_type != "parquet":
+        return False
+    found = con.execute("SELECT value FROM parquet_kv_metadata(?) WHERE key = 'benchhouse.generated'",
+                        [str(src.path)]).fetchall()
+    return any(v[0] == b"true" for v in found)
+
+
+def _check(con: duckdb.DuckDBPyConnection, fmt: formats.Format, src: Source, progress: Progress,
+           materialize: bool) -> Part:
+    con.execute(validate.typed_view_sql(fmt, src.columns))
+    # Checks that point at another row name it the way this file's messages do.
+    con.execute(f"CREATE OR REPLACE TEMP MACRO row_ref(r) AS '{src.row_label} ' || (r + {src.line_offset})")
+    macros = sql.PACKAGE_DIR / "load" / f"{fmt.kind}_macros.sql"
+    if macros.exists():
+        run_script(con, macros.read_text())
     con.execute("CREATE OR REPLACE TEMP TABLE rejects "
                 "(_row BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)")
     for name, check in validate.checks(fmt):
-        progress(f"checking {name}")
+        progress(f"{src.path.name}: checking {name}")
         con.execute(f"INSERT INTO rejects {check}")
-    return con.execute("SELECT count(DISTINCT _row) FROM rejects").fetchone()[0]
+    bad_rows, problems = con.execute("SELECT count(DISTINCT _row), count(*) FROM rejects").fetchone()
+    rejects = _first_rejects(con) if bad_rows else []
+    if materialize:
+        con.execute(f'CREATE OR REPLACE TEMP TABLE "accepted:{fmt.kind}" AS SELECT * FROM typed '
+                    "WHERE _row NOT IN (SELECT _row FROM rejects)")
+        con.execute(f'CREATE OR REPLACE TEMP TABLE "rejects:{fmt.kind}" AS SELECT * FROM rejects')
+    return Part(fmt, src, bad_rows, problems, rejects)
 
 
-def _first_rejects(con: duckdb.DuckDBPyConnection, src: Source) -> list[Reject]:
-    rows = con.execute("SELECT _row, column_name, value, reason FROM rejects "
-                       "ORDER BY _row, column_name LIMIT ?", [REJECTS_SHOWN]).fetchall()
+def _first_rejects(con: duckdb.DuckDBPyConnection) -> list[Reject]:
+    rows = con.execute("SELECT r._row, r.column_name, r.value, r.reason, t._ref FROM rejects r "
+                       "LEFT JOIN typed t USING (_row) ORDER BY r._row, r.column_name LIMIT ?",
+                       [REJECTS_SHOWN]).fetchall()
     return [Reject(*row) for row in rows]
+
+
+def _failure(part: Part) -> ValidationFailed:
+    return ValidationFailed(part.src.path.name, part.src.row_label, part.rejects, part.src.rows,
+                            part.bad_rows, part.src.line_offset, part.problems)
 
 
 def _write_rejects(con: duckdb.DuckDBPyConnection, src: Source, out: Path) -> None:
@@ -129,32 +273,43 @@ def _write_rejects(con: duckdb.DuckDBPyConnection, src: Source, out: Path) -> No
     )
 
 
-def _load(con: duckdb.DuckDBPyConnection, fmt: formats.Format, src: Source, digest: str,
-          source: str, bad_rows: int) -> IngestResult:
-    where = " WHERE _row NOT IN (SELECT _row FROM rejects)" if bad_rows else ""
-    con.execute(f"CREATE OR REPLACE TEMP VIEW accepted AS SELECT * FROM typed{where}")
+def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files: list[tuple],
+            replaced: list[int], materialized: bool) -> tuple[int, int]:
     batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches").fetchone()[0]
     params = {
+        **batch,
         "batch_id": batch_id,
         "first_run_id": con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM eval_runs").fetchone()[0],
-        "kind": fmt.kind,
-        "source": source,
-        "file_name": src.path.name,
-        "file_sha256": digest,
-        "rows_accepted": src.rows - bad_rows,
-        "rows_rejected": bad_rows,
+        "rows_accepted": sum(p.src.rows - p.bad_rows for p in parts),
+        "rows_rejected": sum(p.bad_rows for p in parts),
         "ingested_by": getpass.getuser(),
-        "keep_rejects": bad_rows > 0,
     }
     con.execute("BEGIN")
     try:
         # Writers are serialised by the lock, so this commit makes the next snapshot.
         params["snapshot_id"] = latest_snapshot(con) + 1
-        run_script(con, sql.load(f"load/{fmt.kind}.sql"), params)
+        if replaced:
+            run_script(con, sql.load("load/replace_source.sql"))
+        for part in parts:
+            kind = part.fmt.kind
+            if materialized:
+                con.execute(f'CREATE OR REPLACE TEMP VIEW accepted AS SELECT * FROM "accepted:{kind}"')
+                con.execute(f'CREATE OR REPLACE TEMP VIEW rejects_now AS SELECT * FROM "rejects:{kind}"')
+            else:
+                where = " WHERE _row NOT IN (SELECT _row FROM rejects)" if part.bad_rows else ""
+                con.execute(f"CREATE OR REPLACE TEMP VIEW accepted AS SELECT * FROM typed{where}")
+                con.execute("CREATE OR REPLACE TEMP VIEW rejects_now AS SELECT * FROM rejects")
+            own = sql.PACKAGE_DIR / "load" / f"{kind}_from_source.sql"
+            script = own if batch["source"] != "native" and own.exists() else sql.PACKAGE_DIR / "load" / f"{kind}.sql"
+            run_script(con, script.read_text(), params)
+            run_script(con, sql.load("load/rejects.sql"), params)
         run_script(con, sql.load("load/batch.sql"), params)
+        con.executemany("INSERT INTO batch_files VALUES (?, ?, ?, ?)", [(batch_id, *f) for f in files])
+        if batch["source"] != "native":
+            run_script(con, sql.load("load/resolutions.sql"), params)
         con.execute(f"CALL {LAKE}.set_commit_message(?, ?, extra_info => ?)", [
-            params["ingested_by"], f"ingest {fmt.kind} {src.path.name}",
-            json.dumps({"batch_id": batch_id, "kind": fmt.kind}),
+            params["ingested_by"], f"ingest {batch['kind']} {batch['file_name']}",
+            json.dumps({"batch_id": batch_id, "kind": batch["kind"], "source": batch["source"]}),
         ])
         con.execute("COMMIT")
     except BaseException:
@@ -166,6 +321,4 @@ def _load(con: duckdb.DuckDBPyConnection, fmt: formats.Format, src: Source, dige
             f"batch {batch_id} committed as snapshot {made}, not {params['snapshot_id']}: another "
             "process wrote to the warehouse without the writer lock; its ingest_batches row is wrong"
         )
-    return IngestResult(fmt.kind, src.path, batch_id, made, src.rows - bad_rows, bad_rows,
-                        rejects=_first_rejects(con, src) if bad_rows else [],
-                        row_label=src.row_label, line_offset=src.line_offset)
+    return batch_id, made

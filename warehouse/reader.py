@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from warehouse.errors import FileFormatError, did_you_mean
 from warehouse.formats import Format
@@ -32,8 +33,8 @@ class Source:
 
     @property
     def row_label(self) -> str:
-        """How a person finds a row: a line for text files, a row for Parquet."""
-        return "row" if self.file_type == "parquet" else "line"
+        """How a person finds a row: a line for text files, a row for Parquet and frames."""
+        return "line" if self.file_type in ("csv", "jsonl") else "row"
 
     @property
     def line_offset(self) -> int:
@@ -92,6 +93,22 @@ def open_source(con: duckdb.DuckDBPyConnection, path: Path, fmt: Format) -> Sour
     if rows == 0:
         raise FileFormatError(f"{path}: the file has no data rows; nothing to load")
     return Source(path=path, file_type=kind, columns=columns, rows=rows)
+
+
+def stage_frame(con: duckdb.DuckDBPyConnection, fmt: Format, frame: pd.DataFrame, name: str) -> Source:
+    """Create the temporary view `src` over rows a source adapter gave (with an optional `_ref`
+    naming the source file and row each came from)."""
+    columns = [c for c in frame.columns if c != "_ref"]
+    _check_columns(Path(name), fmt, columns)
+    con.register("frame_rows", frame)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE src_rows AS SELECT * FROM frame_rows")
+    finally:
+        con.unregister("frame_rows")
+    con.execute("CREATE OR REPLACE TEMP VIEW src AS SELECT rowid + 1 AS _row, * FROM src_rows")
+    types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() "
+                             "WHERE table_name = 'src_rows' AND database_name = 'temp'").fetchall())
+    return Source(path=Path(name), file_type="frame", columns=types, rows=len(frame))
 
 
 def _check_columns(path: Path, fmt: Format, found: list[str]) -> None:

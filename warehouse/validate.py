@@ -58,7 +58,7 @@ def cast_sql(column: Column, source_type: str | None) -> str:
 
 def typed_view_sql(fmt: Format, source_columns: dict[str, str]) -> str:
     """CREATE the view `typed`: `_row`, each column typed under its own name, and its raw value."""
-    parts = ["_row"]
+    parts = ["_row", "_ref" if "_ref" in source_columns else "CAST(NULL AS VARCHAR) AS _ref"]
     for column in fmt.columns:
         source_type = source_columns.get(column.name)
         value = cast_sql(column, source_type)
@@ -129,6 +129,7 @@ def reference_sql(column: Column) -> str:
     return sql.load("checks/unknown_reference.sql").format(
         column=name, column_text=quote_literal(column.name), table=quote_ident(table),
         key=quote_ident(key), noun=quote_literal(noun), table_text=quote_literal(table),
+        known=quote_ident(f"known_{table}"), table_name=table,
     )
 
 

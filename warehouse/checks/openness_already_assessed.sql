@@ -7,3 +7,4 @@ SELECT t._row,
            || ' was assessed on that date in batch ' || a.batch_id AS reason
 FROM typed t
 JOIN openness_assessments a USING (model, framework, component, assessed_at)
+WHERE a.batch_id NOT IN (SELECT batch_id FROM replaced_batches)

@@ -5,6 +5,7 @@ WITH loaded AS (
     FROM eval_runs r
     SEMI JOIN (SELECT DISTINCT model, effort, provider, evaluation, "repeat" FROM typed) f
         USING (model, effort, provider, evaluation, "repeat")
+    WHERE r.batch_id NOT IN (SELECT batch_id FROM replaced_batches)
 )
 SELECT t._row,
        'repeat' AS column_name,

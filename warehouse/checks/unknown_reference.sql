@@ -1,16 +1,17 @@
 -- One row per input row naming {noun} the warehouse does not hold. A typo must not create a
 -- new model, so the name is refused with the closest known name as a suggestion.
 -- Placeholders are filled from the format registry (warehouse/validate.py), never from input.
+-- known_{table_name} is the warehouse's table plus what the same batch adds (see ingest.py).
 WITH unknown AS (
     SELECT DISTINCT {column} AS name
     FROM typed
     WHERE {column} IS NOT NULL
-      AND {column} NOT IN (SELECT {key} FROM {table})
+      AND {column} NOT IN (SELECT {key} FROM {known})
 ),
 suggested AS (
     SELECT u.name,
            (SELECT arg_max(k.{key}, jaro_winkler_similarity(u.name, k.{key}))
-              FROM {table} k
+              FROM {known} k
              WHERE jaro_winkler_similarity(u.name, k.{key}) >= 0.8) AS suggestion
     FROM unknown u
 )

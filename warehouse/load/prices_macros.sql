@@ -1,7 +1,8 @@
 -- The periods of the prices in a file together with those already in the warehouse for the same
 -- model, provider and token type. An open period (no valid_to) ends where the next later price of
 -- its key begins, or never ('infinity'). Used by the overlap check on the typed rows and by the load
--- on the accepted rows, so both see the same periods.
+-- on the accepted rows, so both see the same periods. Only prices of the same origin (the house,
+-- or one source) count: sources disagree, and the views choose between them.
 CREATE OR REPLACE TEMP MACRO price_periods(incoming_view) AS TABLE
 WITH incoming AS (
     SELECT _row, model, provider, token_type, valid_from, valid_to, CAST(NULL AS BIGINT) AS batch_id
@@ -14,6 +15,8 @@ existing AS (
            p.batch_id
     FROM bh.prices p
     SEMI JOIN incoming i USING (model, provider, token_type)
+    WHERE coalesce(p.origin, 'house') = (SELECT origin FROM ingest_context)
+      AND p.batch_id NOT IN (SELECT batch_id FROM replaced_batches)
 ),
 both_sets AS (
     SELECT * FROM incoming

@@ -38,6 +38,6 @@ FROM new_runs;
 
 INSERT INTO task_results
 SELECT r.run_id, a.task_id, a.score, a.input_tokens, a.cached_input_tokens, a.cache_write_tokens,
-       a.reasoning_tokens, a.answer_tokens, a.turns, a.solved, a.latency_s, a.started_at
+       a.reasoning_tokens, a.answer_tokens, a.turns, a.solved, a.latency_s, a.started_at, a.tool_calls
 FROM accepted a
 JOIN new_runs r USING (model, effort, provider, evaluation, "repeat");

@@ -1,0 +1,98 @@
+"""Model identity: from the names sources use to canonical models and variants.
+
+The curated tables in this folder are data, reviewed by a person and kept in the repository:
+
+- aliases.csv: source, raw_name -> model, effort, relation (same: another spelling of the model;
+  alias-of: a moving name such as 'gpt-4o' that pointed at this model), note
+- organisations.csv: an organisation's name as sources write it -> creator slug
+- evaluation_aliases.csv: source, raw benchmark name -> evaluation
+- evaluations.csv: the evaluations the house tracks, in the native evaluations format
+
+Resolution itself is SQL (resolve_catalogue.sql, resolve_facts.sql).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from warehouse.migrate import run_script
+from warehouse.sql import quote_literal
+
+FOLDER = Path(__file__).resolve().parent
+CURATED = ("aliases.csv", "organisations.csv", "evaluation_aliases.csv")
+CATALOGUE_COLUMNS = ("raw_name", "creator_raw", "display_name", "release_date", "params_total_b",
+                     "params_active_b", "open_weights")
+
+
+def curated_sha256() -> str:
+    """One hash of the curated tables: a source read with other aliases is another batch."""
+    digest = hashlib.sha256()
+    for name in CURATED:
+        digest.update((FOLDER / name).read_bytes())
+    return digest.hexdigest()
+
+
+def evaluation_map(source: str) -> dict[str, str]:
+    """The source's benchmark names the house tracks -> evaluation ids."""
+    table = pd.read_csv(FOLDER / "evaluation_aliases.csv", dtype=str)
+    mine = table[table["source"] == source]
+    return dict(zip(mine["raw_name"], mine["evaluation"]))
+
+
+def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
+    """Temp tables of the curated data as seen by `source`, and the normalising macro."""
+    run_script(con, (FOLDER / "macros.sql").read_text())
+    aliases = quote_literal(str(FOLDER / "aliases.csv"))
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE source_aliases AS
+        WITH a AS (SELECT * FROM read_csv({aliases}, header = true, all_varchar = true))
+        SELECT raw_name, model, effort, coalesce(relation, 'same') AS relation
+        FROM a
+        WHERE source = $source
+           OR (source = '*' AND raw_name NOT IN (SELECT raw_name FROM a WHERE source = $source))
+    """, {"source": source})
+    organisations = quote_literal(str(FOLDER / "organisations.csv"))
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE organisations AS
+        SELECT lower(trim(raw_name)) AS raw_name, any_value(creator) AS creator
+        FROM read_csv({organisations}, header = true, all_varchar = true)
+        GROUP BY 1
+    """)
+
+
+def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in columns:
+        if column not in frame.columns:
+            frame[column] = None
+    frame["scope"] = frame["scope"].fillna("") if "scope" in frame else ""
+    if "_ref" not in frame.columns:
+        frame["_ref"] = None
+    return frame
+
+
+def resolve(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows with canonical `model` and `effort`, how each raw name resolved)."""
+    if kind == "models":
+        frame = _with_columns(frame, CATALOGUE_COLUMNS)
+        script = "resolve_catalogue.sql"
+    else:
+        frame = _with_columns(frame, ("raw_name", "model", "effort"))
+        script = "resolve_facts.sql"
+    frame["_row"] = range(1, len(frame) + 1)
+    con.register("part_frame", frame)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE part AS SELECT * FROM part_frame")
+    finally:
+        con.unregister("part_frame")
+    run_script(con, (FOLDER / script).read_text())
+    order = "model" if kind == "models" else "_row"
+    resolved = con.execute(f"SELECT * FROM part_resolved ORDER BY {order}").df()
+    resolved = resolved.drop(columns=["_row"], errors="ignore")
+    resolutions = con.execute("SELECT * FROM part_resolutions").df()
+    resolutions.insert(0, "kind", kind)
+    return resolved, resolutions

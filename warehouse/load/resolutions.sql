@@ -1,0 +1,10 @@
+-- Record how every raw model name of this source batch resolved, and keep the aliases it used
+-- (model_aliases: how this source names each canonical variant).
+INSERT INTO name_resolutions
+SELECT $batch_id, $source, kind, scope, raw_name, model, effort, resolved_by, rows
+FROM resolutions;
+
+INSERT INTO model_aliases
+SELECT DISTINCT $source, raw_name, model, coalesce(effort, 'default'), $batch_id
+FROM resolutions
+WHERE model IS NOT NULL AND raw_name <> model;

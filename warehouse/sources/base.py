@@ -1,0 +1,128 @@
+"""What a source adapter is, and the registry of them.
+
+An adapter reads one outside source's own files, as they come, and returns its rows in the
+house's native formats, except that a model is named as the source names it (`raw_name`, and
+`effort` where the source says it). Identity resolution (warehouse/identity.py) turns raw names
+into canonical models; validation and loading are the native formats' own.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from warehouse.errors import FileFormatError, UnknownName
+from warehouse.sql import quote_literal
+
+EFFORT_SUFFIX = r"_(none|minimal|low|medium|high|xhigh|max)$"
+
+
+@dataclass
+class Extract:
+    """What one read of a source gives."""
+
+    version: str
+    """The source's version: a git commit, a package version."""
+    parts: dict[str, pd.DataFrame]
+    """Rows per native kind (models, prices, aggregates, usage, runs, openness,
+    developer-assessments); `raw_name` stands where the format has `model`."""
+    skipped: list[tuple[str, str, str, int]] = field(default_factory=list)
+    """(kind, name, why, rows): rows deliberately not loaded, e.g. a benchmark the house does
+    not track. Recorded with the batch, so nothing is dropped silently."""
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    name: str
+    """Name on the command line: benchhouse ingest source NAME PATH."""
+    description: str
+    licence: str
+    attribution: str
+    """The attribution the licence asks for, printed in reports and the NOTICE."""
+    files: tuple[str, ...]
+    """Files read, relative to PATH."""
+    read: Callable[[Path, "Context"], Extract]
+    path_needed: bool = True
+    """False for a source read from an installed package (PATH is ignored)."""
+
+    def input_files(self, path: Path | None) -> list[Path]:
+        if not self.path_needed:
+            return [Path(f) for f in self.files]
+        if path is None:
+            raise FileFormatError(f"source {self.name} needs PATH: the folder holding {', '.join(self.files)}")
+        found = [path / f for f in self.files]
+        missing = [str(f) for f in found if not f.is_file()]
+        if missing:
+            raise FileFormatError(
+                f"{path}: the {self.name} source needs {', '.join(self.files)}; missing: {', '.join(missing)}")
+        return found
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an adapter may know of the warehouse: the canonical models already in it."""
+
+    known_models: frozenset[str]
+
+
+REGISTRY: dict[str, SourceSpec] = {}
+
+
+def source(name: str, *, description: str, licence: str, attribution: str, files: Iterable[str],
+           path_needed: bool = True):
+    """Register an adapter function under `name`; a second adapter of the same name is refused."""
+    def register(read: Callable[[Path, Context], Extract]) -> Callable[[Path, Context], Extract]:
+        if name in REGISTRY:
+            raise ValueError(f"source adapter '{name}' is registered twice")
+        REGISTRY[name] = SourceSpec(name, description, licence, attribution, tuple(files), read,
+                                    path_needed)
+        return read
+    return register
+
+
+def get(name: str) -> SourceSpec:
+    import warehouse.sources.all  # noqa: F401  (registers the adapters)
+
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        close = difflib.get_close_matches(name, REGISTRY, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        raise UnknownName(f"no source adapter named '{name}'.{hint} "
+                          "List them with `benchhouse ingest source --list`.") from None
+
+
+def read_csv(path: Path, columns: Iterable[str], **options) -> pd.DataFrame:
+    """A source CSV with the columns the adapter relies on, read strictly: a truncated or
+    malformed file raises an error naming it, and nothing is loaded."""
+    wanted = list(columns)
+    try:
+        con = duckdb.connect()
+        relation = con.sql(
+            f"SELECT * FROM read_csv({quote_literal(str(path))}, header = true, strict_mode = true"
+            + "".join(f", {k} = {v}" for k, v in options.items()) + ")")
+        found = relation.columns
+        missing = [c for c in wanted if c not in found]
+        if missing:
+            raise FileFormatError(
+                f"{path}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+                "is this the right file, or has the source changed its format?")
+        frame = relation.df()
+    except duckdb.Error as exc:
+        raise FileFormatError(f"{path}: cannot be read as CSV ({str(exc).strip().splitlines()[0]}); "
+                              "the file may be truncated or malformed") from None
+    if frame.empty:
+        raise FileFormatError(f"{path}: the file has no rows")
+    frame["_ref"] = [f"{path.name} line {i + 2}" for i in range(len(frame))]
+    return frame
+
+
+def split_effort(names: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """('o3-2025-04-16_high' -> 'o3-2025-04-16', 'high'): the effort suffix some sources use."""
+    effort = names.str.extract(EFFORT_SUFFIX, expand=False)
+    return names.str.replace(EFFORT_SUFFIX, "", regex=True), effort
