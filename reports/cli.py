@@ -15,7 +15,7 @@ from reports import output
 from warehouse import formats, query
 from warehouse.connection import ENV_WAREHOUSE, Location
 from warehouse.errors import BenchhouseError, ValidationFailed
-from warehouse.ingest import REJECTS_SHOWN, IngestResult, ingest, init
+from warehouse.ingest import REJECTS_SHOWN, IngestResult, ingest, ingest_source, init
 
 app = typer.Typer(
     help="The back office of an independent LLM analysis house: warehouse, ingest, ad-hoc SQL.",
@@ -87,6 +87,66 @@ def _ingest_command(kind: str):
 
 for _kind in formats.FORMATS:
     ingest_app.command(_kind)(_ingest_command(_kind))
+
+
+@ingest_app.command("source")
+def ingest_source_command(
+    name: Annotated[Optional[str], typer.Argument(help="Source adapter, e.g. epoch-hub.")] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="Folder holding the source's files.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the source adapters and exit.")] = False,
+    allow_rejects: Annotated[bool, typer.Option(
+        "--allow-rejects", help="Load the good rows; keep each bad one in rejected_rows.")] = False,
+) -> None:
+    """Read an outside source in its own format, resolve its model names, validate it with the
+    native rules and load it in one snapshot, replacing what its earlier batches loaded."""
+    if list_ or name is None:
+        output.write(sources_table(), "table", None, title="source adapters")
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(name)
+        result = ingest_source(state.location, name, path, allow_rejects=allow_rejects,
+                               progress=lambda stage: bar.update(task, description=f"{name}: {stage}"))
+    _report(result, None)
+    if result.unresolved_rows and not result.already_loaded:
+        err.print(f"{result.unresolved_rows} rows name models nobody resolved: see "
+                  f"`benchhouse identity unresolved --source {name}`")
+
+
+def sources_table():
+    import pyarrow as pa
+
+    from warehouse.sources.base import all_sources
+
+    specs = all_sources()
+    return pa.table({
+        "source": [s.name for s in specs],
+        "reads": [", ".join(s.files) for s in specs],
+        "licence": [s.licence for s in specs],
+        "what": [s.description for s in specs],
+    })
+
+
+identity_app = typer.Typer(help="Model identity: how sources' model names resolve.", no_args_is_help=True)
+app.add_typer(identity_app, name="identity")
+
+
+@identity_app.command("unresolved")
+def unresolved_command(
+    source_name: Annotated[Optional[str], typer.Option("--source", help="Only this source.")] = None,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+) -> None:
+    """Every raw model name that matched nothing, by source and number of rows, from each source's
+    latest batch: resolve one by adding a row to warehouse/identity/aliases/<source>.csv."""
+    output.write(query.named(state.location, "unresolved", {"source": source_name or ""}), fmt, out,
+                 title="unresolved model names")
+
+
+@identity_app.command("coverage")
+def coverage_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
+    """Share of each source's rows whose model name resolved to a canonical model."""
+    output.write(query.named(state.location, "coverage"), fmt, out, title="name resolution coverage")
 
 
 def _report(result: IngestResult, rejects_file: Path | None) -> None:

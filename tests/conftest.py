@@ -14,6 +14,9 @@ from warehouse.connection import Location, connect
 from warehouse.ingest import ingest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "data" / "sources"  # the trimmed snapshot of the outside sources the repo ships
+EVALUATIONS = ROOT / "warehouse" / "identity" / "evaluations.csv"
 
 
 @pytest.fixture
@@ -27,6 +30,30 @@ def known(location: Location) -> Location:
     ingest(location, "models", FIXTURES / "models_four.csv")
     ingest(location, "evaluations", FIXTURES / "evaluations_two.csv")
     return location
+
+
+@pytest.fixture(scope="session")
+def catalogue_template(tmp_path_factory) -> Path:
+    """A warehouse built once per test session: the house's evaluations and the canonical models
+    of Epoch AI's model versions and Capabilities Index. Copied for each test that wants it."""
+    from warehouse.ingest import ingest_source
+
+    folder = tmp_path_factory.mktemp("catalogue") / "warehouse"
+    location = Location.resolve(str(folder))
+    ingest(location, "evaluations", EVALUATIONS)
+    ingest_source(location, "epoch-models", SOURCES / "epoch-ai")
+    ingest_source(location, "epoch-eci", SOURCES / "epoch-ai")
+    return folder
+
+
+@pytest.fixture
+def catalogue(catalogue_template: Path, tmp_path: Path) -> Location:
+    """A fresh copy of the catalogue warehouse (evaluations and Epoch's canonical models)."""
+    import shutil
+
+    folder = tmp_path / "warehouse"
+    shutil.copytree(catalogue_template, folder)
+    return Location.resolve(str(folder))
 
 
 def write(path: Path, text: str) -> Path:

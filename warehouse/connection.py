@@ -107,6 +107,10 @@ def connect(location: Location, *, read_only: bool = False, snapshot: int | None
     else:
         con.execute(f"LOAD '{extension_file('duckdb_extension_postgres_scanner', 'postgres_scanner')}'")
     options = [f"DATA_PATH {quote_literal(location.data_path)}"]
+    if location.is_embedded:
+        # An embedded warehouse is a folder that may be moved or copied: its data is always the
+        # folder's data/, whatever path the catalog recorded when it was made.
+        options.append("OVERRIDE_DATA_PATH true")
     if read_only:
         options.append("READ_ONLY")
     if snapshot is not None:

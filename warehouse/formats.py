@@ -12,7 +12,8 @@ from warehouse.errors import UnknownName, did_you_mean
 from warehouse.sql import quote_literal
 
 SLUG = r"[a-z0-9][a-z0-9._-]*"
-EFFORTS = ("default", "none", "minimal", "low", "medium", "high", "xhigh", "max")
+EFFORTS = ("default", "none", "minimal", "low", "medium", "high", "xhigh", "max", "thinking")
+BUDGET = r"budget-[0-9]+k"  # a thinking budget in thousands of tokens, e.g. budget-16k
 DATE_BASES = ("effective", "recorded")
 TOKEN_TYPES = ("input", "cached_input", "cache_write", "output", "reasoning")
 HOUSE_FRAMEWORK = "openness-index"
@@ -53,6 +54,13 @@ def one_of(name: str, values: tuple[str, ...], doc: str, **kwargs) -> Column:
     listed = ", ".join(quote_literal(v) for v in values)
     return Column(name, "VARCHAR", doc, rule=f"{{v}} IN ({listed})",
                   expected="one of " + ", ".join(values), **kwargs)
+
+
+def effort(doc: str) -> Column:
+    listed = ", ".join(quote_literal(v) for v in EFFORTS)
+    return Column("effort", "VARCHAR", doc, required=False, default="'default'",
+                  rule=f"({{v}} IN ({listed}) OR regexp_full_match({{v}}, '{BUDGET}'))",
+                  expected="one of " + ", ".join(EFFORTS) + ", or a thinking budget like budget-16k")
 
 
 def non_negative(name: str, type_: str, doc: str, **kwargs) -> Column:
@@ -127,8 +135,7 @@ RUNS = Format(
     key=("model", "effort", "provider", "evaluation", "repeat", "task_id"),
     columns=(
         Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
-        one_of("effort", EFFORTS, "reasoning effort; empty means default", required=False,
-               default="'default'"),
+        effort("reasoning effort; empty means default"),
         slug("provider", "provider that served it; registered on first sight", "openai"),
         Column("evaluation", "VARCHAR", "evaluation id (ingest evaluations first)",
                references="evaluations"),
@@ -213,8 +220,7 @@ AGGREGATES = Format(
     columns=(
         slug("source", "who published it", "epoch-hub"),
         Column("model", "VARCHAR", "canonical model id", references="models"),
-        one_of("effort", EFFORTS, "reasoning effort; empty means default", required=False,
-               default="'default'"),
+        effort("reasoning effort; empty means default"),
         Column("evaluation", "VARCHAR", "evaluation id", references="evaluations"),
         slug("metric", "what the mean measures: accuracy, pass^2, pass@2, eci, ...", "accuracy"),
         Column("mean", "DOUBLE", "the published value (a fraction in [0, 1] for scores)"),
@@ -237,8 +243,7 @@ USAGE = Format(
     columns=(
         slug("source", "who published it", "aider"),
         Column("model", "VARCHAR", "canonical model id", references="models"),
-        one_of("effort", EFFORTS, "reasoning effort; empty means default", required=False,
-               default="'default'"),
+        effort("reasoning effort; empty means default"),
         Column("evaluation", "VARCHAR", "evaluation id", references="evaluations"),
         Column("samples", "BIGINT", "task attempts behind the totals", required=False,
                rule="{v} > 0", expected="a whole number above 0"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,8 +121,10 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
     files = spec.input_files(Path(path) if path else None)
     progress("hashing the files")
     hashes = [(_relative(f, path, spec), file_sha256(f), f.stat().st_size) for f in files]
-    digest = hashlib.sha256(json.dumps([name, identity.curated_sha256(), [h[:2] for h in hashes]])
-                            .encode()).hexdigest()
+    # The same files read by the same adapter with the same curated names: the same batch.
+    adapter_code = file_sha256(Path(sys.modules[spec.read.__module__].__file__))
+    digest = hashlib.sha256(json.dumps([name, adapter_code, identity.curated_sha256(),
+                                        [h[:2] for h in hashes]]).encode()).hexdigest()
     with _writer(location, progress) as con:
         earlier = _earlier_batch(con, "source", digest)
         if earlier:
@@ -136,7 +139,7 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
         parts, resolutions = [], [_skipped_frame(extract)]
         for kind in _ordered(extract.parts):
             progress(f"resolving model names ({kind})")
-            resolved, how = identity.resolve(con, kind, extract.parts[kind])
+            resolved, how = identity.resolve(con, kind, extract.parts[kind], extract.creates_models)
             resolutions.append(how)
             if resolved.empty:
                 continue
@@ -151,7 +154,11 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
         if failed and not allow_rejects:
             raise _failure(failed[0])
         con.register("resolutions_frame", pd.concat(resolutions, ignore_index=True))
-        con.execute("CREATE OR REPLACE TEMP TABLE resolutions AS SELECT * FROM resolutions_frame")
+        con.execute("CREATE OR REPLACE TEMP TABLE resolutions AS SELECT CAST(kind AS VARCHAR) AS kind, "
+                    "CAST(scope AS VARCHAR) AS scope, CAST(raw_name AS VARCHAR) AS raw_name, "
+                    "CAST(model AS VARCHAR) AS model, CAST(effort AS VARCHAR) AS effort, "
+                    "CAST(resolved_by AS VARCHAR) AS resolved_by, CAST(rows AS BIGINT) AS rows "
+                    "FROM resolutions_frame")
         con.unregister("resolutions_frame")
         progress("loading")
         batch = {"kind": "source", "source": name, "file_name": Path(path).name if path else name,

@@ -85,6 +85,12 @@ def _single_statement(con: duckdb.DuckDBPyConnection, text: str) -> duckdb.State
     return statement
 
 
+def named(location: Location, name: str, params: Mapping[str, str] = {},
+          snapshot: int | None = None) -> pa.Table:
+    """Rows of one of the warehouse's stored queries, warehouse/queries/<name>.sql."""
+    return run(location, sql.load(f"queries/{name}.sql"), params, snapshot=snapshot)
+
+
 def snapshots(location: Location) -> pa.Table:
     return run(location, sql.load("queries/snapshots.sql"))
 

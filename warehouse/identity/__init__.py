@@ -2,8 +2,9 @@
 
 The curated tables in this folder are data, reviewed by a person and kept in the repository:
 
-- aliases.csv: source, raw_name -> model, effort, relation (same: another spelling of the model;
-  alias-of: a moving name such as 'gpt-4o' that pointed at this model), note
+- aliases/<source>.csv: source, raw_name -> model, effort, relation (same: another spelling of
+  the model; alias-of: a moving name such as 'gpt-4o' that pointed at this model), note.
+  source '*' (in common.csv) applies to every source that has no alias of its own for the name
 - organisations.csv: an organisation's name as sources write it -> creator slug
 - evaluation_aliases.csv: source, raw benchmark name -> evaluation
 - evaluations.csv: the evaluations the house tracks, in the native evaluations format
@@ -23,7 +24,8 @@ from warehouse.migrate import run_script
 from warehouse.sql import quote_literal
 
 FOLDER = Path(__file__).resolve().parent
-CURATED = ("aliases.csv", "organisations.csv", "evaluation_aliases.csv")
+ALIASES = FOLDER / "aliases"
+ALIAS_COLUMNS = ("source", "raw_name", "model", "effort", "relation", "note")
 CATALOGUE_COLUMNS = ("raw_name", "creator_raw", "display_name", "release_date", "params_total_b",
                      "params_active_b", "open_weights")
 
@@ -31,9 +33,14 @@ CATALOGUE_COLUMNS = ("raw_name", "creator_raw", "display_name", "release_date", 
 def curated_sha256() -> str:
     """One hash of the curated tables: a source read with other aliases is another batch."""
     digest = hashlib.sha256()
-    for name in CURATED:
-        digest.update((FOLDER / name).read_bytes())
+    for path in curated_files():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def curated_files() -> list[Path]:
+    return sorted(ALIASES.glob("*.csv")) + [FOLDER / name for name in (
+        "organisations.csv", "evaluation_aliases.csv", "creator_prefixes.csv")]
 
 
 def evaluation_map(source: str) -> dict[str, str]:
@@ -46,15 +53,19 @@ def evaluation_map(source: str) -> dict[str, str]:
 def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
     """Temp tables of the curated data as seen by `source`, and the normalising macro."""
     run_script(con, (FOLDER / "macros.sql").read_text())
-    aliases = quote_literal(str(FOLDER / "aliases.csv"))
+    aliases = quote_literal(str(ALIASES / "*.csv"))
+    types = ", ".join(f"{quote_literal(c)}: 'VARCHAR'" for c in ALIAS_COLUMNS)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE source_aliases AS
-        WITH a AS (SELECT * FROM read_csv({aliases}, header = true, all_varchar = true))
+        WITH a AS (SELECT * FROM read_csv({aliases}, header = true, columns = {{{types}}}))
         SELECT raw_name, model, effort, coalesce(relation, 'same') AS relation
         FROM a
         WHERE source = $source
            OR (source = '*' AND raw_name NOT IN (SELECT raw_name FROM a WHERE source = $source))
     """, {"source": source})
+    prefixes = quote_literal(str(FOLDER / "creator_prefixes.csv"))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE creator_prefixes AS SELECT * FROM read_csv({prefixes}, "
+                "header = true, all_varchar = true)")
     organisations = quote_literal(str(FOLDER / "organisations.csv"))
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE organisations AS
@@ -64,19 +75,28 @@ def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
     """)
 
 
+TEXT_COLUMNS = ("raw_name", "model", "effort", "scope", "creator_raw", "display_name", "_ref")
+
+
 def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
-    frame = frame.copy()
-    for column in columns:
+    """The frame with every column resolution reads, names as text even where all are empty."""
+    frame = frame.copy().reset_index(drop=True)
+    for column in (*columns, "scope", "_ref"):
         if column not in frame.columns:
             frame[column] = None
-    frame["scope"] = frame["scope"].fillna("") if "scope" in frame else ""
-    if "_ref" not in frame.columns:
-        frame["_ref"] = None
+    for column in TEXT_COLUMNS:
+        if column in frame.columns:
+            frame[column] = frame[column].astype("string")
+    frame["scope"] = frame["scope"].fillna("")
     return frame
 
 
-def resolve(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(rows with canonical `model` and `effort`, how each raw name resolved)."""
+def resolve(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame,
+            creates_models: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows with canonical `model` and `effort`, how each raw name resolved). Catalogue rows of
+    a source that may not add models only describe models already known."""
+    con.execute("CREATE OR REPLACE TEMP TABLE resolution_options AS SELECT ? AS creates_models",
+                [creates_models])
     if kind == "models":
         frame = _with_columns(frame, CATALOGUE_COLUMNS)
         script = "resolve_catalogue.sql"

@@ -2,7 +2,10 @@
 -- table knows goes where the table says; a name that is a different spelling of the same model
 -- (relation 'same') lends it its facts, but a moving alias ('alias-of', e.g. gpt-4o pointing at a
 -- dated version) does not: its release date and size describe another model. Any other name is
--- a canonical model in its own right, under its normalised id. Effort is never part of a model.
+-- a canonical model in its own right, under its normalised id, if the source is one that may add
+-- models (a catalogue); otherwise it is unresolved and listed. Effort is never part of a model.
+-- A model whose creator the source does not give gets it from the warehouse, else from the
+-- prefix of its name (creator_prefixes.csv), else 'unknown'.
 CREATE OR REPLACE TEMP TABLE resolved_catalogue AS
 WITH named AS (
     SELECT p.*, a.model AS alias_model, a.relation, canonical_slug(p.raw_name) AS slug
@@ -10,11 +13,16 @@ WITH named AS (
     LEFT JOIN source_aliases a ON a.raw_name = p.raw_name
 )
 SELECT named.*,
-       CASE WHEN relation = 'alias-of' THEN NULL ELSE coalesce(alias_model, slug) END AS model,
+       CASE WHEN relation = 'alias-of' THEN NULL
+            WHEN alias_model IS NOT NULL THEN alias_model
+            WHEN slug IN (SELECT model FROM bh.models) THEN slug
+            WHEN (SELECT creates_models FROM resolution_options) THEN slug
+       END AS model,
        CASE WHEN relation = 'alias-of' THEN 'alias-of'
             WHEN alias_model IS NOT NULL THEN 'alias'
             WHEN slug IN (SELECT model FROM bh.models) THEN 'exact'
-            ELSE 'catalogue' END AS resolved_by
+            WHEN (SELECT creates_models FROM resolution_options) THEN 'catalogue'
+            ELSE 'unresolved' END AS resolved_by
 FROM named;
 
 -- One row per canonical model: the first non-empty value of each field, in the source's order.
@@ -22,9 +30,12 @@ CREATE OR REPLACE TEMP TABLE part_resolved AS
 SELECT model,
        coalesce(arg_min(o.creator, _row) FILTER (WHERE o.creator IS NOT NULL),
                 arg_min(canonical_slug(creator_raw), _row) FILTER (WHERE creator_raw IS NOT NULL),
-                (SELECT creator FROM bh.models m WHERE m.model = r.model)) AS creator,
+                (SELECT creator FROM bh.models m WHERE m.model = r.model),
+                (SELECT arg_max(p.creator, length(p.prefix)) FROM creator_prefixes p
+                  WHERE starts_with(r.model, p.prefix)),
+                'unknown') AS creator,
        coalesce(arg_min(display_name, _row) FILTER (WHERE display_name IS NOT NULL),
-                any_value(raw_name)) AS display_name,
+                any_value(r.raw_name)) AS display_name,
        arg_min(release_date, _row) FILTER (WHERE release_date IS NOT NULL) AS release_date,
        arg_min(params_total_b, _row) FILTER (WHERE params_total_b IS NOT NULL) AS params_total_b,
        arg_min(params_active_b, _row) FILTER (WHERE params_active_b IS NOT NULL) AS params_active_b,

@@ -1,9 +1,11 @@
-"""Importing this module registers every source adapter."""
+"""Importing this module registers every source adapter: each module of this package but base
+and all registers its own with @source."""
 
 import importlib
+import pkgutil
 
-ADAPTERS = ("genai_prices", "models_dev", "litellm", "epoch", "llm_stats", "tau_bench", "aider",
-            "eosai", "mof", "fmti")
+import warehouse.sources as package
 
-for _module in ADAPTERS:
-    importlib.import_module(f"warehouse.sources.{_module}")
+for _module in pkgutil.iter_modules(package.__path__):
+    if _module.name not in ("base", "all"):
+        importlib.import_module(f"{package.__name__}.{_module.name}")

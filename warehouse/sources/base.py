@@ -19,7 +19,7 @@ import pandas as pd
 from warehouse.errors import FileFormatError, UnknownName
 from warehouse.sql import quote_literal
 
-EFFORT_SUFFIX = r"_(none|minimal|low|medium|high|xhigh|max)$"
+EFFORT_SUFFIX = r"_(none|minimal|low|medium|high|xhigh|max|thinking|unknown|[0-9]+[kK])$"
 
 
 @dataclass
@@ -31,6 +31,9 @@ class Extract:
     parts: dict[str, pd.DataFrame]
     """Rows per native kind (models, prices, aggregates, usage, runs, openness,
     developer-assessments); `raw_name` stands where the format has `model`."""
+    creates_models: bool = True
+    """Whether the source's catalogue rows may add canonical models (a catalogue), or only
+    describe models already known (their other names are listed as unresolved)."""
     skipped: list[tuple[str, str, str, int]] = field(default_factory=list)
     """(kind, name, why, rows): rows deliberately not loaded, e.g. a benchmark the house does
     not track. Recorded with the batch, so nothing is dropped silently."""
@@ -85,6 +88,12 @@ def source(name: str, *, description: str, licence: str, attribution: str, files
     return register
 
 
+def all_sources() -> list[SourceSpec]:
+    import warehouse.sources.all  # noqa: F401  (registers the adapters)
+
+    return sorted(REGISTRY.values(), key=lambda s: s.name)
+
+
 def get(name: str) -> SourceSpec:
     import warehouse.sources.all  # noqa: F401  (registers the adapters)
 
@@ -123,6 +132,10 @@ def read_csv(path: Path, columns: Iterable[str], **options) -> pd.DataFrame:
 
 
 def split_effort(names: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """('o3-2025-04-16_high' -> 'o3-2025-04-16', 'high'): the effort suffix some sources use."""
-    effort = names.str.extract(EFFORT_SUFFIX, expand=False)
+    """('o3-2025-04-16_high' -> 'o3-2025-04-16', 'high'), ('claude-..._16K' -> ..., 'budget-16k'):
+    the effort suffix some sources put on a model's name. '_unknown' means the default."""
+    names = names.astype("string")
+    suffix = names.str.extract(EFFORT_SUFFIX, expand=False).str.lower()
+    effort = suffix.where(~suffix.str.fullmatch(r"[0-9]+k", na=False), "budget-" + suffix)
+    effort = effort.replace({"unknown": "default"})
     return names.str.replace(EFFORT_SUFFIX, "", regex=True), effort
