@@ -18,17 +18,28 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 deps: $(INSTALLED)
 
-# Build the demo warehouse from the files in demo/ and show what it holds.
+# Sources in the order they are read: catalogues first (a later one's release dates and sizes
+# win), then scores, usage, prices and openness. NAME:FOLDER under data/sources (genai-prices is
+# read from its installed package).
+SOURCES := models-dev:models-dev eosai:eosai-index mof:lf-model-openness-tool \
+	epoch-eci:epoch-ai epoch-models:epoch-ai llm-stats:llm-stats epoch-notable:epoch-ai \
+	epoch-hub:epoch-ai epoch-token-usage:epoch-ai tau2-bench:tau2-bench-leaderboard \
+	tau-bench:tau-bench-v1-trajectories aider:aider-leaderboards \
+	genai-prices: models-dev-prices:models-dev litellm-prices:litellm fmti:stanford-fmti
+
+# Build the demo warehouse from the real data in data/sources, add generated house runs
+# calibrated to it, and show what it holds. Running it again loads nothing twice.
 demo: $(INSTALLED)
 	@mkdir -p $(DEMO)
-	$(BIN)/python demo/make_runs.py $(DEMO)/runs.parquet
-	$(BIN)/benchhouse ingest models demo/native/models.csv
-	$(BIN)/benchhouse ingest evaluations demo/native/evaluations.csv
-	$(BIN)/benchhouse ingest prices demo/native/prices.csv
-	$(BIN)/benchhouse ingest openness demo/native/openness.csv
-	$(BIN)/benchhouse ingest runs $(DEMO)/runs.parquet
-	$(BIN)/benchhouse snapshots
-	$(BIN)/benchhouse sql -f demo/pass_at_1.sql
+	$(BIN)/benchhouse ingest evaluations warehouse/identity/evaluations.csv
+	@for pair in $(SOURCES); do \
+	  name=$${pair%%:*}; folder=$${pair#*:}; \
+	  $(BIN)/benchhouse ingest source $$name $${folder:+data/sources/$$folder} || exit 1; \
+	done
+	$(BIN)/benchhouse generate-runs $(DEMO)/generated_runs.parquet
+	$(BIN)/benchhouse ingest runs $(DEMO)/generated_runs.parquet
+	$(BIN)/benchhouse identity coverage
+	$(BIN)/benchhouse sql -f demo/overview.sql
 	@echo "The demo warehouse is in $(BENCHHOUSE_WAREHOUSE); try: BENCHHOUSE_WAREHOUSE=$(BENCHHOUSE_WAREHOUSE) $(BIN)/benchhouse schema"
 
 test: $(INSTALLED)

@@ -127,6 +127,19 @@ def sources_table():
     })
 
 
+@app.command("generate-runs")
+def generate_runs_command(
+    out: Annotated[Path, typer.Argument(help="Parquet file to write.")],
+) -> None:
+    """Write demo task results in the native runs format, generated (not measured) and calibrated
+    to the published scores, token counts and turns in the warehouse. The file is marked as
+    generated, and so is the batch that ingests it."""
+    from warehouse import generate
+
+    rows = generate.write(state.location, out)
+    err.print(f"wrote {rows} generated task results to {out}")
+
+
 identity_app = typer.Typer(help="Model identity: how sources' model names resolve.", no_args_is_help=True)
 app.add_typer(identity_app, name="identity")
 

@@ -33,9 +33,10 @@ def parse_param(text: str) -> object:
     return text
 
 
-def run(location: Location, text: str, params: Mapping[str, str] = {},
-        snapshot: int | None = None) -> pa.Table:
-    """Run one read-only statement and return its rows."""
+def run(location: Location, text: str, params: Mapping[str, object] = {},
+        snapshot: int | None = None, raw_params: bool = False) -> pa.Table:
+    """Run one read-only statement and return its rows. Parameters given as text (from the
+    command line) are read as numbers or booleans where they look like them, unless raw_params."""
     con = connect(location, read_only=True, snapshot=snapshot)
     try:
         statement = _single_statement(con, text)
@@ -53,7 +54,8 @@ def run(location: Location, text: str, params: Mapping[str, str] = {},
                 + ", ".join(f"${u}" for u in unused) + "; refer to a parameter as $name"
             )
         try:
-            return con.execute(statement, {k: parse_param(params[k]) for k in wanted}).fetch_arrow_table()
+            values = {k: params[k] if raw_params else parse_param(params[k]) for k in wanted}
+            return con.execute(statement, values).to_arrow_table()
         except duckdb.PermissionException:
             raise ReadOnlyViolation(
                 "benchhouse sql reads only the warehouse: reading or writing other files is refused; "

@@ -113,7 +113,9 @@ def read_csv(path: Path, columns: Iterable[str], **options) -> pd.DataFrame:
     try:
         con = duckdb.connect()
         relation = con.sql(
-            f"SELECT * FROM read_csv({quote_literal(str(path))}, header = true, strict_mode = true"
+            # The dialect is stated, not sniffed: a sniffer guesses wrong on a damaged file.
+            f"SELECT * FROM read_csv({quote_literal(str(path))}, header = true, strict_mode = true, "
+            "delim = ',', quote = '\"', escape = '\"'"
             + "".join(f", {k} = {v}" for k, v in options.items()) + ")")
         found = relation.columns
         missing = [c for c in wanted if c not in found]

@@ -1,0 +1,27 @@
+-- What the demo warehouse holds, one line per claim: canonical models with release dates, the
+-- first-party price history of the major labs, models with openness assessments, and the
+-- sources of benchmark results.
+SELECT 'canonical models with a release date' AS what, count(*)::VARCHAR AS value
+FROM models WHERE release_date IS NOT NULL
+UNION ALL
+SELECT 'first-party price history of ' || m.creator,
+       min(p.valid_from)::VARCHAR || ' to ' || max(p.valid_from)::VARCHAR || ' (' || count(*) || ' prices, '
+           || count(DISTINCT p.model) || ' models)'
+FROM prices p
+JOIN models m USING (model)
+JOIN endpoints e USING (model, provider)
+WHERE e.first_party AND m.creator IN ('openai', 'anthropic', 'google', 'mistral', 'deepseek', 'xai', 'meta', 'alibaba')
+GROUP BY m.creator
+UNION ALL
+SELECT 'models with openness assessments', count(DISTINCT model)::VARCHAR FROM openness_assessments
+UNION ALL
+SELECT 'sources of benchmark results',
+       count(DISTINCT source)::VARCHAR || ': ' || string_agg(DISTINCT source, ', ' ORDER BY source)
+FROM (SELECT source FROM published_aggregates
+      UNION ALL
+      SELECT b.source FROM eval_runs r JOIN ingest_batches b USING (batch_id)
+      WHERE b.source <> 'native')
+UNION ALL
+SELECT 'generated task results (the house''s demo runs)', count(*)::VARCHAR
+FROM task_results t JOIN eval_runs r USING (run_id) JOIN ingest_batches b USING (batch_id)
+WHERE b.generated

@@ -1,0 +1,112 @@
+"""Epoch AI adapters, checked against Epoch's own files: release dates, hub scores with their
+standard errors, token usage; and the guarantees every source has (read twice, nothing changes;
+a truncated file loads nothing)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pandas as pd
+import pytest
+
+from tests.conftest import SOURCES, latest_snapshot, rows, scalar
+from warehouse.errors import FileFormatError
+from warehouse.ingest import ingest_source
+
+EPOCH = SOURCES / "epoch-ai"
+
+
+def test_a_dated_version_keeps_its_own_release_date(catalogue):
+    versions = pd.read_csv(EPOCH / "model_versions.csv")
+    for version in ("gpt-4o-2024-05-13", "gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022"):
+        published = versions.loc[versions["id"] == version, "Version release date"].item()
+        assert str(scalar(catalogue, "SELECT release_date FROM models WHERE model = ?", [version])) == published
+
+
+def test_effort_is_a_variant_never_part_of_the_model(catalogue):
+    ingest_source(catalogue, "epoch-hub", EPOCH)
+    runs = pd.read_csv(EPOCH / "benchmarks_runs.csv")
+    assert (runs["model"] == "o3-2025-04-16_high").any()
+    assert scalar(catalogue, "SELECT count(*) FROM models WHERE model LIKE '%\\_high' ESCAPE '\\'") == 0
+    assert ("o3-2025-04-16", "high") in rows(catalogue, "SELECT model, effort FROM model_variants")
+
+
+def test_hub_runs_keep_mean_and_standard_error_of_the_headline_scorer(catalogue):
+    ingest_source(catalogue, "epoch-hub", EPOCH)
+    runs = pd.read_csv(EPOCH / "benchmarks_runs.csv").set_index("id")
+    checked = 0
+    for run_ref, mean, std_error in rows(catalogue, "SELECT run_ref, mean, std_error FROM published_aggregates "
+                                                    "WHERE source = 'epoch-hub' ORDER BY run_ref LIMIT 40"):
+        scores = re.findall(r"[^:,]+:([0-9.]+)±([0-9.]+)", runs.loc[run_ref, "Scores"])
+        best = runs.loc[run_ref, "Best score (across scorers)"]
+        expected = min(((float(m), float(s)) for m, s in scores), key=lambda p: abs(p[0] - best))
+        assert (mean, std_error) == expected
+        checked += 1
+    assert checked == 40
+
+
+def test_token_usage_keeps_totals_and_repeats(catalogue):
+    ingest_source(catalogue, "epoch-token-usage", EPOCH)
+    usage = pd.read_csv(EPOCH / "llm-benchmark-efficiency" / "eval_token_usage.csv")
+    row = usage[(usage["Model"] == "gpt-4-0613") & (usage["Task"] == "GPQA Diamond")].iloc[0]
+    assert rows(catalogue, "SELECT samples, repeats, input_tokens, output_tokens FROM published_usage "
+                           "WHERE model = 'gpt-4-0613' AND evaluation = 'gpqa-diamond'") == [
+        (row["total_samples"], row["epochs"], row["input_tokens"], row["output_tokens"])]
+
+
+def test_reading_a_source_twice_changes_nothing(catalogue):
+    first = ingest_source(catalogue, "epoch-hub", EPOCH)
+    snapshot = latest_snapshot(catalogue)
+    again = ingest_source(catalogue, "epoch-hub", EPOCH)
+    assert again.already_loaded and again.batch_id == first.batch_id
+    assert latest_snapshot(catalogue) == snapshot
+
+
+def test_a_new_read_of_a_source_replaces_its_rows(catalogue, tmp_path):
+    ingest_source(catalogue, "epoch-hub", EPOCH)
+    before = scalar(catalogue, "SELECT count(*) FROM published_aggregates WHERE source = 'epoch-hub'")
+    changed = tmp_path / "epoch-ai"
+    shutil.copytree(EPOCH, changed)
+    runs = pd.read_csv(changed / "benchmarks_runs.csv")
+    runs.iloc[:-10].to_csv(changed / "benchmarks_runs.csv", index=False)  # a release with 10 runs fewer
+    ingest_source(catalogue, "epoch-hub", changed)
+    assert scalar(catalogue, "SELECT count(*) FROM published_aggregates WHERE source = 'epoch-hub'") == before - 10
+
+
+def test_a_truncated_source_file_loads_nothing(catalogue, tmp_path):
+    broken = tmp_path / "epoch-ai"
+    shutil.copytree(EPOCH, broken)
+    text = (broken / "benchmarks_runs.csv").read_text()
+    (broken / "benchmarks_runs.csv").write_text(text[: len(text) // 2])  # cut mid-line
+    snapshot = latest_snapshot(catalogue)
+    with pytest.raises(FileFormatError, match=r"benchmarks_runs\.csv: cannot be read as CSV .* truncated or malformed"):
+        ingest_source(catalogue, "epoch-hub", broken)
+    assert latest_snapshot(catalogue) == snapshot
+    assert scalar(catalogue, "SELECT count(*) FROM published_aggregates WHERE source = 'epoch-hub'") == 0
+
+
+def test_a_source_file_missing_a_column_is_named(catalogue, tmp_path):
+    broken = tmp_path / "epoch-ai"
+    shutil.copytree(EPOCH, broken)
+    pd.read_csv(broken / "benchmarks_runs.csv").drop(columns=["Scores"]).to_csv(
+        broken / "benchmarks_runs.csv", index=False)
+    with pytest.raises(FileFormatError, match=r"benchmarks_runs\.csv: missing column Scores"):
+        ingest_source(catalogue, "epoch-hub", broken)
+
+
+def test_unknown_source_suggests_the_nearest(catalogue):
+    from warehouse.errors import UnknownName
+
+    with pytest.raises(UnknownName, match="Did you mean 'epoch-hub'"):
+        ingest_source(catalogue, "epoch-hubb", EPOCH)
+
+
+def test_names_nobody_resolved_are_listed_not_dropped(catalogue):
+    result = ingest_source(catalogue, "epoch-notable", EPOCH)
+    listed = rows(catalogue, "SELECT sum(rows) FROM name_resolutions WHERE batch_id = ? "
+                             "AND resolved_by = 'unresolved'", [result.batch_id])[0][0]
+    assert listed == result.unresolved_rows > 0
+    notable = pd.read_csv(EPOCH / "notable_ai_models.csv")
+    accounted = scalar(catalogue, "SELECT sum(rows) FROM name_resolutions WHERE batch_id = ?", [result.batch_id])
+    assert accounted == len(notable)
