@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -15,7 +16,7 @@ from reports import output
 from warehouse import formats, query
 from warehouse.connection import ENV_WAREHOUSE, Location
 from warehouse.errors import BenchhouseError, ValidationFailed
-from warehouse.ingest import REJECTS_SHOWN, IngestResult, ingest, ingest_source, init
+from warehouse.ingest import REJECTS_SHOWN, IngestResult, ingest, ingest_indices, ingest_source, init
 
 app = typer.Typer(
     help="The back office of an independent LLM analysis house: warehouse, ingest, ad-hoc SQL.",
@@ -87,6 +88,21 @@ def _ingest_command(kind: str):
 
 for _kind in formats.FORMATS:
     ingest_app.command(_kind)(_ingest_command(_kind))
+
+
+@ingest_app.command("indices")
+def ingest_indices_command(
+    folder: Annotated[Optional[Path], typer.Argument(
+        help="Folder of index YAML files (default: warehouse/indices).")] = None,
+) -> None:
+    """Load index versions, smile-curve thresholds and price origins. A published index version
+    never changes: a file that changes one is refused."""
+    result = ingest_indices(state.location, folder)
+    if result.already_loaded:
+        err.print(f"indices already loaded (batch {result.batch_id}, snapshot {result.snapshot_id}): nothing to do")
+    else:
+        err.print(f"[green]loaded[/] indices: {result.rows_accepted} new index versions as batch "
+                  f"{result.batch_id} (snapshot {result.snapshot_id})")
 
 
 @ingest_app.command("source")
@@ -247,6 +263,10 @@ def main() -> None:
     except BenchhouseError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(1)
+    except duckdb.Error as exc:
+        err.print(f"[red]error:[/] the warehouse failed: {escape(str(exc).strip())}. This is a bug in "
+                  "benchhouse, not in your data: please report it with the command you ran.", highlight=False)
+        sys.exit(3)
 
 
 if __name__ == "__main__":

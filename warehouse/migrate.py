@@ -1,4 +1,5 @@
-"""Applying warehouse/schema/NNN_*.sql in order, each file once, all pending ones in one snapshot."""
+"""Applying warehouse/schema/NNN_*.sql in order, each file once, all pending ones in one snapshot;
+then (re)creating the views of warehouse/views/NNN_<view>.sql whenever one of those files changed."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from warehouse.connection import LAKE
 from warehouse.errors import SchemaDrift
 
 SCHEMA_DIR = sql.PACKAGE_DIR / "schema"
+VIEWS_DIR = sql.PACKAGE_DIR / "views"
 
 
 def run_script(con: duckdb.DuckDBPyConnection, text: str, params: Mapping[str, Any] = {}) -> None:
@@ -41,7 +43,50 @@ def applied(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the schema files this warehouse lacks; return their names. Call under the writer lock."""
+    """Apply the schema files this warehouse lacks and refresh changed views; return what was
+    applied. Call under the writer lock."""
+    return _apply_schema(con) + _apply_views(con)
+
+
+def view_files() -> list[tuple[str, str, str, str]]:
+    """(file name, view name, text, sha256) of every view file, in order."""
+    found = []
+    for path in sorted(VIEWS_DIR.glob("[0-9][0-9][0-9]_*.sql")):
+        text = path.read_text()
+        found.append((path.name, path.stem[4:], text, hashlib.sha256(text.encode()).hexdigest()))
+    return found
+
+
+def _apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    files = view_files()
+    current = {(f, h) for f, _, _, h in files}
+    applied = set(con.execute("SELECT file_name, sha256 FROM view_definitions").fetchall())
+    if applied == current:
+        return []
+    stale = [r[0] for r in con.execute(
+        f"SELECT view_name FROM duckdb_views() WHERE database_name = '{LAKE}' AND NOT internal").fetchall()]
+    con.execute("BEGIN")
+    try:
+        for view in stale:  # dropped first: a view may depend on one that changed shape
+            con.execute(f'DROP VIEW IF EXISTS "{view}"')
+        for name, view, text, digest in files:
+            try:
+                run_script(con, text)
+            except duckdb.Error as exc:
+                raise SchemaDrift(f"warehouse/views/{name} does not create its view: {str(exc).strip()}") from None
+        con.execute("DELETE FROM view_definitions")
+        con.executemany("INSERT INTO view_definitions VALUES (?, ?, ?, CAST(now() AT TIME ZONE 'UTC' AS TIMESTAMP))",
+                        [(name, view, digest) for name, view, _, digest in files])
+        con.execute(f"CALL {LAKE}.set_commit_message('benchhouse', ?, extra_info => ?)",
+                    ["views: " + ", ".join(view for _, view, _, _ in files), '{"kind": "views"}'])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return [f"views ({len(files)})"]
+
+
+def _apply_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
     done = applied(con)
     pending = []
     for name, text, digest in schema_files():

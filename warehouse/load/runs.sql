@@ -1,5 +1,6 @@
 -- Load accepted task results: register providers, endpoints and variants on first sight, number
--- the new runs after the largest run id (the writer lock makes that safe), then the results.
+-- the new runs after the largest run id (the writer lock makes that safe), with their totals (what
+-- the views read), then the results.
 CREATE OR REPLACE TEMP TABLE new_runs AS
 SELECT $first_run_id - 1 + row_number() OVER (ORDER BY model, effort, provider, evaluation, "repeat") AS run_id,
        *
@@ -10,7 +11,16 @@ FROM (
            any_value(prompt_version) AS prompt_version,
            any_value(temperature) AS temperature,
            min(started_at) AS started_at,
-           count(*) AS n_results
+           count(*) AS n_results,
+           sum(score) AS score_sum,
+           sum(score * score) AS score_sq_sum,
+           sum(input_tokens) AS input_tokens,
+           sum(cached_input_tokens) AS cached_input_tokens,
+           sum(cache_write_tokens) AS cache_write_tokens,
+           sum(reasoning_tokens) AS reasoning_tokens,
+           sum(answer_tokens) AS answer_tokens,
+           sum(turns) AS turns,
+           sum(CAST(solved AS INTEGER)) AS solved
     FROM accepted
     GROUP BY model, effort, provider, evaluation, "repeat"
 );
@@ -31,9 +41,13 @@ SELECT DISTINCT model, effort, $batch_id
 FROM new_runs
 ANTI JOIN model_variants USING (model, effort);
 
-INSERT INTO eval_runs
+INSERT INTO eval_runs (run_id, model, effort, provider, evaluation, "repeat", account, harness,
+                       prompt_version, temperature, started_at, n_results, batch_id, score_sum,
+                       score_sq_sum, input_tokens, cached_input_tokens, cache_write_tokens,
+                       reasoning_tokens, answer_tokens, turns, solved)
 SELECT run_id, model, effort, provider, evaluation, "repeat", account, harness, prompt_version,
-       temperature, started_at, n_results, $batch_id
+       temperature, started_at, n_results, $batch_id, score_sum, score_sq_sum, input_tokens,
+       cached_input_tokens, cache_write_tokens, reasoning_tokens, answer_tokens, turns, solved
 FROM new_runs;
 
 INSERT INTO task_results

@@ -1,0 +1,93 @@
+-- One row per intelligence index version, model variant and as-of date: what one pass over every
+-- evaluation of the version costs (METHODOLOGY.md, "Cost to Run the Intelligence Index").
+-- Tokens of one pass of an evaluation are the mean over the variant's repeats (averaged, not
+-- summed). Each token type is priced on the as-of date (model_price_as_of): cached input at the
+-- cached-input price, cache writes at the cache-write price, each falling back to the input price
+-- where none is published; reasoning at the reasoning price, else the output price; answers at the
+-- output price. With no input or output price valid that day there is no cost, and price_note
+-- says so: a price is never borrowed from another day.
+CREATE OR REPLACE VIEW cost_to_run AS
+WITH versions AS (
+    SELECT ie.index_id, ie.version, ie.evaluation, ie.weight,
+           count(*) OVER (PARTITION BY ie.index_id, ie.version) AS evaluations_in_version
+    FROM index_evaluations ie
+    JOIN index_versions iv USING (index_id, version)
+    WHERE iv.kind = 'intelligence'
+),
+one_pass AS (
+    SELECT model, effort, evaluation,
+           avg(n_results) AS tasks,
+           avg(coalesce(input_tokens, 0)) AS input_tokens,
+           avg(coalesce(cached_input_tokens, 0)) AS cached_input_tokens,
+           avg(coalesce(cache_write_tokens, 0)) AS cache_write_tokens,
+           avg(coalesce(reasoning_tokens, 0)) AS reasoning_tokens,
+           avg(coalesce(answer_tokens, 0)) AS answer_tokens
+    FROM eval_runs
+    GROUP BY ALL
+),
+pass AS (
+    SELECT v.index_id, v.version, o.*, v.weight, v.evaluations_in_version
+    FROM versions v
+    JOIN one_pass o USING (evaluation)
+),
+prices AS (
+    SELECT as_of, model,
+           max(usd_per_mtok) FILTER (WHERE token_type = 'input') AS input,
+           max(usd_per_mtok) FILTER (WHERE token_type = 'output') AS output,
+           max(usd_per_mtok) FILTER (WHERE token_type = 'cached_input') AS cached_input,
+           max(usd_per_mtok) FILTER (WHERE token_type = 'cache_write') AS cache_write,
+           max(usd_per_mtok) FILTER (WHERE token_type = 'reasoning') AS reasoning,
+           any_value(price_basis) AS price_basis
+    FROM model_price_as_of
+    GROUP BY ALL
+),
+costed AS (
+    SELECT p.index_id, p.version, p.model, p.effort, c.as_of, p.evaluation, p.weight, p.tasks,
+           p.evaluations_in_version,
+           p.input_tokens, p.cached_input_tokens, p.cache_write_tokens, p.reasoning_tokens, p.answer_tokens,
+           pr.price_basis,
+           pr.input IS NOT NULL AND pr.output IS NOT NULL AS priced,
+           p.input_tokens * pr.input / 1e6 AS input_usd,
+           p.cached_input_tokens * coalesce(pr.cached_input, pr.input) / 1e6 AS cached_input_usd,
+           p.cache_write_tokens * coalesce(pr.cache_write, pr.input) / 1e6 AS cache_write_usd,
+           p.reasoning_tokens * coalesce(pr.reasoning, pr.output) / 1e6 AS reasoning_usd,
+           p.answer_tokens * pr.output / 1e6 AS answer_usd
+    FROM pass p
+    CROSS JOIN calendar c
+    LEFT JOIN prices pr ON pr.model = p.model AND pr.as_of = c.as_of
+),
+variant AS (
+    SELECT index_id, version, model, effort, as_of,
+           count(*) = any_value(evaluations_in_version) AS complete,
+           bool_and(coalesce(priced, false)) AS priced,
+           any_value(price_basis) AS price_basis,
+           sum(input_usd) AS input_usd, sum(cached_input_usd) AS cached_input_usd,
+           sum(cache_write_usd) AS cache_write_usd, sum(reasoning_usd) AS reasoning_usd,
+           sum(answer_usd) AS answer_usd,
+           sum(input_tokens) AS input_tokens, sum(cached_input_tokens) AS cached_input_tokens,
+           sum(cache_write_tokens) AS cache_write_tokens, sum(reasoning_tokens) AS reasoning_tokens,
+           sum(answer_tokens) AS answer_tokens,
+           sum(weight * (input_usd + cached_input_usd + cache_write_usd + reasoning_usd + answer_usd) / tasks)
+               AS cost_per_task,
+           sum(weight * (input_tokens + cached_input_tokens + cache_write_tokens + reasoning_tokens + answer_tokens) / tasks)
+               AS tokens_per_task
+    FROM costed
+    GROUP BY ALL
+)
+SELECT index_id, version, model, effort, as_of, complete,
+       CASE WHEN complete AND priced THEN input_usd + cached_input_usd + cache_write_usd + reasoning_usd + answer_usd END
+           AS total_usd,
+       CASE WHEN complete AND priced THEN input_usd END AS input_usd,
+       CASE WHEN complete AND priced THEN cached_input_usd END AS cached_input_usd,
+       CASE WHEN complete AND priced THEN cache_write_usd END AS cache_write_usd,
+       CASE WHEN complete AND priced THEN reasoning_usd END AS reasoning_usd,
+       CASE WHEN complete AND priced THEN answer_usd END AS answer_usd,
+       input_tokens, cached_input_tokens, cache_write_tokens, reasoning_tokens, answer_tokens,
+       CASE WHEN complete AND priced THEN cost_per_task END AS cost_per_task,
+       CASE WHEN complete THEN tokens_per_task END AS tokens_per_task,
+       reasoning_tokens + answer_tokens AS output_tokens,
+       CASE WHEN priced THEN price_basis END AS price_basis,
+       CASE WHEN NOT complete THEN 'no house runs on every evaluation of the version'
+            WHEN NOT priced THEN 'no input and output price valid on ' || as_of END AS price_note
+FROM variant;
+COMMENT ON VIEW cost_to_run IS 'Per index_id, version, model, effort, as_of: total_usd of one pass and its split (input_usd, cached_input_usd, cache_write_usd, reasoning_usd, answer_usd), tokens by type, cost_per_task and tokens_per_task (index-weighted), output_tokens (reasoning + answer), price_basis, price_note (why no cost).';

@@ -1,0 +1,35 @@
+-- One row per smile-curve threshold and as-of date (the left arm): the cheapest blended price
+-- (3:1) on that date among models released by then whose score meets the threshold, and which
+-- model it is; also the cheapest among models that do not reason. A model meets a threshold when
+-- its best score on the threshold's evaluation, over its variants, does; only independent
+-- measurements count (the house's runs and Epoch AI's hub), never a vendor's own report.
+CREATE OR REPLACE VIEW price_of_intelligence AS
+WITH best AS (
+    SELECT model, evaluation, max(score) AS score
+    FROM eval_scores
+    WHERE source IN ('house', 'epoch-hub')
+    GROUP BY ALL
+),
+qualified AS (
+    SELECT t.threshold, t.label, b.model, m.release_date, r.reasoning
+    FROM intelligence_thresholds t
+    JOIN best b ON b.evaluation = t.evaluation AND b.score >= t.min_score
+    JOIN models m ON m.model = b.model
+    JOIN reasoning_models r ON r.model = b.model
+    WHERE m.release_date IS NOT NULL
+),
+priced AS (
+    SELECT q.*, p.as_of, p.blended_usd_per_mtok, p.price_basis
+    FROM qualified q
+    JOIN blended_price p ON p.model = q.model AND p.as_of >= q.release_date
+)
+SELECT threshold, any_value(label) AS label, as_of,
+       arg_min(model, blended_usd_per_mtok) AS model,
+       min(blended_usd_per_mtok) AS blended_usd_per_mtok,
+       arg_min(price_basis, blended_usd_per_mtok) AS price_basis,
+       arg_min(model, blended_usd_per_mtok) FILTER (WHERE NOT reasoning) AS non_reasoning_model,
+       min(blended_usd_per_mtok) FILTER (WHERE NOT reasoning) AS non_reasoning_usd_per_mtok,
+       count(DISTINCT model) AS models_meeting
+FROM priced
+GROUP BY threshold, as_of;
+COMMENT ON VIEW price_of_intelligence IS 'Per threshold and as_of: model and blended_usd_per_mtok of the cheapest model released by then that meets the threshold, price_basis, the same among non-reasoning models, and models_meeting.';

@@ -1,0 +1,65 @@
+-- One row per smile-curve threshold, with and without reasoning models: how fast the price of that
+-- level of intelligence falls, by Epoch AI's method ("LLM inference prices have fallen rapidly but
+-- unequally across tasks", 2025). Walk the models that meet the threshold by release date; keep a
+-- model when its blended launch price is below that of every model before it; fit log10(price)
+-- against the release date by least squares. The yearly decline factor is 10^(-365 x slope), with
+-- the 90% interval from the slope's t-interval (n - 2 degrees of freedom). A launch price is the
+-- blended price at the first month end on or after release with one.
+CREATE OR REPLACE VIEW price_decline AS
+WITH best AS (
+    SELECT model, evaluation, max(score) AS score
+    FROM eval_scores
+    WHERE source IN ('house', 'epoch-hub')
+    GROUP BY ALL
+),
+launch AS (
+    SELECT b.model, arg_min(b.blended_usd_per_mtok, b.as_of) AS price
+    FROM blended_price b
+    JOIN models m ON m.model = b.model
+    WHERE b.as_of >= m.release_date
+    GROUP BY b.model
+),
+series AS (
+    SELECT t.threshold, t.label, w.with_reasoning, m.model, m.release_date, l.price, r.reasoning
+    FROM intelligence_thresholds t
+    CROSS JOIN (VALUES (true), (false)) AS w(with_reasoning)
+    JOIN best b ON b.evaluation = t.evaluation AND b.score >= t.min_score
+    JOIN models m ON m.model = b.model
+    JOIN launch l ON l.model = b.model
+    JOIN reasoning_models r ON r.model = b.model
+    WHERE m.release_date IS NOT NULL AND (w.with_reasoning OR NOT r.reasoning)
+),
+walked AS (
+    SELECT *,
+           min(price) OVER (PARTITION BY threshold, with_reasoning ORDER BY release_date, price, model
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS cheapest_before
+    FROM series
+),
+kept AS (
+    SELECT *, log10(price) AS y, CAST(datediff('day', DATE '1970-01-01', release_date) AS DOUBLE) AS x
+    FROM walked
+    WHERE cheapest_before IS NULL OR price < cheapest_before
+),
+fit AS (
+    SELECT threshold, any_value(label) AS label, with_reasoning,
+           regr_count(y, x) AS n, regr_slope(y, x) AS slope, regr_sxx(y, x) AS sxx,
+           regr_syy(y, x) AS syy, regr_sxy(y, x) AS sxy,
+           min(release_date) AS first_release, max(release_date) AS last_release,
+           string_agg(model, ', ' ORDER BY release_date) AS models
+    FROM kept
+    GROUP BY threshold, with_reasoning
+),
+interval AS (
+    SELECT f.*,
+           CASE WHEN n > 2 THEN sqrt(greatest(syy - slope * sxy, 0) / (n - 2) / sxx) END AS slope_se,
+           t.t95
+    FROM fit f
+    LEFT JOIN student_t t ON t.df = CASE WHEN f.n - 2 > 30 THEN 1000000 ELSE f.n - 2 END
+)
+SELECT threshold, label, with_reasoning, n AS models_on_frontier, first_release, last_release, models,
+       slope AS log10_price_per_day,
+       power(10, -365 * slope) AS decline_factor_per_year,
+       power(10, -365 * (slope + t95 * slope_se)) AS decline_factor_low,
+       power(10, -365 * (slope - t95 * slope_se)) AS decline_factor_high
+FROM interval;
+COMMENT ON VIEW price_decline IS 'Per threshold and with_reasoning: models_on_frontier (the running-minimum models fitted), first_release, last_release, models, log10_price_per_day (slope), decline_factor_per_year = 10^(-365 slope) and its 90% interval (decline_factor_low, decline_factor_high).';
