@@ -138,9 +138,12 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
         identity.prepare(con, name)
         parts, resolutions = [], [_skipped_frame(extract)]
         for kind in _ordered(extract.parts):
-            progress(f"resolving model names ({kind})")
-            resolved, how = identity.resolve(con, kind, extract.parts[kind], extract.creates_models)
-            resolutions.append(how)
+            if "model" in formats.get(kind).names:
+                progress(f"resolving model names ({kind})")
+                resolved, how = identity.resolve(con, kind, extract.parts[kind], extract.creates_models)
+                resolutions.append(how)
+            else:  # rows about a developer, not a model: nothing to resolve
+                resolved = extract.parts[kind].reset_index(drop=True)
             if resolved.empty:
                 continue
             fmt = formats.get(kind)
@@ -280,8 +283,30 @@ def _write_rejects(con: duckdb.DuckDBPyConnection, src: Source, out: Path) -> No
     )
 
 
+def ingest_indices(location: Location, folder: Path | None = None,
+                   progress: Progress = lambda stage: None) -> IngestResult:
+    """Load the index versions, thresholds and price origins of warehouse/indices (or `folder`)."""
+    from warehouse import indices
+
+    folder = Path(folder or indices.FOLDER)
+    files = indices.files_sha256(folder)
+    digest = hashlib.sha256(json.dumps(files).encode()).hexdigest()
+    with _writer(location, progress) as con:
+        earlier = _earlier_batch(con, "indices", digest)
+        if earlier:
+            return IngestResult("indices", folder, *earlier, already_loaded=True)
+        indices.read(folder)  # every file valid before the transaction begins
+        batch = {"kind": "indices", "source": "native", "file_name": folder.name, "file_sha256": digest,
+                 "source_version": None, "licence": None, "generated": False}
+        added: list[str] = []
+        batch_id, snapshot = _commit(con, [], batch, files, replaced=[], materialized=False,
+                                     extra=lambda c, p: added.extend(indices.load(c, folder, p["batch_id"])))
+        return IngestResult("indices", folder, batch_id, snapshot, len(added), 0)
+
+
 def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files: list[tuple],
-            replaced: list[int], materialized: bool) -> tuple[int, int]:
+            replaced: list[int], materialized: bool,
+            extra: Callable[[duckdb.DuckDBPyConnection, dict], None] | None = None) -> tuple[int, int]:
     batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches").fetchone()[0]
     params = {
         **batch,
@@ -310,6 +335,8 @@ def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, file
             script = own if batch["source"] != "native" and own.exists() else sql.PACKAGE_DIR / "load" / f"{kind}.sql"
             run_script(con, script.read_text(), params)
             run_script(con, sql.load("load/rejects.sql"), params)
+        if extra is not None:
+            extra(con, params)
         run_script(con, sql.load("load/batch.sql"), params)
         con.executemany("INSERT INTO batch_files VALUES (?, ?, ?, ?)", [(batch_id, *f) for f in files])
         if batch["source"] != "native":

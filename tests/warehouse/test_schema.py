@@ -11,7 +11,7 @@ from warehouse import formats
 from warehouse.connection import Location, connect, writer_lock
 from warehouse.errors import BenchhouseError, SchemaDrift
 from warehouse.ingest import init
-from warehouse.migrate import schema_files
+from warehouse.migrate import schema_files, view_files
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_TABLES = {
@@ -26,13 +26,15 @@ def test_every_table_and_column_has_a_comment(location):
     tables = dict(rows(location, "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'bh'"))
     assert REQUIRED_TABLES <= set(tables)
     assert [t for t, comment in tables.items() if not comment] == []
-    undocumented = rows(location, "SELECT table_name, column_name FROM duckdb_columns() "
-                                  "WHERE database_name = 'bh' AND (comment IS NULL OR comment = '')")
+    # Views cannot carry column comments: each view's comment lists its columns instead.
+    undocumented = rows(location, "SELECT table_name, column_name FROM duckdb_columns() c "
+                                  "WHERE database_name = 'bh' AND (comment IS NULL OR comment = '') "
+                                  "AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = 'bh')")
     assert undocumented == []
 
 
-def test_init_applies_each_schema_file_once(location):
-    assert init(location) == [name for name, _, _ in schema_files()]
+def test_init_applies_each_schema_file_once_and_creates_the_views(location):
+    assert init(location) == [name for name, _, _ in schema_files()] + [f"views ({len(view_files())})"]
     assert init(location) == []
     assert [r[0] for r in rows(location, "SELECT file_name FROM schema_migrations")] == \
         [name for name, _, _ in schema_files()]
@@ -79,3 +81,23 @@ def test_a_postgres_catalog_needs_a_data_path(monkeypatch):
     location = Location.resolve("postgres:dbname=benchhouse host=db")
     assert (location.catalog, location.data_path, location.is_embedded) == \
         ("postgres:dbname=benchhouse host=db", "s3://house/lake/", False)
+
+
+def test_every_view_file_creates_the_view_its_name_says_with_a_comment(location):
+    init(location)
+    views = dict(rows(location, "SELECT view_name, comment FROM duckdb_views() "
+                                "WHERE database_name = 'bh' AND NOT internal"))
+    for name, view, text, _ in view_files():
+        assert view in views, name
+        assert views[view], f"{name}: no COMMENT ON VIEW {view}"
+        assert text.lstrip().startswith("--"), f"{name}: the first line should say what one row is"
+    assert set(views) == {view for _, view, _, _ in view_files()}
+
+
+def test_a_changed_view_file_is_applied_in_one_snapshot(location):
+    init(location)
+    with writer_lock(location):
+        con = connect(location)
+        con.execute("UPDATE view_definitions SET sha256 = 'old' WHERE view_name = 'eval_scores'")
+        con.close()
+    assert init(location) == [f"views ({len(view_files())})"]

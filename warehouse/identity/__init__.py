@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from warehouse import formats
 from warehouse.migrate import run_script
 from warehouse.sql import quote_literal
 
@@ -75,13 +76,27 @@ def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
     """)
 
 
-TEXT_COLUMNS = ("raw_name", "model", "effort", "scope", "creator_raw", "display_name", "_ref")
+def canonical_guess(source: str, names: pd.Series) -> pd.Series:
+    """The canonical model each raw name would resolve to (curated alias, else normalised name),
+    before loading: lets a catalogue source leave alone the facts of models already known."""
+    con = duckdb.connect()
+    try:
+        prepare(con, source)
+        aliases = dict(con.execute("SELECT raw_name, model FROM source_aliases").fetchall())
+        con.register("guess_names", pd.DataFrame({"raw_name": names.astype("string").to_numpy()}))
+        slugs = [r[0] for r in con.execute("SELECT canonical_slug(raw_name) FROM guess_names").fetchall()]
+    finally:
+        con.close()
+    return pd.Series([aliases.get(n, s) for n, s in zip(names, slugs)], index=names.index, dtype="string")
+
+
+TEXT_COLUMNS = ("raw_name", "model", "effort", "scope", "creator_raw", "display_name", "_ref", "_dedupe")
 
 
 def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     """The frame with every column resolution reads, names as text even where all are empty."""
     frame = frame.copy().reset_index(drop=True)
-    for column in (*columns, "scope", "_ref"):
+    for column in (*columns, "scope", "_ref", "_dedupe"):
         if column not in frame.columns:
             frame[column] = None
     for column in TEXT_COLUMNS:
@@ -113,6 +128,8 @@ def resolve(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame,
     order = "model" if kind == "models" else "_row"
     resolved = con.execute(f"SELECT * FROM part_resolved ORDER BY {order}").df()
     resolved = resolved.drop(columns=["_row"], errors="ignore")
+    if kind != "models" and "effort" not in formats.get(kind).names:
+        resolved = resolved.drop(columns=["effort"])  # a price is the model's, whatever the effort
     resolutions = con.execute("SELECT * FROM part_resolutions").df()
     resolutions.insert(0, "kind", kind)
     return resolved, resolutions

@@ -23,10 +23,29 @@ SELECT named.* EXCLUDE (model, effort),
             ELSE 'unresolved' END AS resolved_by
 FROM named;
 
+-- Rows an adapter marks as one offer (`_dedupe`, e.g. the prices of one provider) say the same
+-- thing twice when two of their names resolve to one model ('o3' and 'o3-2025-04-16'): the rows
+-- of the most direct name are kept (a match rule or the model's own id, then a spelling of it,
+-- then a moving alias), the others are listed as 'duplicate' and not loaded.
+CREATE OR REPLACE TEMP TABLE resolved_facts AS
+SELECT * REPLACE (CASE WHEN kept_name IS NOT NULL AND raw_name IS DISTINCT FROM kept_name THEN 'duplicate'
+                       ELSE resolved_by END AS resolved_by)
+FROM (
+    SELECT *,
+           CASE WHEN _dedupe IS NOT NULL AND model IS NOT NULL THEN
+               first_value(raw_name) OVER (
+                   PARTITION BY _dedupe, model
+                   ORDER BY CASE WHEN resolved_by IN ('match-rule', 'exact') THEN 0
+                                 WHEN relation = 'same' THEN 1 ELSE 2 END,
+                            length(raw_name), raw_name)
+           END AS kept_name
+    FROM resolved_facts
+);
+
 CREATE OR REPLACE TEMP TABLE part_resolved AS
-SELECT * EXCLUDE (raw_name, alias_model, alias_effort, relation, slug, resolved_by, scope)
+SELECT * EXCLUDE (raw_name, alias_model, alias_effort, relation, slug, resolved_by, scope, _dedupe, kept_name)
 FROM resolved_facts
-WHERE model IS NOT NULL;
+WHERE model IS NOT NULL AND resolved_by <> 'duplicate';
 
 CREATE OR REPLACE TEMP VIEW part_resolutions AS
 SELECT scope, raw_name, model, CASE WHEN model IS NULL THEN NULL ELSE effort END AS effort,

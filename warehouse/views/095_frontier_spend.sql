@@ -1,9 +1,10 @@
 -- One row per intelligence index version and as-of date (the smile curve's right arm, the house's
 -- own series): the most intelligent variant available then (highest index among models released
 -- by that date) and what it spends: cost per task, cost to run the index, and tokens per pass.
+-- Between variants of equal index, the one released first holds the frontier.
 CREATE OR REPLACE VIEW frontier_spend AS
 WITH available AS (
-    SELECT i.index_id, i.version, c.as_of, i.model, i.effort, i."index"
+    SELECT i.index_id, i.version, c.as_of, i.model, i.effort, i."index", m.release_date
     FROM intelligence_index i
     JOIN models m ON m.model = i.model
     CROSS JOIN calendar c
@@ -11,8 +12,8 @@ WITH available AS (
 ),
 frontier AS (
     SELECT index_id, version, as_of,
-           arg_max(model, ("index", model)) AS model,
-           arg_max(effort, ("index", model)) AS effort,
+           arg_max(model, ("index", -epoch(release_date), model)) AS model,
+           arg_max(effort, ("index", -epoch(release_date), model)) AS effort,
            max("index") AS "index"
     FROM available
     GROUP BY ALL

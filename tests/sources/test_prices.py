@@ -1,0 +1,204 @@
+"""The price sources (genai-prices, models.dev's price history, LiteLLM's price map through time,
+LLMStats), checked against their own files: prices before and after a known change, the slips
+and variants left out and listed, names that resolve; and the guarantees every source has."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from genai_prices import data as genai
+from genai_prices.types import StartDateConstraint, TimeOfDateConstraint
+
+from tests.conftest import SOURCES, latest_snapshot, rows, scalar
+from warehouse.connection import Location
+from warehouse.errors import FileFormatError
+from warehouse.ingest import ingest_source
+
+MODELS_DEV = SOURCES / "models-dev"
+LITELLM = SOURCES / "litellm"
+LLM_STATS = SOURCES / "llm-stats"
+# The house's order: catalogues first (they add the models prices name), then the prices.
+CATALOGUES = {"models-dev": MODELS_DEV, "genai-prices": None}
+PRICES = {"genai-prices": None, "models-dev-prices": MODELS_DEV, "litellm-prices": LITELLM, "llm-stats": LLM_STATS}
+
+
+@pytest.fixture(scope="module")
+def priced_template(catalogue_template, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("priced") / "warehouse"
+    shutil.copytree(catalogue_template, folder)
+    location = Location.resolve(str(folder))
+    for name, path in {**CATALOGUES, **PRICES}.items():
+        ingest_source(location, name, path)
+    return folder
+
+
+@pytest.fixture
+def priced(priced_template) -> Location:
+    """Read only: the catalogue with every price source loaded, in the house's order."""
+    return Location.resolve(str(priced_template))
+
+
+def price_on(location, origin: str, model: str, provider: str, token_type: str, day: date):
+    found = rows(location, "SELECT usd_per_mtok FROM prices WHERE origin = ? AND model = ? AND provider = ? "
+                           "AND token_type = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)",
+                 [origin, model, provider, token_type, day, day])
+    assert len(found) == 1, f"{len(found)} {token_type} prices of {model} at {provider} from {origin} on {day}"
+    return found[0][0]
+
+
+def _changes(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Rows where `column` differs from the row before, with the value before."""
+    frame = frame.sort_values("commit_date").assign(before=lambda f: f[column].shift())
+    return frame[frame["before"].notna() & (frame[column] != frame["before"])]
+
+
+def test_litellm_prices_before_and_after_a_cut(priced):
+    history = pd.read_csv(LITELLM / "litellm_price_history_via_tokencost_git.csv")
+    cut = _changes(history[history["model_key"] == "o3-2025-04-16"], "input_cost_per_token").iloc[0]
+    day = date.fromisoformat(cut["commit_date"])
+    assert cut["input_cost_per_token"] < cut["before"]
+    before = price_on(priced, "litellm-prices", "o3-2025-04-16", "openai", "input", day - timedelta(days=1))
+    after = price_on(priced, "litellm-prices", "o3-2025-04-16", "openai", "input", day)
+    assert (before, after) == (pytest.approx(cut["before"] * 1e6), pytest.approx(cut["input_cost_per_token"] * 1e6))
+
+
+def test_models_dev_prices_before_and_after_a_cut(priced):
+    history = pd.read_csv(MODELS_DEV / "price_history_git.csv")
+    own = history[(history["provider_id"] == "deepseek") & (history["model_id"] == "deepseek-chat")]
+    cut = _changes(own, "input").iloc[-1]
+    day = date.fromisoformat(cut["commit_date"])
+    assert price_on(priced, "models-dev-prices", "deepseek-chat", "deepseek", "input",
+                    day - timedelta(days=1)) == cut["before"]
+    assert price_on(priced, "models-dev-prices", "deepseek-chat", "deepseek", "input", day) == cut["input"]
+
+
+def _genai_model(provider: str, model: str):
+    return next(m for p in genai.providers if p.id == provider for m in p.models if m.id == model)
+
+
+def test_genai_prices_dated_change_is_effective_from_its_date(priced):
+    prices = _genai_model("openai", "o3").prices
+    base = next(c.prices for c in prices if c.constraint is None)
+    change = next(c for c in prices if isinstance(c.constraint, StartDateConstraint))
+    day = change.constraint.start_date
+    assert price_on(priced, "genai-prices", "o3-2025-04-16", "openai", "input", day - timedelta(days=1)) \
+        == float(base.input_mtok)
+    assert price_on(priced, "genai-prices", "o3-2025-04-16", "openai", "input", day) == float(change.prices.input_mtok)
+    assert rows(priced, "SELECT DISTINCT date_basis FROM prices WHERE origin = 'genai-prices' AND model = "
+                        "'o3-2025-04-16' AND provider = 'openai' AND valid_from = ?", [day]) == [("effective",)]
+
+
+def test_genai_prices_standard_day_not_the_off_peak_price(priced):
+    prices = _genai_model("deepseek", "deepseek-chat").prices
+    day_window = next(c for c in prices if isinstance(c.constraint, TimeOfDateConstraint))
+    off_peak = next(c for c in prices if c.constraint is None)
+    assert day_window.prices.input_mtok != off_peak.prices.input_mtok
+    assert price_on(priced, "genai-prices", "deepseek-chat", "deepseek", "input", date.today()) \
+        == float(day_window.prices.input_mtok)
+    assert scalar(priced, "SELECT count(*) FROM name_resolutions WHERE source = 'genai-prices' "
+                          "AND raw_name = 'deepseek/deepseek-chat' AND resolved_by LIKE 'skipped: off-peak%'") == 1
+
+
+def test_genai_prices_scheduled_and_variant_prices_are_listed_not_loaded(priced):
+    today = date.today()
+    scheduled = [(p.id, m.id, c.constraint.start_date) for p in genai.providers for m in p.models
+                 if isinstance(m.prices, list) for c in m.prices
+                 if isinstance(c.constraint, StartDateConstraint) and c.constraint.start_date > today]
+    assert scheduled
+    assert scalar(priced, "SELECT count(*) FROM prices WHERE origin = 'genai-prices' AND valid_from > ?", [today]) == 0
+    listed = rows(priced, "SELECT raw_name, resolved_by FROM name_resolutions WHERE source = 'genai-prices' "
+                          "AND resolved_by LIKE 'skipped: price scheduled from %'")
+    assert {(f"{p}/{m}", f"skipped: price scheduled from {d} not loaded") for p, m, d in scheduled} <= set(listed)
+    assert scalar(priced, "SELECT count(*) FROM name_resolutions WHERE source = 'genai-prices' "
+                          "AND resolved_by LIKE 'skipped: price variant%'") > 0
+
+
+def test_litellm_unit_slips_are_left_out_and_listed(priced):
+    history = pd.read_csv(LITELLM / "litellm_price_history_via_tokencost_git.csv")
+    vertex = history[(history["litellm_provider"] == "vertex_ai-language-models")
+                     & (history["model_key"] == "gemini-1.5-pro-002")]
+    assert (vertex["commit_date"] < "2024-11-08").any()
+    first_kept = vertex.loc[vertex["commit_date"] >= "2024-11-08", "commit_date"].min()
+    assert scalar(priced, "SELECT min(valid_from) FROM prices WHERE origin = 'litellm-prices' "
+                          "AND provider = 'google-vertex' AND model = 'gemini-1.5-pro-002'") == \
+        date.fromisoformat(first_kept)
+    reasons = {r[0] for r in rows(priced, "SELECT resolved_by FROM name_resolutions WHERE source = 'litellm-prices' "
+                                          "AND raw_name = 'gemini/gemini-1.5-pro-latest'")}
+    assert "skipped: output price below input price: a slip" in reasons
+
+
+def test_litellm_prices_are_per_million_tokens(priced):
+    history = pd.read_csv(LITELLM / "litellm_price_history_via_tokencost_git.csv")
+    row = history[history["model_key"] == "claude-3-opus-20240229"].iloc[-1]
+    assert price_on(priced, "litellm-prices", "claude-3-opus-20240229", "anthropic", "output",
+                    date.fromisoformat(row["commit_date"])) == pytest.approx(row["output_cost_per_token"] * 1e6)
+
+
+def test_two_names_of_one_model_at_one_provider_load_one_price(priced):
+    """LiteLLM prices 'o3' and 'o3-2025-04-16' at OpenAI: one model, so one series of prices."""
+    assert rows(priced, "SELECT model, resolved_by FROM name_resolutions WHERE source = 'litellm-prices' "
+                        "AND raw_name = 'o3'") == [("o3-2025-04-16", "duplicate")]
+    assert scalar(priced, "SELECT count(*) FROM rejected_rows") == 0
+
+
+def test_llm_stats_prices_scores_and_sizes(priced):
+    offers = pd.read_csv(LLM_STATS / "provider_prices.csv")
+    offer = offers[(offers["provider"] == "anthropic") & (offers["model_id"] == "claude-3-opus-20240229")].iloc[0]
+    assert rows(priced, "SELECT usd_per_mtok, valid_from, date_basis FROM prices WHERE origin = 'llm-stats' "
+                        "AND model = 'claude-3-opus-20240229' AND provider = 'anthropic' AND token_type = 'output'") \
+        == [(offer["output_usd_per_mtok"], date.fromisoformat(offer["updated_at"]), "recorded")]
+    scores = pd.read_csv(LLM_STATS / "benchmark_scores.csv")
+    gpqa = scores[(scores["model_id"] == "claude-3-opus-20240229") & (scores["benchmark"] == "GPQA")].iloc[0]
+    assert 0 <= gpqa["score"] <= 1
+    assert scalar(priced, "SELECT mean FROM published_aggregates WHERE source = 'llm-stats' AND "
+                          "model = 'claude-3-opus-20240229' AND evaluation = 'gpqa-diamond'") == gpqa["score"]
+    cards = pd.read_csv(LLM_STATS / "models.csv").set_index("model_id")
+    assert scalar(priced, "SELECT params_total_b FROM models WHERE model = 'qwen3-235b-a22b'") == \
+        pytest.approx(cards.loc["qwen3-235b-a22b", "param_count"] / 1e9)
+    untracked = scores.loc[scores["benchmark"] == "Arena Hard"]
+    assert scalar(priced, "SELECT sum(rows) FROM name_resolutions WHERE source = 'llm-stats' AND raw_name = "
+                          "'Arena Hard' AND resolved_by = 'skipped: benchmark not tracked'") == len(untracked)
+
+
+def test_llm_stats_adds_no_models(priced):
+    cards = pd.read_csv(LLM_STATS / "models.csv")
+    unknown = rows(priced, "SELECT raw_name FROM name_resolutions WHERE source = 'llm-stats' AND kind = 'models' "
+                           "AND resolved_by = 'unresolved'")
+    assert unknown and not {r[0] for r in unknown} & {r[0] for r in rows(priced, "SELECT model FROM models")}
+    assert set(r[0] for r in unknown) <= set(cards["model_id"])
+
+
+@pytest.mark.parametrize("source", PRICES)
+def test_first_party_prices_resolve(priced, source):
+    resolved, total = rows(priced, "SELECT sum(rows) FILTER (WHERE model IS NOT NULL), sum(rows) FROM name_resolutions "
+                                   "WHERE source = ? AND kind = 'prices' AND scope = 'first-party'", [source])[0]
+    assert total > 0 and resolved / total >= 0.9, f"{source}: {resolved} of {total} first-party price rows resolve"
+
+
+@pytest.mark.parametrize("source", [*CATALOGUES, *PRICES])
+def test_reading_a_source_twice_changes_nothing(priced_template, tmp_path, source):
+    folder = tmp_path / "warehouse"
+    shutil.copytree(priced_template, folder)
+    location = Location.resolve(str(folder))
+    snapshot = latest_snapshot(location)
+    again = ingest_source(location, source, {**CATALOGUES, **PRICES}[source])
+    assert again.already_loaded
+    assert latest_snapshot(location) == snapshot
+
+
+def test_a_truncated_price_history_loads_nothing(catalogue, tmp_path):
+    broken = tmp_path / "litellm"
+    shutil.copytree(LITELLM, broken)
+    history = broken / "litellm_price_history_via_tokencost_git.csv"
+    history.chmod(0o644)
+    text = history.read_text()
+    history.write_text(text[: len(text) // 2 + 7])  # cut mid-line
+    snapshot = latest_snapshot(catalogue)
+    with pytest.raises(FileFormatError, match=r"litellm_price_history_via_tokencost_git\.csv: cannot be read"):
+        ingest_source(catalogue, "litellm-prices", broken)
+    assert latest_snapshot(catalogue) == snapshot
+    assert scalar(catalogue, "SELECT count(*) FROM prices WHERE origin = 'litellm-prices'") == 0

@@ -1,0 +1,110 @@
+"""LiteLLM's model price map through time: the versions of it that tokencost committed
+(2024-01 .. 2025-09), one row per model key and version where a core price changed.
+
+PATH is the folder holding the LiteLLM files (shared/data/litellm, or the trimmed copy). Prices
+are in US dollars per token there. Model keys are kept as LiteLLM writes them ('gpt-4o',
+'gemini/gemini-1.5-pro', 'anthropic.claude-3-haiku-20240307-v1:0').
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from warehouse.errors import FileFormatError
+from warehouse.sources.base import Context, Extract, read_csv, source
+from warehouse.sources.pricing import LABS, creator_guess, history_periods, provider_slug, scope
+
+HISTORY = "litellm_price_history_via_tokencost_git.csv"
+SNAPSHOT = "model_prices_snapshot.csv"
+VERSION = "AgentOps-AI/tokencost@e7f7c192 (LiteLLM price map history); litellm 1.110.2"
+TOKENS = {"input_cost_per_token": "input", "cache_read_input_token_cost": "cached_input",
+          "cache_creation_input_token_cost": "cache_write", "output_cost_per_token": "output",
+          "output_cost_per_reasoning_token": "reasoning"}
+# Until this sync LiteLLM gave Gemini on Vertex AI per-character prices (and placeholders) in its
+# per-token fields; SOURCE.md notes the slip. Those versions are not loaded.
+VERTEX_PER_CHARACTER_UNTIL = pd.Timestamp("2024-11-08").date()
+BEDROCK_ID = r"^([a-z]{2,4}\.)?(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen|openai)\."
+TEXT_MODES = ("chat", "completion", "responses")
+MOST_PER_MTOK = 1000  # no model sells tokens dearer: a larger value is a unit slip
+
+
+@source("litellm-prices", description="LiteLLM model price map through time (tokencost's synced copies)",
+        licence="MIT (LiteLLM; tokencost)", attribution="LiteLLM model price map, BerriAI (MIT); history "
+        "via AgentOps-AI/tokencost (MIT)", files=[HISTORY, SNAPSHOT])
+def litellm_prices(path: Path, context: Context) -> Extract:
+    history = read_csv(path / HISTORY, ["model_key", "litellm_provider", "mode", "commit_date", "change", *TOKENS])
+    snapshot = read_csv(path / SNAPSHOT, ["model_key", "litellm_provider"])
+    unknown = ~history["change"].isin(["added", "price_change", "removed"])
+    if unknown.any():
+        raise FileFormatError(f"{path / HISTORY}: unknown change {history.loc[unknown, 'change'].iloc[0]!r}; "
+                              "has the source changed its format?")
+    for column in TOKENS:  # per token -> per million tokens, without float noise (2.4999999999999996)
+        history[column] = (pd.to_numeric(history[column]) * 1e6).round(9)
+    history["date"] = pd.to_datetime(history["commit_date"]).dt.date
+    history["provider"] = _providers(history, snapshot)
+    history, skipped = _without_slips(history)
+    history["removed"] = history["change"] == "removed"
+    periods = history_periods(history, ["model_key", "provider"], TOKENS)
+    provider = periods["provider"].map(provider_slug)
+    prices = pd.DataFrame({
+        "raw_name": periods["model_key"],
+        "provider": provider,
+        "token_type": periods["token_type"],
+        "usd_per_mtok": periods["usd_per_mtok"],
+        "valid_from": periods["valid_from"],
+        "valid_to": periods["valid_to"],
+        "source": "LiteLLM via tokencost e7f7c192",
+        "date_basis": "recorded",  # tokencost's sync of LiteLLM, days or weeks after the vendor
+        "scope": scope(provider, periods["model_key"]),
+        "_dedupe": provider,
+        "_ref": periods["_ref"],
+    })
+    return Extract(version=VERSION, parts={"prices": prices}, creates_models=False, skipped=skipped)
+
+
+def _providers(history: pd.DataFrame, snapshot: pd.DataFrame) -> pd.Series:
+    """The provider each key routes to: the route in the key ('openrouter/openai/o1-mini' is
+    OpenRouter's, whatever the record says), else the latest record of the key, else the current
+    map, else Bedrock for its 'vendor.model' ids, else the lab a bare name belongs to (LiteLLM
+    sends 'gpt-4' to OpenAI)."""
+    known = set(history["litellm_provider"].dropna()) | set(snapshot["litellm_provider"].dropna()) | {"vertex_ai"}
+    route = history["model_key"].str.extract(r"^([a-z0-9_-]+)/", expand=False)
+    recorded = history.dropna(subset=["litellm_provider"]).groupby("model_key")["litellm_provider"].last()
+    current = snapshot.dropna(subset=["litellm_provider"]).drop_duplicates("model_key") \
+        .set_index("model_key")["litellm_provider"]
+    bedrock = pd.Series("bedrock", index=history.index).where(history["model_key"].str.match(BEDROCK_ID))
+    lab = creator_guess(history["model_key"]).where(lambda c: c.isin(LABS))
+    found = route.where(route.isin(known))
+    found = found.fillna(history["model_key"].map(recorded)).fillna(history["model_key"].map(current))
+    return found.fillna(bedrock).fillna(lab)
+
+
+def _without_slips(history: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple]]:
+    """The history with the prices that cannot be what they say emptied: such a version closes
+    the price before it (nothing is known from then), and every one is listed in skipped."""
+    prices = history[list(TOKENS)]
+    fine_tuned = history["model_key"].str.contains("ft:", regex=False)
+    reasons = {
+        "no provider in the history, the current map or the name": history["provider"].isna(),
+        "fine-tuning prices of a base model, not the model's": fine_tuned,
+        "not a text-generation model (embedding, image, audio, moderation or rerank)":
+            history["mode"].notna() & ~history["mode"].isin(TEXT_MODES),
+        "Gemini on Vertex AI priced per character in per-token fields (LiteLLM before 2024-11-08)":
+            history["provider"].eq("vertex_ai-language-models") & (history["date"] < VERTEX_PER_CHARACTER_UNTIL)
+            & history["model_key"].str.contains("gemini"),
+        "output price below input price: a slip": (prices["output_cost_per_token"] > 0)
+            & (prices["output_cost_per_token"] < prices["input_cost_per_token"]),
+        f"a price above ${MOST_PER_MTOK} per million tokens: a unit slip": (prices > MOST_PER_MTOK).any(axis=1),
+        "no price per token (priced per image, second or request)":
+            prices.isna().all(axis=1) & history["change"].ne("removed"),
+    }
+    skipped, bad = [], pd.Series(False, index=history.index)
+    for why, mask in reasons.items():
+        mask = mask & ~bad
+        skipped += [("prices", str(k), why, int(n)) for k, n in history.loc[mask, "model_key"].value_counts().items()]
+        bad |= mask
+    history = history.copy()
+    history.loc[bad, list(TOKENS)] = float("nan")
+    return history[history["provider"].notna()], skipped

@@ -1,0 +1,89 @@
+"""models.dev: an open catalogue of models and the providers serving them (release dates, open
+weights), and the history of its prices rebuilt from its git log.
+
+PATH is the folder holding the models.dev files (shared/data/models-dev, or the trimmed copy).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from warehouse.errors import FileFormatError
+from warehouse.sources.base import Context, Extract, read_csv, source
+from warehouse.sources.pricing import history_periods, provider_slug, scope
+
+LICENCE = "MIT"
+ATTRIBUTION = "models.dev, Copyright models.dev (MIT), github.com/anomalyco/models.dev"
+VERSION = "anomalyco/models.dev@f3fc6922"
+TOKENS = {"input": "input", "cache_read": "cached_input", "cache_write": "cache_write", "output": "output",
+          "reasoning": "reasoning"}
+# Labs whose models.dev folder name is not a name organisations.csv knows.
+LAB_NAMES = {"zhipuai": "Zhipu AI", "zai": "Zhipu AI", "llama": "Meta"}
+
+
+@source("models-dev", description="models.dev catalogue: models with release dates and open weights, "
+        "from the labs' own entries", licence=LICENCE, attribution=ATTRIBUTION,
+        files=["models.csv", "provider_models.csv"])
+def catalogue(path: Path, context: Context) -> Extract:
+    labs = read_csv(path / "models.csv", ["model_id", "name", "release_date", "open_weights"])
+    served = read_csv(path / "provider_models.csv", ["provider_id", "model_id", "name", "release_date",
+                                                     "open_weights"])
+    lab = labs["model_id"].str.split("/").str[0]
+    from_labs = _models(labs, lab)
+    house = served["provider_id"].map(provider_slug)
+    own = scope(house, served["model_id"]) == "first-party"
+    from_providers = _models(served[own], served.loc[own, "provider_id"])
+    skipped = [("models", str(p), "served by a provider that is not its lab: prices only", int(n))
+               for p, n in served.loc[~own, "provider_id"].value_counts().items()]
+    # The labs' own entries first: where two rows describe one model, the first one's facts stand.
+    models = pd.concat([from_labs, from_providers], ignore_index=True)
+    return Extract(version=VERSION, parts={"models": models}, skipped=skipped)
+
+
+def _models(rows: pd.DataFrame, lab: pd.Series) -> pd.DataFrame:
+    # The 1970-01-01 sentinel means unknown; a month alone ('2025-04') is no day of release.
+    released = pd.to_datetime(rows["release_date"].astype("string"), format="%Y-%m-%d", errors="coerce")
+    released = released.where(released != pd.Timestamp("1970-01-01"))
+    weights = rows["open_weights"].astype("string").str.lower().map({"true": True, "false": False})
+    return pd.DataFrame({
+        "raw_name": rows["model_id"],
+        "creator_raw": lab.map(lambda name: LAB_NAMES.get(name, name)),
+        "display_name": rows["name"],
+        "release_date": released.dt.date,
+        "open_weights": weights.astype("boolean"),
+        "scope": "first-party",
+        "_ref": rows["_ref"],
+    })
+
+
+@source("models-dev-prices", description="models.dev price history: each provider's prices as the "
+        "catalogue recorded them, commit by commit", licence=LICENCE, attribution=ATTRIBUTION,
+        files=["price_history_git.csv"])
+def price_history(path: Path, context: Context) -> Extract:
+    history = read_csv(path / "price_history_git.csv",
+                       ["provider_id", "model_id", "commit", "commit_date", "change", *TOKENS])
+    unknown = ~history["change"].isin(["added", "price_change", "removed"])
+    if unknown.any():
+        raise FileFormatError(f"{path / 'price_history_git.csv'}: unknown change "
+                              f"{history.loc[unknown, 'change'].iloc[0]!r}; has the source changed its format?")
+    changes = history.assign(date=pd.to_datetime(history["commit_date"]).dt.date,
+                             removed=history["change"] == "removed")
+    periods = history_periods(changes, ["provider_id", "model_id"], TOKENS)
+    provider = periods["provider_id"].map(provider_slug)
+    prices = pd.DataFrame({
+        "raw_name": periods["model_id"],
+        "provider": provider,
+        "token_type": periods["token_type"],
+        "usd_per_mtok": periods["usd_per_mtok"],
+        "valid_from": periods["valid_from"],
+        "valid_to": periods["valid_to"],
+        "source": f"models.dev {VERSION.split('@')[1]}",
+        "date_basis": "recorded",  # the commit that changed the catalogue, not the vendor's date
+        "scope": scope(provider, periods["model_id"]),
+        "_dedupe": provider,
+        "_ref": periods["_ref"],
+    })
+    return Extract(version=VERSION, parts={"prices": prices}, creates_models=False)
+
