@@ -111,3 +111,9 @@ def test_reasoning_models_are_left_out_of_the_other_fit(tmp_path):
     location = series_warehouse(tmp_path, prices, reasoning_at={4})
     found = dict(rows(location, "SELECT with_reasoning, models FROM price_decline WHERE threshold = 'half-e1'"))
     assert found == {True: "m0, m1, m2, m3, m4, m5", False: "m0, m1, m2, m3, m5"}
+
+
+def test_one_model_on_the_frontier_gives_no_fit_rather_than_an_error(tmp_path):
+    location = series_warehouse(tmp_path, [10.0])
+    assert rows(location, """SELECT models_on_frontier, decline_factor_per_year, decline_factor_low
+                             FROM price_decline WHERE threshold = 'half-e1' AND with_reasoning""") == [(1, None, None)]

@@ -42,7 +42,7 @@ kept AS (
 ),
 fit AS (
     SELECT threshold, any_value(label) AS label, with_reasoning,
-           regr_count(y, x) AS n, regr_slope(y, x) AS slope, regr_sxx(y, x) AS sxx,
+           CAST(regr_count(y, x) AS BIGINT) AS n, regr_slope(y, x) AS slope, regr_sxx(y, x) AS sxx,
            regr_syy(y, x) AS syy, regr_sxy(y, x) AS sxy,
            min(release_date) AS first_release, max(release_date) AS last_release,
            string_agg(model, ', ' ORDER BY release_date) AS models
