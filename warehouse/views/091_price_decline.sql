@@ -57,8 +57,8 @@ interval AS (
     LEFT JOIN student_t t ON t.df = CASE WHEN f.n - 2 > 30 THEN 1000000 ELSE f.n - 2 END
 )
 SELECT threshold, label, with_reasoning, n AS models_on_frontier, first_release, last_release, models,
-       slope AS log10_price_per_day,
-       power(10, -365 * slope) AS decline_factor_per_year,
+       CASE WHEN n >= 2 THEN slope END AS log10_price_per_day,
+       CASE WHEN n >= 2 THEN power(10, -365 * slope) END AS decline_factor_per_year,
        power(10, -365 * (slope + t95 * slope_se)) AS decline_factor_low,
        power(10, -365 * (slope - t95 * slope_se)) AS decline_factor_high
 FROM interval;
