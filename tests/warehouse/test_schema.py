@@ -101,3 +101,9 @@ def test_a_changed_view_file_is_applied_in_one_snapshot(location):
         con.execute("UPDATE view_definitions SET sha256 = 'old' WHERE view_name = 'eval_scores'")
         con.close()
     assert init(location) == [f"views ({len(view_files())})"]
+
+
+def test_the_data_dictionary_documents_every_view():
+    dictionary = (ROOT / "docs" / "data-dictionary.md").read_text()
+    missing = [view for _, view, _, _ in view_files() if f"| `{view}` |" not in dictionary]
+    assert missing == [], f"docs/data-dictionary.md lacks {missing}"
