@@ -32,6 +32,7 @@ SOURCES := models-dev:models-dev eosai:eosai-index mof:lf-model-openness-tool \
 demo: $(INSTALLED)
 	@mkdir -p $(DEMO)
 	$(BIN)/benchhouse ingest evaluations warehouse/identity/evaluations.csv
+	$(BIN)/benchhouse ingest indices
 	@for pair in $(SOURCES); do \
 	  name=$${pair%%:*}; folder=$${pair#*:}; \
 	  $(BIN)/benchhouse ingest source $$name $${folder:+data/sources/$$folder} || exit 1; \
