@@ -18,14 +18,14 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 deps: $(INSTALLED)
 
-# Sources in the order they are read: catalogues first (a later one's release dates and sizes
-# win), then scores, usage, prices and openness. NAME:FOLDER under data/sources (genai-prices is
-# read from its installed package).
-SOURCES := models-dev:models-dev eosai:eosai-index mof:lf-model-openness-tool \
-	epoch-eci:epoch-ai epoch-models:epoch-ai llm-stats:llm-stats epoch-notable:epoch-ai \
+# Sources in the order they are read: catalogues first (Epoch AI's model versions decide release
+# dates; the others fill gaps), so that the scores, usage, prices and openness read after them
+# find their models. NAME:FOLDER under data/sources (genai-prices is read from its installed package).
+SOURCES := epoch-eci:epoch-ai epoch-models:epoch-ai models-dev:models-dev eosai:eosai-index \
+	mof:lf-model-openness-tool genai-prices: llm-stats:llm-stats epoch-notable:epoch-ai \
 	epoch-hub:epoch-ai epoch-token-usage:epoch-ai tau2-bench:tau2-bench-leaderboard \
 	tau-bench:tau-bench-v1-trajectories aider:aider-leaderboards \
-	genai-prices: models-dev-prices:models-dev litellm-prices:litellm fmti:stanford-fmti
+	models-dev-prices:models-dev litellm-prices:litellm fmti:stanford-fmti
 
 # Build the demo warehouse from the real data in data/sources, add generated house runs
 # calibrated to it, and show what it holds. Running it again loads nothing twice.

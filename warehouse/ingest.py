@@ -122,7 +122,7 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
     progress("hashing the files")
     hashes = [(_relative(f, path, spec), file_sha256(f), f.stat().st_size) for f in files]
     # The same files read by the same adapter with the same curated names: the same batch.
-    adapter_code = file_sha256(Path(sys.modules[spec.read.__module__].__file__))
+    adapter_code = _code_sha256()
     digest = hashlib.sha256(json.dumps([name, adapter_code, identity.curated_sha256(),
                                         [h[:2] for h in hashes]]).encode()).hexdigest()
     with _writer(location, progress) as con:
@@ -166,7 +166,7 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
         progress("loading")
         batch = {"kind": "source", "source": name, "file_name": Path(path).name if path else name,
                  "file_sha256": digest, "source_version": extract.version, "licence": spec.licence,
-                 "generated": False}
+                 "generated": False, "authoritative": extract.authoritative}
         batch_id, snapshot = _commit(con, parts, batch, hashes, replaced, materialized=True)
         unresolved = con.execute("SELECT coalesce(sum(rows), 0) FROM resolutions "
                                  "WHERE resolved_by IN ('unresolved', 'alias-to-unknown-model')").fetchone()[0]
@@ -199,6 +199,16 @@ class _writer:
             self.con.close()
         finally:
             self.lock.__exit__(*exc)
+
+
+def _code_sha256() -> str:
+    """One hash of the code that reads sources (every adapter and the resolution SQL): a source is
+    read again, replacing its rows, after any of it changes."""
+    digest = hashlib.sha256()
+    code = sorted(Path(sources.__file__).parent.glob("*.py")) + sorted(identity.FOLDER.glob("*.sql"))
+    for path in code:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _relative(file: Path, folder: Path | None, spec: sources.SourceSpec) -> str:

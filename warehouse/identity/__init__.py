@@ -76,20 +76,6 @@ def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
     """)
 
 
-def canonical_guess(source: str, names: pd.Series) -> pd.Series:
-    """The canonical model each raw name would resolve to (curated alias, else normalised name),
-    before loading: lets a catalogue source leave alone the facts of models already known."""
-    con = duckdb.connect()
-    try:
-        prepare(con, source)
-        aliases = dict(con.execute("SELECT raw_name, model FROM source_aliases").fetchall())
-        con.register("guess_names", pd.DataFrame({"raw_name": names.astype("string").to_numpy()}))
-        slugs = [r[0] for r in con.execute("SELECT canonical_slug(raw_name) FROM guess_names").fetchall()]
-    finally:
-        con.close()
-    return pd.Series([aliases.get(n, s) for n, s in zip(names, slugs)], index=names.index, dtype="string")
-
-
 TEXT_COLUMNS = ("raw_name", "model", "effort", "scope", "creator_raw", "display_name", "_ref", "_dedupe")
 
 

@@ -34,6 +34,10 @@ class Extract:
     creates_models: bool = True
     """Whether the source's catalogue rows may add canonical models (a catalogue), or only
     describe models already known (their other names are listed as unresolved)."""
+    authoritative: bool = False
+    """Whether the source's facts about a model (release date, size, creator) replace what the
+    warehouse holds (Epoch AI's model versions), or only fill what it lacks (every other
+    catalogue), so that the order sources load in does not decide a model's release date."""
     skipped: list[tuple[str, str, str, int]] = field(default_factory=list)
     """(kind, name, why, rows): rows deliberately not loaded, e.g. a benchmark the house does
     not track. Recorded with the batch, so nothing is dropped silently."""

@@ -27,7 +27,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from warehouse.identity import canonical_guess
 from warehouse.sources.base import Context, Extract, read_csv, source
 
 SOURCE = "eosai"
@@ -51,13 +50,11 @@ def index(path: Path, context: Context) -> Extract:
     end = entries["endmodelname"].str.strip()
     unusable = end.isna() | end.str.fullmatch(r"(?i)undisclosed|unknown") | end.duplicated(keep=False)
     entries["raw_name"] = end.where(~unusable, entries["name"])
-    known = canonical_guess(SOURCE, entries["raw_name"]).isin(context.known_models)
     models = pd.DataFrame({
         "raw_name": entries["raw_name"],
-        "creator_raw": entries["org_name"].where(~known),
+        "creator_raw": entries["org_name"],
         "display_name": entries["name"].where(unusable, entries["raw_name"]),
-        "release_date": (pd.to_datetime(entries["releasedate"] + "-01", errors="coerce").dt.date
-                         .where(~known)),
+        "release_date": pd.to_datetime(entries["releasedate"] + "-01", errors="coerce").dt.date,
         "open_weights": entries["weights_endmodel"].map({"open": True}),
         "scope": entries["type"],
         "_ref": entries["_ref"],

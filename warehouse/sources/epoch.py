@@ -43,7 +43,7 @@ def model_versions(path: Path, context: Context) -> Extract:
         "release_date": rows["Version release date"],
         "_ref": rows["_ref"],
     })
-    return Extract(version=VERSION, parts={"models": models})
+    return Extract(version=VERSION, parts={"models": models}, authoritative=True)
 
 
 @source("epoch-hub", description="Epoch AI Benchmarking Hub runs: mean ± standard error per run",
@@ -118,7 +118,7 @@ def capabilities_index(path: Path, context: Context) -> Extract:
         "_ref": rows.loc[scored, "_ref"],
     })
     return Extract(version="peterhurford/metr_graph@dde102f5 (copy of Epoch's ECI download)",
-                   parts={"models": models, "aggregates": aggregates})
+                   parts={"models": models, "aggregates": aggregates}, authoritative=True)
 
 
 @source("epoch-token-usage", description="Epoch AI eval token usage: input and output tokens per "

@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from warehouse.identity import canonical_guess
 from warehouse.sources.base import Context, Extract, read_csv, source
 
 SOURCE = "mof"
@@ -53,10 +52,9 @@ def records(path: Path, context: Context) -> Extract:
                for kind, n in [("models", 1), ("openness", listed.get(file, 0))] if n]
     models = models[~stub & ~second]
 
-    known = canonical_guess(SOURCE, models["model"]).isin(context.known_models)
     catalogue = pd.DataFrame({
         "raw_name": models["model"],
-        "creator_raw": models["producer"].where(~known),
+        "creator_raw": models["producer"],
         "display_name": models["model"],
         "scope": models["type"].fillna(""),
         "_ref": models["_ref"],
