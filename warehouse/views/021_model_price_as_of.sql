@@ -1,12 +1,14 @@
 -- One row per as-of date, model and token type: the price the house uses (METHODOLOGY.md, "Which
 -- price"). The creator's own API when it sells both input and output tokens that day (the
 -- cheapest such endpoint if there are several); otherwise the median across the providers that
--- do. price_basis says which.
+-- do. price_basis says which. A zero input or output price is a free preview, not a price: it is
+-- left out (a model offered only free has no cost to run).
 CREATE OR REPLACE VIEW model_price_as_of AS
 WITH priced AS (
     SELECT pa.*, coalesce(e.first_party, false) AS first_party
     FROM price_as_of pa
     LEFT JOIN endpoints e USING (model, provider)
+    WHERE NOT (pa.token_type IN ('input', 'output') AND pa.usd_per_mtok = 0)
 ),
 basis AS (
     SELECT as_of, model,
