@@ -1,8 +1,7 @@
 -- Load catalogue rows from a source: creators on first sight; a new model is added. A model already
 -- in the warehouse takes an authoritative source's facts where it has some ($authoritative: Epoch
 -- AI's model versions) and only fills its gaps from any other source, so that the order sources
--- load in does not decide a release date. Its display name stays the first one given: readers
--- already know it by that name.
+-- load in does not decide a release date or a display name.
 INSERT INTO creators
 SELECT DISTINCT creator, CAST(NULL AS VARCHAR), $batch_id
 FROM accepted
@@ -11,7 +10,8 @@ WHERE creator NOT IN (SELECT creator FROM creators);
 CREATE OR REPLACE TEMP TABLE merged_models AS
 SELECT a.model,
        CASE WHEN $authoritative THEN coalesce(a.creator, m.creator) ELSE coalesce(m.creator, a.creator) END AS creator,
-       coalesce(m.display_name, a.display_name) AS display_name,
+       CASE WHEN $authoritative THEN coalesce(a.display_name, m.display_name)
+            ELSE coalesce(m.display_name, a.display_name) END AS display_name,
        CASE WHEN $authoritative THEN coalesce(a.release_date, m.release_date) ELSE coalesce(m.release_date, a.release_date) END AS release_date,
        CASE WHEN $authoritative THEN coalesce(a.params_total_b, m.params_total_b) ELSE coalesce(m.params_total_b, a.params_total_b) END AS params_total_b,
        CASE WHEN $authoritative THEN coalesce(a.params_active_b, m.params_active_b) ELSE coalesce(m.params_active_b, a.params_active_b) END AS params_active_b,

@@ -19,8 +19,10 @@ LICENCE = "CC BY 4.0"
 ATTRIBUTION = "Epoch AI, Data on AI Models and Benchmarking Hub, epoch.ai (CC BY 4.0)"
 VERSION = "epoch-research/benchmark-stitching@f87d3cc8"
 SCORE = re.compile(r"(?P<scorer>[^:,]+):(?P<mean>[0-9.]+)±(?P<se>[0-9.]+)")
-PAREN_EFFORT = re.compile(r"\s*\((none|minimal|low|medium|high|xhigh|max|[0-9]+K|thinking|unknown)\)\s*$",
-                          re.IGNORECASE)
+# A display name's note of the effort or thinking budget it ran at ("(high)", "(32K thinking)", "(no
+# thinking)"): effort belongs to the variant, never to the model's name.
+PAREN_EFFORT = re.compile(r"\s*\((none|minimal|low|medium|high|xhigh|max|[0-9]+K|thinking|unknown"
+                          r"|[^()]*thinking[^()]*|[0-9]+K [^()]*)\)\s*$", re.IGNORECASE)
 
 
 def _skip(kind: str, frame: pd.DataFrame, mask: pd.Series, column: str, why: str) -> list:

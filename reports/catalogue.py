@@ -1,0 +1,3 @@
+"""Importing this module registers every report."""
+
+from reports import cost_to_run, openness_index, smile_curve  # noqa: F401

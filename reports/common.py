@@ -1,0 +1,104 @@
+"""What every report's context holds besides its own figures: who it is for, the period and
+snapshot, and the methodology appendix (index version, pricing rule, sources, disclosures)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from reports.data import ReportData
+from reports.period import Period
+from reports.subscribers import Subscriber
+from warehouse.errors import BenchhouseError
+
+PRICING_RULE = (
+    "Prices are those valid on the as-of date: the model creator's own API when it sells the model "
+    "(input and output tokens), otherwise the median across the providers that do. Cached input is "
+    "priced at the cached-input price and cache writes at the cache-write price, each falling back to "
+    "the input price; reasoning tokens at the output price unless a reasoning price is published. "
+    "Where no price was valid on the day, no cost is shown: a price is never borrowed from another day. "
+    "Blended prices weigh input and output 3 to 1."
+)
+
+
+@dataclass(frozen=True)
+class Meta:
+    report: str
+    title: str
+    subtitle: str
+    company: str
+    subscriber_id: str
+    period: str
+    period_label: str
+    as_of: date
+    previous_as_of: date
+    snapshot: int
+    committed_at: datetime | None
+    primary: str
+    accent: str
+    font: str
+    logo: str
+    confidentiality: str
+
+
+@dataclass(frozen=True)
+class Appendix:
+    index_name: str | None
+    index_version: str | None
+    index_published: date | None
+    index_description: str | None
+    evaluations: list[dict]
+    pricing_rule: str
+    sources: list[dict]
+    generated: bool
+    generated_rows: int
+    notes: list[str] = field(default_factory=list)
+
+
+def meta(data: ReportData, subscriber: Subscriber, period: Period, report: str, title: str,
+         subtitle: str) -> Meta:
+    snapshot = data.one("snapshot", snapshot=data.snapshot)
+    return Meta(
+        report=report, title=title, subtitle=subtitle, company=subscriber.company,
+        subscriber_id=subscriber.id, period=str(period), period_label=period.label, as_of=period.end,
+        previous_as_of=period.previous.end, snapshot=data.snapshot,
+        committed_at=snapshot["committed_at"] if snapshot else None,
+        primary=subscriber.branding.primary, accent=subscriber.branding.accent, font=subscriber.branding.font,
+        logo=str(subscriber.logo_path),
+        confidentiality=f"Prepared for {subscriber.company} under its subscription. Confidential: not for redistribution.",
+    )
+
+
+def index_version(data: ReportData, subscriber: Subscriber, period: Period) -> dict:
+    found = data.one("index_version", version=subscriber.index_version or "", period_end=period.end)
+    if found is None:
+        pinned = f"version {subscriber.index_version}" if subscriber.index_version else "any version"
+        raise BenchhouseError(f"no Intelligence Index ({pinned}) published by {period.end} in the warehouse at "
+                              f"snapshot {data.snapshot}; load warehouse/indices with `benchhouse ingest indices`")
+    return found
+
+
+def appendix(data: ReportData, index: dict | None, notes: list[str] | None = None) -> Appendix:
+    from warehouse.sources.base import all_sources
+
+    attributions = {s.name: s.attribution for s in all_sources()}
+    sources = []
+    for row in data.rows("sources_used"):
+        row["attribution"] = attributions.get(row["source"], "")
+        sources.append(row)
+    generated_rows = sum(r["generated_rows"] or 0 for r in sources)
+    return Appendix(
+        index_name=index["name"] if index else None, index_version=index["version"] if index else None,
+        index_published=index["published_at"] if index else None,
+        index_description=index["description"] if index else None,
+        evaluations=index["evaluations"] if index else [],
+        pricing_rule=PRICING_RULE, sources=sources, generated=generated_rows > 0,
+        generated_rows=generated_rows, notes=notes or [],
+    )
+
+
+def label(row: dict) -> str:
+    """How a model variant is named in charts and tables: its display name, and its effort unless
+    it is the default."""
+    effort = row.get("effort")
+    return row["display_name"] if effort in (None, "default") else f"{row['display_name']} ({effort})"

@@ -1,0 +1,94 @@
+"""Cost to run the Intelligence Index: what intelligence costs, and why two equally smart models can
+differ tenfold in tokens and price. Gathers data; draws nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reports import decks, figures
+from reports.common import Appendix, Meta, appendix, index_version, label, meta
+from reports.data import ReportData
+from reports.formatting import money
+from reports.period import Period
+from reports.registry import report
+from reports.subscribers import Subscriber
+
+SHOWN = 20  # variants in the bar charts and the ranked table: the top by index, and every focus model
+
+
+@dataclass(frozen=True)
+class CostToRun:
+    meta: Meta
+    appendix: Appendix
+    index: dict
+    points: list[dict]
+    shown: list[dict]
+    tiers: list[dict]
+    movers: list[dict]
+    best_value: dict | None
+    token_spread: dict | None
+    unpriced: list[dict]
+    findings: list[str]
+
+
+@report("cost-to-run", title="Cost to run the Intelligence Index", template="cost_to_run.html",
+        figures=figures.cost_to_run, deck=decks.cost_to_run)
+def cost_to_run(data: ReportData, subscriber: Subscriber, period: Period) -> CostToRun:
+    """Intelligence against the cost of running the index, and what drives the cost."""
+    index = index_version(data, subscriber, period)
+    version, as_of = index["version"], period.end
+    points = data.rows("cost_to_run_points", version=version, as_of=as_of)
+    focus = set(subscriber.focus_models)
+    for point in points:
+        point["label"] = label(point)
+        point["focus"] = point["model"] in focus
+    priced = [p for p in points if p["total_usd"] is not None]
+    shown = [p for p in priced if p["rank"] <= SHOWN or p["focus"]][: SHOWN + len(focus) * 3]
+    tiers = data.rows("cost_to_run_tiers", version=version, as_of=as_of)
+    movers = data.rows("cost_to_run_movers", version=version, as_of=as_of, previous=period.previous.end)
+    best_value = max(priced, key=lambda p: p["index_per_usd"], default=None)
+    spread = data.one("token_spread", version=version, as_of=as_of)
+    return CostToRun(
+        meta=meta(data, subscriber, period, "cost-to-run", "Cost to run the Intelligence Index",
+                  f"What intelligence costs, {period.label}"),
+        appendix=appendix(data, index),
+        index=index, points=points, shown=shown, tiers=tiers, movers=movers[:8], best_value=best_value,
+        token_spread=spread, unpriced=[p for p in points if p["total_usd"] is None],
+        findings=_findings(index, priced, tiers, best_value, spread, movers, period),
+    )
+
+
+def _findings(index, priced, tiers, best_value, spread, movers, period) -> list[str]:
+    """The report's first page, in sentences; every number comes from the rows above."""
+    found = []
+    if priced:
+        top = min(priced, key=lambda p: p["rank"])
+        found.append(f"{top['label']} leads {index['name']} at {top['index']:.1f} "
+                     f"(95% interval {top['ci_low']:.1f} to {top['ci_high']:.1f}); one pass of the index costs "
+                     f"{money(top['total_usd'])} at {period.end:%d %B %Y} prices.")
+    for tier in tiers:
+        found.append(f"The cheapest model at {tier['tier']} or above is {_name(tier)} ({tier['index']:.1f}), "
+                     f"at {money(tier['total_usd'])} to run the index; the dearest of the {tier['variants']} "
+                     f"that reach this level costs {tier['spread']:.0f}× as much.")
+    if best_value:
+        found.append(f"The most intelligence per dollar: {best_value['label']}, "
+                     f"{best_value['index_per_usd']:,.0f} index points per dollar of running the index.")
+    if spread:
+        found.append(f"At equal intelligence, tokens differ widely: {spread['verbose_name']} "
+                     f"({spread['verbose_index']:.1f}) writes {spread['token_ratio']:.1f}× the output tokens of "
+                     f"{spread['frugal_name']} ({spread['frugal_index']:.1f}) and costs "
+                     f"{spread['cost_ratio']:.1f}× as much.")
+    moved = [m for m in movers if not m["newly_priced"]]
+    if moved:
+        m = moved[0]
+        direction = "fell" if m["ratio"] < 1 else "rose"
+        found.append(f"Biggest mover since {period.previous.label}: running the index on {_name(m)} "
+                     f"{direction} from {money(m['before_usd'])} to {money(m['now_usd'])}.")
+    new = [m for m in movers if m["newly_priced"]]
+    if new:
+        found.append(f"{len(new)} variants gained a price this quarter, among them {_name(new[0])}.")
+    return found
+
+
+def _name(row: dict) -> str:
+    return label(row)

@@ -1,0 +1,277 @@
+"""The slide-deck renderer: native, editable PowerPoint charts on the 16:9 base deck
+(templates/base_deck.pptx). The only code that touches python-pptx."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+import vl_convert as vlc
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData, XyChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_LABEL_POSITION
+from pptx.enum.text import PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from reports.charts import INK, LIGHT, MUTED, Brand
+
+BASE = Path(__file__).resolve().parents[1] / "templates" / "base_deck.pptx"
+TITLE, TITLE_AND_CONTENT, TITLE_ONLY = 0, 1, 5
+CHART_BOX = (Inches(0.6), Inches(1.35), Inches(12.1), Inches(5.45))
+
+
+def rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+class Deck:
+    """One deck in one brand, slide by slide."""
+
+    def __init__(self, brand: Brand, company: str, confidentiality: str):
+        self.prs = Presentation(str(BASE))
+        self.brand, self.company, self.confidentiality = brand, company, confidentiality
+
+    # slides -----------------------------------------------------------------------------------
+
+    def title_slide(self, title: str, subtitle: str, logo: Path) -> None:
+        slide = self.prs.slides.add_slide(self.prs.slide_layouts[TITLE])
+        band = slide.shapes.add_shape(1, 0, Inches(0), self.prs.slide_width, Inches(4.6))  # 1: rectangle
+        band.fill.solid()
+        band.fill.fore_color.rgb = rgb(self.brand.primary)
+        band.line.fill.background()
+        accent = slide.shapes.add_shape(1, 0, Inches(4.6), self.prs.slide_width, Inches(0.12))
+        accent.fill.solid()
+        accent.fill.fore_color.rgb = rgb(self.brand.accent)
+        accent.line.fill.background()
+        slide.shapes._spTree.remove(band._element)
+        slide.shapes._spTree.insert(2, band._element)  # behind the title placeholders
+        slide.shapes._spTree.remove(accent._element)
+        slide.shapes._spTree.insert(3, accent._element)
+        self._text(slide.shapes.title, title, 40, "FFFFFF", bold=True)
+        slide.shapes.title.top, slide.shapes.title.height = Inches(1.6), Inches(1.6)
+        self._text(slide.placeholders[1], subtitle, 20, "FFFFFF")
+        slide.placeholders[1].top = Inches(3.2)
+        slide.shapes.add_picture(io.BytesIO(logo_png(logo)), Inches(10.9), Inches(5.2), height=Inches(0.9))
+        box = slide.shapes.add_textbox(Inches(0.8), Inches(5.2), Inches(9.5), Inches(1.5))
+        self._text(box, f"Prepared for {self.company}\n{self.confidentiality}", 14, INK)
+
+    def bullets(self, title: str, items: list[str], size: int = 16) -> None:
+        slide = self._slide(title, TITLE_AND_CONTENT)
+        body = slide.placeholders[1]
+        body.top, body.height = Inches(1.35), Inches(5.5)
+        frame = body.text_frame
+        frame.word_wrap = True
+        for i, item in enumerate(items):
+            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            paragraph.text = item
+            paragraph.space_after = Pt(8)
+            for run in paragraph.runs:
+                run.font.size, run.font.name = Pt(size), self.brand.font
+
+    def scatter(self, title: str, groups: list[tuple[str, list[tuple[float, float, str | None]], str]],
+                x_title: str, y_title: str, log_x: bool = True, note: str = "") -> None:
+        """An XY scatter, one series per group (name, points (x, y, label or None), colour); only
+        points with a label are labelled."""
+        slide = self._slide(title)
+        data = XyChartData()
+        for name, points, _ in groups:
+            series = data.add_series(name)
+            for x, y, _label in points:
+                series.add_data_point(x, y)
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, *CHART_BOX, data).chart
+        for series, (_, points, colour) in zip(chart.plots[0].series, groups):
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = rgb(colour)
+            series.marker.format.line.fill.background()
+            series.marker.size = 7
+            series.format.line.fill.background()
+            for i, (_, _, text) in enumerate(points):
+                if text:
+                    label = series.points[i].data_label
+                    label.has_text_frame = True
+                    label.text_frame.text = text
+                    label.position = XL_LABEL_POSITION.RIGHT
+                    label.font.size, label.font.name = Pt(9), self.brand.font
+        x_axis, y_axis = chart.category_axis, chart.value_axis
+        if log_x:
+            _log_scale(x_axis)
+        self._axes(chart, x_title, y_title)
+        if log_x:
+            x_axis.tick_labels.number_format, x_axis.tick_labels.number_format_is_linked = '"$"#,##0.00', False
+        self._legend(chart)
+        self._note(slide, note)
+
+    def stacked_bars(self, title: str, categories: list[str], series: list[tuple[str, list[float]]],
+                     value_title: str, number_format: str = '"$"#,##0.00', note: str = "") -> None:
+        slide = self._slide(title)
+        data = CategoryChartData(number_format=number_format)
+        data.categories = list(reversed(categories))  # bar charts draw the first category at the bottom
+        for name, values in series:
+            data.add_series(name, list(reversed(values)))
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *CHART_BOX, data).chart
+        for s, colour in zip(chart.plots[0].series, self.brand.palette(len(series))):
+            s.format.fill.solid()
+            s.format.fill.fore_color.rgb = rgb(colour)
+        chart.plots[0].gap_width = 45
+        self._axes(chart, None, value_title)
+        chart.value_axis.tick_labels.number_format = number_format
+        chart.value_axis.tick_labels.number_format_is_linked = False
+        self._legend(chart)
+        self._note(slide, note)
+
+    def bars(self, title: str, categories: list[str], values: list[float], value_title: str,
+             number_format: str, highlight: list[bool] | None = None, log: bool = False, note: str = "") -> None:
+        slide = self._slide(title)
+        data = CategoryChartData(number_format=number_format)
+        data.categories = list(reversed(categories))
+        data.add_series(value_title, list(reversed(values)))
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *CHART_BOX, data).chart
+        series = chart.plots[0].series[0]
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = rgb(self.brand.primary)
+        for i, flag in enumerate(reversed(highlight or [])):
+            if flag:
+                point = series.points[i]
+                point.format.fill.solid()
+                point.format.fill.fore_color.rgb = rgb(self.brand.accent)
+        plot = chart.plots[0]
+        plot.gap_width = 45
+        plot.has_data_labels = True
+        plot.data_labels.number_format, plot.data_labels.number_format_is_linked = number_format, False
+        plot.data_labels.font.size = Pt(9)
+        if log:
+            _log_scale(chart.value_axis)
+        self._axes(chart, None, value_title)
+        chart.value_axis.tick_labels.number_format = number_format
+        chart.value_axis.tick_labels.number_format_is_linked = False
+        chart.has_legend = False
+        self._note(slide, note)
+
+    def lines(self, title: str, categories: list[str], series: list[tuple[str, list[float | None]]],
+              value_title: str, number_format: str, log: bool = True, note: str = "") -> None:
+        slide = self._slide(title)
+        data = CategoryChartData(number_format=number_format)
+        data.categories = categories
+        for name, values in series:
+            data.add_series(name, values)
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.LINE, *CHART_BOX, data).chart
+        for s, colour in zip(chart.plots[0].series, self.brand.palette(len(series))):
+            s.format.line.color.rgb = rgb(colour)
+            s.format.line.width = Pt(2.25)
+            s.smooth = False
+        if log:
+            _log_scale(chart.value_axis)
+        self._axes(chart, None, value_title)
+        chart.value_axis.tick_labels.number_format = number_format
+        chart.value_axis.tick_labels.number_format_is_linked = False
+        self._legend(chart)
+        self._note(slide, note)
+
+    def table(self, title: str, header: list[str], rows: list[list[str]], widths: list[float],
+              highlight: list[bool] | None = None, fills: list[list[str | None]] | None = None,
+              note: str = "", size: int = 10) -> None:
+        """A native table; `fills` colours cells (a heatmap), `highlight` bolds rows."""
+        slide = self._slide(title)
+        height = Inches(0.3) * (len(rows) + 1)
+        shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(0.6), Inches(1.35),
+                                       Inches(sum(widths)), height)
+        table = shape.table
+        for j, width in enumerate(widths):
+            table.columns[j].width = Inches(width)
+        for j, text in enumerate(header):
+            self._cell(table.cell(0, j), text, size, "FFFFFF", bold=True, fill=self.brand.primary)
+        for i, row in enumerate(rows, start=1):
+            bold = bool(highlight and highlight[i - 1])
+            for j, text in enumerate(row):
+                fill = fills[i - 1][j] if fills else None
+                self._cell(table.cell(i, j), text, size, INK, bold=bold, fill=fill or ("FFFFFF" if i % 2 else "F5F7FA"))
+        self._note(slide, note)
+
+    def text(self, title: str, paragraphs: list[str], size: int = 12) -> None:
+        self.bullets(title, paragraphs, size)
+
+    def save(self, out: Path, as_of: datetime, title: str) -> int:
+        """Save; the file's dates are the period's, not the wall clock's. Return the slide count."""
+        properties = self.prs.core_properties
+        properties.title, properties.author, properties.last_modified_by = title, "benchhouse", "benchhouse"
+        properties.created = properties.modified = as_of
+        properties.revision = 1
+        self.prs.save(out)
+        return len(self.prs.slides._sldIdLst)
+
+    # parts --------------------------------------------------------------------------------------
+
+    def _slide(self, title: str, layout: int = TITLE_ONLY):
+        slide = self.prs.slides.add_slide(self.prs.slide_layouts[layout])
+        self._text(slide.shapes.title, title, 26, INK, bold=True, align=PP_ALIGN.LEFT)
+        slide.shapes.title.left, slide.shapes.title.top = Inches(0.6), Inches(0.3)
+        slide.shapes.title.width, slide.shapes.title.height = Inches(12.1), Inches(0.9)
+        rule = slide.shapes.add_shape(1, Inches(0.6), Inches(1.18), Inches(1.2), Inches(0.06))
+        rule.fill.solid()
+        rule.fill.fore_color.rgb = rgb(self.brand.accent)
+        rule.line.fill.background()
+        footer = slide.shapes.add_textbox(Inches(0.6), Inches(7.02), Inches(11), Inches(0.35))
+        number = len(self.prs.slides._sldIdLst)
+        self._text(footer, f"{self.company} · {self.confidentiality} · {number}", 9, MUTED)
+        return slide
+
+    def _text(self, shape, text: str, size: int, colour: str, bold: bool = False, align=None) -> None:
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.text = text
+        for paragraph in frame.paragraphs:
+            if align is not None:
+                paragraph.alignment = align
+            for run in paragraph.runs:
+                run.font.size, run.font.bold, run.font.name = Pt(size), bold, self.brand.font
+                run.font.color.rgb = rgb(colour)
+
+    def _cell(self, cell, text: str, size: int, colour: str, bold: bool, fill: str) -> None:
+        cell.text = text
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = rgb(fill)
+        cell.margin_top = cell.margin_bottom = Emu(30000)
+        for paragraph in cell.text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size, run.font.bold, run.font.name = Pt(size), bold, self.brand.font
+                run.font.color.rgb = rgb(colour)
+
+    def _axes(self, chart, x_title: str | None, y_title: str | None) -> None:
+        for axis, title in ((chart.category_axis, x_title), (chart.value_axis, y_title)):
+            axis.tick_labels.font.size, axis.tick_labels.font.name = Pt(10), self.brand.font
+            axis.format.line.color.rgb = rgb(LIGHT)
+            if title:
+                axis.has_title = True
+                axis.axis_title.text_frame.text = title
+                for run in axis.axis_title.text_frame.paragraphs[0].runs:
+                    run.font.size, run.font.bold, run.font.name = Pt(11), False, self.brand.font
+        chart.value_axis.has_major_gridlines = True
+        chart.value_axis.major_gridlines.format.line.color.rgb = rgb("E4E7EB")
+
+    def _legend(self, chart) -> None:
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size, chart.legend.font.name = Pt(10), self.brand.font
+
+    def _note(self, slide, note: str) -> None:
+        if note:
+            box = slide.shapes.add_textbox(Inches(0.6), Inches(6.72), Inches(12.1), Inches(0.3))
+            self._text(box, note, 9, MUTED)
+
+
+def _log_scale(axis) -> None:
+    """A logarithmic axis (base 10): python-pptx has no setting for it, the chart XML has."""
+    scaling = axis._element.find(qn("c:scaling"))
+    log = scaling.makeelement(qn("c:logBase"), {"val": "10"})
+    scaling.insert(0, log)
+
+
+def logo_png(path: Path) -> bytes:
+    """PowerPoint takes no SVG: an SVG logo is drawn to PNG first."""
+    if path.suffix.lower() == ".svg":
+        return vlc.svg_to_png(path.read_text(), scale=4)
+    return path.read_bytes()
