@@ -18,29 +18,11 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 deps: $(INSTALLED)
 
-# Sources in the order they are read: catalogues first (Epoch AI's model versions decide release
-# dates; the others fill gaps), so that the scores, usage, prices and openness read after them
-# find their models. NAME:FOLDER under data/sources (genai-prices is read from its installed package).
-SOURCES := epoch-eci:epoch-ai epoch-models:epoch-ai models-dev:models-dev eosai:eosai-index \
-	mof:lf-model-openness-tool genai-prices: llm-stats:llm-stats epoch-notable:epoch-ai \
-	epoch-hub:epoch-ai epoch-token-usage:epoch-ai tau2-bench:tau2-bench-leaderboard \
-	tau-bench:tau-bench-v1-trajectories aider:aider-leaderboards \
-	models-dev-prices:models-dev litellm-prices:litellm fmti:stanford-fmti
-
-# Build the demo warehouse from the real data in data/sources, add generated house runs
-# calibrated to it, and show what it holds. Running it again loads nothing twice.
+# Build the demo warehouse from the real data in data/sources and generated house runs calibrated to
+# it (warehouse/demo.py), and show what it holds. Running it again loads nothing twice.
 demo: $(INSTALLED)
 	@mkdir -p $(DEMO)
-	$(BIN)/benchhouse ingest evaluations warehouse/identity/evaluations.csv
-	$(BIN)/benchhouse ingest indices
-	@for pair in $(SOURCES); do \
-	  name=$${pair%%:*}; folder=$${pair#*:}; \
-	  $(BIN)/benchhouse ingest source $$name $${folder:+data/sources/$$folder} || exit 1; \
-	done
-	$(BIN)/benchhouse generate-runs $(DEMO)/generated_runs.parquet
-	$(BIN)/benchhouse ingest runs $(DEMO)/generated_runs.parquet
-	$(BIN)/benchhouse identity coverage
-	$(BIN)/benchhouse sql -f demo/overview.sql
+	$(BIN)/benchhouse demo
 	@echo "The demo warehouse is in $(BENCHHOUSE_WAREHOUSE); try: BENCHHOUSE_WAREHOUSE=$(BENCHHOUSE_WAREHOUSE) $(BIN)/benchhouse schema"
 
 test: $(INSTALLED)

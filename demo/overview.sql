@@ -1,12 +1,12 @@
 -- What the demo warehouse holds, one line per claim: canonical models with release dates, the
--- first-party price history of the major labs, models with openness assessments, and the
--- sources of benchmark results.
+-- first-party price history of the major labs (prices that took effect, or were recorded, in each
+-- year), models with openness assessments, and the sources of benchmark results.
 SELECT 'canonical models with a release date' AS what, count(*)::VARCHAR AS value
 FROM models WHERE release_date IS NOT NULL
 UNION ALL
-SELECT 'first-party price history of ' || m.creator,
-       min(p.valid_from)::VARCHAR || ' to ' || max(p.valid_from)::VARCHAR || ' (' || count(*) || ' prices, '
-           || count(DISTINCT p.model) || ' models)'
+SELECT 'first-party prices of ' || m.creator || ' starting in 2024 / 2025 / 2026',
+       count(*) FILTER (WHERE year(p.valid_from) = 2024) || ' / ' || count(*) FILTER (WHERE year(p.valid_from) = 2025)
+           || ' / ' || count(*) FILTER (WHERE year(p.valid_from) = 2026) || ' (' || count(DISTINCT p.model) || ' models)'
 FROM prices p
 JOIN models m USING (model)
 JOIN endpoints e USING (model, provider)

@@ -95,12 +95,16 @@ def _spread(items: list[tuple[float, float, float]], gap: float = 12) -> list[fl
 
 def scatter_frontier(points: pd.DataFrame, brand: Brand, *, x: str, y: str, label: str, x_title: str,
                      y_title: str, title: str, subtitle: str = "", frontier: str | None = None,
-                     highlight: str | None = None, quadrant: bool = False) -> alt.Chart:
-    """Points on a log x axis, the Pareto frontier drawn through `frontier` points, and labels only
-    for frontier and highlighted points (labels nudged apart so that none overlap)."""
+                     highlight: str | None = None, labelled: str | None = None, quadrant: bool = False,
+                     log_x: bool = True, x_domain: list[float] | None = None, x_format: str = "$~g") -> alt.Chart:
+    """Points (on a log x axis unless log_x is False), the Pareto frontier drawn through `frontier`
+    points, highlighted points in the accent colour, and labels only for frontier, highlighted
+    and `labelled` points, moved apart so that none overlap."""
     data = _plain(points.dropna(subset=[x, y]))
-    data = data[data[x] > 0].copy()  # a log axis has no place for zero
-    x_domain = _log_domain(data[x].tolist())
+    if log_x:
+        data = data[data[x] > 0]  # a log axis has no place for zero
+    data = data.copy()
+    x_domain = x_domain or (_log_domain(data[x].tolist()) if log_x else [float(data[x].min()), float(data[x].max())])
     y_low = math.floor(min(data[y].min() - 5, 0) / 10) * 10 if data[y].min() < 10 else math.floor(data[y].min() / 10) * 10 - 10
     y_domain = [max(y_low, 0), min(100, math.ceil(data[y].max() / 10) * 10 + 5)]
     data["kind"] = "other"
@@ -108,11 +112,14 @@ def scatter_frontier(points: pd.DataFrame, brand: Brand, *, x: str, y: str, labe
         data.loc[data[frontier], "kind"] = "on the frontier"
     if highlight:
         data.loc[data[highlight], "kind"] = "focus"
+    kinds = [(k, c) for k, c in (("focus", brand.accent), ("on the frontier", brand.primary), ("other", LIGHT))
+             if (data["kind"] == k).any()]
     colour = alt.Color("kind:N", title=None, scale=alt.Scale(
-        domain=["focus", "on the frontier", "other"], range=[brand.accent, brand.primary, LIGHT]))
+        domain=[k for k, _ in kinds], range=[c for _, c in kinds]))
     base = alt.Chart(data)
     y_scale = alt.Scale(domain=y_domain)
-    xs = alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(type="log", domain=x_domain), axis=alt.Axis(format="$~g"))
+    x_scale = alt.Scale(type="log", domain=x_domain) if log_x else alt.Scale(domain=x_domain)
+    xs = alt.X(f"{x}:Q", title=x_title, scale=x_scale, axis=alt.Axis(format=x_format))
     ys = alt.Y(f"{y}:Q", title=y_title, scale=y_scale)
     layers = []
     if quadrant:
@@ -131,18 +138,22 @@ def scatter_frontier(points: pd.DataFrame, brand: Brand, *, x: str, y: str, labe
         layers.append(alt.Chart(line).mark_line(color=brand.primary, strokeWidth=1.5).encode(x=xs, y=ys))
     layers.append(base.mark_circle(size=55, opacity=0.9).encode(
         x=xs, y=ys, color=colour, order=alt.Order("kind:N", sort="descending")))
-    labelled = data[data["kind"] != "other"]
-    if not labelled.empty:
-        layers.append(_labels(labelled, x, y, label, x_domain, y_domain, xs, y_scale))
+    marked = data["kind"] != "other"
+    if labelled:
+        marked |= data[labelled]
+    if marked.any():
+        layers.append(_labels(data[marked], x, y, label, x_domain, y_domain, xs, y_scale, log_x))
     return alt.layer(*layers).properties(width=WIDTH, height=HEIGHT + 40, title=alt.Title(title, subtitle=subtitle))
 
 
-def _labels(rows: pd.DataFrame, x: str, y: str, label: str, x_domain, y_domain, xs, y_scale) -> alt.Chart:
+def _labels(rows: pd.DataFrame, x: str, y: str, label: str, x_domain, y_domain, xs, y_scale,
+            log_x: bool = True) -> alt.Chart:
     """Text beside each point: to the right, or to the left near the right edge; labels that would
     overlap are moved down until they do not."""
     height = HEIGHT + 40
-    lx0, lx1 = math.log10(x_domain[0]), math.log10(x_domain[1])
-    rows = rows.assign(_sx=[WIDTH * (math.log10(v) - lx0) / (lx1 - lx0) for v in rows[x]],
+    to_axis = math.log10 if log_x else float
+    lx0, lx1 = to_axis(x_domain[0]), to_axis(x_domain[1])
+    rows = rows.assign(_sx=[WIDTH * (to_axis(v) - lx0) / (lx1 - lx0) for v in rows[x]],
                        _sy=[height * (1 - (v - y_domain[0]) / (y_domain[1] - y_domain[0])) for v in rows[y]])
     rows["_right"] = rows["_sx"] > WIDTH * 0.7
     width = rows[label].str.len() * 5.6 + 8  # about 5.6 px a character at 10 px
@@ -217,26 +228,21 @@ def bars(rows: pd.DataFrame, brand: Brand, *, category: str, value: str, title: 
 
 
 def line_over_time(rows: pd.DataFrame, brand: Brand, *, x: str, y: str, series: str, title: str, y_title: str,
-                   subtitle: str = "", log_y: bool = True, y_format: str = "$~g",
-                   notes: pd.DataFrame | None = None) -> alt.Chart:
-    """One line per series against date, on a log y axis by default; `notes` (x, y, text) are
-    printed beside the lines (e.g. a decline factor with its interval)."""
+                   subtitle: str = "", log_y: bool = True, y_format: str = "$~g") -> alt.Chart:
+    """One line per series against date, on a log y axis by default; long series names are listed
+    one per line under the chart."""
     rows = _plain(rows)
-    if notes is not None:
-        notes = _plain(notes)
     series_names = list(dict.fromkeys(rows[series]))
+    longest = max(len(n) for n in series_names)
     colour = alt.Color(f"{series}:N", title=None, sort=series_names,
-                       scale=alt.Scale(domain=series_names, range=brand.palette(len(series_names))))
+                       scale=alt.Scale(domain=series_names, range=brand.palette(len(series_names))),
+                       legend=alt.Legend(columns=1 if longest > 40 else 3, labelLimit=560))
     scale = alt.Scale(type="log") if log_y else alt.Scale(zero=False)
-    xs = alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8))
-    ys = alt.Y(f"{y}:Q", title=y_title, scale=scale, axis=alt.Axis(format=y_format))
-    chart = alt.Chart(rows).mark_line(interpolate="step-after", strokeWidth=2).encode(x=xs, y=ys, color=colour)
-    if notes is not None and not notes.empty:
-        chart = chart + alt.Chart(notes).mark_text(align="left", dx=6, fontSize=10).encode(
-            x=alt.X("x:T"), y=alt.Y("y:Q", scale=scale), text="text:N",
-            color=alt.Color(f"{series}:N", scale=alt.Scale(domain=series_names, range=brand.palette(len(series_names))),
-                            legend=None))
-    return chart.properties(width=WIDTH - 60, height=HEIGHT, title=alt.Title(title, subtitle=subtitle))
+    return alt.Chart(rows).mark_line(interpolate="step-after", strokeWidth=2).encode(
+        x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8)),
+        y=alt.Y(f"{y}:Q", title=y_title, scale=scale, axis=alt.Axis(format=y_format)),
+        color=colour,
+    ).properties(width=WIDTH - 60, height=HEIGHT, title=alt.Title(title, subtitle=subtitle))
 
 
 def heatmap(rows: pd.DataFrame, brand: Brand, *, row: str, column: str, value: str, title: str,
@@ -246,11 +252,14 @@ def heatmap(rows: pd.DataFrame, brand: Brand, *, row: str, column: str, value: s
     rows = _plain(rows)
     order = list(dict.fromkeys(rows[row]))
     base = alt.Chart(rows).encode(
-        x=alt.X(f"{column}:N", sort=columns, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelLimit=110)),
+        x=alt.X(f"{column}:N", sort=columns, title=None,
+                axis=alt.Axis(orient="top", labelAngle=-30, labelAlign="left", labelLimit=140)),
         y=alt.Y(f"{row}:N", sort=order, title=None))
+    levels = list(range(max_value + 1))
+    shades = ["#F5F7FA", "#CBD2D9", "#7B8794", brand.primary][-len(levels):]
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(color=alt.Color(
-        f"{value}:Q", title="level", scale=alt.Scale(domain=[0, max_value], range=["#F5F7FA", brand.primary]),
-        legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=160)))
+        f"{value}:O", title="level", scale=alt.Scale(domain=levels, range=shades),
+        legend=alt.Legend(orient="bottom", direction="horizontal", symbolType="square")))
     text = base.mark_text(fontSize=10).encode(
         text=alt.Text(f"{value}:Q", format=".0f"),
         color=alt.condition(f"datum.{value} >= {max_value * 0.6}", alt.value("white"), alt.value(INK)))

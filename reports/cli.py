@@ -15,7 +15,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from reports import output
 from warehouse import formats, query
 from warehouse.connection import ENV_WAREHOUSE, Location
-from warehouse.errors import BenchhouseError, ValidationFailed
+from warehouse.errors import BenchhouseError, ValidationFailed, did_you_mean
 from warehouse.ingest import REJECTS_SHOWN, IngestResult, ingest, ingest_indices, ingest_source, init
 
 app = typer.Typer(
@@ -154,6 +154,75 @@ def generate_runs_command(
 
     rows = generate.write(state.location, out)
     err.print(f"wrote {rows} generated task results to {out}")
+
+
+@app.command("demo")
+def demo_command() -> None:
+    """Build the demo warehouse from the data the repository ships (data/sources, data/house) and
+    generated house runs, then show what it holds. Running it again loads nothing twice."""
+    from warehouse import demo
+
+    location = state.location
+    runs = (location.local_dir or Path("var")).parent / "generated_runs.parquet"
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("demo")
+        demo.build(location, runs, report=lambda step, result: _report(result, None),
+                   progress=lambda stage: bar.update(task, description=stage))
+    output.write(query.named(location, "coverage"), "table", None, title="name resolution coverage")
+    output.write(query.run(location, (demo.ROOT / "demo" / "overview.sql").read_text()), "table", None,
+                 title="the demo warehouse")
+
+
+report_app = typer.Typer(help="The subscriber reports: PDF and slide deck.", no_args_is_help=True)
+app.add_typer(report_app, name="report")
+
+
+@report_app.command("list")
+def report_list_command(fmt: FormatOption = "table") -> None:
+    """The reports, by name, with their titles and templates."""
+    import pyarrow as pa
+
+    from reports import registry
+
+    specs = registry.all_reports()
+    output.write(pa.table({"report": [s.name for s in specs], "title": [s.title for s in specs],
+                           "template": [f"templates/{s.template}" for s in specs]}), fmt, None, title="reports")
+
+
+@report_app.command("build")
+def report_build_command(
+    name: Annotated[str, typer.Argument(help="Report: cost-to-run, smile-curve or openness-index.")],
+    subscriber_id: Annotated[str, typer.Option("--subscriber", help="Subscriber id (subscribers/<id>.yaml).")],
+    period: Annotated[str, typer.Option("--period", help="Quarter, e.g. 2026Q3.")],
+    as_of: AsOfOption = None,
+    formats: Annotated[str, typer.Option("--format", help="pdf, pptx or both: pdf,pptx.")] = "pdf,pptx",
+    out: Annotated[Path, typer.Option("--out", help="Folder for the files.")] = Path("out"),
+) -> None:
+    """Build one report for one subscriber and quarter, as PDF and/or slide deck."""
+    from reports import render, subscribers
+    from reports.data import ReportData
+    from reports.period import Period
+
+    wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in wanted if f not in ("pdf", "pptx")]
+    if unknown or not wanted:
+        raise BenchhouseError(f"--format {formats!r}: choose pdf, pptx or pdf,pptx")
+    path = subscribers.FOLDER / f"{subscriber_id}.yaml"
+    if not path.exists():
+        known = [p.stem for p in subscribers.FOLDER.glob("*.yaml")]
+        raise BenchhouseError(f"no subscriber '{subscriber_id}' (no {path})." + did_you_mean(subscriber_id, known))
+    subscriber = subscribers.load(path)
+    if as_of is None:
+        init(state.location)  # the views as this code defines them, in the snapshot read
+    data = ReportData(state.location, as_of)
+    try:
+        subscribers.check_models(subscriber, {r[0] for r in data.con.execute("SELECT model FROM models").fetchall()}, path)
+        for done in render.build(data, name, subscriber, Period.parse(period), wanted, out):
+            unit = "pages" if done.format == "pdf" else "slides"
+            err.print(f"[green]wrote[/] {done.path} ({done.pages} {unit}, snapshot {data.snapshot})")
+    finally:
+        data.close()
 
 
 identity_app = typer.Typer(help="Model identity: how sources' model names resolve.", no_args_is_help=True)

@@ -11,7 +11,7 @@ import vl_convert as vlc
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_LABEL_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
@@ -50,18 +50,19 @@ class Deck:
         slide.shapes._spTree.insert(2, band._element)  # behind the title placeholders
         slide.shapes._spTree.remove(accent._element)
         slide.shapes._spTree.insert(3, accent._element)
-        self._text(slide.shapes.title, title, 40, "FFFFFF", bold=True)
-        slide.shapes.title.top, slide.shapes.title.height = Inches(1.6), Inches(1.6)
-        self._text(slide.placeholders[1], subtitle, 20, "FFFFFF")
-        slide.placeholders[1].top = Inches(3.2)
-        slide.shapes.add_picture(io.BytesIO(logo_png(logo)), Inches(10.9), Inches(5.2), height=Inches(0.9))
-        box = slide.shapes.add_textbox(Inches(0.8), Inches(5.2), Inches(9.5), Inches(1.5))
+        _place(slide.shapes.title, Inches(0.8), Inches(1.3), Inches(11.7), Inches(1.8))
+        self._text(slide.shapes.title, title, 40, "FFFFFF", bold=True, align=PP_ALIGN.LEFT)
+        _place(slide.placeholders[1], Inches(0.8), Inches(3.2), Inches(11.7), Inches(1.1))
+        self._text(slide.placeholders[1], subtitle, 20, "FFFFFF", align=PP_ALIGN.LEFT)
+        picture = slide.shapes.add_picture(io.BytesIO(logo_png(logo)), 0, Inches(5.2), height=Inches(0.8))
+        picture.left = self.prs.slide_width - picture.width - Inches(0.6)
+        box = slide.shapes.add_textbox(Inches(0.8), Inches(5.2), Inches(8), Inches(1.5))
         self._text(box, f"Prepared for {self.company}\n{self.confidentiality}", 14, INK)
 
     def bullets(self, title: str, items: list[str], size: int = 16) -> None:
         slide = self._slide(title, TITLE_AND_CONTENT)
         body = slide.placeholders[1]
-        body.top, body.height = Inches(1.35), Inches(5.5)
+        _place(body, Inches(0.6), Inches(1.45), Inches(12.1), Inches(5.3))
         frame = body.text_frame
         frame.word_wrap = True
         for i, item in enumerate(items):
@@ -73,35 +74,62 @@ class Deck:
 
     def scatter(self, title: str, groups: list[tuple[str, list[tuple[float, float, str | None]], str]],
                 x_title: str, y_title: str, log_x: bool = True, note: str = "") -> None:
-        """An XY scatter, one series per group (name, points (x, y, label or None), colour); only
-        points with a label are labelled."""
+        """An XY scatter of groups (name, points (x, y, label or None), colour): one series whose
+        points take their group's colour (some viewers draw only the last of several XY series),
+        with a legend of the groups under it. Labelled points carry a number, and a key beside the
+        chart names them: full names would overlap where models crowd."""
         slide = self._slide(title)
         data = XyChartData()
-        for name, points, _ in groups:
-            series = data.add_series(name)
-            for x, y, _label in points:
-                series.add_data_point(x, y)
-        chart = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, *CHART_BOX, data).chart
-        for series, (_, points, colour) in zip(chart.plots[0].series, groups):
-            series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.rgb = rgb(colour)
-            series.marker.format.line.fill.background()
-            series.marker.size = 7
-            series.format.line.fill.background()
-            for i, (_, _, text) in enumerate(points):
-                if text:
-                    label = series.points[i].data_label
-                    label.has_text_frame = True
-                    label.text_frame.text = text
-                    label.position = XL_LABEL_POSITION.RIGHT
-                    label.font.size, label.font.name = Pt(9), self.brand.font
-        x_axis, y_axis = chart.category_axis, chart.value_axis
+        series_data = data.add_series("models")
+        flat = [(x, y, text, colour) for _, points, colour in groups for x, y, text in points]
+        for x, y, _, _ in flat:
+            series_data.add_data_point(x, y)
+        left, top, _, height = CHART_BOX
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, left, top, Inches(8.9), height - Inches(0.5),
+                                       data).chart
+        chart.has_title = False
+        series = chart.plots[0].series[0]
+        series.format.line.fill.background()
+        key = []
+        for i, (_, _, text, colour) in enumerate(flat):
+            marker = series.points[i].marker
+            marker.style, marker.size = XL_MARKER_STYLE.CIRCLE, 7
+            marker.format.fill.solid()
+            marker.format.fill.fore_color.rgb = rgb(colour)
+            marker.format.line.fill.background()
+            if text:
+                key.append((len(key) + 1, text, colour))
+                label = series.points[i].data_label
+                label.has_text_frame = True
+                label.text_frame.text = str(len(key))
+                label.position = XL_LABEL_POSITION.RIGHT
+                for run in label.text_frame.paragraphs[0].runs:
+                    run.font.size, run.font.name, run.font.bold = Pt(9), self.brand.font, True
+        _label_defaults(series)
+        if key:
+            box = slide.shapes.add_textbox(Inches(9.7), top, Inches(3.1), height - Inches(0.5)).text_frame
+            box.word_wrap = True
+            for n, (number, text, colour) in enumerate(key):
+                paragraph = box.paragraphs[0] if n == 0 else box.add_paragraph()
+                for part, tint, bold in ((f"{number}  ", colour, True), (text, INK, False)):
+                    run = paragraph.add_run()
+                    run.text = part
+                    run.font.size, run.font.name, run.font.bold = Pt(10), self.brand.font, bold
+                    run.font.color.rgb = rgb(tint)
         if log_x:
-            _log_scale(x_axis)
+            _log_scale(chart.category_axis)
+            chart.category_axis.tick_labels.number_format = '"$"#,##0.00'
+            chart.category_axis.tick_labels.number_format_is_linked = False
         self._axes(chart, x_title, y_title)
-        if log_x:
-            x_axis.tick_labels.number_format, x_axis.tick_labels.number_format_is_linked = '"$"#,##0.00', False
-        self._legend(chart)
+        chart.has_legend = False
+        legend = slide.shapes.add_textbox(Inches(0.6), Inches(6.45), Inches(12.1), Inches(0.3)).text_frame
+        paragraph = legend.paragraphs[0]
+        for name, points, colour in groups:
+            for text, tint in (("●  ", colour), (f"{name}     ", MUTED)):
+                run = paragraph.add_run()
+                run.text = text
+                run.font.size, run.font.name = Pt(10), self.brand.font
+                run.font.color.rgb = rgb(tint)
         self._note(slide, note)
 
     def stacked_bars(self, title: str, categories: list[str], series: list[tuple[str, list[float]]],
@@ -112,6 +140,7 @@ class Deck:
         for name, values in series:
             data.add_series(name, list(reversed(values)))
         chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *CHART_BOX, data).chart
+        chart.has_title = False
         for s, colour in zip(chart.plots[0].series, self.brand.palette(len(series))):
             s.format.fill.solid()
             s.format.fill.fore_color.rgb = rgb(colour)
@@ -129,6 +158,7 @@ class Deck:
         data.categories = list(reversed(categories))
         data.add_series(value_title, list(reversed(values)))
         chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *CHART_BOX, data).chart
+        chart.has_title = False
         series = chart.plots[0].series[0]
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = rgb(self.brand.primary)
@@ -139,9 +169,11 @@ class Deck:
                 point.format.fill.fore_color.rgb = rgb(self.brand.accent)
         plot = chart.plots[0]
         plot.gap_width = 45
-        plot.has_data_labels = True
-        plot.data_labels.number_format, plot.data_labels.number_format_is_linked = number_format, False
-        plot.data_labels.font.size = Pt(9)
+        plot.has_data_labels = not log  # on a log axis some viewers put the labels over the categories
+        if not log:
+            plot.data_labels.number_format, plot.data_labels.number_format_is_linked = number_format, False
+            plot.data_labels.font.size = Pt(9)
+            plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
         if log:
             _log_scale(chart.value_axis)
         self._axes(chart, None, value_title)
@@ -158,6 +190,7 @@ class Deck:
         for name, values in series:
             data.add_series(name, values)
         chart = slide.shapes.add_chart(XL_CHART_TYPE.LINE, *CHART_BOX, data).chart
+        chart.has_title = False
         for s, colour in zip(chart.plots[0].series, self.brand.palette(len(series))):
             s.format.line.color.rgb = rgb(colour)
             s.format.line.width = Pt(2.25)
@@ -206,9 +239,8 @@ class Deck:
 
     def _slide(self, title: str, layout: int = TITLE_ONLY):
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[layout])
+        _place(slide.shapes.title, Inches(0.6), Inches(0.3), Inches(12.1), Inches(0.9))
         self._text(slide.shapes.title, title, 26, INK, bold=True, align=PP_ALIGN.LEFT)
-        slide.shapes.title.left, slide.shapes.title.top = Inches(0.6), Inches(0.3)
-        slide.shapes.title.width, slide.shapes.title.height = Inches(12.1), Inches(0.9)
         rule = slide.shapes.add_shape(1, Inches(0.6), Inches(1.18), Inches(1.2), Inches(0.06))
         rule.fill.solid()
         rule.fill.fore_color.rgb = rgb(self.brand.accent)
@@ -261,6 +293,22 @@ class Deck:
         if note:
             box = slide.shapes.add_textbox(Inches(0.6), Inches(6.72), Inches(12.1), Inches(0.3))
             self._text(box, note, 9, MUTED)
+
+
+def _label_defaults(series) -> None:
+    """Close a series' point labels with the series-level settings the schema expects after them
+    (python-pptx writes only the points'; some viewers then drop the whole series)."""
+    labels = series._element.find(qn("c:dLbls"))
+    if labels is None:
+        return
+    for tag in ("c:showLegendKey", "c:showVal", "c:showCatName", "c:showSerName", "c:showPercent",
+                "c:showBubbleSize"):
+        labels.append(labels.makeelement(qn(tag), {"val": "0"}))
+
+
+def _place(shape, left, top, width, height) -> None:
+    """Give a placeholder its own position: set one coordinate alone and the others are lost."""
+    shape.left, shape.top, shape.width, shape.height = left, top, width, height
 
 
 def _log_scale(axis) -> None:

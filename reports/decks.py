@@ -73,11 +73,11 @@ def _monthly(rows: list[dict], series_key: str, value_key: str) -> tuple[list[st
 def smile_curve(ctx, deck: Deck) -> None:
     _opening(deck, ctx)
     deck.bullets("Findings", ctx.findings, size=14)
-    months, series = _monthly(ctx.left_arm, "label", "blended_usd_per_mtok")
+    months, series = _monthly(ctx.left_arm, "series", "blended_usd_per_mtok")
     deck.lines("The price of a fixed level of intelligence", months, series,
                "Cheapest blended price, USD per million tokens (log)", '"$"#,##0.00',
                note="The cheapest model meeting each threshold, month by month.")
-    fits = [d for d in ctx.decline if d["decline_factor_per_year"]]
+    fits = [d for d in ctx.decline if d["reliable"]]
     deck.table("How fast the price falls", ["Threshold", "Reasoning models", "Models kept", "Decline a year", "90% interval"],
                [[d["label"], "with" if d["with_reasoning"] else "without", str(d["models_on_frontier"]),
                  factor(d["decline_factor_per_year"]),

@@ -42,15 +42,15 @@ def cost_to_run(ctx, brand: Brand) -> dict[str, alt.Chart]:
 
 def smile_curve(ctx, brand: Brand) -> dict[str, alt.Chart]:
     left = pd.DataFrame(ctx.left_arm)
-    notes = pd.DataFrame(ctx.decline_notes) if ctx.decline_notes else None
     right = pd.DataFrame(ctx.right_arm)
     smile = pd.DataFrame(ctx.smile)
     result = {
         "left": charts.line_over_time(
-            left, brand, x="as_of", y="blended_usd_per_mtok", series="label", notes=notes,
+            left, brand, x="as_of", y="blended_usd_per_mtok", series="series",
             y_title="Cheapest blended price, USD per million tokens (log)",
             title="The price of a fixed level of intelligence",
-            subtitle="Cheapest model meeting each threshold, month by month; yearly decline factor with its 90% interval"),
+            subtitle="Cheapest model meeting each threshold, month by month; in the legend, the yearly decline "
+                     "factor with its 90% interval"),
         "right": charts.line_over_time(
             right, brand, x="as_of", y="usd", series="measure", y_format="$.2~g",
             y_title="USD (log)", title="What the frontier model spends",
@@ -73,13 +73,9 @@ def openness_index(ctx, brand: Brand) -> dict[str, alt.Chart]:
             subtitle="The most open models, and your focus models; derived scores are marked in the table"),
     }
     if ctx.versus:
-        versus = pd.DataFrame(ctx.versus)
-        result["versus"] = alt.layer(
-            alt.Chart(versus).mark_circle(size=60, color=brand.primary).encode(
-                x=alt.X("score:Q", title="Openness Index (0-100)", scale=alt.Scale(domain=[0, 100])),
-                y=alt.Y("index:Q", title=ctx.index["name"], scale=alt.Scale(zero=False))),
-            alt.Chart(versus[versus["labelled"]]).mark_text(align="left", dx=7, fontSize=10, color=charts.INK).encode(
-                x="score:Q", y="index:Q", text="label:N"),
-        ).properties(width=charts.WIDTH, height=charts.HEIGHT, title=alt.Title(
-            "Openness against intelligence", subtitle="Models with both a score and a complete index"))
+        result["versus"] = charts.scatter_frontier(
+            pd.DataFrame(ctx.versus), brand, x="score", y="index", label="label", highlight="focus",
+            labelled="labelled", log_x=False, x_domain=[0, 100], x_format="d",
+            x_title="Openness Index (0-100)", y_title=ctx.index["name"], title="Openness against intelligence",
+            subtitle="Models with both a score and a complete index; labelled: the best on both, and your focus models")
     return result

@@ -23,7 +23,6 @@ class SmileCurve:
     index: dict
     left_arm: list[dict]
     decline: list[dict]
-    decline_notes: list[dict]
     right_arm: list[dict]
     frontier_models: list[dict]
     smile: list[dict]
@@ -38,6 +37,9 @@ def smile_curve(data: ReportData, subscriber: Subscriber, period: Period) -> Smi
     index = index_version(data, subscriber, period)
     left = data.rows("smile_left", period_end=period.end)
     decline = data.rows("smile_decline")
+    fits = {d["threshold"]: d for d in decline if d["with_reasoning"]}
+    for row in left:
+        row["series"] = series_label(row["label"], fits.get(row["threshold"]))
     spend = data.rows("smile_right", version=index["version"], period_end=period.end)
     right = [{"as_of": r["as_of"], "measure": measure, "usd": r[field]}
              for r in spend for measure, field in (("Cost per task", "cost_per_task"),
@@ -63,7 +65,6 @@ def smile_curve(data: ReportData, subscriber: Subscriber, period: Period) -> Smi
         index=index,
         left_arm=left,
         decline=decline,
-        decline_notes=_notes(left, decline),
         right_arm=right,
         frontier_models=_changes(spend),
         smile=smile,
@@ -72,19 +73,13 @@ def smile_curve(data: ReportData, subscriber: Subscriber, period: Period) -> Smi
     )
 
 
-def _notes(left: list[dict], decline: list[dict]) -> list[dict]:
-    """The decline factor printed at the end of each threshold's line."""
-    fits = {d["threshold"]: d for d in decline if d["with_reasoning"]}
-    notes = []
-    for threshold, fit in fits.items():
-        points = [r for r in left if r["threshold"] == threshold]
-        if points and fit["decline_factor_per_year"]:
-            last = points[-1]
-            interval = (f" ({factor(fit['decline_factor_low'])}–{factor(fit['decline_factor_high'])})"
-                        if fit["decline_factor_low"] else "")
-            notes.append({"x": last["as_of"], "y": last["blended_usd_per_mtok"], "label": last["label"],
-                          "text": f"{factor(fit['decline_factor_per_year'])}/yr{interval}"})
-    return notes
+def series_label(label_: str, fit: dict | None) -> str:
+    """A threshold's name in the chart's legend, with its yearly decline factor and 90% interval
+    when the fit is reliable."""
+    if not fit or not fit["reliable"]:
+        return f"{label_}: series too short for a factor"
+    return (f"{label_}: {factor(fit['decline_factor_per_year'])}/yr "
+            f"({factor(fit['decline_factor_low'])}–{factor(fit['decline_factor_high'])})")
 
 
 def _changes(spend: list[dict]) -> list[dict]:
@@ -99,7 +94,7 @@ def _changes(spend: list[dict]) -> list[dict]:
 
 def _findings(decline: list[dict], spend: list[dict], drivers: list[dict]) -> list[str]:
     found = []
-    fits = [d for d in decline if d["with_reasoning"] and d["decline_factor_per_year"]]
+    fits = [d for d in decline if d["with_reasoning"] and d["reliable"]]
     if fits:
         fastest = max(fits, key=lambda d: d["decline_factor_per_year"])
         slowest = min(fits, key=lambda d: d["decline_factor_per_year"])

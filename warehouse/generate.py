@@ -4,7 +4,8 @@ The house's own per-task runs have no public source. For the demo, each model va
 published score on an evaluation gets runs whose mean is that score: every task has a chance of
 being solved drawn from a Beta distribution with the published mean (its concentration fitted to
 the published pass^4 where one exists, so repeats agree as often as they did), and each repeat
-solves it or not with that chance. Tokens per task follow Epoch AI's published token usage,
+solves it or not with that chance. Tokens per task follow Epoch AI's published token usage (a
+variant nobody published usage for writes its class's median times a verbosity drawn once for it),
 turns per task τ-bench's published trajectories (see queries/demo_calibration.sql).
 
 The Parquet file says it was generated (key-value metadata benchhouse.generated = true), and
@@ -77,7 +78,11 @@ def _runs(c: dict, rng: np.random.Generator) -> pa.Table:
         ((0.6, 0.15) if c["creator"] == "anthropic" else (0.7, 0.0))
     cached = (total_input * cached_share).astype(np.int64)
     written = (total_input * write_share).astype(np.int64)
-    output = (float(c["output_per_task"]) * np.exp(0.3 * difficulty) * rng.lognormal(0, 0.5, (repeats, n))).astype(np.int64)
+    # A variant whose token usage nobody published writes as much as the median of its class, give or
+    # take: its own verbosity is drawn once, so that equal models do not all write the same.
+    verbosity = 1.0 if c["usage_published"] else float(rng.lognormal(0, 0.45))
+    output = (float(c["output_per_task"]) * verbosity * np.exp(0.3 * difficulty)
+              * rng.lognormal(0, 0.5, (repeats, n))).astype(np.int64)
     reasoning = (output * 0.85).astype(np.int64) if c["reasoning"] else np.zeros_like(output)
     repeat = np.repeat(np.arange(1, repeats + 1), n)
     day = QUARTER_START + timedelta(days=int(rng.integers(0, 80)))

@@ -94,9 +94,12 @@ def ingest(location: Location, kind: str, path: Path, *, allow_rejects: bool = F
         if earlier:
             return IngestResult(kind, path, *earlier, already_loaded=True)
         progress("reading")
-        _context(con, HOUSE, replaced=[])
         src = open_source(con, path, fmt)
         generated = generated or _marked_generated(con, src)
+        # Generated demo data is disposable: a new generated file replaces the one before it.
+        replaced = [r[0] for r in con.execute(
+            "SELECT batch_id FROM ingest_batches WHERE kind = ? AND generated", [kind]).fetchall()] if generated else []
+        _context(con, HOUSE, replaced)
         part = _check(con, fmt, src, progress, materialize=False)
         if part.bad_rows:
             if rejects_out is not None:
@@ -107,7 +110,7 @@ def ingest(location: Location, kind: str, path: Path, *, allow_rejects: bool = F
         batch = {"kind": kind, "source": "native", "file_name": path.name, "file_sha256": digest,
                  "source_version": None, "licence": None, "generated": generated}
         files = [(path.name, digest, path.stat().st_size)]
-        batch_id, snapshot = _commit(con, [part], batch, files, replaced=[], materialized=False)
+        batch_id, snapshot = _commit(con, [part], batch, files, replaced=replaced, materialized=False)
         return IngestResult(kind, path, batch_id, snapshot, src.rows - part.bad_rows, part.bad_rows,
                             rejects=part.rejects, row_label=src.row_label, line_offset=src.line_offset)
 

@@ -81,7 +81,8 @@ SELECT v.model, v.effort, v.evaluation, v.creator, v.reasoning,
                 cm.output_median,
                 CASE WHEN v.reasoning THEN p.output_reasoning ELSE p.output_plain END) AS output_per_task,
        CASE WHEN v.evaluation = 'tau2-airline' THEN coalesce((SELECT turns FROM turns_seen), p.turns)
-            ELSE p.turns END AS turns
+            ELSE p.turns END AS turns,
+       u.output_per_task IS NOT NULL OR vb.factor IS NOT NULL AS usage_published
 FROM variants v
 JOIN evaluations e USING (evaluation)
 JOIN priors p USING (evaluation)

@@ -4,7 +4,9 @@
 -- model when its blended launch price is below that of every model before it; fit log10(price)
 -- against the release date by least squares. The yearly decline factor is 10^(-365 x slope), with
 -- the 90% interval from the slope's t-interval (n - 2 degrees of freedom). A launch price is the
--- blended price at the first month end on or after release with one.
+-- blended price at the first month end on or after release with one. A fit is marked reliable when
+-- it rests on at least four models released over at least a year: a factor extrapolated from a few
+-- months of launches is printed by no report (the house's rule; Epoch AI reports long series).
 CREATE OR REPLACE VIEW price_decline AS
 WITH best AS (
     SELECT model, evaluation, max(score) AS score
@@ -57,9 +59,10 @@ interval AS (
     LEFT JOIN student_t t ON t.df = CASE WHEN f.n - 2 > 30 THEN 1000000 ELSE f.n - 2 END
 )
 SELECT threshold, label, with_reasoning, n AS models_on_frontier, first_release, last_release, models,
+       n >= 4 AND last_release - first_release >= 365 AS reliable,
        CASE WHEN n >= 2 THEN slope END AS log10_price_per_day,
        CASE WHEN n >= 2 THEN power(10, -365 * slope) END AS decline_factor_per_year,
        power(10, -365 * (slope + t95 * slope_se)) AS decline_factor_low,
        power(10, -365 * (slope - t95 * slope_se)) AS decline_factor_high
 FROM interval;
-COMMENT ON VIEW price_decline IS 'Per threshold and with_reasoning: models_on_frontier (the running-minimum models fitted), first_release, last_release, models, log10_price_per_day (slope), decline_factor_per_year = 10^(-365 slope) and its 90% interval (decline_factor_low, decline_factor_high).';
+COMMENT ON VIEW price_decline IS 'Per threshold and with_reasoning: models_on_frontier (the running-minimum models fitted), first_release, last_release, models, reliable (4+ models over 1+ year), log10_price_per_day (slope), decline_factor_per_year = 10^(-365 slope) and its 90% interval (decline_factor_low, decline_factor_high).';

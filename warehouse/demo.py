@@ -1,0 +1,43 @@
+"""Building the demo warehouse from the data the repository ships: the house's evaluations and
+index versions, every outside source in data/sources in its order, the house's own openness
+assessments, and generated house runs calibrated to all of it. Loading is idempotent: running
+it again loads nothing twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from warehouse import generate
+from warehouse.connection import Location
+from warehouse.ingest import IngestResult, ingest, ingest_indices, ingest_source
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "data" / "sources"
+EVALUATIONS = ROOT / "warehouse" / "identity" / "evaluations.csv"
+HOUSE_OPENNESS = ROOT / "data" / "house" / "openness_assessments.csv"
+
+# Catalogues first (Epoch AI's model versions decide release dates; the others fill gaps), so that
+# the scores, usage, prices and openness read after them find their models. (name, folder) under
+# data/sources; genai-prices is read from its installed package.
+ORDER = (
+    ("epoch-eci", "epoch-ai"), ("epoch-models", "epoch-ai"), ("models-dev", "models-dev"),
+    ("eosai", "eosai-index"), ("mof", "lf-model-openness-tool"), ("genai-prices", None),
+    ("llm-stats", "llm-stats"), ("epoch-notable", "epoch-ai"), ("epoch-hub", "epoch-ai"),
+    ("epoch-token-usage", "epoch-ai"), ("tau2-bench", "tau2-bench-leaderboard"),
+    ("tau-bench", "tau-bench-v1-trajectories"), ("aider", "aider-leaderboards"),
+    ("models-dev-prices", "models-dev"), ("litellm-prices", "litellm"), ("fmti", "stanford-fmti"),
+)
+
+
+def build(location: Location, runs_file: Path, sources: Path = SOURCES,
+          report: Callable[[str, IngestResult], None] = lambda step, result: None,
+          progress: Callable[[str], None] = lambda stage: None) -> None:
+    report("evaluations", ingest(location, "evaluations", EVALUATIONS, progress=progress))
+    report("indices", ingest_indices(location, progress=progress))
+    for name, folder in ORDER:
+        report(name, ingest_source(location, name, sources / folder if folder else None, progress=progress))
+    report("house openness", ingest(location, "openness", HOUSE_OPENNESS, progress=progress))
+    progress("generating house runs")
+    generate.write(location, runs_file)
+    report("generated runs", ingest(location, "runs", runs_file, progress=progress))
