@@ -259,7 +259,7 @@ def heatmap(rows: pd.DataFrame, brand: Brand, *, row: str, column: str, value: s
     shades = ["#F5F7FA", "#CBD2D9", "#7B8794", brand.primary][-len(levels):]
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(color=alt.Color(
         f"{value}:O", title="level", scale=alt.Scale(domain=levels, range=shades),
-        legend=alt.Legend(orient="bottom", direction="horizontal", symbolType="square")))
+        legend=alt.Legend(orient="bottom", direction="horizontal", symbolType="square", columns=len(levels))))
     text = base.mark_text(fontSize=10).encode(
         text=alt.Text(f"{value}:Q", format=".0f"),
         color=alt.condition(f"datum.{value} >= {max_value * 0.6}", alt.value("white"), alt.value(INK)))

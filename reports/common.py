@@ -36,6 +36,7 @@ class Meta:
     committed_at: datetime | None
     primary: str
     accent: str
+    accent_soft: str
     font: str
     logo: str
     confidentiality: str
@@ -63,10 +64,17 @@ def meta(data: ReportData, subscriber: Subscriber, period: Period, report: str, 
         subscriber_id=subscriber.id, period=str(period), period_label=period.label, as_of=period.end,
         previous_as_of=period.previous.end, snapshot=data.snapshot,
         committed_at=snapshot["committed_at"] if snapshot else None,
-        primary=subscriber.branding.primary, accent=subscriber.branding.accent, font=subscriber.branding.font,
+        primary=subscriber.branding.primary, accent=subscriber.branding.accent,
+        accent_soft=_tint(subscriber.branding.accent, 0.16), font=subscriber.branding.font,
         logo=str(subscriber.logo_path),
         confidentiality=f"Prepared for {subscriber.company} under its subscription. Confidential: not for redistribution.",
     )
+
+
+def _tint(colour: str, share: float) -> str:
+    """The colour mixed with white, `share` of it: a background that highlights without shouting."""
+    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - share * (255 - c)):02X}" for c in channels)
 
 
 def index_version(data: ReportData, subscriber: Subscriber, period: Period) -> dict:

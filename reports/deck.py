@@ -197,6 +197,7 @@ class Deck:
             s.smooth = False
         if log:
             _log_scale(chart.value_axis)
+        _label_every(chart.category_axis, max(1, len(categories) // 9))
         self._axes(chart, None, value_title)
         chart.value_axis.tick_labels.number_format = number_format
         chart.value_axis.tick_labels.number_format_is_linked = False
@@ -219,8 +220,8 @@ class Deck:
         for i, row in enumerate(rows, start=1):
             bold = bool(highlight and highlight[i - 1])
             for j, text in enumerate(row):
-                fill = fills[i - 1][j] if fills else None
-                self._cell(table.cell(i, j), text, size, INK, bold=bold, fill=fill or ("FFFFFF" if i % 2 else "F5F7FA"))
+                fill = (fills[i - 1][j] if fills else None) or ("FFFFFF" if i % 2 else "F5F7FA")
+                self._cell(table.cell(i, j), text, size, _readable_on(fill), bold=bold, fill=fill)
         self._note(slide, note)
 
     def text(self, title: str, paragraphs: list[str], size: int = 12) -> None:
@@ -304,6 +305,24 @@ def _label_defaults(series) -> None:
     for tag in ("c:showLegendKey", "c:showVal", "c:showCatName", "c:showSerName", "c:showPercent",
                 "c:showBubbleSize"):
         labels.append(labels.makeelement(qn(tag), {"val": "0"}))
+
+
+def _readable_on(fill: str) -> str:
+    """Ink for text on a cell of colour `fill`: white on dark colours, the usual ink elsewhere."""
+    red, green, blue = (int(fill.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return "FFFFFF" if 0.299 * red + 0.587 * green + 0.114 * blue < 140 else INK
+
+
+def _label_every(axis, step: int) -> None:
+    """Label only every `step`-th category (monthly dates would crowd the axis)."""
+    element = axis._element
+    anchor = element.find(qn("c:noMultiLvlLbl"))
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        skip = element.makeelement(qn(tag), {"val": str(step)})
+        if anchor is not None:
+            anchor.addprevious(skip)
+        else:
+            element.append(skip)
 
 
 def _place(shape, left, top, width, height) -> None:

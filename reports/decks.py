@@ -100,7 +100,7 @@ def smile_curve(ctx, deck: Deck) -> None:
 def openness_index(ctx, deck: Deck) -> None:
     _opening(deck, ctx)
     deck.bullets("Findings", ctx.findings, size=15)
-    rows = ctx.heatmap[:16]
+    rows = (ctx.heatmap[:10] + [r for r in ctx.heatmap[10:] if r["focus"]])[:16]
     shades = ["F5F7FA", "D9E2EC", "9FB3C8", deck.brand.primary.lstrip("#")]
     components = ["weights_access", "weights_licence", "data_access", "data_licence", "methodology", "training_code"]
     deck.table("Openness by component (0 to 3)",
