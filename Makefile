@@ -31,6 +31,7 @@ test: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/views_bench.py
 
 clean:
 	rm -rf $(DEMO) .pytest_cache
