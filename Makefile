@@ -19,11 +19,15 @@ $(INSTALLED): pyproject.toml constraints.txt
 deps: $(INSTALLED)
 
 # Build the demo warehouse from the real data in data/sources and generated house runs calibrated to
-# it (warehouse/demo.py), and show what it holds. Running it again loads nothing twice.
+# it (warehouse/demo.py), then run the quarter for the demo subscribers. Running it again loads and
+# renders nothing twice.
+DEMO_PERIOD := 2026Q3
 demo: $(INSTALLED)
 	@mkdir -p $(DEMO)
 	$(BIN)/benchhouse demo
-	@echo "The demo warehouse is in $(BENCHHOUSE_WAREHOUSE); try: BENCHHOUSE_WAREHOUSE=$(BENCHHOUSE_WAREHOUSE) $(BIN)/benchhouse schema"
+	$(BIN)/benchhouse quarterly $(DEMO_PERIOD) --out out
+	@echo "The deliverables are in out/$(DEMO_PERIOD)/<subscriber>/ (see out/$(DEMO_PERIOD)/manifest.json);"
+	@echo "the warehouse is in $(BENCHHOUSE_WAREHOUSE): BENCHHOUSE_WAREHOUSE=$(BENCHHOUSE_WAREHOUSE) $(BIN)/benchhouse schema"
 
 test: $(INSTALLED)
 	scripts/install-debian-packages $(TEST_DEBS)

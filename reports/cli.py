@@ -10,7 +10,7 @@ import duckdb
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from reports import output
 from warehouse import formats, query
@@ -223,6 +223,97 @@ def report_build_command(
             err.print(f"[green]wrote[/] {done.path} ({done.pages} {unit}, snapshot {data.snapshot})")
     finally:
         data.close()
+
+
+subscribers_app = typer.Typer(help="The subscriber files in subscribers/.", no_args_is_help=True)
+app.add_typer(subscribers_app, name="subscribers")
+
+
+@subscribers_app.command("list")
+def subscribers_list_command(fmt: FormatOption = "table") -> None:
+    """Every subscriber: company, whether active, tier, reports and formats, index pin, delivery."""
+    import pyarrow as pa
+
+    from reports import subscribers
+
+    found = subscribers.load_all()
+    output.write(pa.table({
+        "id": [s.id for s in found], "company": [s.company for s in found], "active": [s.active for s in found],
+        "tier": [s.tier for s in found], "reports": [", ".join(s.reports) for s in found],
+        "formats": [", ".join(s.formats) for s in found], "index": [s.index_version or "latest" for s in found],
+        "delivery": [s.delivery for s in found]}), fmt, None, title="subscribers")
+
+
+@subscribers_app.command("validate")
+def subscribers_validate_command() -> None:
+    """Check every subscriber file: keys, values, reports, logos, and that focus models are models of
+    the warehouse (when there is one). Each mistake names the file, the key and the fix."""
+    from reports import subscribers
+
+    problems = []
+    known = None
+    if state.location.exists():
+        known = {r["model"] for r in query.run(state.location, "SELECT model FROM models").to_pylist()}
+    for path in sorted(subscribers.FOLDER.glob("*.yaml")):
+        try:
+            subscriber = subscribers.load(path)
+            if known is not None:
+                subscribers.check_models(subscriber, known, path)
+        except BenchhouseError as exc:
+            problems.append(str(exc))
+    for problem in problems:
+        err.print(f"[red]error:[/] {escape(problem)}", highlight=False)
+    if problems:
+        raise typer.Exit(1)
+    err.print(f"[green]{len(list(subscribers.FOLDER.glob('*.yaml')))} subscriber files are valid[/]")
+
+
+@app.command("quarterly")
+def quarterly_command(
+    period: Annotated[str, typer.Argument(help="Quarter, e.g. 2026Q3.")],
+    subscriber: Annotated[Optional[list[str]], typer.Option(
+        "--subscriber", help="Only this subscriber (repeatable); default: every active one.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the plan: what would be rendered and why.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Render everything again, even what is up to date.")] = False,
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes.")] = 2,
+    executor: Annotated[str, typer.Option("--executor", help="local, dask-local or dask://HOST:PORT.")] = "local",
+    as_of: AsOfOption = None,
+    out: Annotated[Path, typer.Option("--out", help="Root of the deliverables.")] = Path("out"),
+) -> None:
+    """Render every entitled report, in every entitled format, for every active subscriber, from one
+    pinned snapshot, into OUT/PERIOD/<delivery>/, with manifests. Safe to interrupt and to run again:
+    what is up to date is not rendered twice."""
+    import pyarrow as pa
+
+    from reports import quarterly
+    from reports.period import Period
+
+    if workers < 1:
+        raise BenchhouseError(f"--workers {workers}: give at least 1")
+    plan = quarterly.plan(state.location, Period.parse(period), out, subscriber, as_of, force, dry_run=dry_run)
+    err.print(f"{period}: {len(plan.pending)} deliverables to render, {len(plan.current)} up to date; "
+              f"reading {plan.snapshot_reason}")
+    if dry_run:
+        rows = quarterly.plan_rows(plan)
+        output.write(pa.table({k: [r[k] for r in rows] for k in ("subscriber", "report", "format", "status", "why")}),
+                     "table", None, title=f"plan for {period}")
+        return
+    if plan.pending:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal) as bar:
+            task = bar.add_task(f"rendering {period}", total=len(plan.pending))
+            outcome = quarterly.run(state.location, plan, workers, executor,
+                                    progress=lambda done: bar.advance(task))
+    else:
+        outcome = quarterly.Outcome()
+        quarterly.run(state.location, plan, workers, executor)
+    for subscriber_id, report, problem in outcome.failed:
+        err.print(f"[red]failed:[/] {subscriber_id} {report}: {escape(problem)}", highlight=False)
+    gone = quarterly.missing(plan)
+    err.print(f"rendered {len(outcome.rendered)}, up to date {len(plan.current)}, failed {len(outcome.failed)}; "
+              f"deliverables in {plan.out} (manifest: {plan.out / 'manifest.json'})")
+    if gone:
+        raise BenchhouseError(f"{len(gone)} deliverables are missing, e.g. {gone[0]}: run the quarter again")
 
 
 identity_app = typer.Typer(help="Model identity: how sources' model names resolve.", no_args_is_help=True)

@@ -56,14 +56,20 @@ class Appendix:
     notes: list[str] = field(default_factory=list)
 
 
-def meta(data: ReportData, subscriber: Subscriber, period: Period, report: str, title: str,
-         subtitle: str) -> Meta:
+def shared(data: ReportData, index: dict | None, notes: list[str] | None = None) -> dict:
+    """What every report gathers besides its own rows: the snapshot and the methodology appendix."""
     snapshot = data.one("snapshot", snapshot=data.snapshot)
+    return {"snapshot": data.snapshot, "committed_at": snapshot["committed_at"] if snapshot else None,
+            "appendix": appendix(data, index, notes), "index": index}
+
+
+def meta(shared: dict, subscriber: Subscriber, period: Period, report: str, title: str,
+         subtitle: str) -> Meta:
     return Meta(
         report=report, title=title, subtitle=subtitle, company=subscriber.company,
         subscriber_id=subscriber.id, period=str(period), period_label=period.label, as_of=period.end,
-        previous_as_of=period.previous.end, snapshot=data.snapshot,
-        committed_at=snapshot["committed_at"] if snapshot else None,
+        previous_as_of=period.previous.end, snapshot=shared["snapshot"],
+        committed_at=shared["committed_at"],
         primary=subscriber.branding.primary, accent=subscriber.branding.accent,
         accent_soft=_tint(subscriber.branding.accent, 0.16), font=subscriber.branding.font,
         logo=str(subscriber.logo_path),
@@ -77,10 +83,12 @@ def _tint(colour: str, share: float) -> str:
     return "#" + "".join(f"{round(255 - share * (255 - c)):02X}" for c in channels)
 
 
-def index_version(data: ReportData, subscriber: Subscriber, period: Period) -> dict:
-    found = data.one("index_version", version=subscriber.index_version or "", period_end=period.end)
+def index_version(data: ReportData, pinned_version: str | None, period: Period) -> dict:
+    """The Intelligence Index version a subscriber reads: its pin, else the latest published by the
+    period's end."""
+    found = data.one("index_version", version=pinned_version or "", period_end=period.end)
     if found is None:
-        pinned = f"version {subscriber.index_version}" if subscriber.index_version else "any version"
+        pinned = f"version {pinned_version}" if pinned_version else "any version"
         raise BenchhouseError(f"no Intelligence Index ({pinned}) published by {period.end} in the warehouse at "
                               f"snapshot {data.snapshot}; load warehouse/indices with `benchhouse ingest indices`")
     return found

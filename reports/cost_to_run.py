@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reports import decks, figures
-from reports.common import Appendix, Meta, appendix, index_version, label, meta
+from reports.common import Appendix, Meta, label, meta, shared
 from reports.data import ReportData
 from reports.formatting import money
 from reports.period import Period
@@ -31,30 +31,37 @@ class CostToRun:
     findings: list[str]
 
 
-@report("cost-to-run", title="Cost to run the Intelligence Index", template="cost_to_run.html",
-        figures=figures.cost_to_run, deck=decks.cost_to_run)
-def cost_to_run(data: ReportData, subscriber: Subscriber, period: Period) -> CostToRun:
-    """Intelligence against the cost of running the index, and what drives the cost."""
-    index = index_version(data, subscriber, period)
+def gather(data: ReportData, index: dict, period: Period) -> dict:
+    """What every subscriber's copy shares: the variants, their costs, tiers and movers."""
     version, as_of = index["version"], period.end
-    points = data.rows("cost_to_run_points", version=version, as_of=as_of)
+    return {
+        **shared(data, index),
+        "points": data.rows("cost_to_run_points", version=version, as_of=as_of),
+        "tiers": data.rows("cost_to_run_tiers", version=version, as_of=as_of),
+        "movers": data.rows("cost_to_run_movers", version=version, as_of=as_of, previous=period.previous.end),
+        "token_spread": data.one("token_spread", version=version, as_of=as_of),
+    }
+
+
+@report("cost-to-run", title="Cost to run the Intelligence Index", template="cost_to_run.html",
+        gather=gather, figures=figures.cost_to_run, deck=decks.cost_to_run)
+def cost_to_run(gathered: dict, subscriber: Subscriber, period: Period) -> CostToRun:
+    """Intelligence against the cost of running the index, and what drives the cost, with the
+    subscriber's focus models marked."""
     focus = set(subscriber.focus_models)
-    for point in points:
-        point["label"] = label(point)
-        point["focus"] = point["model"] in focus
+    points = [{**p, "label": label(p), "focus": p["model"] in focus} for p in gathered["points"]]
     priced = [p for p in points if p["total_usd"] is not None]
     shown = [p for p in priced if p["rank"] <= SHOWN or p["focus"]][: SHOWN + len(focus) * 3]
-    tiers = data.rows("cost_to_run_tiers", version=version, as_of=as_of)
-    movers = data.rows("cost_to_run_movers", version=version, as_of=as_of, previous=period.previous.end)
     best_value = max(priced, key=lambda p: p["index_per_usd"], default=None)
-    spread = data.one("token_spread", version=version, as_of=as_of)
+    index, movers = gathered["index"], gathered["movers"]
     return CostToRun(
-        meta=meta(data, subscriber, period, "cost-to-run", "Cost to run the Intelligence Index",
+        meta=meta(gathered, subscriber, period, "cost-to-run", "Cost to run the Intelligence Index",
                   f"What intelligence costs, {period.label}"),
-        appendix=appendix(data, index),
-        index=index, points=points, shown=shown, tiers=tiers, movers=movers[:8], best_value=best_value,
-        token_spread=spread, unpriced=[p for p in points if p["total_usd"] is None],
-        findings=_findings(index, priced, tiers, best_value, spread, movers, period),
+        appendix=gathered["appendix"],
+        index=index, points=points, shown=shown, tiers=gathered["tiers"], movers=movers[:8],
+        best_value=best_value, token_spread=gathered["token_spread"],
+        unpriced=[p for p in points if p["total_usd"] is None],
+        findings=_findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, period),
     )
 
 
@@ -67,7 +74,7 @@ def _findings(index, priced, tiers, best_value, spread, movers, period) -> list[
                      f"(95% interval {top['ci_low']:.1f} to {top['ci_high']:.1f}); one pass of the index costs "
                      f"{money(top['total_usd'])} at {period.end:%d %B %Y} prices.")
     for tier in tiers:
-        found.append(f"The cheapest model at {tier['tier']} or above is {_name(tier)} ({tier['index']:.1f}), "
+        found.append(f"The cheapest model at {tier['tier']} or above is {label(tier)} ({tier['index']:.1f}), "
                      f"at {money(tier['total_usd'])} to run the index; the dearest of the {tier['variants']} "
                      f"that reach this level costs {tier['spread']:.0f}× as much.")
     if best_value:
@@ -82,13 +89,9 @@ def _findings(index, priced, tiers, best_value, spread, movers, period) -> list[
     if moved:
         m = moved[0]
         direction = "fell" if m["ratio"] < 1 else "rose"
-        found.append(f"Biggest mover since {period.previous.label}: running the index on {_name(m)} "
+        found.append(f"Biggest mover since {period.previous.label}: running the index on {label(m)} "
                      f"{direction} from {money(m['before_usd'])} to {money(m['now_usd'])}.")
     new = [m for m in movers if m["newly_priced"]]
     if new:
-        found.append(f"{len(new)} variants gained a price this quarter, among them {_name(new[0])}.")
+        found.append(f"{len(new)} variants gained a price this quarter, among them {label(new[0])}.")
     return found
-
-
-def _name(row: dict) -> str:
-    return label(row)

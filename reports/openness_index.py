@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reports import decks, figures
-from reports.common import Appendix, Meta, appendix, index_version, meta
+from reports.common import Appendix, Meta, meta, shared
 from reports.data import ReportData
 from reports.period import Period
 from reports.registry import report
@@ -31,19 +31,34 @@ class OpennessIndex:
     findings: list[str]
 
 
-@report("openness-index", title="The Openness Index", template="openness_index.html",
-        figures=figures.openness_index, deck=decks.openness_index)
-def openness_index(data: ReportData, subscriber: Subscriber, period: Period) -> OpennessIndex:
-    """How open models are, component by component, and where each score came from."""
-    index = index_version(data, subscriber, period)
-    rows = data.rows("openness_rows", version=index["version"])
+NOTES = [
+    "The Openness Index scores six components from 0 to 3 by the archetype that fits best (after "
+    "Artificial Analysis' Openness Index): weights access and weights licence (availability); data access, "
+    "data licence, methodology disclosure and training-code licence (transparency). 18 points in all, shown "
+    "as raw / 18 x 100. A model the house has not assessed itself gets a score derived from the European "
+    "Open Source AI Index, else from the Model Openness Tool, through the published mapping of their "
+    "criteria onto the six components; such scores are labelled with their framework. A component that "
+    "no criterion of the framework covers counts 0.",
+]
+
+
+def gather(data: ReportData, index: dict, period: Period) -> dict:
+    """Every score with its licence, and what changed this quarter: the same for every subscriber."""
     licences = {r["model"]: r["licence"] for r in data.rows("openness_licences")}
+    rows = [{**r, "label": r["display_name"], "licence": licences.get(r["model"])}
+            for r in data.rows("openness_rows", version=index["version"])]
+    return {**shared(data, index, NOTES), "rows": rows,
+            "changes": data.rows("openness_changes", previous=period.previous.end, period_end=period.end)}
+
+
+@report("openness-index", title="The Openness Index", template="openness_index.html", gather=gather,
+        figures=figures.openness_index, deck=decks.openness_index)
+def openness_index(gathered: dict, subscriber: Subscriber, period: Period) -> OpennessIndex:
+    """How open models are, component by component, and where each score came from, with the
+    subscriber's focus models marked."""
     focus = set(subscriber.focus_models)
-    for row in rows:
-        row["label"] = row["display_name"]
-        row["focus"] = row["model"] in focus
-        row["licence"] = licences.get(row["model"])
-    heatmap = [r for r in rows[:HEATMAP_ROWS]] + [r for r in rows[HEATMAP_ROWS:] if r["focus"]]
+    rows = [{**r, "focus": r["model"] in focus} for r in gathered["rows"]]
+    heatmap = rows[:HEATMAP_ROWS] + [r for r in rows[HEATMAP_ROWS:] if r["focus"]]
     versus = [dict(r) for r in rows if r["index"] is not None]
     ranked = sorted(versus, key=lambda r: -(r["score"] + r["index"]))
     marked = {r["model"] for r in ranked[:VERSUS_LABELS]} | focus
@@ -51,21 +66,13 @@ def openness_index(data: ReportData, subscriber: Subscriber, period: Period) -> 
         row["labelled"] = row["model"] in marked
     provenance = [{"derived_from": k, "models": n}
                   for k, n in Counter(r["derived_from"] for r in rows).most_common()]
-    changes = data.rows("openness_changes", previous=period.previous.end, period_end=period.end)
+    changes = gathered["changes"]
     return OpennessIndex(
-        meta=meta(data, subscriber, period, "openness-index", "The Openness Index",
+        meta=meta(gathered, subscriber, period, "openness-index", "The Openness Index",
                   f"How open models' weights, data, methods and code are, {period.label}"),
-        appendix=appendix(data, index, notes=[
-            "The Openness Index scores six components from 0 to 3 by the archetype that fits best (after "
-            "Artificial Analysis' Openness Index): weights access and weights licence (availability); data access, "
-            "data licence, methodology disclosure and training-code licence (transparency). 18 points in all, shown "
-            "as raw / 18 x 100. A model the house has not assessed itself gets a score derived from the European "
-            "Open Source AI Index, else from the Model Openness Tool, through the published mapping of their "
-            "criteria onto the six components; such scores are labelled with their framework. A component that "
-            "no criterion of the framework covers counts 0.",
-        ]),
-        index=index, rows=rows, heatmap=heatmap, versus=versus, provenance=provenance,
-        changes=changes[:25], findings=_findings(rows, provenance, changes, focus),
+        appendix=gathered["appendix"], index=gathered["index"], rows=rows, heatmap=heatmap,
+        versus=versus, provenance=provenance, changes=changes[:25],
+        findings=_findings(rows, provenance, changes, focus),
     )
 
 

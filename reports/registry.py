@@ -1,5 +1,6 @@
-"""The reports, registered by name: a report is a function that builds a plain-data context from
-the warehouse, with the template that lays it out as a PDF and the deck builder for its slides."""
+"""The reports, registered by name. A report gathers, once per run, what every subscriber's copy
+shares (queries over the views); tailors it to one subscriber (focus models, brand, findings); and
+has the template and figures of its PDF and the slides of its deck."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ class ReportSpec:
     name: str
     title: str
     template: str
-    build: Callable
+    gather: Callable
+    tailor: Callable
     figures: Callable
     deck: Callable
 
@@ -23,14 +25,15 @@ class ReportSpec:
 REPORTS: dict[str, ReportSpec] = {}
 
 
-def report(name: str, *, title: str, template: str, figures: Callable, deck: Callable):
-    """Register a context builder under `name` (kebab-case), with the template and the figures of
-    its PDF and the slides of its deck; a second report of that name is refused."""
-    def register(build: Callable) -> Callable:
+def report(name: str, *, title: str, template: str, gather: Callable, figures: Callable, deck: Callable):
+    """Register a report's tailoring function under `name` (kebab-case), with the gathering it
+    starts from, the template and figures of its PDF and the slides of its deck; a second report of
+    that name is refused."""
+    def register(tailor: Callable) -> Callable:
         if name in REPORTS:
             raise ValueError(f"report '{name}' is registered twice")
-        REPORTS[name] = ReportSpec(name, title, template, build, figures, deck)
-        return build
+        REPORTS[name] = ReportSpec(name, title, template, gather, tailor, figures, deck)
+        return tailor
     return register
 
 

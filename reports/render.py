@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from reports import charts, deck as decks_module, pdf, registry
+from reports import deck as decks_module, pdf, registry
 from reports.charts import Brand
 from reports.data import ReportData
 from reports.period import Period
 from reports.subscribers import Subscriber
-from warehouse.connection import Location
 
 
 @dataclass(frozen=True)
@@ -33,10 +32,24 @@ def file_stem(report: str, subscriber: Subscriber, period: Period) -> str:
     return f"{period}-{report}-{subscriber.id}"
 
 
+def gather(data: ReportData, name: str, index_version: str | None, period: Period) -> dict:
+    """What every subscriber's copy of a report shares, for one index version."""
+    from reports.common import index_version as resolve
+
+    return registry.get(name).gather(data, resolve(data, index_version, period), period)
+
+
 def build(data: ReportData, name: str, subscriber: Subscriber, period: Period, formats: tuple[str, ...],
           out: Path) -> list[Rendered]:
+    """Gather, tailor and render one report for one subscriber."""
+    return render(name, gather(data, name, subscriber.index_version, period), subscriber, period, formats, out)
+
+
+def render(name: str, gathered: dict, subscriber: Subscriber, period: Period, formats: tuple[str, ...],
+           out: Path) -> list[Rendered]:
+    """Tailor gathered data to one subscriber and write its PDF and deck; no warehouse needed."""
     spec = registry.get(name)
-    context = spec.build(data, subscriber, period)
+    context = spec.tailor(gathered, subscriber, period)
     brand = brand_of(subscriber)
     out.mkdir(parents=True, exist_ok=True)
     results = []

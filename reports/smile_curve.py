@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reports import decks, figures
-from reports.common import Appendix, Meta, appendix, index_version, label, meta
+from reports.common import Appendix, Meta, label, meta, shared
 from reports.data import ReportData
 from reports.formatting import factor, money, tokens
 from reports.period import Period
@@ -30,46 +30,53 @@ class SmileCurve:
     findings: list[str]
 
 
-@report("smile-curve", title="The smile curve", template="smile_curve.html",
-        figures=figures.smile_curve, deck=decks.smile_curve)
-def smile_curve(data: ReportData, subscriber: Subscriber, period: Period) -> SmileCurve:
-    """The two arms of the smile: what a fixed level of intelligence costs, and what the frontier spends."""
-    index = index_version(data, subscriber, period)
+NOTES = [
+    "Left arm: Epoch AI's method. A threshold is a reference model's score on a benchmark. Walking the "
+    "models by release date, a model is kept when it meets the threshold and is cheaper (blended 3:1) "
+    "than every model kept before it; log10(price) is fitted against the release date by least squares, "
+    "and the yearly decline factor is 10^(-365 x slope), with its 90% interval. Only independent "
+    "measurements (the house's runs and Epoch AI's Benchmarking Hub) decide whether a model meets a "
+    "threshold; a factor is printed only from at least four models released over at least a year.",
+    "Right arm: the house's own series. Each month, the variant with the highest index among models "
+    "released by then, and what one task and one pass of the index cost it at that month's prices.",
+]
+
+
+def gather(data: ReportData, index: dict, period: Period) -> dict:
+    """The two arms and their drivers: the same for every subscriber of an index version."""
     left = data.rows("smile_left", period_end=period.end)
     decline = data.rows("smile_decline")
     fits = {d["threshold"]: d for d in decline if d["with_reasoning"]}
     for row in left:
         row["series"] = series_label(row["label"], fits.get(row["threshold"]))
     spend = data.rows("smile_right", version=index["version"], period_end=period.end)
+    drivers = data.rows("smile_drivers", version=index["version"], period_end=period.end)
+    for row in drivers:
+        row["label"] = label(row)
+    return {
+        **shared(data, index, NOTES),
+        "left": left, "decline": decline, "spend": spend, "drivers": drivers,
+        "smile": data.rows("smile_relative", threshold=SMILE_THRESHOLD, version=index["version"],
+                           period_end=period.end),
+    }
+
+
+@report("smile-curve", title="The smile curve", template="smile_curve.html", gather=gather,
+        figures=figures.smile_curve, deck=decks.smile_curve)
+def smile_curve(gathered: dict, subscriber: Subscriber, period: Period) -> SmileCurve:
+    """The two arms of the smile: what a fixed level of intelligence costs, and what the frontier spends."""
+    spend = gathered["spend"]
     right = [{"as_of": r["as_of"], "measure": measure, "usd": r[field]}
              for r in spend for measure, field in (("Cost per task", "cost_per_task"),
                                                    ("Cost to run the index", "cost_to_run_usd"))
              if r[field] is not None]
-    smile = data.rows("smile_relative", threshold=SMILE_THRESHOLD, version=index["version"], period_end=period.end)
-    drivers = data.rows("smile_drivers", version=index["version"], period_end=period.end)
-    for row in drivers:
-        row["label"] = label(row)
     return SmileCurve(
-        meta=meta(data, subscriber, period, "smile-curve", "The smile curve",
+        meta=meta(gathered, subscriber, period, "smile-curve", "The smile curve",
                   f"The price of intelligence and the spend at the frontier, {period.label}"),
-        appendix=appendix(data, index, notes=[
-            "Left arm: Epoch AI's method. A threshold is a reference model's score on a benchmark. Walking the "
-            "models by release date, a model is kept when it meets the threshold and is cheaper (blended 3:1) "
-            "than every model kept before it; log10(price) is fitted against the release date by least squares, "
-            "and the yearly decline factor is 10^(-365 x slope), with its 90% interval. Only independent "
-            "measurements (the house's runs and Epoch AI's Benchmarking Hub) decide whether a model meets a "
-            "threshold.",
-            "Right arm: the house's own series. Each month, the variant with the highest index among models "
-            "released by then, and what one task and one pass of the index cost it at that month's prices.",
-        ]),
-        index=index,
-        left_arm=left,
-        decline=decline,
-        right_arm=right,
-        frontier_models=_changes(spend),
-        smile=smile,
-        drivers=drivers,
-        findings=_findings(decline, spend, drivers),
+        appendix=gathered["appendix"], index=gathered["index"], left_arm=gathered["left"],
+        decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
+        smile=gathered["smile"], drivers=gathered["drivers"],
+        findings=_findings(gathered["decline"], spend, gathered["drivers"]),
     )
 
 

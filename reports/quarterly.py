@@ -1,0 +1,306 @@
+"""The quarterly run: every entitled report, in every entitled format, for every active subscriber,
+from one pinned warehouse snapshot, into out/<period>/<delivery>/.
+
+plan ──▶ gather once per report and index version (the parent reads the warehouse)
+     ──▶ render per subscriber and report, in a pool of worker processes or on a Dask cluster
+     ──▶ each file written to a temporary name and renamed; each subscriber's manifest updated as
+         its files land; the run's manifest last.
+
+A deliverable whose inputs (snapshot, index version, subscriber file and logo, templates, code)
+are those recorded in its subscriber's manifest, and whose file is intact, is not rendered again.
+The first run of a quarter pins the snapshot in the run's manifest; later runs of that quarter
+read the same snapshot unless told otherwise, so the quarter's numbers never change under it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import subprocess
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from reports import render, subscribers
+from reports.data import ReportData
+from reports.period import Period
+from reports.subscribers import Subscriber
+from warehouse.connection import Location
+from warehouse.errors import BenchhouseError, did_you_mean
+
+ROOT = Path(__file__).resolve().parents[1]
+RECYCLE_AFTER = 6  # renders per worker process before it is replaced (WeasyPrint's memory grows)
+
+
+@dataclass(frozen=True)
+class Deliverable:
+    subscriber: str
+    report: str
+    format: str
+    path: Path
+    key: str
+    index_version: str
+
+
+@dataclass
+class Plan:
+    period: Period
+    out: Path
+    snapshot: int
+    snapshot_reason: str
+    pending: list[Deliverable] = field(default_factory=list)
+    current: list[Deliverable] = field(default_factory=list)
+    reasons: dict[Path, str] = field(default_factory=dict)
+    subscribers: dict[str, Subscriber] = field(default_factory=dict)
+    inputs: dict[str, str] = field(default_factory=dict)  # subscriber id -> hash of its file and logo
+
+
+@dataclass
+class Outcome:
+    rendered: list[dict] = field(default_factory=list)
+    failed: list[tuple[str, str, str]] = field(default_factory=list)
+    peak_rss_mb: float = 0.0
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def files_sha256(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def code_version() -> dict:
+    """The code that shapes a deliverable: its git commit (for the record) and a hash of the files
+    (for deciding, so that uncommitted changes count too)."""
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = None
+    code = list((ROOT / "reports").rglob("*.py")) + list((ROOT / "reports" / "sql").glob("*.sql"))
+    templates = [p for p in (ROOT / "templates").rglob("*") if p.is_file()]
+    return {"git_commit": commit, "code_sha256": files_sha256(code), "templates_sha256": files_sha256(templates)}
+
+
+def subscriber_sha256(subscriber: Subscriber, path: Path) -> str:
+    return sha256(path.read_bytes() + b"\0" + subscriber.logo_path.read_bytes())
+
+
+def plan(location: Location, period: Period, out_root: Path, only: list[str] | None = None,
+         as_of: int | None = None, force: bool = False, folder: Path = subscribers.FOLDER,
+         dry_run: bool = False) -> Plan:
+    """Validate every subscriber file, pin the snapshot, and decide what to render and why. A dry
+    run writes nothing, not even the refreshed views a first run pins."""
+    everyone = {s.id: s for s in subscribers.load_all(folder)}
+    for wanted in only or []:
+        if wanted not in everyone:
+            raise BenchhouseError(f"--subscriber {wanted}: no subscribers/{wanted}.yaml." + did_you_mean(wanted, everyone))
+    chosen = [everyone[s] for s in only] if only else [s for s in everyone.values() if s.active]
+    out = out_root / str(period)
+    run_manifest = _read(out / "manifest.json")
+    if as_of is not None:
+        snapshot, why = as_of, f"snapshot {as_of}, as asked"
+    elif run_manifest.get("snapshot") is not None:
+        snapshot = run_manifest["snapshot"]
+        why = f"snapshot {snapshot}, pinned by this quarter's first run (pass --as-of to choose another)"
+    else:
+        from warehouse.ingest import init
+
+        if not dry_run:
+            init(location)  # the views as this code defines them, in the snapshot pinned
+        data = ReportData(location)
+        snapshot, why = data.snapshot, f"snapshot {data.snapshot}, the latest: this quarter's first run"
+        data.close()
+    data = ReportData(location, snapshot)
+    try:
+        models = {r[0] for r in data.con.execute("SELECT model FROM models").fetchall()}
+        versions = {}
+        for subscriber in chosen:
+            subscribers.check_models(subscriber, models, folder / f"{subscriber.id}.yaml")
+            versions[subscriber.id] = _resolved_version(data, subscriber, period)
+    finally:
+        data.close()
+    code = code_version()
+    result = Plan(period, out, snapshot, why, subscribers={s.id: s for s in chosen})
+    for subscriber in chosen:
+        manifest = _read(out / subscriber.delivery / "manifest.json").get("deliverables", {})
+        inputs = result.inputs[subscriber.id] = subscriber_sha256(subscriber, folder / f"{subscriber.id}.yaml")
+        for report in subscriber.reports:
+            for fmt in subscriber.formats:
+                name = f"{render.file_stem(report, subscriber, period)}.{fmt}"
+                key = sha256(json.dumps([snapshot, versions[subscriber.id], inputs, code["code_sha256"],
+                                         code["templates_sha256"], report, fmt, str(period)]).encode())
+                item = Deliverable(subscriber.id, report, fmt, out / subscriber.delivery / name, key,
+                                   versions[subscriber.id])
+                reason = _why_render(item, manifest.get(name), force)
+                if reason:
+                    result.pending.append(item)
+                    result.reasons[item.path] = reason
+                else:
+                    result.current.append(item)
+    return result
+
+
+def _resolved_version(data: ReportData, subscriber: Subscriber, period: Period) -> str:
+    from reports.common import index_version
+
+    return index_version(data, subscriber.index_version, period)["version"]
+
+
+def _why_render(item: Deliverable, recorded: dict | None, force: bool) -> str | None:
+    if force:
+        return "--force"
+    if recorded is None or not item.path.exists():
+        return "not rendered yet"
+    if recorded["key"] != item.key:
+        return "its inputs changed (snapshot, index version, subscriber file, templates or code)"
+    if sha256(item.path.read_bytes()) != recorded["sha256"]:
+        return "the file differs from its manifest"
+    return None
+
+
+def run(location: Location, plan_: Plan, workers: int = 2, executor: str = "local",
+        progress: Callable[[dict], None] = lambda done: None) -> Outcome:
+    """Render what the plan says is pending; write manifests as files land."""
+    outcome = Outcome()
+    for folder in {d.path.parent for d in plan_.pending}:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob(".*.tmp"):  # left by a run that was killed
+            stale.unlink()
+    tasks = _tasks(location, plan_)
+    code = code_version()
+    with _executor(executor, workers) as pool:
+        futures = {pool.submit(render_task, task): task for task in tasks}
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                files, rss = future.result()
+            except Exception as exc:  # a failed deliverable must not stop the others
+                for item in task["items"]:
+                    outcome.failed.append((item.subscriber, item.report, f"{type(exc).__name__}: {exc}"))
+                continue
+            outcome.peak_rss_mb = max(outcome.peak_rss_mb, rss)
+            for item in task["items"]:
+                done = files[item.format]
+                record = {"file": item.path.name, "report": item.report, "format": item.format,
+                          "sha256": sha256(item.path.read_bytes()), "key": item.key, **done}
+                _record(plan_, item, record, code)
+                outcome.rendered.append({"subscriber": item.subscriber, **record})
+                progress(record)
+    _write_run_manifest(plan_, outcome, code)
+    return outcome
+
+
+def _tasks(location: Location, plan_: Plan) -> list[dict]:
+    """One task per subscriber and report; what all subscribers share is gathered here, once."""
+    groups: dict[tuple[str, str], list[Deliverable]] = {}
+    for item in plan_.pending:
+        groups.setdefault((item.subscriber, item.report), []).append(item)
+    gathered: dict[tuple[str, str], dict] = {}
+    data = ReportData(location, plan_.snapshot)
+    try:
+        for (subscriber_id, report), items in groups.items():
+            version = items[0].index_version
+            if (report, version) not in gathered:
+                gathered[report, version] = render.gather(data, report, version, plan_.period)
+    finally:
+        data.close()
+    return [{"report": report, "subscriber": plan_.subscribers[subscriber_id], "period": plan_.period,
+             "gathered": gathered[report, items[0].index_version], "items": items,
+             "formats": tuple(i.format for i in items), "out": items[0].path.parent}
+            for (subscriber_id, report), items in groups.items()]
+
+
+def render_task(task: dict) -> tuple[dict, float]:
+    """In a worker: tailor and render one report for one subscriber. Returns each format's page
+    or slide count and this process's peak memory (MB)."""
+    results = render.render(task["report"], task["gathered"], task["subscriber"], task["period"],
+                            task["formats"], task["out"])
+    counts = {r.format: ({"pages": r.pages} if r.format == "pdf" else {"slides": r.pages}) for r in results}
+    return counts, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def _executor(kind: str, workers: int):
+    if kind == "local":
+        pool: Executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"),
+                                             max_tasks_per_child=RECYCLE_AFTER)
+        try:
+            yield pool
+        finally:
+            pool.shutdown()
+        return
+    from distributed import Client, LocalCluster
+
+    if kind == "dask-local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    elif kind.startswith("dask://"):
+        cluster, client = None, Client(kind.removeprefix("dask://"))
+    else:
+        raise BenchhouseError(f"--executor {kind}: choose local, dask-local or dask://HOST:PORT")
+    try:
+        yield client.get_executor()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _read(path: Path) -> dict:
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _write_json(path: Path, content: dict) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(content, indent=1, sort_keys=True, default=str) + "\n")
+    os.replace(tmp, path)
+
+
+def _record(plan_: Plan, item: Deliverable, record: dict, code: dict) -> None:
+    subscriber = plan_.subscribers[item.subscriber]
+    path = item.path.parent / "manifest.json"
+    manifest = _read(path)
+    manifest.update({
+        "subscriber": subscriber.id, "company": subscriber.company, "period": str(plan_.period),
+        "snapshot": plan_.snapshot, "index_version": item.index_version, **code,
+        "subscriber_sha256": plan_.inputs[subscriber.id],
+    })
+    manifest.setdefault("deliverables", {})[record["file"]] = record
+    _write_json(path, manifest)
+
+
+def _write_run_manifest(plan_: Plan, outcome: Outcome, code: dict) -> None:
+    plan_.out.mkdir(parents=True, exist_ok=True)
+    deliverables = {}
+    for item in plan_.pending + plan_.current:
+        recorded = _read(item.path.parent / "manifest.json").get("deliverables", {}).get(item.path.name)
+        deliverables[str(item.path.relative_to(plan_.out))] = recorded
+    _write_json(plan_.out / "manifest.json", {
+        "period": str(plan_.period), "snapshot": plan_.snapshot, **code,
+        "index_versions": sorted({i.index_version for i in plan_.pending + plan_.current}),
+        "subscribers": sorted(plan_.subscribers), "deliverables": deliverables,
+        "failed": [list(f) for f in outcome.failed],
+    })
+
+
+def missing(plan_: Plan) -> list[Path]:
+    """Deliverables of the plan that do not exist (after a run, there should be none)."""
+    return [item.path for item in plan_.pending + plan_.current if not item.path.exists()]
+
+
+def plan_rows(plan_: Plan) -> list[dict]:
+    rows = [{**asdict(i), "path": str(i.path), "status": "render", "why": plan_.reasons[i.path]}
+            for i in plan_.pending]
+    rows += [{**asdict(i), "path": str(i.path), "status": "up to date", "why": "inputs unchanged"}
+             for i in plan_.current]
+    return rows
