@@ -96,10 +96,11 @@ def subscriber_sha256(subscriber: Subscriber, path: Path) -> str:
 
 
 def plan(location: Location, period: Period, out_root: Path, only: list[str] | None = None,
-         as_of: int | None = None, force: bool = False, folder: Path = subscribers.FOLDER,
+         as_of: int | None = None, force: bool = False, folder: Path | None = None,
          dry_run: bool = False) -> Plan:
     """Validate every subscriber file, pin the snapshot, and decide what to render and why. A dry
     run writes nothing, not even the refreshed views a first run pins."""
+    folder = folder or subscribers.FOLDER
     everyone = {s.id: s for s in subscribers.load_all(folder)}
     for wanted in only or []:
         if wanted not in everyone:

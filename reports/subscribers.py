@@ -4,16 +4,17 @@ refused). Every mistake names the file, the key, what was wrong and the fix."""
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from warehouse.errors import BenchhouseError
 
-FOLDER = Path(__file__).resolve().parents[1] / "subscribers"
+FOLDER = Path(os.environ.get("BENCHHOUSE_SUBSCRIBERS") or Path(__file__).resolve().parents[1] / "subscribers")
 FONTS = ("Inter", "Lato", "Roboto")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -65,6 +66,7 @@ class Subscriber(Strict):
     index_version: str | None = Field(default=None, description="Intelligence Index version to pin; latest if empty")
     delivery: str = Field(description="Folder under the run's output where deliverables go")
     contacts: tuple[Contact, ...] = ()
+    _folder: Path = PrivateAttr(default=FOLDER)  # the folder the file was read from
 
     @field_validator("id")
     @classmethod
@@ -88,7 +90,7 @@ class Subscriber(Strict):
 
     @property
     def logo_path(self) -> Path:
-        return FOLDER / self.branding.logo
+        return self._folder / self.branding.logo
 
 
 def load(path: Path) -> Subscriber:
@@ -103,6 +105,7 @@ def load(path: Path) -> Subscriber:
         subscriber = Subscriber(**data)
     except ValidationError as exc:
         raise SubscriberError(_explain(path, exc)) from None
+    subscriber._folder = path.parent
     if subscriber.id != path.stem:
         raise SubscriberError(f"{path}: key 'id': '{subscriber.id}' differs from the file name; "
                               f"rename the file to {subscriber.id}.yaml or set id: {path.stem}")
@@ -113,7 +116,8 @@ def load(path: Path) -> Subscriber:
 
 
 def _explain(path: Path, exc: ValidationError) -> str:
-    problem = exc.errors()[0]
+    # A misspelt key is both unknown and, under its right name, missing: name the misspelling.
+    problem = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
     key = ".".join(str(p) for p in problem["loc"])
     if problem["type"] == "extra_forbidden":
         parent = Subscriber
@@ -130,14 +134,14 @@ def _explain(path: Path, exc: ValidationError) -> str:
     return f"{path}: key '{key}': {message}"
 
 
-def load_all(folder: Path = FOLDER) -> list[Subscriber]:
+def load_all(folder: Path | None = None) -> list[Subscriber]:
     """Every subscriber file, all validated; the first mistake found stops the run."""
-    return [load(path) for path in sorted(folder.glob("*.yaml"))]
+    return [load(path) for path in sorted((folder or FOLDER).glob("*.yaml"))]
 
 
 def check_models(subscriber: Subscriber, known: set[str], path: Path | None = None) -> None:
     """Focus models must be canonical models of the warehouse."""
-    where = path or FOLDER / f"{subscriber.id}.yaml"
+    where = path or subscriber._folder / f"{subscriber.id}.yaml"
     for model in subscriber.focus_models:
         if model not in known:
             close = difflib.get_close_matches(model, known, n=1)
