@@ -36,6 +36,7 @@ test: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/views_bench.py
+	$(BIN)/python bench/quarterly_bench.py
 
 clean:
 	rm -rf $(DEMO) .pytest_cache

@@ -34,7 +34,7 @@ from warehouse.connection import Location
 from warehouse.errors import BenchhouseError, did_you_mean
 
 ROOT = Path(__file__).resolve().parents[1]
-RECYCLE_AFTER = 6  # renders per worker process before it is replaced (WeasyPrint's memory grows)
+RECYCLE_AFTER = 10  # renders per worker process before it is replaced (WeasyPrint's memory grows)
 
 
 @dataclass(frozen=True)
@@ -179,26 +179,34 @@ def run(location: Location, plan_: Plan, workers: int = 2, executor: str = "loca
             stale.unlink()
     tasks = _tasks(location, plan_)
     code = code_version()
-    with _executor(executor, workers) as pool:
-        futures = {pool.submit(render_task, task): task for task in tasks}
-        for future in as_completed(futures):
-            task = futures[future]
-            try:
-                files, rss = future.result()
-            except Exception as exc:  # a failed deliverable must not stop the others
-                for item in task["items"]:
-                    outcome.failed.append((item.subscriber, item.report, f"{type(exc).__name__}: {exc}"))
-                continue
-            outcome.peak_rss_mb = max(outcome.peak_rss_mb, rss)
-            for item in task["items"]:
-                done = files[item.format]
-                record = {"file": item.path.name, "report": item.report, "format": item.format,
-                          "sha256": sha256(item.path.read_bytes()), "key": item.key, **done}
-                _record(plan_, item, record, code)
-                outcome.rendered.append({"subscriber": item.subscriber, **record})
-                progress(record)
+    # Workers are recycled by giving each batch of tasks a fresh pool: a process renders at most
+    # RECYCLE_AFTER reports. (The pool's own max_tasks_per_child hangs on Python 3.11 when a worker
+    # is replaced.)
+    batch = workers * RECYCLE_AFTER if executor == "local" else len(tasks)
+    for start in range(0, len(tasks), max(batch, 1)):
+        with _executor(executor, workers) as pool:
+            futures = {pool.submit(render_task, task): task for task in tasks[start:start + batch]}
+            for future in as_completed(futures):
+                _collect(plan_, futures[future], future, outcome, code, progress)
     _write_run_manifest(plan_, outcome, code)
     return outcome
+
+
+def _collect(plan_: Plan, task: dict, future, outcome: Outcome, code: dict, progress) -> None:
+    """Record a finished task's files in the subscriber's manifest, or its failure."""
+    try:
+        files, rss = future.result()
+    except Exception as exc:  # a failed deliverable must not stop the others
+        for item in task["items"]:
+            outcome.failed.append((item.subscriber, item.report, f"{type(exc).__name__}: {exc}"))
+        return
+    outcome.peak_rss_mb = max(outcome.peak_rss_mb, rss)
+    for item in task["items"]:
+        record = {"file": item.path.name, "report": item.report, "format": item.format,
+                  "sha256": sha256(item.path.read_bytes()), "key": item.key, **files[item.format]}
+        _record(plan_, item, record, code)
+        outcome.rendered.append({"subscriber": item.subscriber, **record})
+        progress(record)
 
 
 def _tasks(location: Location, plan_: Plan) -> list[dict]:
@@ -233,8 +241,7 @@ def render_task(task: dict) -> tuple[dict, float]:
 @contextmanager
 def _executor(kind: str, workers: int):
     if kind == "local":
-        pool: Executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"),
-                                             max_tasks_per_child=RECYCLE_AFTER)
+        pool: Executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"))
         try:
             yield pool
         finally:

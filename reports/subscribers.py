@@ -21,7 +21,7 @@ COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 class SubscriberError(BenchhouseError):
-    pass
+    """A subscriber file that does not validate."""
 
 
 class Strict(BaseModel):

@@ -16,11 +16,11 @@ class BenchhouseError(Exception):
 
 
 class WarehouseNotFound(BenchhouseError):
-    pass
+    """There is no warehouse where one was looked for."""
 
 
 class SchemaDrift(BenchhouseError):
-    pass
+    """A schema or view file does not match what the warehouse applied."""
 
 
 class FileFormatError(BenchhouseError):
@@ -28,19 +28,19 @@ class FileFormatError(BenchhouseError):
 
 
 class ReadOnlyViolation(BenchhouseError):
-    pass
+    """An analyst's query tried to write, or to read a file outside the warehouse."""
 
 
 class UnknownName(BenchhouseError):
-    pass
+    """A name (format, source, report, table) matches nothing known."""
 
 
 class SnapshotNotFound(BenchhouseError):
-    pass
+    """An --as-of snapshot the warehouse does not have."""
 
 
 class WarehouseBusy(BenchhouseError):
-    pass
+    """Another writer holds the warehouse."""
 
 
 @dataclass(frozen=True)

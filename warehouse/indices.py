@@ -22,7 +22,7 @@ FOLDER = Path(__file__).resolve().parent / "indices"
 
 
 class IndexVersionChanged(BenchhouseError):
-    pass
+    """A published index version loaded again with another definition."""
 
 
 class Strict(BaseModel):
