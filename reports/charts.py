@@ -2,7 +2,7 @@
 
 The subscriber's brand comes in as a parameter (`Brand`); no builder is copied per report. Text is
 set in the brand font, registered from templates/fonts so that vl-convert and WeasyPrint draw the
-same glyphs. Builders return Altair charts; `svg` and `png` draw them.
+same glyphs. Builders return Altair charts; `svg` draws them for the PDF (decks draw their own, natively).
 """
 
 from __future__ import annotations
@@ -51,11 +51,6 @@ def _config(chart: alt.Chart, brand: Brand) -> alt.Chart:
 def svg(chart: alt.Chart, brand: Brand) -> str:
     _register_fonts()
     return vlc.vegalite_to_svg(_config(chart, brand).to_dict(), vl_version="5.20")
-
-
-def png(chart: alt.Chart, brand: Brand, scale: float = 2.0) -> bytes:
-    _register_fonts()
-    return vlc.vegalite_to_png(_config(chart, brand).to_dict(), vl_version="5.20", scale=scale)
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
