@@ -346,6 +346,8 @@ def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, file
                 con.execute("CREATE OR REPLACE TEMP VIEW rejects_now AS SELECT * FROM rejects")
             own = sql.PACKAGE_DIR / "load" / f"{kind}_from_source.sql"
             script = own if batch["source"] != "native" and own.exists() else sql.PACKAGE_DIR / "load" / f"{kind}.sql"
+            if "provider" in part.fmt.names:
+                run_script(con, sql.load("load/endpoints.sql"), params)
             run_script(con, script.read_text(), params)
             run_script(con, sql.load("load/rejects.sql"), params)
         if extra is not None:

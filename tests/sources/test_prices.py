@@ -202,3 +202,21 @@ def test_a_truncated_price_history_loads_nothing(catalogue, tmp_path):
         ingest_source(catalogue, "litellm-prices", broken)
     assert latest_snapshot(catalogue) == snapshot
     assert scalar(catalogue, "SELECT count(*) FROM prices WHERE origin = 'litellm-prices'") == 0
+
+
+@pytest.mark.parametrize(("source", "folder", "file"), [
+    ("litellm-prices", LITELLM, "litellm_price_history_via_tokencost_git.csv"),
+    ("models-dev-prices", MODELS_DEV, "price_history_git.csv"),
+])
+def test_an_unknown_kind_of_change_is_named_and_loads_nothing(catalogue, tmp_path, source, folder, file):
+    changed = tmp_path / folder.name
+    shutil.copytree(folder, changed)
+    history = changed / file
+    history.chmod(0o644)
+    frame = pd.read_csv(history, dtype=str, keep_default_na=False)
+    frame.loc[len(frame) // 2, "change"] = "renamed"
+    frame.to_csv(history, index=False)
+    snapshot = latest_snapshot(catalogue)
+    with pytest.raises(FileFormatError, match=rf"{file}: unknown change 'renamed'"):
+        ingest_source(catalogue, source, changed)
+    assert latest_snapshot(catalogue) == snapshot

@@ -1,19 +1,8 @@
--- Load accepted prices: providers and endpoints on first sight; an open price in the warehouse is
--- closed where the next later price begins; each new price is stored with the end its period
--- really has (see prices_macros.sql).
+-- Load accepted prices (providers and endpoints are registered by endpoints.sql): an open price in
+-- the warehouse is closed where the next later price begins; each new price is stored with the end
+-- its period really has (see prices_macros.sql).
 CREATE OR REPLACE TEMP TABLE new_periods AS
 SELECT * FROM price_periods('accepted');
-
-INSERT INTO providers
-SELECT DISTINCT provider, $batch_id
-FROM accepted
-WHERE provider NOT IN (SELECT provider FROM providers);
-
-INSERT INTO endpoints
-SELECT DISTINCT a.model, a.provider, a.provider = m.creator, $batch_id
-FROM accepted a
-JOIN models m USING (model)
-ANTI JOIN endpoints e USING (model, provider);
 
 UPDATE prices AS p
 SET valid_to = n.ends

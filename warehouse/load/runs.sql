@@ -1,6 +1,6 @@
--- Load accepted task results: register providers, endpoints and variants on first sight, number
--- the new runs after the largest run id (the writer lock makes that safe), with their totals (what
--- the views read), then the results.
+-- Load accepted task results (providers and endpoints are registered by endpoints.sql): register
+-- variants on first sight, number the new runs after the largest run id (the writer lock makes that
+-- safe), with their totals (what the views read), then the results.
 CREATE OR REPLACE TEMP TABLE new_runs AS
 SELECT $first_run_id - 1 + row_number() OVER (ORDER BY model, effort, provider, evaluation, "repeat") AS run_id,
        *
@@ -24,17 +24,6 @@ FROM (
     FROM accepted
     GROUP BY model, effort, provider, evaluation, "repeat"
 );
-
-INSERT INTO providers
-SELECT DISTINCT provider, $batch_id
-FROM new_runs
-WHERE provider NOT IN (SELECT provider FROM providers);
-
-INSERT INTO endpoints
-SELECT DISTINCT r.model, r.provider, r.provider = m.creator, $batch_id
-FROM new_runs r
-JOIN models m USING (model)
-ANTI JOIN endpoints e USING (model, provider);
 
 INSERT INTO model_variants
 SELECT DISTINCT model, effort, $batch_id

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from warehouse.errors import FileFormatError
 from warehouse.sources.base import Context, Extract, read_csv, source
-from warehouse.sources.pricing import LABS, creator_guess, history_periods, provider_slug, scope
+from warehouse.sources.pricing import LABS, check_changes, creator_guess, history_periods, provider_slug, scope
 
 HISTORY = "litellm_price_history_via_tokencost_git.csv"
 SNAPSHOT = "model_prices_snapshot.csv"
@@ -36,10 +35,7 @@ MOST_PER_MTOK = 1000  # no model sells tokens dearer: a larger value is a unit s
 def litellm_prices(path: Path, context: Context) -> Extract:
     history = read_csv(path / HISTORY, ["model_key", "litellm_provider", "mode", "commit_date", "change", *TOKENS])
     snapshot = read_csv(path / SNAPSHOT, ["model_key", "litellm_provider"])
-    unknown = ~history["change"].isin(["added", "price_change", "removed"])
-    if unknown.any():
-        raise FileFormatError(f"{path / HISTORY}: unknown change {history.loc[unknown, 'change'].iloc[0]!r}; "
-                              "has the source changed its format?")
+    check_changes(history, path / HISTORY)
     for column in TOKENS:  # per token -> per million tokens, without float noise (2.4999999999999996)
         history[column] = (pd.to_numeric(history[column]) * 1e6).round(9)
     history["date"] = pd.to_datetime(history["commit_date"]).dt.date

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from warehouse.errors import FileFormatError
 from warehouse.sources.base import Context, Extract, read_csv, source
-from warehouse.sources.pricing import history_periods, provider_slug, scope
+from warehouse.sources.pricing import check_changes, history_periods, provider_slug, scope
 
 LICENCE = "MIT"
 ATTRIBUTION = "models.dev, Copyright models.dev (MIT), github.com/anomalyco/models.dev"
@@ -64,10 +63,7 @@ def _models(rows: pd.DataFrame, lab: pd.Series) -> pd.DataFrame:
 def price_history(path: Path, context: Context) -> Extract:
     history = read_csv(path / "price_history_git.csv",
                        ["provider_id", "model_id", "commit", "commit_date", "change", *TOKENS])
-    unknown = ~history["change"].isin(["added", "price_change", "removed"])
-    if unknown.any():
-        raise FileFormatError(f"{path / 'price_history_git.csv'}: unknown change "
-                              f"{history.loc[unknown, 'change'].iloc[0]!r}; has the source changed its format?")
+    check_changes(history, path / "price_history_git.csv")
     changes = history.assign(date=pd.to_datetime(history["commit_date"]).dt.date,
                              removed=history["change"] == "removed")
     periods = history_periods(changes, ["provider_id", "model_id"], TOKENS)

@@ -7,9 +7,11 @@ Registers no adapter; all.py imports it like the others, harmlessly.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 
+from warehouse.errors import FileFormatError
 from warehouse.identity import FOLDER
 
 # A lab's own API is named by the lab's creator slug, so that endpoints know it as first-party.
@@ -71,6 +73,15 @@ def scope(providers: pd.Series, raw_names: pd.Series) -> pd.Series:
     creators = creator_guess(raw_names)
     own = providers.isin(LABS) & (creators.isna() | (creators == providers))
     return own.map({True: "first-party", False: "reseller"})
+
+
+def check_changes(history: pd.DataFrame, file: Path) -> None:
+    """Stop on a change kind other than the three a git-log price history writes (its 'change'
+    column), so that a new kind is looked at before it is read as a price."""
+    unknown = ~history["change"].isin(["added", "price_change", "removed"])
+    if unknown.any():
+        raise FileFormatError(f"{file}: unknown change {history.loc[unknown, 'change'].iloc[0]!r}; "
+                              "has the source changed its format?")
 
 
 def history_periods(changes: pd.DataFrame, keys: list[str], tokens: dict[str, str]) -> pd.DataFrame:

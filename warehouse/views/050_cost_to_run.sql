@@ -1,11 +1,9 @@
 -- One row per intelligence index version, model variant and as-of date: what one pass over every
--- evaluation of the version costs (METHODOLOGY.md, "Cost to Run the Intelligence Index").
--- Tokens of one pass of an evaluation are the mean over the variant's repeats (averaged, not
--- summed). Each token type is priced on the as-of date (model_price_as_of): cached input at the
--- cached-input price, cache writes at the cache-write price, each falling back to the input price
--- where none is published; reasoning at the reasoning price, else the output price; answers at the
--- output price. With no input or output price valid that day there is no cost, and price_note
--- says so: a price is never borrowed from another day.
+-- evaluation of the version costs (METHODOLOGY.md, "Cost to Run the Intelligence Index"). Tokens of
+-- one pass of an evaluation are the mean over the variant's repeats (averaged, not summed). Each
+-- token type is priced on the as-of date (token_prices, which holds the fallbacks for token types
+-- without a price of their own). With no input or output price valid that day there is no cost, and
+-- price_note says so: a price is never borrowed from another day.
 CREATE OR REPLACE VIEW cost_to_run AS
 WITH versions AS (
     SELECT ie.index_id, ie.version, ie.evaluation, ie.weight,
@@ -30,31 +28,20 @@ pass AS (
     FROM versions v
     JOIN one_pass o USING (evaluation)
 ),
-prices AS (
-    SELECT as_of, model,
-           max(usd_per_mtok) FILTER (WHERE token_type = 'input') AS input,
-           max(usd_per_mtok) FILTER (WHERE token_type = 'output') AS output,
-           max(usd_per_mtok) FILTER (WHERE token_type = 'cached_input') AS cached_input,
-           max(usd_per_mtok) FILTER (WHERE token_type = 'cache_write') AS cache_write,
-           max(usd_per_mtok) FILTER (WHERE token_type = 'reasoning') AS reasoning,
-           any_value(price_basis) AS price_basis
-    FROM model_price_as_of
-    GROUP BY ALL
-),
 costed AS (
     SELECT p.index_id, p.version, p.model, p.effort, c.as_of, p.evaluation, p.weight, p.tasks,
            p.evaluations_in_version,
            p.input_tokens, p.cached_input_tokens, p.cache_write_tokens, p.reasoning_tokens, p.answer_tokens,
            pr.price_basis,
-           pr.input IS NOT NULL AND pr.output IS NOT NULL AS priced,
-           p.input_tokens * pr.input / 1e6 AS input_usd,
-           p.cached_input_tokens * coalesce(pr.cached_input, pr.input) / 1e6 AS cached_input_usd,
-           p.cache_write_tokens * coalesce(pr.cache_write, pr.input) / 1e6 AS cache_write_usd,
-           p.reasoning_tokens * coalesce(pr.reasoning, pr.output) / 1e6 AS reasoning_usd,
-           p.answer_tokens * pr.output / 1e6 AS answer_usd
+           pr.model IS NOT NULL AS priced,
+           p.input_tokens * pr.input_usd_per_mtok / 1e6 AS input_usd,
+           p.cached_input_tokens * pr.cached_input_usd_per_mtok / 1e6 AS cached_input_usd,
+           p.cache_write_tokens * pr.cache_write_usd_per_mtok / 1e6 AS cache_write_usd,
+           p.reasoning_tokens * pr.reasoning_usd_per_mtok / 1e6 AS reasoning_usd,
+           p.answer_tokens * pr.answer_usd_per_mtok / 1e6 AS answer_usd
     FROM pass p
     CROSS JOIN calendar c
-    LEFT JOIN prices pr ON pr.model = p.model AND pr.as_of = c.as_of
+    LEFT JOIN token_prices pr ON pr.model = p.model AND pr.as_of = c.as_of
 ),
 variant AS (
     SELECT index_id, version, model, effort, as_of,

@@ -9,20 +9,13 @@ WITH agentic AS (
 ),
 run_cost AS (
     SELECT a.run_id,
-           (coalesce(a.input_tokens, 0) * p.input + coalesce(a.cached_input_tokens, 0) * coalesce(p.cached_input, p.input)
-            + coalesce(a.cache_write_tokens, 0) * coalesce(p.cache_write, p.input)
-            + coalesce(a.reasoning_tokens, 0) * coalesce(p.reasoning, p.output)
-            + coalesce(a.answer_tokens, 0) * p.output) / 1e6 AS usd
+           (coalesce(a.input_tokens, 0) * p.input_usd_per_mtok
+            + coalesce(a.cached_input_tokens, 0) * p.cached_input_usd_per_mtok
+            + coalesce(a.cache_write_tokens, 0) * p.cache_write_usd_per_mtok
+            + coalesce(a.reasoning_tokens, 0) * p.reasoning_usd_per_mtok
+            + coalesce(a.answer_tokens, 0) * p.answer_usd_per_mtok) / 1e6 AS usd
     FROM agentic a
-    LEFT JOIN (
-        SELECT as_of, model,
-               max(usd_per_mtok) FILTER (WHERE token_type = 'input') AS input,
-               max(usd_per_mtok) FILTER (WHERE token_type = 'output') AS output,
-               max(usd_per_mtok) FILTER (WHERE token_type = 'cached_input') AS cached_input,
-               max(usd_per_mtok) FILTER (WHERE token_type = 'cache_write') AS cache_write,
-               max(usd_per_mtok) FILTER (WHERE token_type = 'reasoning') AS reasoning
-        FROM model_price_as_of GROUP BY ALL
-    ) p ON p.model = a.model AND p.as_of = last_day(CAST(a.started_at AS DATE))
+    LEFT JOIN token_prices p ON p.model = a.model AND p.as_of = last_day(CAST(a.started_at AS DATE))
 ),
 per_task AS (
     SELECT a.model, a.effort, a.evaluation, t.task_id,

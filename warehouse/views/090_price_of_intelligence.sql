@@ -1,26 +1,11 @@
 -- One row per smile-curve threshold and as-of date (the left arm): the cheapest blended price
 -- (3:1) on that date among models released by then whose score meets the threshold, and which
--- model it is; also the cheapest among models that do not reason. A model meets a threshold when
--- its best score on the threshold's evaluation, over its variants, does; only independent
--- measurements count (the house's runs and Epoch AI's hub), never a vendor's own report.
+-- model it is; also the cheapest among models that do not reason. Which models meet a threshold is
+-- threshold_models' rule.
 CREATE OR REPLACE VIEW price_of_intelligence AS
-WITH best AS (
-    SELECT model, evaluation, max(score) AS score
-    FROM eval_scores
-    WHERE source IN ('house', 'epoch-hub')
-    GROUP BY ALL
-),
-qualified AS (
-    SELECT t.threshold, t.label, b.model, m.release_date, r.reasoning
-    FROM intelligence_thresholds t
-    JOIN best b ON b.evaluation = t.evaluation AND b.score >= t.min_score
-    JOIN models m ON m.model = b.model
-    JOIN reasoning_models r ON r.model = b.model
-    WHERE m.release_date IS NOT NULL
-),
-priced AS (
+WITH priced AS (
     SELECT q.*, p.as_of, p.blended_usd_per_mtok, p.price_basis
-    FROM qualified q
+    FROM threshold_models q
     JOIN blended_price p ON p.model = q.model AND p.as_of >= q.release_date
 )
 SELECT threshold, any_value(label) AS label, as_of,

@@ -1,20 +1,15 @@
 -- One row per smile-curve threshold, with and without reasoning models: how fast the price of that
 -- level of intelligence falls, by Epoch AI's method ("LLM inference prices have fallen rapidly but
--- unequally across tasks", 2025). Walk the models that meet the threshold by release date; keep a
--- model when its blended launch price is below that of every model before it; fit log10(price)
--- against the release date by least squares. The yearly decline factor is 10^(-365 x slope), with
--- the 90% interval from the slope's t-interval (n - 2 degrees of freedom). A launch price is the
--- blended price at the first month end on or after release with one. A fit is marked reliable when
--- it rests on at least four models released over at least a year: a factor extrapolated from a few
--- months of launches is printed by no report (the house's rule; Epoch AI reports long series).
+-- unequally across tasks", 2025). Walk the models that meet the threshold (threshold_models) by
+-- release date; keep a model when its blended launch price is below that of every model before it;
+-- fit log10(price) against the release date by least squares. The yearly decline factor is
+-- 10^(-365 x slope), with the 90% interval from the slope's t-interval (n - 2 degrees of freedom).
+-- A launch price is the blended price at the first month end on or after release with one. A fit
+-- is marked reliable when it rests on at least four models released over at least a year: a factor
+-- extrapolated from a few months of launches is printed by no report (the house's rule; Epoch AI
+-- reports long series).
 CREATE OR REPLACE VIEW price_decline AS
-WITH best AS (
-    SELECT model, evaluation, max(score) AS score
-    FROM eval_scores
-    WHERE source IN ('house', 'epoch-hub')
-    GROUP BY ALL
-),
-launch AS (
+WITH launch AS (
     SELECT b.model, arg_min(b.blended_usd_per_mtok, b.as_of) AS price
     FROM blended_price b
     JOIN models m ON m.model = b.model
@@ -22,14 +17,11 @@ launch AS (
     GROUP BY b.model
 ),
 series AS (
-    SELECT t.threshold, t.label, w.with_reasoning, m.model, m.release_date, l.price, r.reasoning
-    FROM intelligence_thresholds t
+    SELECT q.threshold, q.label, w.with_reasoning, q.model, q.release_date, l.price, q.reasoning
+    FROM threshold_models q
     CROSS JOIN (VALUES (true), (false)) AS w(with_reasoning)
-    JOIN best b ON b.evaluation = t.evaluation AND b.score >= t.min_score
-    JOIN models m ON m.model = b.model
-    JOIN launch l ON l.model = b.model
-    JOIN reasoning_models r ON r.model = b.model
-    WHERE m.release_date IS NOT NULL AND (w.with_reasoning OR NOT r.reasoning)
+    JOIN launch l ON l.model = q.model
+    WHERE w.with_reasoning OR NOT q.reasoning
 ),
 walked AS (
     SELECT *,
