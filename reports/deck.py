@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -117,9 +118,7 @@ class Deck:
                     run.font.size, run.font.name, run.font.bold = Pt(10), self.brand.font, bold
                     run.font.color.rgb = rgb(tint)
         if log_x:
-            _log_scale(chart.category_axis)
-            chart.category_axis.tick_labels.number_format = '"$"#,##0.00'
-            chart.category_axis.tick_labels.number_format_is_linked = False
+            _value_scale(chart.category_axis, '"$"#,##0.00', log=True)
         self._axes(chart, x_title, y_title)
         chart.has_legend = False
         legend = slide.shapes.add_textbox(Inches(0.6), Inches(6.45), Inches(12.1), Inches(0.3)).text_frame
@@ -145,9 +144,8 @@ class Deck:
             s.format.fill.solid()
             s.format.fill.fore_color.rgb = rgb(colour)
         chart.plots[0].gap_width = 45
+        _value_scale(chart.value_axis, number_format, log=False)
         self._axes(chart, None, value_title)
-        chart.value_axis.tick_labels.number_format = number_format
-        chart.value_axis.tick_labels.number_format_is_linked = False
         self._legend(chart)
         self._note(slide, note)
 
@@ -174,11 +172,8 @@ class Deck:
             plot.data_labels.number_format, plot.data_labels.number_format_is_linked = number_format, False
             plot.data_labels.font.size = Pt(9)
             plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-        if log:
-            _log_scale(chart.value_axis)
+        _value_scale(chart.value_axis, number_format, log)
         self._axes(chart, None, value_title)
-        chart.value_axis.tick_labels.number_format = number_format
-        chart.value_axis.tick_labels.number_format_is_linked = False
         chart.has_legend = False
         self._note(slide, note)
 
@@ -195,12 +190,9 @@ class Deck:
             s.format.line.color.rgb = rgb(colour)
             s.format.line.width = Pt(2.25)
             s.smooth = False
-        if log:
-            _log_scale(chart.value_axis)
+        _value_scale(chart.value_axis, number_format, log)
         _label_every(chart.category_axis, max(1, len(categories) // 9))
         self._axes(chart, None, value_title)
-        chart.value_axis.tick_labels.number_format = number_format
-        chart.value_axis.tick_labels.number_format_is_linked = False
         self._legend(chart)
         self._note(slide, note)
 
@@ -330,11 +322,18 @@ def _place(shape, left, top, width, height) -> None:
     shape.left, shape.top, shape.width, shape.height = left, top, width, height
 
 
-def _log_scale(axis) -> None:
-    """A logarithmic axis (base 10): python-pptx has no setting for it, the chart XML has."""
-    scaling = axis._element.find(qn("c:scaling"))
-    log = scaling.makeelement(qn("c:logBase"), {"val": "10"})
-    scaling.insert(0, log)
+def _value_scale(axis, number_format: str, log: bool) -> None:
+    """Tick labels in `number_format`, on a linear or a logarithmic (base 10) axis. python-pptx has
+    no setting for a log axis, the chart XML has. A log axis ticks at powers of ten, which a fixed
+    number of decimals would print as $0.00: its ticks keep the format's leading literal (the
+    currency sign) and show the decimals each power needs ($0.001, $0.01, $1, $1,000)."""
+    if log:
+        scaling = axis._element.find(qn("c:scaling"))
+        scaling.insert(0, scaling.makeelement(qn("c:logBase"), {"val": "10"}))
+        sign = re.match(r'("[^"]*")?', number_format).group(0)
+        number_format = f"[>=1]{sign}#,##0;{sign}0.######"
+    axis.tick_labels.number_format = number_format
+    axis.tick_labels.number_format_is_linked = False
 
 
 def logo_png(path: Path) -> bytes:

@@ -4,10 +4,12 @@ warehouse's views at the snapshot the report read."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reports.formatting import factor, money, number
-from tests.reports.readback import charts, pdf_fonts, pdf_text, slide_titles, xy_points
+from tests.reports.readback import axis_label, charts, log_axes, log_ticks, pdf_fonts, pdf_text, slide_titles, xy_points
 from warehouse import query
 
 BRANDS = {"acme-analytics": ("Acme Analytics", "Inter"), "northwind-bank": ("Northwind Bank", "Lato"),
@@ -101,6 +103,18 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
     points = xy_points(files["pptx"], "Openness against intelligence")
     assert len(points) == len(both) > 5
     assert same_points(points, [(r["score"], r["idx"]) for r in both])
+
+
+@pytest.mark.parametrize("report", ["cost-to-run", "smile-curve"])
+def test_every_tick_of_a_log_axis_reads_as_its_own_number(rendered, report):
+    """A log axis ticks at powers of ten: with fixed decimals $0.001 would read $0.00."""
+    (files, _) = rendered(report, "acme-analytics")
+    axes = log_axes(files["pptx"])
+    assert len(axes) >= 2
+    for title, code, values in axes:
+        labels = [axis_label(code, tick) for tick in log_ticks(values)]
+        assert len(set(labels)) == len(labels), (title, labels)
+        assert all(float(re.sub(r"[^0-9.]", "", label)) > 0 for label in labels), (title, labels)
 
 
 def test_the_same_inputs_give_the_same_text(demo_warehouse, rendered, tmp_path):
