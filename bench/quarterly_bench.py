@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from reports import quarterly, subscribers
-from reports.period import Period
+from reports.delivery import quarterly, subscribers
+from reports.window import Period
 from warehouse import demo
 from warehouse.connection import Location
 
@@ -32,8 +32,8 @@ PERIOD = Period.parse("2026Q3")
 
 
 def make_subscribers(folder: Path, count: int) -> None:
-    shutil.copytree(subscribers.FOLDER / "logos", folder / "logos")
-    templates = [yaml.safe_load(p.read_text()) for p in sorted(subscribers.FOLDER.glob("*.yaml"))]
+    shutil.copytree(subscribers.folder() / "logos", folder / "logos")
+    templates = [yaml.safe_load(p.read_text()) for p in sorted(subscribers.folder().glob("*.yaml"))]
     for i in range(count):
         base = dict(templates[i % len(templates)])
         hue = (i * 0.137) % 1

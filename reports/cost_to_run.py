@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reports import decks, figures
-from reports.common import Appendix, Meta, label, meta, shared
-from reports.data import ReportData
-from reports.formatting import money
-from reports.period import Period
+from reports.context import Appendix, Meta, label, meta, shared
+from reports.handle import ReadHandle
 from reports.registry import report
-from reports.subscribers import Subscriber
+from reports.rendering import figures, slides
+from reports.rendering.formatting import money
+from reports.subscriber import Subscriber
 
 SHOWN = 20  # variants in the bar charts and the ranked table: the top by index, and every focus model
 
@@ -31,50 +30,52 @@ class CostToRun:
     findings: list[str]
 
 
-def gather(data: ReportData, index: dict, period: Period) -> dict:
+def gather(handle: ReadHandle, index: dict) -> dict:
     """What every subscriber's copy shares: the variants, their costs, tiers and movers."""
-    version, as_of = index["version"], period.end
+    version = index["version"]
     return {
-        **shared(data, index),
-        "points": data.rows("cost_to_run_points", version=version, as_of=as_of),
-        "tiers": data.rows("cost_to_run_tiers", version=version, as_of=as_of),
-        "movers": data.rows("cost_to_run_movers", version=version, as_of=as_of, previous=period.previous.end),
-        "token_spread": data.one("token_spread", version=version, as_of=as_of),
+        **shared(handle, index),
+        "points": handle.rows("cost_points", version=version),
+        "tiers": handle.rows("cost_tiers", version=version),
+        "movers": handle.rows("cost_movers", version=version),
+        "best_value": handle.one("best_value", version=version),
+        "token_spread": handle.one("token_spread", version=version),
     }
 
 
 @report("cost-to-run", title="Cost to run the Intelligence Index", template="cost_to_run.html",
-        gather=gather, figures=figures.cost_to_run, deck=decks.cost_to_run)
-def cost_to_run(gathered: dict, subscriber: Subscriber, period: Period) -> CostToRun:
+        gather=gather, figures=figures.cost_to_run, slides=slides.cost_to_run)
+def cost_to_run(gathered: dict, subscriber: Subscriber) -> CostToRun:
     """Intelligence against the cost of running the index, and what drives the cost, with the
     subscriber's focus models marked."""
     focus = set(subscriber.focus_models)
+    window = gathered["window"]
     points = [{**p, "label": label(p), "focus": p["model"] in focus} for p in gathered["points"]]
     priced = [p for p in points if p["total_usd"] is not None]
     shown = [p for p in priced if p["rank"] <= SHOWN or p["focus"]][: SHOWN + len(focus) * 3]
-    best_value = max(priced, key=lambda p: p["index_per_usd"], default=None)
+    best_value = gathered["best_value"] and {**gathered["best_value"], "label": label(gathered["best_value"])}
     index, movers = gathered["index"], gathered["movers"]
     return CostToRun(
-        meta=meta(gathered, subscriber, period, "cost-to-run", "Cost to run the Intelligence Index",
-                  f"What intelligence costs, {period.label}"),
+        meta=meta(gathered, subscriber, "cost-to-run", "Cost to run the Intelligence Index",
+                  f"What intelligence costs, {window.label}"),
         appendix=gathered["appendix"],
         index=index, points=points, shown=shown, tiers=gathered["tiers"], movers=movers[:8],
         best_value=best_value, token_spread=gathered["token_spread"],
         unpriced=[p for p in points if p["total_usd"] is None],
-        findings=_findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, period),
+        findings=_findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, window),
     )
 
 
-def _findings(index, priced, tiers, best_value, spread, movers, period) -> list[str]:
+def _findings(index, priced, tiers, best_value, spread, movers, window) -> list[str]:
     """The report's first page, in sentences; every number comes from the rows above."""
     found = []
     if priced:
         top = min(priced, key=lambda p: p["rank"])
         found.append(f"{top['label']} leads {index['name']} at {top['index']:.1f} "
                      f"(95% interval {top['ci_low']:.1f} to {top['ci_high']:.1f}); one pass of the index costs "
-                     f"{money(top['total_usd'])} at {period.end:%d %B %Y} prices.")
+                     f"{money(top['total_usd'])} at {window.as_of:%d %B %Y} prices.")
     for tier in tiers:
-        found.append(f"The cheapest model at {tier['tier']} or above is {label(tier)} ({tier['index']:.1f}), "
+        found.append(f"The cheapest model at {tier['tier']:g} or above is {label(tier)} ({tier['index']:.1f}), "
                      f"at {money(tier['total_usd'])} to run the index; the dearest of the {tier['variants']} "
                      f"that reach this level costs {tier['spread']:.0f}× as much.")
     if best_value:
@@ -89,9 +90,10 @@ def _findings(index, priced, tiers, best_value, spread, movers, period) -> list[
     if moved:
         m = moved[0]
         direction = "fell" if m["ratio"] < 1 else "rose"
-        found.append(f"Biggest mover since {period.previous.label}: running the index on {label(m)} "
+        found.append(f"Biggest mover since {window.period.previous.label}: running the index on {label(m)} "
                      f"{direction} from {money(m['before_usd'])} to {money(m['now_usd'])}.")
     new = [m for m in movers if m["newly_priced"]]
     if new:
-        found.append(f"{len(new)} variants gained a price this quarter, among them {label(new[0])}.")
+        found.append(f"{new[0]['newly_priced_variants']} variants gained a price this quarter, among them "
+                     f"{label(new[0])}.")
     return found

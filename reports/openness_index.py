@@ -3,17 +3,14 @@ Gathers data; draws nothing."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from reports import decks, figures
-from reports.common import Appendix, Meta, meta, shared
-from reports.data import ReportData
-from reports.period import Period
+from reports.context import Appendix, Meta, meta, shared
+from reports.handle import ReadHandle
 from reports.registry import report
-from reports.subscribers import Subscriber
+from reports.rendering import figures, slides
+from reports.subscriber import Subscriber
 
-COMPONENTS = ("weights_access", "weights_licence", "data_access", "data_licence", "methodology", "training_code")
 HEATMAP_ROWS = 28
 VERSUS_LABELS = 8
 
@@ -23,10 +20,12 @@ class OpennessIndex:
     meta: Meta
     appendix: Appendix
     index: dict
+    components: list[dict]
     rows: list[dict]
     heatmap: list[dict]
     versus: list[dict]
     provenance: list[dict]
+    summary: dict
     changes: list[dict]
     findings: list[str]
 
@@ -42,18 +41,23 @@ NOTES = [
 ]
 
 
-def gather(data: ReportData, index: dict, period: Period) -> dict:
+def gather(handle: ReadHandle, index: dict) -> dict:
     """Every score with its licence, and what changed this quarter: the same for every subscriber."""
-    licences = {r["model"]: r["licence"] for r in data.rows("openness_licences")}
+    version = index["version"]
+    licences = {r["model"]: r["licence"] for r in handle.rows("model_licences")}
     rows = [{**r, "label": r["display_name"], "licence": licences.get(r["model"])}
-            for r in data.rows("openness_rows", version=index["version"])]
-    return {**shared(data, index, NOTES), "rows": rows,
-            "changes": data.rows("openness_changes", previous=period.previous.end, period_end=period.end)}
+            for r in handle.rows("openness_rows", version=version)]
+    return {**shared(handle, index, NOTES), "rows": rows,
+            "components": handle.rows("openness_components", openness_index=index["openness_index_id"],
+                                      openness_version=index["openness_version"]),
+            "summary": handle.one("openness_summary", version=version),
+            "provenance": handle.rows("openness_provenance", version=version),
+            "changes": handle.rows("openness_changes")}
 
 
 @report("openness-index", title="The Openness Index", template="openness_index.html", gather=gather,
-        figures=figures.openness_index, deck=decks.openness_index)
-def openness_index(gathered: dict, subscriber: Subscriber, period: Period) -> OpennessIndex:
+        figures=figures.openness_index, slides=slides.openness_index)
+def openness_index(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
     """How open models are, component by component, and where each score came from, with the
     subscriber's focus models marked."""
     focus = set(subscriber.focus_models)
@@ -64,31 +68,27 @@ def openness_index(gathered: dict, subscriber: Subscriber, period: Period) -> Op
     marked = {r["model"] for r in ranked[:VERSUS_LABELS]} | focus
     for row in versus:
         row["labelled"] = row["model"] in marked
-    provenance = [{"derived_from": k, "models": n}
-                  for k, n in Counter(r["derived_from"] for r in rows).most_common()]
+    provenance, summary = gathered["provenance"], gathered["summary"]
     changes = gathered["changes"]
     return OpennessIndex(
-        meta=meta(gathered, subscriber, period, "openness-index", "The Openness Index",
-                  f"How open models' weights, data, methods and code are, {period.label}"),
-        appendix=gathered["appendix"], index=gathered["index"], rows=rows, heatmap=heatmap,
-        versus=versus, provenance=provenance, changes=changes[:25],
-        findings=_findings(rows, provenance, changes, focus),
+        meta=meta(gathered, subscriber, "openness-index", "The Openness Index",
+                  f"How open models' weights, data, methods and code are, {gathered['window'].label}"),
+        appendix=gathered["appendix"], index=gathered["index"], components=gathered["components"], rows=rows,
+        heatmap=heatmap, versus=versus, provenance=provenance, summary=summary, changes=changes[:25],
+        findings=_findings(rows, summary, provenance, changes, focus),
     )
 
 
-def _findings(rows, provenance, changes, focus) -> list[str]:
+def _findings(rows, summary, provenance, changes, focus) -> list[str]:
     found = []
     if rows:
         top = rows[0]
-        found.append(f"{len(rows)} models have an Openness Index score. The most open is {top['label']} at "
-                     f"{top['score']:.1f} ({top['raw']:.0f} of 18 points, {top['derived_from']}).")
-        full_weights = sum(1 for r in rows if r["weights_access"] == 3)
-        open_data = sum(1 for r in rows if r["data_access"] == 3)
-        found.append(f"{full_weights} of them release their weights, but only {open_data} share their training "
-                     "data in full: data is where openness stops.")
-    derived = sum(p["models"] for p in provenance if p["derived_from"] != "house assessment")
-    if derived:
-        found.append(f"{derived} scores are derived from outside frameworks, not assessed by the house: "
+        found.append(f"{summary['models_scored']} models have an Openness Index score. The most open is "
+                     f"{top['label']} at {top['score']:.1f} ({top['raw']:.0f} of 18 points, {top['derived_from']}).")
+        found.append(f"{summary['open_weights']} of them release their weights, but only {summary['open_data']} "
+                     "share their training data in full: data is where openness stops.")
+    if summary and summary["derived"]:
+        found.append(f"{summary['derived']} scores are derived from outside frameworks, not assessed by the house: "
                      + ", ".join(f"{p['models']} {p['derived_from']}" for p in provenance) + ".")
     if changes:
         found.append(f"{len({c['model'] for c in changes})} models had assessments change this quarter.")

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reports import decks, figures
-from reports.common import Appendix, Meta, label, meta, shared
-from reports.data import ReportData
-from reports.formatting import factor, money, tokens
-from reports.period import Period
+from reports.context import Appendix, Meta, label, meta, shared
+from reports.handle import ReadHandle
 from reports.registry import report
-from reports.subscribers import Subscriber
-
-SMILE_THRESHOLD = "gpt-4o-gpqa"  # the tier drawn on the combined smile chart
+from reports.rendering import figures, slides
+from reports.rendering.formatting import factor, money, tokens
+from reports.subscriber import Subscriber
 
 
 @dataclass(frozen=True)
@@ -42,28 +39,27 @@ NOTES = [
 ]
 
 
-def gather(data: ReportData, index: dict, period: Period) -> dict:
+def gather(handle: ReadHandle, index: dict) -> dict:
     """The two arms and their drivers: the same for every subscriber of an index version."""
-    left = data.rows("smile_left", period_end=period.end)
-    decline = data.rows("smile_decline")
+    left = handle.rows("smile_left")
+    decline = handle.rows("smile_decline")
     fits = {d["threshold"]: d for d in decline if d["with_reasoning"]}
     for row in left:
         row["series"] = series_label(row["label"], fits.get(row["threshold"]))
-    spend = data.rows("smile_right", version=index["version"], period_end=period.end)
-    drivers = data.rows("smile_drivers", version=index["version"], period_end=period.end)
+    spend = handle.rows("smile_right", version=index["version"])
+    drivers = handle.rows("smile_drivers", version=index["version"])
     for row in drivers:
         row["label"] = label(row)
     return {
-        **shared(data, index, NOTES),
+        **shared(handle, index, NOTES),
         "left": left, "decline": decline, "spend": spend, "drivers": drivers,
-        "smile": data.rows("smile_relative", threshold=SMILE_THRESHOLD, version=index["version"],
-                           period_end=period.end),
+        "smile": handle.rows("smile_relative", version=index["version"]),
     }
 
 
 @report("smile-curve", title="The smile curve", template="smile_curve.html", gather=gather,
-        figures=figures.smile_curve, deck=decks.smile_curve)
-def smile_curve(gathered: dict, subscriber: Subscriber, period: Period) -> SmileCurve:
+        figures=figures.smile_curve, slides=slides.smile_curve)
+def smile_curve(gathered: dict, subscriber: Subscriber) -> SmileCurve:
     """The two arms of the smile: what a fixed level of intelligence costs, and what the frontier spends."""
     spend = gathered["spend"]
     right = [{"as_of": r["as_of"], "measure": measure, "usd": r[field]}
@@ -71,8 +67,8 @@ def smile_curve(gathered: dict, subscriber: Subscriber, period: Period) -> Smile
                                                    ("Cost to run the index", "cost_to_run_usd"))
              if r[field] is not None]
     return SmileCurve(
-        meta=meta(gathered, subscriber, period, "smile-curve", "The smile curve",
-                  f"The price of intelligence and the spend at the frontier, {period.label}"),
+        meta=meta(gathered, subscriber, "smile-curve", "The smile curve",
+                  f"The price of intelligence and the spend at the frontier, {gathered['window'].label}"),
         appendix=gathered["appendix"], index=gathered["index"], left_arm=gathered["left"],
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
         smile=gathered["smile"], drivers=gathered["drivers"],

@@ -81,7 +81,7 @@ def cli(location: Location, *args: str, input: str | None = None,
         check: bool = True) -> subprocess.CompletedProcess:
     """Run the real `benchhouse` command in a new process."""
     env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(location.local_dir), "COLUMNS": "200"}
-    done = subprocess.run([sys.executable, "-m", "reports.cli", *args], capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True,
                           text=True, env=env, input=input, timeout=300)
     if check and done.returncode != 0:
         raise AssertionError(f"benchhouse {' '.join(args)} failed:\n{done.stderr}")

@@ -2,13 +2,15 @@
 
 Each file is validated (pydantic, unknown keys refused) and loaded in one transaction. A published
 index version is immutable: loading a file whose version is already in the warehouse with another
-definition is refused. Thresholds and price origins are policy, replaced whole when they change.
+definition is refused. Thresholds, price origins and report policies (what each report shows, by index version) are
+policy, replaced whole when they change.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -123,8 +125,42 @@ class Origins(Strict):
     origins: tuple[Origin, ...]
 
 
-def read(folder: Path = FOLDER) -> tuple[list[tuple[Path, IndexVersion]], Thresholds, Origins]:
-    versions, thresholds, origins = [], None, None
+class OpennessPin(Strict):
+    index: str
+    version: str
+
+
+class Policy(Strict):
+    index: str
+    version: str
+    tiers: tuple[float, ...]
+    smile_threshold: str
+    openness: OpennessPin
+
+    @field_validator("tiers")
+    @classmethod
+    def _levels(cls, tiers):
+        if any(not 0 <= t <= 100 for t in tiers) or list(tiers) != sorted(set(tiers)):
+            raise ValueError(f"tiers must be distinct levels from 0 to 100, in increasing order; found {list(tiers)}")
+        return tiers
+
+
+class Policies(Strict):
+    policies: tuple[Policy, ...]
+
+
+@dataclass(frozen=True)
+class Indices:
+    """Everything warehouse/indices holds: index versions (with their files) and the policies."""
+
+    versions: list[tuple[Path, IndexVersion]]
+    thresholds: Thresholds
+    origins: Origins
+    policies: Policies
+
+
+def read(folder: Path = FOLDER) -> Indices:
+    versions, thresholds, origins, policies = [], None, None, None
     for path in sorted(folder.glob("*.yaml")):
         try:
             data = yaml.safe_load(path.read_text())
@@ -132,6 +168,8 @@ def read(folder: Path = FOLDER) -> tuple[list[tuple[Path, IndexVersion]], Thresh
                 thresholds = Thresholds(**data)
             elif "origins" in data:
                 origins = Origins(**data)
+            elif "policies" in data:
+                policies = Policies(**data)
             else:
                 versions.append((path, IndexVersion(**data)))
         except ValidationError as exc:
@@ -140,15 +178,17 @@ def read(folder: Path = FOLDER) -> tuple[list[tuple[Path, IndexVersion]], Thresh
             raise BenchhouseError(f"{path}: {where}: {problem['msg']}") from None
         except yaml.YAMLError as exc:
             raise BenchhouseError(f"{path}: not valid YAML: {exc}") from None
-    if thresholds is None or origins is None:
-        raise BenchhouseError(f"{folder}: needs a thresholds file and a price origins file")
-    return versions, thresholds, origins
+    if thresholds is None or origins is None or policies is None:
+        raise BenchhouseError(f"{folder}: needs a thresholds file, a price origins file and a report policy "
+                              "file (see warehouse/indices)")
+    return Indices(versions, thresholds, origins, policies)
 
 
 def load(con: duckdb.DuckDBPyConnection, folder: Path, batch_id: int) -> list[str]:
     """Insert the versions this warehouse lacks and replace the policies, inside the caller's
     transaction; return the versions added. Refuses a changed published version."""
-    versions, thresholds, origins = read(folder)
+    found = read(folder)
+    versions, thresholds, origins = found.versions, found.thresholds, found.origins
     known_evaluations = [r[0] for r in con.execute("SELECT evaluation FROM evaluations").fetchall()]
     published = {(i, v): h for i, v, h in con.execute(
         "SELECT index_id, version, content_sha256 FROM index_versions").fetchall()}
@@ -180,7 +220,32 @@ def load(con: duckdb.DuckDBPyConnection, folder: Path, batch_id: int) -> list[st
     con.execute("DELETE FROM price_origins")
     _insert_many(con, "INSERT INTO price_origins VALUES (?, ?, ?, ?)",
                     [(o.origin, o.precedence, o.why, batch_id) for o in origins.origins])
+    _load_policies(con, folder, found.policies, {t.threshold for t in thresholds.thresholds}, batch_id)
     return added
+
+
+def _load_policies(con: duckdb.DuckDBPyConnection, folder: Path, policies: Policies, thresholds: set[str],
+                   batch_id: int) -> None:
+    """Replace the report policies; each must name a published index version and a threshold."""
+    published = {(i, v): k for i, v, k in con.execute("SELECT index_id, version, kind FROM index_versions").fetchall()}
+    for p in policies.policies:
+        where = f"{folder}: policy for {p.index} v{p.version}"
+        if published.get((p.index, p.version)) != "intelligence":
+            raise BenchhouseError(f"{where}: no intelligence index {p.index} v{p.version} is published; "
+                                  "name one of " + ", ".join(f"{i} v{v}" for (i, v), k in published.items()
+                                                             if k == "intelligence"))
+        if published.get((p.openness.index, p.openness.version)) != "openness":
+            raise BenchhouseError(f"{where}: openness {p.openness.index} v{p.openness.version} is not published")
+        if p.smile_threshold not in thresholds:
+            raise BenchhouseError(f"{where}: smile_threshold '{p.smile_threshold}' is not a threshold."
+                                  + did_you_mean(p.smile_threshold, thresholds))
+    con.execute("DELETE FROM report_policies")
+    _insert_many(con, "INSERT INTO report_policies VALUES (?, ?, ?, ?, ?, ?)",
+                 [(p.index, p.version, p.smile_threshold, p.openness.index, p.openness.version, batch_id)
+                  for p in policies.policies])
+    con.execute("DELETE FROM intelligence_tiers")
+    _insert_many(con, "INSERT INTO intelligence_tiers VALUES (?, ?, ?, ?)",
+                 [(p.index, p.version, tier, batch_id) for p in policies.policies for tier in p.tiers])
 
 
 def _insert_many(con: duckdb.DuckDBPyConnection, statement: str, rows: list) -> None:
@@ -204,9 +269,3 @@ def _insert_version(con: duckdb.DuckDBPyConnection, v: IndexVersion, batch_id: i
     _insert_many(con, "INSERT INTO openness_mappings VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(v.index, v.version, m.framework, m.criterion, m.component, found, level)
                      for m in v.mappings for found, level in m.levels.items()])
-
-
-def files_sha256(folder: Path = FOLDER) -> list[tuple[str, str, int]]:
-    from warehouse.ingest import file_sha256
-
-    return [(p.name, file_sha256(p), p.stat().st_size) for p in sorted(folder.glob("*.yaml"))]

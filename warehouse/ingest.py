@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from warehouse import formats, identity, sql, validate
+from warehouse import formats, identity, indices, sql, validate
 from warehouse.connection import LAKE, Location, connect, latest_snapshot, writer_lock
 from warehouse.errors import BenchhouseError, Reject, ValidationFailed
 from warehouse.migrate import migrate, run_script
@@ -298,11 +298,10 @@ def _write_rejects(con: duckdb.DuckDBPyConnection, src: Source, out: Path) -> No
 
 def ingest_indices(location: Location, folder: Path | None = None,
                    progress: Progress = lambda stage: None) -> IngestResult:
-    """Load the index versions, thresholds and price origins of warehouse/indices (or `folder`)."""
-    from warehouse import indices
-
+    """Load the index versions, thresholds, price origins and report policies of warehouse/indices
+    (or `folder`)."""
     folder = Path(folder or indices.FOLDER)
-    files = indices.files_sha256(folder)
+    files = [(p.name, file_sha256(p), p.stat().st_size) for p in sorted(folder.glob("*.yaml"))]
     digest = hashlib.sha256(json.dumps(files).encode()).hexdigest()
     with _writer(location, progress) as con:
         earlier = _earlier_batch(con, "indices", digest)

@@ -1,4 +1,4 @@
--- One row per as-of date, model and token type: the price the house uses (METHODOLOGY.md, "Which
+-- One row per as-of date, model and token type: the price the house uses (docs/methodology.md, "Which
 -- price"). The creator's own API when it sells both input and output tokens that day (the
 -- cheapest such endpoint if there are several); otherwise the median across the providers that
 -- do. price_basis says which. A zero input or output price is a free preview, not a price: it is

@@ -1,5 +1,5 @@
 -- One row per as-of date and model with an input and an output price: the price applied to each
--- of the five token types (METHODOLOGY.md, "Cost, tokens, turns"). Cached input and cache writes
+-- of the five token types (docs/methodology.md, "Cost, tokens, turns"). Cached input and cache writes
 -- take their own prices, falling back to the input price where none is published; reasoning takes
 -- the reasoning price, falling back to the output price; answers take the output price. Every
 -- cost view prices tokens here, so the fallbacks are written once.

@@ -1,5 +1,5 @@
 -- One row per model variant, evaluation and source: the score on 0-100 with its 95% confidence
--- interval (METHODOLOGY.md, "Scores").
+-- interval (docs/methodology.md, "Scores").
 --  * The house's runs (source 'house', from eval_runs totals): the mean over every task and
 --    repeat. With two or more repeats the interval is a t-interval over the per-repeat means; with
 --    one, a normal interval over tasks (the house's choice where a bootstrap over questions is

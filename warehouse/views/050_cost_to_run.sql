@@ -1,5 +1,5 @@
 -- One row per intelligence index version, model variant and as-of date: what one pass over every
--- evaluation of the version costs (METHODOLOGY.md, "Cost to Run the Intelligence Index"). Tokens of
+-- evaluation of the version costs (docs/methodology.md, "Cost to Run the Intelligence Index"). Tokens of
 -- one pass of an evaluation are the mean over the variant's repeats (averaged, not summed). Each
 -- token type is priced on the as-of date (token_prices, which holds the fallbacks for token types
 -- without a price of their own). With no input or output price valid that day there is no cost, and

@@ -1,4 +1,4 @@
--- One row per model variant and agentic evaluation (METHODOLOGY.md, "Turn efficiency", the
+-- One row per model variant and agentic evaluation (docs/methodology.md, "Turn efficiency", the
 -- house's own measure): pass@1 (share of attempts solved), pass^k (share of tasks solved in every
 -- one of the k repeats; k is the fewest repeats any task has), turns per task, turns per solved
 -- task (all turns over solved attempts) and cost per solved task (all cost over solved attempts,

@@ -1,5 +1,5 @@
 -- One row per openness index version and model with an assessment: the six component levels
--- (0-3), raw (0-18) and score (raw / 18 x 100), and where they came from (METHODOLOGY.md,
+-- (0-3), raw (0-18) and score (raw / 18 x 100), and where they came from (docs/methodology.md,
 -- "Openness Index"). The house's own assessment wins; a model the house has not assessed gets a
 -- score derived from an outside framework through openness_mappings (the European Open Source AI
 -- Index first, as it assesses more of the rubric, then the Model Openness Tool), labelled as such.

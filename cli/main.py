@@ -1,0 +1,60 @@
+"""The benchhouse command line: the application, its global options, and the one place where errors
+become messages and exit codes (1 for a mistake a person can fix, 3 for a bug)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import duckdb
+import typer
+from rich.markup import escape
+
+from cli import reports, subscribers, warehouse
+from cli.console import err, state
+from warehouse.connection import ENV_WAREHOUSE
+from warehouse.errors import BenchhouseError, ValidationFailed
+
+app = typer.Typer(
+    help="The back office of an independent LLM analysis house: warehouse, ingest, ad-hoc SQL, reports.",
+    no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False,
+)
+
+
+@app.callback()
+def main_options(
+    warehouse_: Annotated[Optional[str], typer.Option(
+        "--warehouse", envvar=ENV_WAREHOUSE, show_envvar=True,
+        help="Warehouse folder (or a postgres: DSN, with BENCHHOUSE_DATA_PATH). Default: var/warehouse "
+             "in the repository.")] = None,
+) -> None:
+    state.warehouse = warehouse_
+
+
+warehouse.register(app)
+reports.register(app)
+subscribers.register(app)
+
+
+def main() -> None:
+    try:
+        app()
+    except ValidationFailed as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        for line in exc.lines():
+            err.print("  " + line, markup=False, highlight=False)
+        if len(exc.rejects) < exc.problems:
+            err.print(f"  ... and {exc.problems - len(exc.rejects)} more problems: pass --rejects FILE "
+                      "to write every one", markup=False)
+        sys.exit(1)
+    except BenchhouseError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        sys.exit(1)
+    except duckdb.Error as exc:
+        err.print(f"[red]error:[/] the warehouse failed: {escape(str(exc).strip())}. This is a bug in "
+                  "benchhouse, not in your data: please report it with the command you ran.", highlight=False)
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Report commands: report list, report build, quarterly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.markup import escape
+
+from cli import output
+from cli.console import AsOfAlias, FormatOption, SnapshotOption, counter, err, snapshot_of, state
+from warehouse.errors import BenchhouseError
+
+report_app = typer.Typer(help="The subscriber reports: PDF and slide deck.", no_args_is_help=True)
+
+
+def report_list_command(fmt: FormatOption = "table") -> None:
+    """The reports, by name, with their titles and templates."""
+    import pyarrow as pa
+
+    from reports import catalogue
+
+    specs = catalogue.all_reports()
+    output.write(pa.table({"report": [s.name for s in specs], "title": [s.title for s in specs],
+                           "template": [f"templates/{s.template}" for s in specs]}), fmt, None, title="reports")
+
+
+def report_build_command(
+    name: Annotated[str, typer.Argument(help="Report: cost-to-run, smile-curve or openness-index.")],
+    subscriber_id: Annotated[str, typer.Option("--subscriber", help="Subscriber id (<subscribers folder>/<id>.yaml).")],
+    period: Annotated[str, typer.Option("--period", help="Quarter, e.g. 2026Q3; figures are as of its last day.")],
+    snapshot: SnapshotOption = None,
+    as_of: AsOfAlias = None,
+    formats: Annotated[str, typer.Option("--format", help="pdf, pptx or both: pdf,pptx.")] = "pdf,pptx",
+    out: Annotated[Path, typer.Option("--out", help="Folder for the files.")] = Path("out"),
+) -> None:
+    """Build one report for one subscriber and quarter, as PDF and/or slide deck. Without --snapshot
+    it reads the latest snapshot, after bringing the views up to date."""
+    from reports import catalogue
+    from reports.delivery import build, subscribers
+    from reports.handle import ReadHandle, window
+    from reports.window import Period
+    from warehouse.ingest import init
+
+    wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in wanted if f not in ("pdf", "pptx")]
+    if unknown or not wanted:
+        raise BenchhouseError(f"--format {formats!r}: choose pdf, pptx or pdf,pptx")
+    catalogue.get(name)
+    subscriber = subscribers.load_id(subscriber_id)
+    at = snapshot_of(snapshot, as_of)
+    if at is None:
+        init(state.location)  # the views as this code defines them, in the snapshot read
+    with ReadHandle(state.location, window(state.location, Period.parse(period), at)) as handle:
+        subscribers.check_models(subscriber, handle.models())
+        for done in build.build(handle, name, subscriber, wanted, out):
+            unit = "pages" if done.format == "pdf" else "slides"
+            err.print(f"[green]wrote[/] {done.path} ({done.pages} {unit}, snapshot {handle.snapshot})")
+
+
+def quarterly_command(
+    period: Annotated[str, typer.Argument(help="Quarter, e.g. 2026Q3; figures are as of its last day.")],
+    subscriber: Annotated[Optional[list[str]], typer.Option(
+        "--subscriber", help="Only this subscriber (repeatable); default: every active one.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the plan: what would be rendered and why.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Render everything again, even what is up to date.")] = False,
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes.")] = 2,
+    executor: Annotated[str, typer.Option("--executor", help="local, dask-local or dask://HOST:PORT.")] = "local",
+    snapshot: SnapshotOption = None,
+    as_of: AsOfAlias = None,
+    out: Annotated[Path, typer.Option("--out", help="Root of the deliverables.")] = Path("out"),
+) -> None:
+    """Render every entitled report, in every entitled format, for every active subscriber, from one
+    pinned snapshot, into OUT/PERIOD/<delivery>/, with manifests. Safe to interrupt and to run again:
+    what is up to date is not rendered twice."""
+    import pyarrow as pa
+
+    from reports.delivery import quarterly
+    from reports.window import Period
+
+    if workers < 1:
+        raise BenchhouseError(f"--workers {workers}: give at least 1")
+    plan = quarterly.plan(state.location, Period.parse(period), out, subscriber, snapshot_of(snapshot, as_of),
+                          force, dry_run=dry_run)
+    err.print(f"{period}: {len(plan.pending)} deliverables to render, {len(plan.current)} up to date; "
+              f"reading {plan.snapshot_reason}")
+    if dry_run:
+        rows = quarterly.plan_rows(plan)
+        output.write(pa.table({k: [r[k] for r in rows] for k in ("subscriber", "report", "format", "status", "why")}),
+                     "table", None, title=f"plan for {period}")
+        return
+    with counter(f"rendering {period}", len(plan.pending)) as advance:
+        outcome = quarterly.run(state.location, plan, workers, executor, progress=lambda done: advance())
+    for subscriber_id, report, problem in outcome.failed:
+        err.print(f"[red]failed:[/] {subscriber_id} {report}: {escape(problem)}", highlight=False)
+    gone = quarterly.missing(plan)
+    err.print(f"rendered {len(outcome.rendered)}, up to date {len(plan.current)}, failed {len(outcome.failed)}; "
+              f"deliverables in {plan.out} (manifest: {plan.out / 'manifest.json'})")
+    if gone:
+        raise BenchhouseError(f"{len(gone)} deliverables are missing, e.g. {gone[0]}: run the quarter again")
+
+
+def register(app: typer.Typer) -> None:
+    report_app.command("list")(report_list_command)
+    report_app.command("build")(report_build_command)
+    app.add_typer(report_app, name="report")
+    app.command("quarterly")(quarterly_command)

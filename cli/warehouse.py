@@ -1,0 +1,228 @@
+"""Warehouse commands: init, ingest, generate-runs, demo, identity, sql, schema, snapshots."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cli import output
+from cli.console import AsOfAlias, FormatOption, OutOption, SnapshotOption, err, snapshot_of, spinner, state
+from warehouse import formats, query
+from warehouse.errors import BenchhouseError
+from warehouse.ingest import REJECTS_SHOWN, IngestResult, ingest, ingest_indices, ingest_source, init
+
+ingest_app = typer.Typer(help="Load a file in one of the house's native formats (CSV, Parquet or "
+                              "JSON Lines), an outside source, or the index versions. See docs/formats.md.",
+                         no_args_is_help=True)
+identity_app = typer.Typer(help="Model identity: how sources' model names resolve.", no_args_is_help=True)
+
+
+def init_command() -> None:
+    """Create the warehouse if it does not exist and bring its schema up to date."""
+    applied = init(state.location)
+    what = ", ".join(applied) if applied else "nothing to apply; the schema is up to date"
+    err.print(f"warehouse {state.location.describe()}: {what}")
+
+
+def _ingest_command(kind: str):
+    fmt = formats.get(kind)
+
+    def command(
+        path: Annotated[Path, typer.Argument(help="A .csv, .parquet or .jsonl file.")],
+        allow_rejects: Annotated[bool, typer.Option(
+            "--allow-rejects", help="Load the good rows; keep each bad one, with its reason, in "
+                                    "the table rejected_rows.")] = False,
+        rejects: Annotated[Optional[Path], typer.Option(
+            "--rejects", help="Also write every rejected row, with its reason, to this CSV file.")] = None,
+    ) -> None:
+        with spinner(f"{kind} {path.name}") as say:
+            result = ingest(state.location, kind, path, allow_rejects=allow_rejects, rejects_out=rejects,
+                            progress=lambda stage: say(f"{path.name}: {stage}"))
+        report(result, rejects)
+
+    command.__doc__ = (f"{fmt.doc}\n\nColumns: {', '.join(c.name for c in fmt.columns)}. "
+                       "A file loads wholly or not at all, in one snapshot, unless --allow-rejects.")
+    return command
+
+
+def ingest_indices_command(
+    folder: Annotated[Optional[Path], typer.Argument(
+        help="Folder of index YAML files (default: warehouse/indices).")] = None,
+) -> None:
+    """Load index versions, smile-curve thresholds, price origins and report policies. A published
+    index version never changes: a file that changes one is refused."""
+    result = ingest_indices(state.location, folder)
+    if result.already_loaded:
+        err.print(f"indices already loaded (batch {result.batch_id}, snapshot {result.snapshot_id}): nothing to do")
+    else:
+        err.print(f"[green]loaded[/] indices: {result.rows_accepted} new index versions as batch "
+                  f"{result.batch_id} (snapshot {result.snapshot_id})")
+
+
+def ingest_source_command(
+    name: Annotated[Optional[str], typer.Argument(help="Source adapter, e.g. epoch-hub.")] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="Folder holding the source's files.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the source adapters and exit.")] = False,
+    allow_rejects: Annotated[bool, typer.Option(
+        "--allow-rejects", help="Load the good rows; keep each bad one in rejected_rows.")] = False,
+) -> None:
+    """Read an outside source in its own format, resolve its model names, validate it with the
+    native rules and load it in one snapshot, replacing what its earlier batches loaded."""
+    if list_ or name is None:
+        output.write(sources_table(), "table", None, title="source adapters")
+        return
+    with spinner(name) as say:
+        result = ingest_source(state.location, name, path, allow_rejects=allow_rejects,
+                               progress=lambda stage: say(f"{name}: {stage}"))
+    report(result, None)
+    if result.unresolved_rows and not result.already_loaded:
+        err.print(f"{result.unresolved_rows} rows name models nobody resolved: see "
+                  f"`benchhouse identity unresolved --source {name}`")
+
+
+def sources_table():
+    import pyarrow as pa
+
+    from warehouse.sources.base import all_sources
+
+    specs = all_sources()
+    return pa.table({
+        "source": [s.name for s in specs],
+        "reads": [", ".join(s.files) for s in specs],
+        "licence": [s.licence for s in specs],
+        "what": [s.description for s in specs],
+    })
+
+
+def generate_runs_command(
+    out: Annotated[Path, typer.Argument(help="Parquet file to write.")],
+) -> None:
+    """Write demo task results in the native runs format, generated (not measured) and calibrated
+    to the published scores, token counts and turns in the warehouse. The file is marked as
+    generated, and so is the batch that ingests it."""
+    from warehouse import generate
+
+    rows = generate.write(state.location, out)
+    err.print(f"wrote {rows} generated task results to {out}")
+
+
+def demo_command() -> None:
+    """Build the demo warehouse from the data the repository ships (data/sources, data/house) and
+    generated house runs, then show what it holds. Running it again loads nothing twice."""
+    from warehouse import demo
+
+    location = state.location
+    runs = (location.local_dir or Path("var")).parent / "generated_runs.parquet"
+    with spinner("demo") as say:
+        demo.build(location, runs, report=lambda step, result: report(result, None), progress=say)
+    output.write(query.named(location, "coverage"), "table", None, title="name resolution coverage")
+    output.write(query.run(location, (demo.ROOT / "demo" / "overview.sql").read_text()), "table", None,
+                 title="the demo warehouse")
+
+
+def unresolved_command(
+    source_name: Annotated[Optional[str], typer.Option("--source", help="Only this source.")] = None,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+) -> None:
+    """Every raw model name that matched nothing, by source and number of rows, from each source's
+    latest batch: resolve one by adding a row to warehouse/identity/aliases/<source>.csv."""
+    output.write(query.named(state.location, "unresolved", {"source": source_name or ""}), fmt, out,
+                 title="unresolved model names")
+
+
+def coverage_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
+    """Share of each source's rows whose model name resolved to a canonical model."""
+    output.write(query.named(state.location, "coverage"), fmt, out, title="name resolution coverage")
+
+
+def sql_command(
+    statement: Annotated[Optional[str], typer.Argument(help="The query; or use -f, or stdin.")] = None,
+    file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from a file.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option(
+        "-p", "--param", help="Bind $name to a value: -p name=value (repeatable).")] = None,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    snapshot: SnapshotOption = None,
+    as_of: AsOfAlias = None,
+) -> None:
+    """Run one read-only query against the warehouse. Writes and file access are refused."""
+    if statement is not None and file is not None:
+        raise BenchhouseError("give the query as an argument or with -f, not both")
+    if file is not None:
+        text = file.read_text()
+    elif statement is not None:
+        text = statement
+    elif not sys.stdin.isatty():
+        text = sys.stdin.read()
+    else:
+        raise BenchhouseError('no query: benchhouse sql "SELECT ...", -f FILE, or SQL on stdin')
+    params = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise BenchhouseError(f"-p {item!r}: expected name=value, e.g. -p model=gpt-4o")
+        params[name] = value
+    output.write(query.run(state.location, text, params, snapshot=snapshot_of(snapshot, as_of)), fmt, out)
+
+
+def schema_command(
+    name: Annotated[Optional[str], typer.Argument(help="A table or view: list its columns.")] = None,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    snapshot: SnapshotOption = None,
+    as_of: AsOfAlias = None,
+) -> None:
+    """List the warehouse's tables and views, or one's columns, with their descriptions."""
+    at = snapshot_of(snapshot, as_of)
+    if name is None:
+        output.write(query.relations(state.location, at), fmt, out, title="tables and views")
+    else:
+        output.write(query.columns(state.location, name, at), fmt, out, title=name)
+
+
+def snapshots_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
+    """List the warehouse's snapshots: id, time, the batch that made it and its rows."""
+    output.write(query.snapshots(state.location), fmt, out, title="snapshots")
+
+
+def report(result: IngestResult, rejects_file: Path | None) -> None:
+    """One ingest's outcome on stderr: what loaded, and each rejected row with its reason."""
+    name = result.file.name
+    if result.already_loaded:
+        err.print(f"{name} is already loaded (batch {result.batch_id}, snapshot {result.snapshot_id}): "
+                  "nothing to do")
+        return
+    err.print(f"[green]loaded[/] {name}: {result.rows_accepted} rows of {result.kind} as batch "
+              f"{result.batch_id} (snapshot {result.snapshot_id})")
+    if result.rows_rejected:
+        err.print(f"[yellow]rejected {result.rows_rejected} rows[/], kept in rejected_rows "
+                  f"(batch_id = {result.batch_id}):")
+        for reject in result.rejects:
+            err.print("  " + reject.describe(name, result.row_label, result.line_offset),
+                      markup=False, highlight=False)
+        if rejects_file is not None:
+            err.print(f"every rejected row is in {rejects_file}", markup=False)
+        elif len(result.rejects) == REJECTS_SHOWN:
+            err.print("  ... more may follow: pass --rejects FILE to write every one, or query "
+                      "rejected_rows", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init_command)
+    for kind in formats.FORMATS:
+        ingest_app.command(kind)(_ingest_command(kind))
+    ingest_app.command("indices")(ingest_indices_command)
+    ingest_app.command("source")(ingest_source_command)
+    app.add_typer(ingest_app, name="ingest")
+    app.command("generate-runs")(generate_runs_command)
+    app.command("demo")(demo_command)
+    identity_app.command("unresolved")(unresolved_command)
+    identity_app.command("coverage")(coverage_command)
+    app.add_typer(identity_app, name="identity")
+    app.command("sql")(sql_command)
+    app.command("schema")(schema_command)
+    app.command("snapshots")(snapshots_command)

@@ -1,0 +1,110 @@
+"""What every report's context holds besides its own figures: who it is for and in which brand, the
+window it read, and the methodology appendix (index version, pricing rule, sources, disclosures)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from reports.handle import ReadHandle
+from reports.rendering.theme import Brand
+from reports.subscriber import Subscriber
+from reports.window import Window
+from warehouse.errors import BenchhouseError
+
+PRICING_RULE = (
+    "Prices are those valid on the as-of date: the model creator's own API when it sells the model "
+    "(input and output tokens), otherwise the median across the providers that do. Cached input is "
+    "priced at the cached-input price and cache writes at the cache-write price, each falling back to "
+    "the input price; reasoning tokens at the output price unless a reasoning price is published. "
+    "Where no price was valid on the day, no cost is shown: a price is never borrowed from another day. "
+    "Blended prices weigh input and output 3 to 1."
+)
+
+
+@dataclass(frozen=True)
+class Meta:
+    report: str
+    title: str
+    subtitle: str
+    company: str
+    subscriber_id: str
+    period: str
+    period_label: str
+    as_of: date
+    previous_as_of: date
+    snapshot: int
+    committed_at: datetime | None
+    brand: Brand
+    confidentiality: str
+
+
+@dataclass(frozen=True)
+class Appendix:
+    index_name: str | None
+    index_version: str | None
+    index_published: date | None
+    index_description: str | None
+    evaluations: list[dict]
+    pricing_rule: str
+    sources: list[dict]
+    generated: bool
+    generated_rows: int
+    notes: list[str] = field(default_factory=list)
+
+
+def shared(handle: ReadHandle, index: dict | None, notes: list[str] | None = None) -> dict:
+    """What every report gathers besides its own rows: the window, the snapshot's commit time and the
+    methodology appendix."""
+    snapshot = handle.one("snapshot")
+    return {"window": handle.window, "committed_at": snapshot["committed_at"] if snapshot else None,
+            "appendix": appendix(handle, index, notes), "index": index}
+
+
+def meta(shared: dict, subscriber: Subscriber, report: str, title: str, subtitle: str) -> Meta:
+    window: Window = shared["window"]
+    return Meta(
+        report=report, title=title, subtitle=subtitle, company=subscriber.company,
+        subscriber_id=subscriber.id, period=str(window.period), period_label=window.label,
+        as_of=window.as_of, previous_as_of=window.previous_as_of, snapshot=window.snapshot,
+        committed_at=shared["committed_at"], brand=subscriber.brand,
+        confidentiality=f"Prepared for {subscriber.company} under its subscription. Confidential: not for redistribution.",
+    )
+
+
+def index_version(handle: ReadHandle, pinned_version: str | None) -> dict:
+    """The Intelligence Index version a subscriber reads, with the report policy that goes with it:
+    its pin, else the latest published by the window's as-of date."""
+    found = handle.one("index_version", version=pinned_version or "")
+    if found is None:
+        pinned = f"version {pinned_version}" if pinned_version else "any version"
+        raise BenchhouseError(f"no Intelligence Index ({pinned}) with a report policy published by "
+                              f"{handle.window.as_of} in the warehouse at snapshot {handle.snapshot}; load "
+                              "warehouse/indices with `benchhouse ingest indices`")
+    return found
+
+
+def appendix(handle: ReadHandle, index: dict | None, notes: list[str] | None = None) -> Appendix:
+    from warehouse.sources.base import all_sources
+
+    attributions = {s.name: s.attribution for s in all_sources()}
+    sources = []
+    for row in handle.rows("sources_used"):
+        row["attribution"] = attributions.get(row["source"], "")
+        sources.append(row)
+    generated_rows = sum(r["generated_rows"] or 0 for r in sources)
+    return Appendix(
+        index_name=index["name"] if index else None, index_version=index["version"] if index else None,
+        index_published=index["published_at"] if index else None,
+        index_description=index["description"] if index else None,
+        evaluations=index["evaluations"] if index else [],
+        pricing_rule=PRICING_RULE, sources=sources, generated=generated_rows > 0,
+        generated_rows=generated_rows, notes=notes or [],
+    )
+
+
+def label(row: dict) -> str:
+    """How a model variant is named in charts and tables: its display name, and its effort unless
+    it is the default."""
+    effort = row.get("effort")
+    return row["display_name"] if effort in (None, "default") else f"{row['display_name']} ({effort})"

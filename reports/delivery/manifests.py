@@ -1,0 +1,56 @@
+"""The record of a quarter's deliverables: what a deliverable's key is made of (snapshot, index
+version, subscriber file and logo, templates, code), and the manifests that keep, per subscriber
+and per run, each file's hash, its pages or slides and its key. Every manifest is written to a
+temporary name and renamed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from reports.subscriber import Subscriber
+from templates import FOLDER as TEMPLATES
+
+CODE = Path(__file__).resolve().parents[1]  # reports/: the code that shapes a deliverable
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def files_sha256(paths: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def code_version() -> dict:
+    """The code that shapes a deliverable: its git commit (for the record) and a hash of the files
+    (for deciding, so that uncommitted changes count too)."""
+    try:
+        commit = subprocess.run(["git", "-C", str(CODE), "rev-parse", "HEAD"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = None
+    code = list(CODE.rglob("*.py")) + list(CODE.rglob("*.sql"))
+    templates = [p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return {"git_commit": commit, "code_sha256": files_sha256(code, CODE),
+            "templates_sha256": files_sha256(templates, TEMPLATES)}
+
+
+def subscriber_sha256(subscriber: Subscriber, path: Path) -> str:
+    return sha256(path.read_bytes() + b"\0" + subscriber.logo_path.read_bytes())
+
+
+def read(path: Path) -> dict:
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def write(path: Path, content: dict) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(content, indent=1, sort_keys=True, default=str) + "\n")
+    os.replace(tmp, path)

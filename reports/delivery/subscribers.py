@@ -1,0 +1,98 @@
+"""Reading subscriber files: every one validated before a run starts (the schema is
+reports/subscriber.py), each mistake naming the file, the key, what was wrong and the fix."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from reports import catalogue
+from reports.subscriber import Subscriber
+from warehouse.errors import BenchhouseError
+
+ENV_SUBSCRIBERS = "BENCHHOUSE_SUBSCRIBERS"
+REPOSITORY_FOLDER = Path(__file__).resolve().parents[2] / "subscribers"
+
+
+class SubscriberError(BenchhouseError):
+    """A subscriber file that does not validate."""
+
+
+def folder() -> Path:
+    """Where the subscriber files are: BENCHHOUSE_SUBSCRIBERS, else the repository's subscribers/
+    (a source checkout), else ./subscribers (an installed package)."""
+    if os.environ.get(ENV_SUBSCRIBERS):
+        return Path(os.environ[ENV_SUBSCRIBERS])
+    return REPOSITORY_FOLDER if REPOSITORY_FOLDER.is_dir() else Path("subscribers").resolve()
+
+
+def load(path: Path) -> Subscriber:
+    """Read and validate one subscriber file."""
+    try:
+        data = yaml.safe_load(path.read_text())
+    except yaml.YAMLError as exc:
+        raise SubscriberError(f"{path}: not valid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise SubscriberError(f"{path}: expected keys such as id, company, branding; found {type(data).__name__}")
+    try:
+        subscriber = Subscriber.model_validate(data, context={"reports": catalogue.names()})
+    except ValidationError as exc:
+        raise SubscriberError(_explain(path, exc)) from None
+    subscriber._folder = path.parent
+    if subscriber.id != path.stem:
+        raise SubscriberError(f"{path}: key 'id': '{subscriber.id}' differs from the file name; "
+                              f"rename the file to {subscriber.id}.yaml or set id: {path.stem}")
+    if not subscriber.logo_path.is_file():
+        raise SubscriberError(f"{path}: key 'branding.logo': no file {subscriber.logo_path}; "
+                              "put the logo under subscribers/ and give its path relative to it")
+    return subscriber
+
+
+def load_id(subscriber_id: str, where: Path | None = None) -> Subscriber:
+    """The subscriber of that id, with a "did you mean" when there is none."""
+    where = where or folder()
+    path = where / f"{subscriber_id}.yaml"
+    if not path.exists():
+        known = [p.stem for p in where.glob("*.yaml")]
+        close = difflib.get_close_matches(subscriber_id, known, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        raise SubscriberError(f"no subscriber '{subscriber_id}' (no {path}).{hint}")
+    return load(path)
+
+
+def _explain(path: Path, exc: ValidationError) -> str:
+    # A misspelt key is both unknown and, under its right name, missing: name the misspelling.
+    problem = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
+    key = ".".join(str(p) for p in problem["loc"])
+    if problem["type"] == "extra_forbidden":
+        parent = Subscriber
+        for part in problem["loc"][:-1]:
+            field = parent.model_fields.get(str(part))
+            parent = getattr(field, "annotation", None) if field else None
+        known = list(getattr(parent, "model_fields", {}))
+        close = difflib.get_close_matches(str(problem["loc"][-1]), known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; the keys are {', '.join(known)}"
+        return f"{path}: key '{key}' is not known{hint}"
+    if problem["type"] == "missing":
+        return f"{path}: key '{key}' is missing; add it (see subscribers/README.md)"
+    message = problem["msg"].removeprefix("Value error, ")
+    return f"{path}: key '{key}': {message}"
+
+
+def load_all(where: Path | None = None) -> list[Subscriber]:
+    """Every subscriber file, all validated; the first mistake found stops the run."""
+    return [load(path) for path in sorted((where or folder()).glob("*.yaml"))]
+
+
+def check_models(subscriber: Subscriber, known: set[str], path: Path | None = None) -> None:
+    """Focus models must be canonical models of the warehouse."""
+    where = path or subscriber._folder / f"{subscriber.id}.yaml"
+    for model in subscriber.focus_models:
+        if model not in known:
+            close = difflib.get_close_matches(model, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise SubscriberError(f"{where}: key 'focus_models': '{model}' is not a model in the warehouse{hint}")

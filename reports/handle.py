@@ -1,0 +1,72 @@
+"""The one read handle a report gets: a read-only connection pinned to the window's snapshot, and the
+report queries in reports/sql/*.sql, which read the warehouse's views and only filter and order
+(every figure is computed in a view). `$as_of`, `$previous_as_of` and `$snapshot` are bound from the
+window; a query's other parameters are given by name."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reports.window import Period, Window
+from warehouse.connection import Location, connect, latest_snapshot
+from warehouse.errors import BenchhouseError
+
+SQL = Path(__file__).resolve().parent / "sql"
+
+
+@cache
+def statement(name: str) -> str:
+    return (SQL / f"{name}.sql").read_text()
+
+
+def window(location: Location, period: Period, snapshot: int | None = None) -> Window:
+    """The window of `period` at `snapshot`, or at the warehouse's latest snapshot."""
+    if snapshot is None:
+        con = connect(location, read_only=True)
+        try:
+            snapshot = latest_snapshot(con)
+        finally:
+            con.close()
+    return Window.of(period, snapshot)
+
+
+class ReadHandle:
+    """The warehouse as a report sees it: every query at the window's snapshot."""
+
+    def __init__(self, location: Location, window_: Window):
+        self.location = location
+        self.window = window_
+        self.con = connect(location, read_only=True, snapshot=window_.snapshot)
+
+    @property
+    def snapshot(self) -> int:
+        return self.window.snapshot
+
+    def rows(self, name: str, **params: Any) -> list[dict]:
+        """Rows of reports/sql/<name>.sql as dictionaries."""
+        stmt = self.con.extract_statements(statement(name))[0]
+        given = {**self.window.parameters(), **params}
+        missing = stmt.named_parameters - set(given)
+        if missing:
+            raise BenchhouseError(f"reports/sql/{name}.sql needs {', '.join(sorted(missing))}")
+        cursor = self.con.execute(stmt, {k: given[k] for k in stmt.named_parameters})
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+    def one(self, name: str, **params: Any) -> dict | None:
+        found = self.rows(name, **params)
+        return found[0] if found else None
+
+    def models(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT model FROM models").fetchall()}
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "ReadHandle":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

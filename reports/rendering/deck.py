@@ -1,0 +1,340 @@
+"""The slide-deck renderer: native, editable PowerPoint charts on the 16:9 base deck
+(templates/base_deck.pptx). The only code that touches python-pptx."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+from pathlib import Path
+
+import vl_convert as vlc
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData, XyChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.text import PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from reports.rendering.theme import DECK_TEXT as SIZE, GRID, INK, LINE, MUTED, PAPER, WHITE, Brand, ink_on
+from templates import FOLDER as TEMPLATES
+
+BASE = TEMPLATES / "base_deck.pptx"
+TITLE, TITLE_AND_CONTENT, TITLE_ONLY = 0, 1, 5
+CHART_BOX = (Inches(0.6), Inches(1.35), Inches(12.1), Inches(5.45))
+
+
+def rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+class Deck:
+    """One deck in one brand, slide by slide."""
+
+    def __init__(self, brand: Brand, company: str, confidentiality: str):
+        self.prs = Presentation(str(BASE))
+        self.brand, self.company, self.confidentiality = brand, company, confidentiality
+
+    # slides -----------------------------------------------------------------------------------
+
+    def title_slide(self, title: str, subtitle: str) -> None:
+        slide = self.prs.slides.add_slide(self.prs.slide_layouts[TITLE])
+        band = slide.shapes.add_shape(1, 0, Inches(0), self.prs.slide_width, Inches(4.6))  # 1: rectangle
+        band.fill.solid()
+        band.fill.fore_color.rgb = rgb(self.brand.primary)
+        band.line.fill.background()
+        accent = slide.shapes.add_shape(1, 0, Inches(4.6), self.prs.slide_width, Inches(0.12))
+        accent.fill.solid()
+        accent.fill.fore_color.rgb = rgb(self.brand.accent)
+        accent.line.fill.background()
+        slide.shapes._spTree.remove(band._element)
+        slide.shapes._spTree.insert(2, band._element)  # behind the title placeholders
+        slide.shapes._spTree.remove(accent._element)
+        slide.shapes._spTree.insert(3, accent._element)
+        _place(slide.shapes.title, Inches(0.8), Inches(1.3), Inches(11.7), Inches(1.8))
+        self._text(slide.shapes.title, title, SIZE["cover_title"], WHITE, bold=True, align=PP_ALIGN.LEFT)
+        _place(slide.placeholders[1], Inches(0.8), Inches(3.2), Inches(11.7), Inches(1.1))
+        self._text(slide.placeholders[1], subtitle, SIZE["cover_subtitle"], WHITE, align=PP_ALIGN.LEFT)
+        picture = slide.shapes.add_picture(io.BytesIO(logo_png(self.brand.logo)), 0, Inches(5.2), height=Inches(0.8))
+        picture.left = self.prs.slide_width - picture.width - Inches(0.6)
+        box = slide.shapes.add_textbox(Inches(0.8), Inches(5.2), Inches(8), Inches(1.5))
+        self._text(box, f"Prepared for {self.company}\n{self.confidentiality}", SIZE["cover_body"], INK)
+
+    def bullets(self, title: str, items: list[str], size: int = SIZE["body"]) -> None:
+        slide = self._slide(title, TITLE_AND_CONTENT)
+        body = slide.placeholders[1]
+        _place(body, Inches(0.6), Inches(1.45), Inches(12.1), Inches(5.3))
+        frame = body.text_frame
+        frame.word_wrap = True
+        for i, item in enumerate(items):
+            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            paragraph.text = item
+            paragraph.space_after = Pt(8)
+            for run in paragraph.runs:
+                run.font.size, run.font.name = Pt(size), self.brand.font
+
+    def scatter(self, title: str, groups: list[tuple[str, list[tuple[float, float, str | None]], str]],
+                x_title: str, y_title: str, log_x: bool = True, note: str = "") -> None:
+        """An XY scatter of groups (name, points (x, y, label or None), colour): one series whose
+        points take their group's colour (some viewers draw only the last of several XY series),
+        with a legend of the groups under it. Labelled points carry a number, and a key beside the
+        chart names them: full names would overlap where models crowd."""
+        slide = self._slide(title)
+        data = XyChartData()
+        series_data = data.add_series("models")
+        flat = [(x, y, text, colour) for _, points, colour in groups for x, y, text in points]
+        for x, y, _, _ in flat:
+            series_data.add_data_point(x, y)
+        left, top, _, height = CHART_BOX
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER, left, top, Inches(8.9), height - Inches(0.5),
+                                       data).chart
+        chart.has_title = False
+        series = chart.plots[0].series[0]
+        series.format.line.fill.background()
+        key = []
+        for i, (_, _, text, colour) in enumerate(flat):
+            marker = series.points[i].marker
+            marker.style, marker.size = XL_MARKER_STYLE.CIRCLE, 7
+            marker.format.fill.solid()
+            marker.format.fill.fore_color.rgb = rgb(colour)
+            marker.format.line.fill.background()
+            if text:
+                key.append((len(key) + 1, text, colour))
+                label = series.points[i].data_label
+                label.has_text_frame = True
+                label.text_frame.text = str(len(key))
+                label.position = XL_LABEL_POSITION.RIGHT
+                for run in label.text_frame.paragraphs[0].runs:
+                    run.font.size, run.font.name, run.font.bold = Pt(SIZE["point_label"]), self.brand.font, True
+        _label_defaults(series)
+        if key:
+            box = slide.shapes.add_textbox(Inches(9.7), top, Inches(3.1), height - Inches(0.5)).text_frame
+            box.word_wrap = True
+            for n, (number, text, colour) in enumerate(key):
+                paragraph = box.paragraphs[0] if n == 0 else box.add_paragraph()
+                for part, tint, bold in ((f"{number}  ", colour, True), (text, INK, False)):
+                    run = paragraph.add_run()
+                    run.text = part
+                    run.font.size, run.font.name, run.font.bold = Pt(SIZE["legend"]), self.brand.font, bold
+                    run.font.color.rgb = rgb(tint)
+        if log_x:
+            _value_scale(chart.category_axis, '"$"#,##0.00', log=True)
+        self._axes(chart, x_title, y_title)
+        chart.has_legend = False
+        legend = slide.shapes.add_textbox(Inches(0.6), Inches(6.45), Inches(12.1), Inches(0.3)).text_frame
+        paragraph = legend.paragraphs[0]
+        for name, points, colour in groups:
+            for text, tint in (("●  ", colour), (f"{name}     ", MUTED)):
+                run = paragraph.add_run()
+                run.text = text
+                run.font.size, run.font.name = Pt(SIZE["legend"]), self.brand.font
+                run.font.color.rgb = rgb(tint)
+        self._note(slide, note)
+
+    def stacked_bars(self, title: str, categories: list[str], series: list[tuple[str, list[float], str]],
+                     value_title: str, number_format: str = '"$"#,##0.00', note: str = "") -> None:
+        """Horizontal stacked bars; each series (name, values, colour) in its own colour."""
+        slide = self._slide(title)
+        data = CategoryChartData(number_format=number_format)
+        data.categories = list(reversed(categories))  # bar charts draw the first category at the bottom
+        for name, values, _ in series:
+            data.add_series(name, list(reversed(values)))
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *CHART_BOX, data).chart
+        chart.has_title = False
+        for s, colour in zip(chart.plots[0].series, [colour for _, _, colour in series]):
+            s.format.fill.solid()
+            s.format.fill.fore_color.rgb = rgb(colour)
+        chart.plots[0].gap_width = 45
+        _value_scale(chart.value_axis, number_format, log=False)
+        self._axes(chart, None, value_title)
+        self._legend(chart)
+        self._note(slide, note)
+
+    def bars(self, title: str, categories: list[str], values: list[float], value_title: str,
+             number_format: str, highlight: list[bool] | None = None, log: bool = False, note: str = "") -> None:
+        slide = self._slide(title)
+        data = CategoryChartData(number_format=number_format)
+        data.categories = list(reversed(categories))
+        data.add_series(value_title, list(reversed(values)))
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *CHART_BOX, data).chart
+        chart.has_title = False
+        series = chart.plots[0].series[0]
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = rgb(self.brand.primary)
+        for i, flag in enumerate(reversed(highlight or [])):
+            if flag:
+                point = series.points[i]
+                point.format.fill.solid()
+                point.format.fill.fore_color.rgb = rgb(self.brand.accent)
+        plot = chart.plots[0]
+        plot.gap_width = 45
+        plot.has_data_labels = not log  # on a log axis some viewers put the labels over the categories
+        if not log:
+            plot.data_labels.number_format, plot.data_labels.number_format_is_linked = number_format, False
+            plot.data_labels.font.size = Pt(SIZE["point_label"])
+            plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        _value_scale(chart.value_axis, number_format, log)
+        self._axes(chart, None, value_title)
+        chart.has_legend = False
+        self._note(slide, note)
+
+    def lines(self, title: str, categories: list[str], series: list[tuple[str, list[float | None]]],
+              value_title: str, number_format: str, log: bool = True, note: str = "") -> None:
+        slide = self._slide(title)
+        data = CategoryChartData(number_format=number_format)
+        data.categories = categories
+        for name, values in series:
+            data.add_series(name, values)
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.LINE, *CHART_BOX, data).chart
+        chart.has_title = False
+        for s, colour in zip(chart.plots[0].series, self.brand.palette(len(series))):
+            s.format.line.color.rgb = rgb(colour)
+            s.format.line.width = Pt(2.25)
+            s.smooth = False
+        _value_scale(chart.value_axis, number_format, log)
+        _label_every(chart.category_axis, max(1, len(categories) // 9))
+        self._axes(chart, None, value_title)
+        self._legend(chart)
+        self._note(slide, note)
+
+    def table(self, title: str, header: list[str], rows: list[list[str]], widths: list[float],
+              highlight: list[bool] | None = None, fills: list[list[str | None]] | None = None,
+              note: str = "", size: int = SIZE["table"]) -> None:
+        """A native table; `fills` colours cells (a heatmap), `highlight` bolds rows."""
+        slide = self._slide(title)
+        height = Inches(0.3) * (len(rows) + 1)
+        shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(0.6), Inches(1.35),
+                                       Inches(sum(widths)), height)
+        table = shape.table
+        for j, width in enumerate(widths):
+            table.columns[j].width = Inches(width)
+        for j, text in enumerate(header):
+            self._cell(table.cell(0, j), text, size, WHITE, bold=True, fill=self.brand.primary)
+        for i, row in enumerate(rows, start=1):
+            bold = bool(highlight and highlight[i - 1])
+            for j, text in enumerate(row):
+                fill = (fills[i - 1][j] if fills else None) or (WHITE if i % 2 else PAPER)
+                self._cell(table.cell(i, j), text, size, ink_on(fill), bold=bold, fill=fill)
+        self._note(slide, note)
+
+    def text(self, title: str, paragraphs: list[str], size: int = 12) -> None:
+        self.bullets(title, paragraphs, size)
+
+    def save(self, out: Path, as_of: datetime, title: str) -> int:
+        """Save; the file's dates are the period's, not the wall clock's. Return the slide count."""
+        properties = self.prs.core_properties
+        properties.title, properties.author, properties.last_modified_by = title, "benchhouse", "benchhouse"
+        properties.created = properties.modified = as_of
+        properties.revision = 1
+        self.prs.save(out)
+        return len(self.prs.slides._sldIdLst)
+
+    # parts --------------------------------------------------------------------------------------
+
+    def _slide(self, title: str, layout: int = TITLE_ONLY):
+        slide = self.prs.slides.add_slide(self.prs.slide_layouts[layout])
+        _place(slide.shapes.title, Inches(0.6), Inches(0.3), Inches(12.1), Inches(0.9))
+        self._text(slide.shapes.title, title, SIZE["title"], INK, bold=True, align=PP_ALIGN.LEFT)
+        rule = slide.shapes.add_shape(1, Inches(0.6), Inches(1.18), Inches(1.2), Inches(0.06))
+        rule.fill.solid()
+        rule.fill.fore_color.rgb = rgb(self.brand.accent)
+        rule.line.fill.background()
+        footer = slide.shapes.add_textbox(Inches(0.6), Inches(7.02), Inches(11), Inches(0.35))
+        number = len(self.prs.slides._sldIdLst)
+        self._text(footer, f"{self.company} · {self.confidentiality} · {number}", SIZE["note"], MUTED)
+        return slide
+
+    def _text(self, shape, text: str, size: int, colour: str, bold: bool = False, align=None) -> None:
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.text = text
+        for paragraph in frame.paragraphs:
+            if align is not None:
+                paragraph.alignment = align
+            for run in paragraph.runs:
+                run.font.size, run.font.bold, run.font.name = Pt(size), bold, self.brand.font
+                run.font.color.rgb = rgb(colour)
+
+    def _cell(self, cell, text: str, size: int, colour: str, bold: bool, fill: str) -> None:
+        cell.text = text
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = rgb(fill)
+        cell.margin_top = cell.margin_bottom = Emu(30000)
+        for paragraph in cell.text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size, run.font.bold, run.font.name = Pt(size), bold, self.brand.font
+                run.font.color.rgb = rgb(colour)
+
+    def _axes(self, chart, x_title: str | None, y_title: str | None) -> None:
+        for axis, title in ((chart.category_axis, x_title), (chart.value_axis, y_title)):
+            axis.tick_labels.font.size, axis.tick_labels.font.name = Pt(SIZE["axis"]), self.brand.font
+            axis.format.line.color.rgb = rgb(LINE)
+            if title:
+                axis.has_title = True
+                axis.axis_title.text_frame.text = title
+                for run in axis.axis_title.text_frame.paragraphs[0].runs:
+                    run.font.size, run.font.bold, run.font.name = Pt(SIZE["axis_title"]), False, self.brand.font
+        chart.value_axis.has_major_gridlines = True
+        chart.value_axis.major_gridlines.format.line.color.rgb = rgb(GRID)
+
+    def _legend(self, chart) -> None:
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size, chart.legend.font.name = Pt(SIZE["legend"]), self.brand.font
+
+    def _note(self, slide, note: str) -> None:
+        if note:
+            box = slide.shapes.add_textbox(Inches(0.6), Inches(6.72), Inches(12.1), Inches(0.3))
+            self._text(box, note, SIZE["note"], MUTED)
+
+
+def _label_defaults(series) -> None:
+    """Close a series' point labels with the series-level settings the schema expects after them
+    (python-pptx writes only the points'; some viewers then drop the whole series)."""
+    labels = series._element.find(qn("c:dLbls"))
+    if labels is None:
+        return
+    for tag in ("c:showLegendKey", "c:showVal", "c:showCatName", "c:showSerName", "c:showPercent",
+                "c:showBubbleSize"):
+        labels.append(labels.makeelement(qn(tag), {"val": "0"}))
+
+
+
+def _label_every(axis, step: int) -> None:
+    """Label only every `step`-th category (monthly dates would crowd the axis)."""
+    element = axis._element
+    anchor = element.find(qn("c:noMultiLvlLbl"))
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        skip = element.makeelement(qn(tag), {"val": str(step)})
+        if anchor is not None:
+            anchor.addprevious(skip)
+        else:
+            element.append(skip)
+
+
+def _place(shape, left, top, width, height) -> None:
+    """Give a placeholder its own position: set one coordinate alone and the others are lost."""
+    shape.left, shape.top, shape.width, shape.height = left, top, width, height
+
+
+def _value_scale(axis, number_format: str, log: bool) -> None:
+    """Tick labels in `number_format`, on a linear or a logarithmic (base 10) axis. python-pptx has
+    no setting for a log axis, the chart XML has. A log axis ticks at powers of ten, which a fixed
+    number of decimals would print as $0.00: its ticks keep the format's leading literal (the
+    currency sign) and show the decimals each power needs ($0.001, $0.01, $1, $1,000)."""
+    if log:
+        scaling = axis._element.find(qn("c:scaling"))
+        scaling.insert(0, scaling.makeelement(qn("c:logBase"), {"val": "10"}))
+        sign = re.match(r'("[^"]*")?', number_format).group(0)
+        number_format = f"[>=1]{sign}#,##0;{sign}0.######"
+    axis.tick_labels.number_format = number_format
+    axis.tick_labels.number_format_is_linked = False
+
+
+def logo_png(path: Path) -> bytes:
+    """PowerPoint takes no SVG: an SVG logo is drawn to PNG first."""
+    if path.suffix.lower() == ".svg":
+        return vlc.svg_to_png(path.read_text(), scale=4)
+    return path.read_bytes()

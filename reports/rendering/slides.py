@@ -1,0 +1,113 @@
+"""Which slides each report's deck shows, built from its context with native charts."""
+
+from __future__ import annotations
+
+from reports.rendering.deck import Deck
+from reports.rendering.formatting import factor, money, number, tokens
+from reports.rendering.theme import TOKEN_PARTS
+
+
+def _opening(deck: Deck, ctx) -> None:
+    deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}")
+
+
+def _closing(deck: Deck, ctx) -> None:
+    a = ctx.appendix
+    paragraphs = []
+    if a.generated:
+        paragraphs.append(f"Generated data: {a.generated_rows:,} task results were generated for a demonstration, "
+                          "calibrated to published scores, tokens and turns; they are not measurements.")
+    if a.index_name:
+        weights = ", ".join(f"{e['name']} {100 * e['weight']:.0f}%" for e in a.evaluations)
+        paragraphs.append(f"{a.index_name} (version {a.index_version}, published {a.index_published:%d %b %Y}): {weights}.")
+    paragraphs.append(f"Warehouse snapshot {ctx.meta.snapshot}; prices as of {ctx.meta.as_of:%d %b %Y}. {a.pricing_rule}")
+    paragraphs.append("Sources: " + "; ".join(f"{s['source']} ({s['licence'] or 'the house'})" for s in a.sources) + ".")
+    deck.text("Methodology and sources", paragraphs, size=11)
+
+
+def cost_to_run(ctx, deck: Deck) -> None:
+    _opening(deck, ctx)
+    deck.bullets("Findings", ctx.findings, size=15)
+    priced = [p for p in ctx.points if p["total_usd"] is not None]
+    groups = [
+        ("Your focus models", [(p["total_usd"], p["index"], p["label"]) for p in priced if p["focus"]], deck.brand.accent),
+        ("Pareto frontier", [(p["total_usd"], p["index"], p["label"]) for p in priced
+                             if p["on_frontier"] and not p["focus"]], deck.brand.primary),
+        ("Other models", [(p["total_usd"], p["index"], None) for p in priced
+                          if not p["on_frontier"] and not p["focus"]], deck.brand.others()),
+    ]
+    deck.scatter("Intelligence against the cost of running the index", [g for g in groups if g[1]],
+                 x_title=f"Cost to run the index, USD (log scale), {ctx.meta.as_of:%d %b %Y}",
+                 y_title=ctx.index["name"], note="Labelled: the Pareto frontier and your focus models.")
+    shown = ctx.shown
+    labels = [p["label"] for p in shown]
+    colours = deck.brand.token_colours()
+    deck.stacked_bars("Where the cost goes, by token type", labels,
+                      [(name, [p[field] or 0 for p in shown], colours[name]) for field, name in TOKEN_PARTS],
+                      "USD for one pass of the index")
+    deck.bars("Output tokens to run the index", labels, [p["output_tokens"] for p in shown],
+              "Output tokens (reasoning + answer)", '#,##0', [p["focus"] for p in shown], log=True)
+    deck.bars("Cost per task", labels, [p["cost_per_task"] for p in shown], "USD per task",
+              '"$"0.0000', [p["focus"] for p in shown], log=True)
+    top = [p for p in ctx.points if p["total_usd"] is not None][:18]
+    deck.table("The ranking", ["#", "Model", "Index", "95% interval", "Cost to run", "Per task", "Output tokens"],
+               [[str(p["rank"]), p["label"], number(p["index"]), f"{number(p['ci_low'])}–{number(p['ci_high'])}",
+                 money(p["total_usd"]), money(p["cost_per_task"]), tokens(p["output_tokens"])] for p in top],
+               [0.5, 4.4, 1.1, 1.7, 1.5, 1.4, 1.5], highlight=[p["focus"] for p in top], size=10)
+    _closing(deck, ctx)
+
+
+def _monthly(rows: list[dict], series_key: str, value_key: str) -> tuple[list[str], list[tuple[str, list]]]:
+    """Month labels and one value list per series (None where a series has no value that month)."""
+    months = sorted({r["as_of"] for r in rows})
+    names = list(dict.fromkeys(r[series_key] for r in rows))
+    table = {(r[series_key], r["as_of"]): r[value_key] for r in rows}
+    return [f"{m:%b %Y}" for m in months], [(n, [table.get((n, m)) for m in months]) for n in names]
+
+
+def smile_curve(ctx, deck: Deck) -> None:
+    _opening(deck, ctx)
+    deck.bullets("Findings", ctx.findings, size=14)
+    months, series = _monthly(ctx.left_arm, "series", "blended_usd_per_mtok")
+    deck.lines("The price of a fixed level of intelligence", months, series,
+               "Cheapest blended price, USD per million tokens (log)", '"$"#,##0.00',
+               note="The cheapest model meeting each threshold, month by month.")
+    fits = [d for d in ctx.decline if d["reliable"]]
+    deck.table("How fast the price falls", ["Threshold", "Reasoning models", "Models kept", "Decline a year", "90% interval"],
+               [[d["label"], "with" if d["with_reasoning"] else "without", str(d["models_on_frontier"]),
+                 factor(d["decline_factor_per_year"]),
+                 f"{factor(d['decline_factor_low'])} – {factor(d['decline_factor_high'])}" if d["decline_factor_low"] else "n/a"]
+                for d in fits], [4.4, 1.9, 1.6, 1.9, 2.3], size=11)
+    months, series = _monthly(ctx.right_arm, "measure", "usd")
+    deck.lines("What the frontier model spends", months, series, "USD (log)", '"$"#,##0.00',
+               note="The most intelligent model available each month, at that month's prices.")
+    months, series = _monthly(ctx.smile, "series", "relative")
+    deck.lines("The smile: both arms on one scale", months, series, "Relative to the first month (log)", '0.00',
+               note="Each series divided by its first value.")
+    deck.table("What drives the frontier's spend", ["Quarter end", "Frontier model", "Price / M tokens",
+                                                     "Tokens per task", "Turns per task", "Cost per task"],
+               [[f"{d['as_of']:%b %Y}", d["label"], money(d["blended_usd_per_mtok"]), tokens(d["tokens_per_task"]),
+                 number(d["turns_per_task"]), money(d["cost_per_task"])] for d in ctx.drivers],
+               [1.6, 4.2, 1.7, 1.7, 1.5, 1.5], size=11)
+    _closing(deck, ctx)
+
+
+def openness_index(ctx, deck: Deck) -> None:
+    _opening(deck, ctx)
+    deck.bullets("Findings", ctx.findings, size=15)
+    rows = (ctx.heatmap[:10] + [r for r in ctx.heatmap[10:] if r["focus"]])[:16]
+    shades = deck.brand.heat()
+    components = [c["component"] for c in ctx.components]
+    deck.table("Openness by component (0 to 3)",
+               ["Model", *[c["name"] for c in ctx.components], "Score"],
+               [[r["label"], *[str(r[c]) for c in components], number(r["score"])] for r in rows],
+               [3.9, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 0.9],
+               highlight=[r["focus"] for r in rows],
+               fills=[[None, *[shades[r[c]] for c in components], None] for r in rows], size=9)
+    if ctx.versus:
+        points = [(r["score"], r["index"], r["label"] if r["labelled"] else None) for r in ctx.versus]
+        deck.scatter("Openness against intelligence", [("Models", points, deck.brand.primary)],
+                     x_title="Openness Index (0-100)", y_title=ctx.index["name"], log_x=False)
+    deck.table("Where each score came from", ["Source of the score", "Models"],
+               [[p["derived_from"], str(p["models"])] for p in ctx.provenance], [6, 2], size=12)
+    _closing(deck, ctx)

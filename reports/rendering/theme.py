@@ -1,0 +1,117 @@
+"""The one look of every deliverable: the only module that names a colour, a font or a size.
+
+Charts (Altair), the PDF's CSS and the deck's native charts all take their colours from here, so
+that the same figure looks the same on paper and on a slide. The subscriber's brand (two colours,
+a font, a logo) arrives as a `Brand`; everything else is the house's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from templates import FOLDER as TEMPLATES
+
+FONTS_FOLDER = TEMPLATES / "fonts"
+
+# The house's neutrals: ink for text, muted for secondary text, lines and fills from dark to light.
+INK = "#1F2933"
+MUTED = "#616E7C"
+FAINT = "#7B8794"
+LINE = "#CBD2D9"
+GRID = "#E4E7EB"
+PAPER = "#F5F7FA"
+WHITE = "#FFFFFF"
+
+# Series after the brand's own two colours: distinct in hue, not only in shade.
+SERIES = ("#B8860B", "#2F7D6D", "#8E5572", "#5B7DB1", "#3E4C59", "#C05621")
+
+# The brand fonts a subscriber may choose (files under templates/fonts, with their licences), by
+# style; and the fallback for glyphs a brand font lacks.
+FONTS: dict[str, dict[str, str]] = {
+    "Inter": {"regular": "inter/Inter-Regular.otf", "italic": "inter/Inter-Italic.otf",
+              "semibold": "inter/Inter-SemiBold.otf", "bold": "inter/Inter-Bold.otf"},
+    "Lato": {"regular": "lato/Lato-Regular.ttf", "italic": "lato/Lato-Italic.ttf",
+             "semibold": "lato/Lato-Semibold.ttf", "bold": "lato/Lato-Bold.ttf"},
+    "Roboto": {"regular": "roboto/Roboto-Regular.ttf", "italic": "roboto/Roboto-Italic.ttf",
+               "semibold": "roboto/Roboto-Medium.ttf", "bold": "roboto/Roboto-Bold.ttf"},
+}
+DEFAULT_FONT = "Inter"
+FALLBACK_FONT = "DejaVu Sans"
+
+# Sizes. Charts in pixels (vl-convert draws at 1 px = 1/96 in, scaled to the page's width);
+# text in points.
+CHART_WIDTH, CHART_HEIGHT = 600, 330
+CHART_TEXT = {"label": 11, "title": 12, "heading": 14, "subtitle": 11, "annotation": 10}
+DECK_TEXT = {"cover_title": 40, "cover_subtitle": 20, "cover_body": 14, "title": 26, "body": 16,
+             "axis": 10, "axis_title": 11, "legend": 10, "table": 10, "note": 9, "point_label": 9}
+
+# Cost to run is split by token type; each type keeps its colour on every chart and slide.
+TOKEN_PARTS = (("input_usd", "Input"), ("cached_input_usd", "Cached input"),
+               ("cache_write_usd", "Cache write"), ("reasoning_usd", "Reasoning"),
+               ("answer_usd", "Answer"))
+
+
+@dataclass(frozen=True)
+class Brand:
+    """A subscriber's look: primary and accent colours (#RRGGBB), a font of FONTS, a logo file."""
+
+    primary: str
+    accent: str
+    font: str = DEFAULT_FONT
+    logo: Path | None = None
+
+    @property
+    def accent_soft(self) -> str:
+        """The accent mixed with white: a background that highlights a row without shouting."""
+        return tint(self.accent, 0.16)
+
+    def palette(self, n: int) -> list[str]:
+        """n series colours: the brand's two, then the house's series colours."""
+        colours = [self.primary, self.accent, *SERIES]
+        return [colours[i % len(colours)] for i in range(n)]
+
+    def token_colours(self) -> dict[str, str]:
+        """Label of each token type -> its colour: reasoning in the brand colour (the part that
+        grows with effort), answers in the accent, the input side in greys."""
+        greys = {"Input": FAINT, "Cached input": LINE, "Cache write": MUTED}
+        return {label: greys.get(label) or (self.primary if label == "Reasoning" else self.accent)
+                for _, label in TOKEN_PARTS}
+
+    def heat(self, levels: int = 4) -> list[str]:
+        """Cell colours of a heatmap's levels, lowest first; the top level in the brand colour."""
+        return [PAPER, LINE, FAINT, self.primary][-levels:]
+
+    def others(self) -> str:
+        """Points that are neither focus nor frontier."""
+        return LINE
+
+
+def tint(colour: str, share: float) -> str:
+    """`colour` mixed with white, `share` of it."""
+    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - share * (255 - c)):02X}" for c in channels)
+
+
+def ink_on(fill: str) -> str:
+    """Text colour readable on a fill: white on dark colours, ink elsewhere."""
+    red, green, blue = (int(fill.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return WHITE if 0.299 * red + 0.587 * green + 0.114 * blue < 140 else INK
+
+
+def font_stack(brand: Brand) -> str:
+    return f'"{brand.font}", "{FALLBACK_FONT}", sans-serif'
+
+
+def css(brand: Brand) -> str:
+    """The stylesheet header every PDF gets: the brand fonts' faces, then every colour and the
+    font as custom properties, which templates/report.css uses and never names itself."""
+    weights = {"regular": "", "italic": " font-style: italic;", "semibold": " font-weight: 600;",
+               "bold": " font-weight: bold;"}
+    faces = [f'@font-face {{ font-family: "{family}";{weights[style]} src: url(fonts/{path}); }}'
+             for family, styles in FONTS.items() for style, path in styles.items()]
+    variables = {"primary": brand.primary, "accent": brand.accent, "accent-soft": brand.accent_soft,
+                 "ink": INK, "muted": MUTED, "faint": FAINT, "line": LINE, "grid": GRID, "paper": PAPER,
+                 "on-primary": WHITE, "plate": WHITE, "font": font_stack(brand)}
+    body = "; ".join(f"--{name}: {value}" for name, value in variables.items())
+    return "\n".join(faces) + f"\n:root {{ {body}; }}\n"

@@ -1,0 +1,98 @@
+"""A subscribing company, as its file says (subscribers/<id>.yaml): what it is entitled to, its brand,
+its focus models and where its deliverables go. Validated with pydantic, unknown keys refused;
+reading the files and checking them against the reports and the warehouse is delivery's job
+(reports/delivery/subscribers.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
+
+from reports.rendering import theme
+from warehouse.errors import did_you_mean
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Branding(Strict):
+    logo: str = Field(description="Logo file (SVG or PNG), relative to the subscribers folder")
+    primary: str = Field(description="Primary colour, #RRGGBB")
+    accent: str = Field(description="Accent colour, #RRGGBB")
+    font: str = Field(default=theme.DEFAULT_FONT, description=f"One of {', '.join(theme.FONTS)}")
+
+    @field_validator("primary", "accent")
+    @classmethod
+    def _colour(cls, value: str) -> str:
+        if not COLOUR.fullmatch(value):
+            raise ValueError(f"'{value}' is not a colour: write it as #RRGGBB, e.g. #1F4E79")
+        return value.upper()
+
+    @field_validator("font")
+    @classmethod
+    def _font(cls, value: str) -> str:
+        if value not in theme.FONTS:
+            raise ValueError(f"font '{value}' is not one the house ships; choose one of {', '.join(theme.FONTS)}"
+                             f"{did_you_mean(value, theme.FONTS).replace(' Did you mean', '; did you mean')}")
+        return value
+
+
+class Contact(Strict):
+    name: str
+    email: str
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+            raise ValueError(f"'{value}' is not an email address")
+        return value
+
+
+class Subscriber(Strict):
+    id: str
+    company: str
+    active: bool = True
+    tier: Literal["standard", "professional", "enterprise"]
+    reports: tuple[str, ...]
+    formats: tuple[Literal["pdf", "pptx"], ...] = ("pdf", "pptx")
+    branding: Branding
+    focus_models: tuple[str, ...] = ()
+    index_version: str | None = Field(default=None, description="Intelligence Index version to pin; latest if empty")
+    delivery: str = Field(description="Folder under the run's output where deliverables go")
+    contacts: tuple[Contact, ...] = ()
+    _folder: Path = PrivateAttr(default=Path("."))  # the folder the file was read from
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG.fullmatch(value):
+            raise ValueError(f"'{value}' is not a slug: use lowercase letters, digits and hyphens, e.g. acme-corp")
+        return value
+
+    @field_validator("reports")
+    @classmethod
+    def _reports(cls, names: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        """The reports must exist: the loader passes their names as the validation context."""
+        known = (info.context or {}).get("reports")
+        for name in names if known is not None else ():
+            if name not in known:
+                hint = did_you_mean(name, known).replace(" Did you mean", "; did you mean")
+                raise ValueError(f"report '{name}' is not known{hint} (the reports are {', '.join(known)})")
+        return names
+
+    @property
+    def logo_path(self) -> Path:
+        return self._folder / self.branding.logo
+
+    @property
+    def brand(self) -> theme.Brand:
+        b = self.branding
+        return theme.Brand(primary=b.primary, accent=b.accent, font=b.font, logo=self.logo_path)

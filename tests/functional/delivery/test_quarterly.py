@@ -1,0 +1,135 @@
+"""The quarterly run: a dry run, a second run that renders nothing, a branding change that renders one
+subscriber again, a quarter rendered again after new data with the same numbers, a run killed with
+SIGKILL and resumed, and the Dask executor giving what the local pool gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from reports.delivery import quarterly, subscribers
+from reports.window import Period
+from tests.conftest import latest_snapshot, write
+from tests.functional.reports.readback import charts, pdf_text
+from warehouse.connection import Location
+from warehouse.ingest import ingest
+
+PERIOD = Period.parse("2026Q3")
+TWO = ("northwind-bank", "initech-retail")  # a PDF-only and a deck-only subscriber: quick to render
+
+
+@pytest.fixture
+def warehouse(demo_warehouse, tmp_path) -> Location:
+    """A copy of the session's demo warehouse: these tests write to it."""
+    shutil.copytree(demo_warehouse.local_dir, tmp_path / "warehouse")
+    return Location.resolve(str(tmp_path / "warehouse"))
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    """A copy of the shipped subscriber files, free to edit."""
+    shutil.copytree(subscribers.folder(), tmp_path / "subscribers")
+    return tmp_path / "subscribers"
+
+
+def run(location, out, folder, only=TWO, **options):
+    plan = quarterly.plan(location, PERIOD, out, list(only), folder=folder, **options)
+    outcome = quarterly.run(location, plan, workers=options.get("workers", 2))
+    return plan, outcome
+
+
+def cli(location, folder, *args, **popen):
+    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(location.local_dir), "BENCHHOUSE_SUBSCRIBERS": str(folder)}
+    return subprocess.Popen([sys.executable, "-m", "cli", *args], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **popen)
+
+
+def test_a_dry_run_prints_the_plan_and_writes_nothing(warehouse, folder, tmp_path):
+    snapshot = latest_snapshot(warehouse)
+    done = cli(warehouse, folder, "quarterly", "2026Q3", "--dry-run", "--out", str(tmp_path / "out"))
+    stdout, stderr = done.communicate(timeout=300)
+    assert done.returncode == 0, stderr
+    assert "13 deliverables to render, 0 up to date" in stderr
+    assert "northwind-bank" in stdout and "not rendered yet" in stdout and "umbrella-energy" not in stdout
+    assert not (tmp_path / "out").exists()
+    assert latest_snapshot(warehouse) == snapshot
+
+
+def test_a_second_run_renders_nothing(warehouse, folder, tmp_path):
+    plan, outcome = run(warehouse, tmp_path / "out", folder)
+    assert len(outcome.rendered) == len(plan.pending) == 3 and not outcome.failed
+    stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*.p*")}
+    again, outcome = run(warehouse, tmp_path / "out", folder)
+    assert (len(again.pending), len(again.current), outcome.rendered) == (0, 3, [])
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*.p*")} == stamps
+
+
+def test_a_branding_change_renders_that_subscriber_again_and_no_other(warehouse, folder, tmp_path):
+    run(warehouse, tmp_path / "out", folder)
+    path = folder / "initech-retail.yaml"
+    path.write_text(path.read_text().replace('primary: "#B22234"', 'primary: "#7A1020"'))
+    plan = quarterly.plan(warehouse, PERIOD, tmp_path / "out", list(TWO), folder=folder)
+    assert {(d.subscriber, d.report, d.format) for d in plan.pending} == {("initech-retail", "smile-curve", "pptx")}
+    assert "its inputs changed" in next(iter(plan.reasons.values()))
+
+
+def test_a_quarter_rendered_again_after_new_data_gives_the_same_numbers(warehouse, folder, tmp_path):
+    plan, _ = run(warehouse, tmp_path / "out", folder, only=("northwind-bank",))
+    report = next(d.path for d in plan.pending if d.report == "cost-to-run")
+    before = pdf_text(report)
+    # New data: every first-party price of the leader halved from 2026-09-01.
+    ingest(warehouse, "prices", write(tmp_path / "cut.csv", (
+        "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n"
+        "gpt-5-2025-08-07,openai,input,0.5,2026-09-01,,https://openai.com/api/pricing/\n"
+        "gpt-5-2025-08-07,openai,output,4,2026-09-01,,https://openai.com/api/pricing/\n")))
+    again, outcome = run(warehouse, tmp_path / "out", folder, only=("northwind-bank",), force=True)
+    assert again.snapshot == plan.snapshot < latest_snapshot(warehouse)
+    assert len(outcome.rendered) == 2
+    assert pdf_text(report) == before
+
+
+def test_a_run_killed_mid_way_resumes_to_completion_with_no_corrupt_file(warehouse, folder, tmp_path):
+    out = tmp_path / "out"
+    process = cli(warehouse, folder, "quarterly", "2026Q3", "--workers", "1", "--out", str(out),
+                  start_new_session=True)
+    deadline = time.monotonic() + 300
+    while not [p for p in out.rglob("2026Q3-*") if p.suffix in (".pdf", ".pptx")]:
+        assert process.poll() is None, process.stderr.read()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)  # the run and its workers
+    process.wait()
+    written = [p for p in out.rglob("2026Q3-*") if p.suffix in (".pdf", ".pptx")]
+    assert 1 <= len(written) < 13
+    for path in written:  # whatever exists under its real name is whole
+        (PdfReader(path).pages if path.suffix == ".pdf" else Presentation(path).slides)
+
+    resumed = cli(warehouse, folder, "quarterly", "2026Q3", "--out", str(out))
+    _, stderr = resumed.communicate(timeout=600)
+    assert resumed.returncode == 0, stderr
+    assert "failed 0" in stderr
+    final = [p for p in out.rglob("2026Q3-*") if p.suffix in (".pdf", ".pptx")]
+    assert len(final) == 13 and not list(out.rglob(".*.tmp"))
+    for path in final:
+        assert len(PdfReader(path).pages if path.suffix == ".pdf" else Presentation(path).slides) > 3
+
+
+def test_the_dask_executor_gives_what_the_local_pool_gives(warehouse, folder, tmp_path):
+    only = ["initech-retail"]
+    local = quarterly.plan(warehouse, PERIOD, tmp_path / "local", only, folder=folder)
+    quarterly.run(warehouse, local, workers=1, executor="local")
+    dask = quarterly.plan(warehouse, PERIOD, tmp_path / "dask", only, folder=folder)
+    outcome = quarterly.run(warehouse, dask, workers=2, executor="dask-local")
+    assert not outcome.failed
+    (a,), (b,) = [d.path for d in local.pending], [d.path for d in dask.pending]
+    assert charts(a) == charts(b)
+    assert [s.shapes.title.text for s in Presentation(a).slides] == [s.shapes.title.text for s in Presentation(b).slides]

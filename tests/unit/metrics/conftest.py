@@ -1,0 +1,45 @@
+"""A small warehouse whose every figure can be worked out on paper (tests/fixtures/metrics)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+from warehouse.connection import Location
+from warehouse.ingest import ingest, ingest_indices
+
+METRICS = FIXTURES / "metrics"
+RUNS = METRICS / "runs_two_models_two_evals_three_repeats.csv"
+PRICES = METRICS / "prices_mid_quarter_cut_and_provider_median.csv"
+OPENNESS_RUBRIC = ROOT / "warehouse" / "indices" / "openness-v1.yaml"
+
+
+def index_folder(tmp: Path) -> Path:
+    folder = tmp / "indices"
+    folder.mkdir()
+    for name in ("index.yaml", "thresholds.yaml", "origins.yaml", "policy.yaml"):
+        shutil.copy(METRICS / name, folder / name)
+    shutil.copy(OPENNESS_RUBRIC, folder / OPENNESS_RUBRIC.name)  # the house's real rubric is under test
+    return folder
+
+
+@pytest.fixture(scope="session")
+def metrics_template(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("metrics")
+    location = Location.resolve(str(root / "warehouse"))
+    ingest(location, "models", METRICS / "models.csv")
+    ingest(location, "evaluations", METRICS / "evaluations.csv")
+    ingest(location, "runs", RUNS)
+    ingest(location, "prices", PRICES)
+    ingest_indices(location, index_folder(root))
+    return root / "warehouse"
+
+
+@pytest.fixture
+def metrics(metrics_template: Path, tmp_path: Path) -> Location:
+    """A fresh copy of the paper-checkable warehouse."""
+    shutil.copytree(metrics_template, tmp_path / "warehouse")
+    return Location.resolve(str(tmp_path / "warehouse"))

@@ -1,0 +1,93 @@
+"""Invariants of the metrics layer: prices scale costs and nothing else; evaluations outside an
+index change no index; a query pinned to a snapshot never changes."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import latest_snapshot, rows, write
+from tests.unit.metrics.conftest import METRICS, PRICES, RUNS, index_folder
+from warehouse import query
+from warehouse.connection import Location
+from warehouse.ingest import ingest, ingest_indices
+
+COSTS = """SELECT version, model, effort, CAST(as_of AS VARCHAR), total_usd, input_usd, reasoning_usd, answer_usd,
+                  cost_per_task FROM cost_to_run ORDER BY ALL"""
+RANKINGS = {
+    "index ranks": 'SELECT version, model, effort, rank FROM intelligence_index ORDER BY ALL',
+    "pareto frontier": 'SELECT version, CAST(as_of AS VARCHAR), model, effort, on_frontier FROM pareto_frontier ORDER BY ALL',
+    "cheapest at threshold": 'SELECT threshold, CAST(as_of AS VARCHAR), model FROM price_of_intelligence ORDER BY ALL',
+    "frontier model": 'SELECT version, CAST(as_of AS VARCHAR), model FROM frontier_spend ORDER BY ALL',
+}
+
+
+def scaled_warehouse(folder, k: float) -> Location:
+    location = Location.resolve(str(folder / f"k{k}"))
+    reader = csv.DictReader(io.StringIO(PRICES.read_text()))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, reader.fieldnames, lineterminator="\n")
+    writer.writeheader()
+    for row in reader:
+        writer.writerow({**row, "usd_per_mtok": float(row["usd_per_mtok"]) * k})
+    ingest(location, "models", METRICS / "models.csv")
+    ingest(location, "evaluations", METRICS / "evaluations.csv")
+    ingest(location, "runs", RUNS)
+    ingest(location, "prices", write(folder / f"prices-{k}.csv", out.getvalue()))
+    ingest_indices(location, index_folder(folder / f"indices-{k}"))
+    return location
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("scaling")
+    (folder / "indices-1").mkdir()
+    return folder, scaled_warehouse(folder, 1)
+
+
+@settings(max_examples=4, deadline=None)
+@given(k=st.floats(min_value=0.001, max_value=1000).map(lambda x: round(x, 6)).filter(lambda x: x != 1))
+def test_scaling_every_price_by_k_scales_every_cost_by_k_and_no_ranking(base, k):
+    folder, one = base
+    if (folder / f"k{k}").exists():  # hypothesis may draw the same k twice
+        return
+    (folder / f"indices-{k}").mkdir()
+    scaled = scaled_warehouse(folder, k)
+    for before, after in zip(rows(one, COSTS), rows(scaled, COSTS), strict=True):
+        assert after[:4] == before[:4]
+        for x, y in zip(before[4:], after[4:]):
+            assert (x is None and y is None) or y == pytest.approx(k * x, rel=1e-9)
+    for name, sql in RANKINGS.items():
+        assert rows(scaled, sql) == rows(one, sql), name
+
+
+def test_evaluations_outside_an_index_change_no_index(metrics, tmp_path):
+    before = rows(metrics, 'SELECT * FROM intelligence_index ORDER BY ALL')
+    text = "model,effort,provider,evaluation,repeat,task_id,score,account\n" + "".join(
+        f"{m},,{p},outside,{r},t{t},{(r + t) % 2},anonymous\n"
+        for m, p in (("alpha-1", "lab-a"), ("beta-1", "lab-b")) for r in (1, 2) for t in (1, 2))
+    ingest(metrics, "runs", write(tmp_path / "outside.csv", text))
+    assert rows(metrics, "SELECT count(*) FROM eval_scores WHERE evaluation = 'outside'") == [(2,)]
+    assert rows(metrics, 'SELECT * FROM intelligence_index ORDER BY ALL') == before
+
+
+@pytest.mark.parametrize("view", ["eval_scores", "intelligence_index", "cost_to_run", "turn_efficiency",
+                                  "pareto_frontier", "price_of_intelligence", "price_decline", "frontier_spend"])
+def test_a_query_pinned_to_a_snapshot_does_not_change_after_later_ingests(metrics, tmp_path, view):
+    pinned = latest_snapshot(metrics)
+    sql = f"SELECT * FROM {view} ORDER BY ALL"
+    before = query.run(metrics, sql, snapshot=pinned).to_pylist()
+    # A fourth repeat for alpha-1 (all solved) and a price cut for beta-1.
+    ingest(metrics, "runs", write(tmp_path / "repeat4.csv", (
+        "model,effort,provider,evaluation,repeat,task_id,score,input_tokens,answer_tokens,account\n"
+        + "".join(f"alpha-1,,lab-a,{e},4,t{t},1,900,90,anonymous\n" for e in ("e1", "e2") for t in range(1, 5)))))
+    ingest(metrics, "prices", write(tmp_path / "cut.csv", (
+        "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n"
+        "beta-1,lab-b,input,0.5,2026-09-01,,https://lab-b.example/pricing\n")))
+    assert query.run(metrics, sql, snapshot=pinned).to_pylist() == before
+    if view in ("eval_scores", "intelligence_index", "cost_to_run"):
+        assert query.run(metrics, sql).to_pylist() != before

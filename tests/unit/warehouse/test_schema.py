@@ -1,0 +1,124 @@
+"""The schema documents itself and never changes under a warehouse; the docs match the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import rows
+from warehouse import formats
+from warehouse.connection import Location, connect, writer_lock
+from warehouse.errors import BenchhouseError, SchemaDrift
+from warehouse.ingest import init
+from warehouse.migrate import schema_files, view_files
+
+ROOT = Path(__file__).resolve().parents[3]
+REQUIRED_TABLES = {
+    "creators", "models", "model_variants", "providers", "endpoints", "model_aliases", "evaluations",
+    "eval_runs", "task_results", "published_aggregates", "prices", "openness_assessments",
+    "ingest_batches", "rejected_rows",
+}
+
+
+def test_every_table_and_column_has_a_comment(location):
+    init(location)
+    tables = dict(rows(location, "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'bh'"))
+    assert REQUIRED_TABLES <= set(tables)
+    assert [t for t, comment in tables.items() if not comment] == []
+    # Views cannot carry column comments: each view's comment lists its columns instead.
+    undocumented = rows(location, "SELECT table_name, column_name FROM duckdb_columns() c "
+                                  "WHERE database_name = 'bh' AND (comment IS NULL OR comment = '') "
+                                  "AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = 'bh')")
+    assert undocumented == []
+
+
+def test_init_applies_each_schema_file_once_and_creates_the_views(location):
+    assert init(location) == [name for name, _, _ in schema_files()] + [f"views ({len(view_files())})"]
+    assert init(location) == []
+    assert [r[0] for r in rows(location, "SELECT file_name FROM schema_migrations")] == \
+        [name for name, _, _ in schema_files()]
+
+
+def test_a_changed_schema_file_is_refused(location):
+    init(location)
+    with writer_lock(location):
+        con = connect(location)
+        con.execute("UPDATE schema_migrations SET sha256 = 'edited' WHERE file_name = '001_core.sql'")
+        con.close()
+    with pytest.raises(SchemaDrift, match="001_core.sql changed after it was applied"):
+        init(location)
+
+
+def test_every_native_column_lands_in_a_documented_table(location):
+    init(location)
+    columns = {(t, c) for t, c in rows(location, "SELECT table_name, column_name FROM duckdb_columns() "
+                                                 "WHERE database_name = 'bh'")}
+    landing = {"models": "models", "evaluations": "evaluations", "prices": "prices",
+               "openness": "openness_assessments"}
+    for kind, table in landing.items():
+        for column in formats.get(kind).names:
+            assert (table, column) in columns, (kind, column)
+    run_columns = {c for t, c in columns if t in ("eval_runs", "task_results")}
+    assert set(formats.get("runs").names) <= run_columns
+
+
+def test_the_format_reference_matches_the_code():
+    assert (ROOT / "docs" / "formats.md").read_text() == formats.reference_markdown(), \
+        "regenerate it: python -m warehouse.formats > docs/formats.md"
+
+
+def test_an_unknown_format_suggests_the_nearest():
+    with pytest.raises(BenchhouseError, match="Did you mean 'prices'?"):
+        formats.get("price")
+
+
+def test_a_postgres_catalog_needs_a_data_path(monkeypatch):
+    monkeypatch.delenv("BENCHHOUSE_DATA_PATH", raising=False)
+    with pytest.raises(BenchhouseError, match="set BENCHHOUSE_DATA_PATH"):
+        Location.resolve("postgres:dbname=benchhouse host=db")
+    monkeypatch.setenv("BENCHHOUSE_DATA_PATH", "s3://house/lake/")
+    location = Location.resolve("postgres:dbname=benchhouse host=db")
+    assert (location.catalog, location.data_path, location.is_embedded) == \
+        ("postgres:dbname=benchhouse host=db", "s3://house/lake/", False)
+
+
+def test_every_view_file_creates_the_view_its_name_says_with_a_comment(location):
+    init(location)
+    views = dict(rows(location, "SELECT view_name, comment FROM duckdb_views() "
+                                "WHERE database_name = 'bh' AND NOT internal"))
+    for name, view, text, _ in view_files():
+        assert view in views, name
+        assert views[view], f"{name}: no COMMENT ON VIEW {view}"
+        assert text.lstrip().startswith("--"), f"{name}: the first line should say what one row is"
+    assert set(views) == {view for _, view, _, _ in view_files()}
+
+
+def test_a_changed_view_file_is_applied_in_one_snapshot(location):
+    init(location)
+    with writer_lock(location):
+        con = connect(location)
+        con.execute("UPDATE view_definitions SET sha256 = 'old' WHERE view_name = 'eval_scores'")
+        con.close()
+    assert init(location) == [f"views ({len(view_files())})"]
+
+
+def test_the_data_dictionary_documents_every_view():
+    dictionary = (ROOT / "docs" / "data-dictionary.md").read_text()
+    missing = [view for _, view, _, _ in view_files() if f"| `{view}` |" not in dictionary]
+    assert missing == [], f"docs/data-dictionary.md lacks {missing}"
+
+
+def test_every_citation_of_the_methodology_names_a_part_of_it():
+    """The views cite docs/methodology.md by the name of a part; the part must be there."""
+    methodology = (ROOT / "docs" / "methodology.md").read_text().lower()
+    cited = []
+    for path in sorted((ROOT / "warehouse" / "views").glob("*.sql")):
+        header = " ".join(line.removeprefix("--").strip() for line in path.read_text().splitlines()
+                          if line.startswith("--"))
+        cited += [(path.name, part) for part in re.findall(r'docs/methodology\.md, "([^"]+)"', header)]
+    assert len(cited) >= 5
+    missing = [f"{name}: {part}" for name, part in cited if part.lower() not in methodology]
+    assert not missing, missing
+    assert "docs/methodology.md" in (ROOT / "docs" / "data-dictionary.md").read_text()
