@@ -8,7 +8,7 @@ TEST_DEBS := poppler-utils
 DEMO := var/demo
 export BENCHHOUSE_WAREHOUSE ?= $(CURDIR)/$(DEMO)/warehouse
 
-.PHONY: demo test bench deps clean
+.PHONY: demo test test-fast bench deps clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	scripts/install-debian-packages $(RUNTIME_DEBS)
@@ -29,9 +29,15 @@ demo: $(INSTALLED)
 	@echo "The deliverables are in out/$(DEMO_PERIOD)/<subscriber>/ (see out/$(DEMO_PERIOD)/manifest.json);"
 	@echo "the warehouse is in $(BENCHHOUSE_WAREHOUSE): BENCHHOUSE_WAREHOUSE=$(BENCHHOUSE_WAREHOUSE) $(BIN)/benchhouse schema"
 
+# Every test: the fast unit tests (pure functions, one view on a fixture warehouse, the findings), then
+# the functional ones (real renders read back, processes, kill -9, a plain install).
 test: $(INSTALLED)
 	scripts/install-debian-packages $(TEST_DEBS)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto tests/unit tests/functional
+
+# The unit tests alone: under a minute.
+test-fast: $(INSTALLED)
+	$(BIN)/python -m pytest -n auto tests/unit
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/ingest_bench.py

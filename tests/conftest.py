@@ -24,11 +24,21 @@ def location(tmp_path: Path) -> Location:
     return Location.resolve(str(tmp_path / "warehouse"))
 
 
-@pytest.fixture
-def known(location: Location) -> Location:
-    """A warehouse that knows four models and two evaluations."""
+@pytest.fixture(scope="session")
+def known_template(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("known") / "warehouse"
+    location = Location.resolve(str(folder))
     ingest(location, "models", FIXTURES / "models_four.csv")
     ingest(location, "evaluations", FIXTURES / "evaluations_two.csv")
+    return folder
+
+
+@pytest.fixture
+def known(known_template: Path, location: Location) -> Location:
+    """A warehouse that knows four models and two evaluations (a fresh copy of one built once)."""
+    import shutil
+
+    shutil.copytree(known_template, location.local_dir)
     return location
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.delivery import build, subscribers
+from reports.delivery import build as building, subscribers
 from reports.handle import ReadHandle, window
 from reports.window import Period
 from warehouse import demo
@@ -34,7 +34,7 @@ def rendered(demo_warehouse, tmp_path_factory):
             subscriber = subscribers.load_id(subscriber_id)
             out = tmp_path_factory.mktemp(f"{report}-{subscriber_id}")
             with ReadHandle(demo_warehouse, window(demo_warehouse, PERIOD)) as handle:
-                files = {r.format: r.path for r in build.build(handle, report, subscriber, ("pdf", "pptx"), out)}
+                files = {r.format: r.path for r in building.build(handle, report, subscriber, ("pdf", "pptx"), out)}
                 cache[report, subscriber_id] = (files, handle.snapshot)
         return cache[report, subscriber_id]
     return build

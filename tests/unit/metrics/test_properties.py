@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from tests.conftest import latest_snapshot, rows, write
 from tests.unit.metrics.conftest import METRICS, PRICES, RUNS, index_folder
 from warehouse import query
-from warehouse.connection import Location
+from warehouse.connection import Location, connect
 from warehouse.ingest import ingest, ingest_indices
 
 COSTS = """SELECT version, model, effort, CAST(as_of AS VARCHAR), total_usd, input_usd, reasoning_usd, answer_usd,
@@ -26,43 +27,62 @@ RANKINGS = {
 }
 
 
-def scaled_warehouse(folder, k: float) -> Location:
-    location = Location.resolve(str(folder / f"k{k}"))
+def scaled_prices(folder, k: float):
     reader = csv.DictReader(io.StringIO(PRICES.read_text()))
     out = io.StringIO()
     writer = csv.DictWriter(out, reader.fieldnames, lineterminator="\n")
     writer.writeheader()
     for row in reader:
         writer.writerow({**row, "usd_per_mtok": float(row["usd_per_mtok"]) * k})
-    ingest(location, "models", METRICS / "models.csv")
-    ingest(location, "evaluations", METRICS / "evaluations.csv")
-    ingest(location, "runs", RUNS)
-    ingest(location, "prices", write(folder / f"prices-{k}.csv", out.getvalue()))
-    ingest_indices(location, index_folder(folder / f"indices-{k}"))
-    return location
+    return write(folder / f"prices-{k}.csv", out.getvalue())
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
+def unpriced(tmp_path_factory):
+    """The paper-checkable warehouse without its prices, built once: each draw copies it and loads
+    its own scaled prices."""
     folder = tmp_path_factory.mktemp("scaling")
-    (folder / "indices-1").mkdir()
-    return folder, scaled_warehouse(folder, 1)
+    location = Location.resolve(str(folder / "unpriced"))
+    ingest(location, "models", METRICS / "models.csv")
+    ingest(location, "evaluations", METRICS / "evaluations.csv")
+    ingest(location, "runs", RUNS)
+    ingest_indices(location, index_folder(folder))
+    return folder
+
+
+def priced(folder, k: float) -> Location:
+    target = folder / f"k{k}"
+    if not target.exists():  # hypothesis may draw the same k twice
+        shutil.copytree(folder / "unpriced", target)
+        ingest(Location.resolve(str(target)), "prices", scaled_prices(folder, k))
+    return Location.resolve(str(target))
+
+
+def read(location: Location) -> dict[str, list[tuple]]:
+    """The costs and every ranking, through one connection."""
+    con = connect(location, read_only=True)
+    try:
+        return {name: con.execute(sql).fetchall() for name, sql in {"costs": COSTS, **RANKINGS}.items()}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def unscaled(unpriced):
+    return read(priced(unpriced, 1))
 
 
 @settings(max_examples=4, deadline=None)
 @given(k=st.floats(min_value=0.001, max_value=1000).map(lambda x: round(x, 6)).filter(lambda x: x != 1))
-def test_scaling_every_price_by_k_scales_every_cost_by_k_and_no_ranking(base, k):
-    folder, one = base
-    if (folder / f"k{k}").exists():  # hypothesis may draw the same k twice
-        return
-    (folder / f"indices-{k}").mkdir()
-    scaled = scaled_warehouse(folder, k)
-    for before, after in zip(rows(one, COSTS), rows(scaled, COSTS), strict=True):
+def test_scaling_every_price_by_k_scales_every_cost_by_k_and_no_ranking(unpriced, unscaled, k):
+    scaled = read(priced(unpriced, k))
+    assert len(unscaled["costs"]) > 10
+    for before, after in zip(unscaled["costs"], scaled["costs"], strict=True):
         assert after[:4] == before[:4]
         for x, y in zip(before[4:], after[4:]):
             assert (x is None and y is None) or y == pytest.approx(k * x, rel=1e-9)
-    for name, sql in RANKINGS.items():
-        assert rows(scaled, sql) == rows(one, sql), name
+    for name in RANKINGS:
+        assert scaled[name] == unscaled[name], name
 
 
 def test_evaluations_outside_an_index_change_no_index(metrics, tmp_path):
@@ -75,19 +95,35 @@ def test_evaluations_outside_an_index_change_no_index(metrics, tmp_path):
     assert rows(metrics, 'SELECT * FROM intelligence_index ORDER BY ALL') == before
 
 
-@pytest.mark.parametrize("view", ["eval_scores", "intelligence_index", "cost_to_run", "turn_efficiency",
-                                  "pareto_frontier", "price_of_intelligence", "price_decline", "frontier_spend"])
-def test_a_query_pinned_to_a_snapshot_does_not_change_after_later_ingests(metrics, tmp_path, view):
-    pinned = latest_snapshot(metrics)
-    sql = f"SELECT * FROM {view} ORDER BY ALL"
-    before = query.run(metrics, sql, snapshot=pinned).to_pylist()
-    # A fourth repeat for alpha-1 (all solved) and a price cut for beta-1.
-    ingest(metrics, "runs", write(tmp_path / "repeat4.csv", (
+PINNED_VIEWS = ["eval_scores", "intelligence_index", "cost_to_run", "turn_efficiency", "pareto_frontier",
+                "price_of_intelligence", "price_decline", "frontier_spend", "intelligence_cost", "cost_tiers",
+                "frontier_drivers"]
+
+
+@pytest.fixture(scope="module")
+def later(metrics_template, tmp_path_factory):
+    """The paper-checkable warehouse, every view read at its latest snapshot, then new data: a
+    fourth repeat for alpha-1 (all solved) and a price cut for beta-1."""
+    folder = tmp_path_factory.mktemp("later")
+    shutil.copytree(metrics_template, folder / "warehouse")
+    location = Location.resolve(str(folder / "warehouse"))
+    pinned = latest_snapshot(location)
+    before = {view: query.run(location, f"SELECT * FROM {view} ORDER BY ALL", snapshot=pinned).to_pylist()
+              for view in PINNED_VIEWS}
+    ingest(location, "runs", write(folder / "repeat4.csv", (
         "model,effort,provider,evaluation,repeat,task_id,score,input_tokens,answer_tokens,account\n"
         + "".join(f"alpha-1,,lab-a,{e},4,t{t},1,900,90,anonymous\n" for e in ("e1", "e2") for t in range(1, 5)))))
-    ingest(metrics, "prices", write(tmp_path / "cut.csv", (
+    ingest(location, "prices", write(folder / "cut.csv", (
         "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n"
         "beta-1,lab-b,input,0.5,2026-09-01,,https://lab-b.example/pricing\n")))
-    assert query.run(metrics, sql, snapshot=pinned).to_pylist() == before
-    if view in ("eval_scores", "intelligence_index", "cost_to_run"):
-        assert query.run(metrics, sql).to_pylist() != before
+    return location, pinned, before
+
+
+@pytest.mark.parametrize("view", PINNED_VIEWS)
+def test_a_query_pinned_to_a_snapshot_does_not_change_after_later_ingests(later, view):
+    location, pinned, before = later
+    sql = f"SELECT * FROM {view} ORDER BY ALL"
+    assert before[view], f"{view} has no rows to compare"
+    assert query.run(location, sql, snapshot=pinned).to_pylist() == before[view]
+    if view in ("eval_scores", "intelligence_index", "cost_to_run", "intelligence_cost"):
+        assert query.run(location, sql).to_pylist() != before[view]

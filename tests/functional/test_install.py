@@ -1,0 +1,54 @@
+"""A plain (not editable) install works from any folder: the wheel carries the report queries, the
+views, the index files and the templates, and `benchhouse report build` finds them without the
+repository. The new environment borrows the test environment's dependencies (a path entry, not a
+copy), so that only benchhouse itself is installed, offline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tests.conftest import ROOT, latest_snapshot
+
+
+def run(*args, **options) -> subprocess.CompletedProcess:
+    done = subprocess.run(args, capture_output=True, text=True, timeout=300, **options)
+    assert done.returncode == 0, f"{' '.join(map(str, args))}:\n{done.stdout}\n{done.stderr}"
+    return done
+
+
+def test_a_plain_install_builds_a_report_from_another_folder(demo_warehouse, tmp_path):
+    build = tmp_path / "build"
+    shutil.copytree(ROOT, build, ignore=shutil.ignore_patterns(".git", ".venv", "var", "out", "build", "*.egg-info",
+                                                               "__pycache__", ".pytest_cache", ".hypothesis"))
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
+        "-w", str(tmp_path / "dist"), str(build))
+    (wheel,) = (tmp_path / "dist").glob("benchhouse-*.whl")
+
+    env_dir = tmp_path / "env"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    site = run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip()
+    Path(site, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    run(python, "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel))
+
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(ROOT / "subscribers", elsewhere / "subscribers")  # found as ./subscribers
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BENCHHOUSE_SUBSCRIBERS")}
+    env["BENCHHOUSE_WAREHOUSE"] = str(demo_warehouse.local_dir)
+    where = run(python, "-c", "import reports, templates; print(reports.__file__, templates.FOLDER)",
+                cwd=elsewhere, env=env).stdout
+    assert str(ROOT) not in where and site in where  # the installed copy, not the repository
+    run(env_dir / "bin" / "benchhouse", "report", "build", "openness-index", "--subscriber", "globex-health",
+        "--period", "2026Q3", "--format", "pdf", "--snapshot", str(latest_snapshot(demo_warehouse)), "--out", "out",
+        cwd=elsewhere, env=env)
+    (pdf,) = (elsewhere / "out").glob("*.pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "The Openness Index" in text and "Globex Health" in text
