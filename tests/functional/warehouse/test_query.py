@@ -91,18 +91,31 @@ def test_query_from_a_file_and_from_stdin(with_runs, tmp_path):
                ).stdout.splitlines() == ["n", "4"]
 
 
-def test_as_of_reads_the_warehouse_as_it_was(with_runs, tmp_path):
+def test_snapshot_reads_the_warehouse_as_it_was(with_runs, tmp_path):
     before_prices = latest_snapshot(with_runs)
     ingest(with_runs, "prices", FIXTURES / "prices_gpt4o_cut_mid_quarter.csv")
     count = "SELECT count(*) AS n FROM prices"
     assert cli(with_runs, "sql", count, "--format", "csv").stdout.splitlines() == ["n", "5"]
-    assert cli(with_runs, "sql", count, "--format", "csv", "--as-of", str(before_prices)
+    assert cli(with_runs, "sql", count, "--format", "csv", "--snapshot", str(before_prices)
                ).stdout.splitlines() == ["n", "0"]
     # Before the schema existed there was no table at all.
-    early = cli(with_runs, "sql", count, "--as-of", "0", check=False)
+    early = cli(with_runs, "sql", count, "--snapshot", "0", check=False)
     assert early.returncode == 1 and "prices does not exist" in early.stderr
-    missing = cli(with_runs, "sql", count, "--as-of", "999", check=False)
+    missing = cli(with_runs, "sql", count, "--snapshot", "999", check=False)
     assert missing.returncode == 1 and "snapshot 999 does not exist" in missing.stderr
+
+
+def test_as_of_is_a_deprecated_alias_of_snapshot_that_warns(with_runs):
+    pinned = latest_snapshot(with_runs)
+    ingest(with_runs, "prices", FIXTURES / "prices_gpt4o_cut_mid_quarter.csv")
+    count = "SELECT count(*) AS n FROM prices"
+    old = cli(with_runs, "sql", count, "--format", "csv", "--as-of", str(pinned))
+    assert old.stdout.splitlines() == ["n", "0"]
+    assert "--as-of is deprecated" in old.stderr and "use --snapshot" in old.stderr
+    assert "deprecated" not in cli(with_runs, "sql", count, "--snapshot", str(pinned)).stderr
+    both = cli(with_runs, "sql", count, "--snapshot", str(pinned), "--as-of", str(pinned - 1), check=False)
+    assert both.returncode == 1 and "disagree" in both.stderr
+    assert "--snapshot" in cli(with_runs, "sql", "--help").stdout
 
 
 def test_snapshots_lists_each_batch(with_runs):
