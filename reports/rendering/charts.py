@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from reports.rendering import theme
+from reports.rendering import labels, theme
 from reports.rendering.theme import (CHART_HEIGHT as HEIGHT, CHART_TEXT, CHART_WIDTH as WIDTH, GRID, INK, LINE,
                                      MUTED, WHITE, Brand)
 
@@ -63,34 +63,40 @@ def _log_domain(values: list[float]) -> list[float]:
     return [10 ** math.floor(math.log10(low)), 10 ** math.ceil(math.log10(high))]
 
 
-def _spread(items: list[tuple[float, float, float]], gap: float = 12) -> list[float]:
-    """Screen y of each label (items: left and right screen x of the label's text, screen y of
-    its point) moved down until no two labels that overlap horizontally are closer than `gap`."""
-    placed: list[tuple[float, float, float]] = []
-    result = []
-    for left, right, sy in items:
-        ly = sy
-        while any(left < r and l < right and abs(qy - ly) < gap for l, r, qy in placed):
-            ly += 2
-        placed.append((left, right, ly))
-        result.append(ly)
-    return result
+def _decades(domain: list[float]) -> list[float]:
+    """The powers of ten of a log domain: the only ticks a log axis labels, so that they never crowd."""
+    low, high = (round(math.log10(v)) for v in domain)
+    return [10.0 ** e for e in range(low, high + 1)]
+
+
+def _axis(unit: str, log: bool, domain: list[float] | None = None, **options) -> alt.Axis:
+    """An axis labelled in the theme's tick format of `unit`; a log axis at powers of ten only."""
+    if log and domain is not None:
+        options["values"] = _decades(domain)
+    elif not log:
+        options.setdefault("tickCount", 10)
+    return alt.Axis(format=theme.ticks(unit, log).vega, **options)
 
 
 def scatter_frontier(points: pd.DataFrame, brand: Brand, *, x: str, y: str, label: str, x_title: str,
                      y_title: str, title: str, subtitle: str = "", frontier: str | None = None,
                      highlight: str | None = None, labelled: str | None = None, quadrant: bool = False,
-                     log_x: bool = True, x_domain: list[float] | None = None, x_format: str = "$~g") -> alt.Chart:
-    """Points (on a log x axis unless log_x is False), the Pareto frontier drawn through `frontier`
-    points, highlighted points in the accent colour, and labels only for frontier, highlighted
-    and `labelled` points, moved apart so that none overlap."""
+                     log_x: bool = True, x_domain: list[float] | None = None, x_unit: str = "usd",
+                     interval: tuple[str, str] | None = None) -> alt.Chart:
+    """Points (on a log x axis unless log_x is False) with the y interval of each as a thin bar
+    (`interval`: its low and high fields), the Pareto frontier drawn through `frontier` points,
+    highlighted points in the accent colour on top of everything, and labels for frontier,
+    highlighted and `labelled` points, each placed where it covers no other label and no point."""
     data = _plain(points.dropna(subset=[x, y]))
     if log_x:
         data = data[data[x] > 0]  # a log axis has no place for zero
-    data = data.copy()
+    data = data.copy().reset_index(drop=True)
     x_domain = x_domain or (_log_domain(data[x].tolist()) if log_x else [float(data[x].min()), float(data[x].max())])
-    y_low = math.floor(min(data[y].min() - 5, 0) / 10) * 10 if data[y].min() < 10 else math.floor(data[y].min() / 10) * 10 - 10
-    y_domain = [max(y_low, 0), min(100, math.ceil(data[y].max() / 10) * 10 + 5)]
+    lows = data[interval[0]] if interval else data[y]
+    highs = data[interval[1]] if interval else data[y]
+    y_low = math.floor(min(lows.min() - 5, 0) / 10) * 10 if lows.min() < 10 else math.floor(lows.min() / 10) * 10 - 10
+    y_domain = [max(y_low, 0), min(100, math.ceil(highs.max() / 10) * 10 + 5)]
+    height = HEIGHT + 40
     data["kind"] = "other"
     if frontier:
         data.loc[data[frontier], "kind"] = "on the frontier"
@@ -98,131 +104,135 @@ def scatter_frontier(points: pd.DataFrame, brand: Brand, *, x: str, y: str, labe
         data.loc[data[highlight], "kind"] = "focus"
     kinds = [(k, c) for k, c in (("focus", brand.accent), ("on the frontier", brand.primary), ("other", brand.others()))
              if (data["kind"] == k).any()]
-    colour = alt.Color("kind:N", title=None, scale=alt.Scale(
-        domain=[k for k, _ in kinds], range=[c for _, c in kinds]))
-    base = alt.Chart(data)
-    y_scale = alt.Scale(domain=y_domain)
-    x_scale = alt.Scale(type="log", domain=x_domain) if log_x else alt.Scale(domain=x_domain)
-    xs = alt.X(f"{x}:Q", title=x_title, scale=x_scale, axis=alt.Axis(format=x_format))
+    colour = alt.Color("kind:N", title=None, scale=alt.Scale(domain=[k for k, _ in kinds], range=[c for _, c in kinds]),
+                       legend=alt.Legend(symbolOpacity=1))
+    y_scale = alt.Scale(domain=y_domain, nice=False, zero=False)
+    x_scale = (alt.Scale(type="log", domain=x_domain, nice=False) if log_x
+               else alt.Scale(domain=x_domain, nice=False, zero=False))
+    xs = alt.X(f"{x}:Q", title=x_title, scale=x_scale, axis=_axis(x_unit, log_x, x_domain))
     ys = alt.Y(f"{y}:Q", title=y_title, scale=y_scale)
-    layers = []
+    to_axis = math.log10 if log_x else float
+    lx0, lx1 = to_axis(x_domain[0]), to_axis(x_domain[1])
+    data["_sx"] = [WIDTH * (to_axis(v) - lx0) / (lx1 - lx0) for v in data[x]]
+    data["_sy"] = [height * (1 - (v - y_domain[0]) / (y_domain[1] - y_domain[0])) for v in data[y]]
+    layers, obstacles = [], []
     if quadrant:
         cut_x, cut_y = float(data[x].median()), float(data[y].median())
         region = pd.DataFrame({"x0": [x_domain[0]], "x1": [cut_x], "y0": [cut_y], "y1": [y_domain[1]]})
         layers.append(alt.Chart(region).mark_rect(color=brand.primary, opacity=0.07).encode(
-            x=alt.X("x0:Q", scale=alt.Scale(type="log", domain=x_domain)), x2="x1:Q",
-            y=alt.Y("y0:Q", scale=alt.Scale(domain=y_domain)), y2="y1:Q"))
-        layers.append(alt.Chart(pd.DataFrame({"x": [x_domain[0] * 1.15], "y": [y_domain[1] - 2],
-                                              "text": ["most attractive: smarter and cheaper than the median"]}))
-                      .mark_text(align="left", baseline="top", fontSize=CHART_TEXT["annotation"], color=brand.primary)
-                      .encode(x=alt.X("x:Q", scale=alt.Scale(type="log", domain=x_domain)),
-                              y=alt.Y("y:Q", scale=alt.Scale(domain=y_domain)), text="text:N"))
+            x=alt.X("x0:Q", scale=x_scale), x2="x1:Q", y=alt.Y("y0:Q", scale=y_scale), y2="y1:Q"))
+        note = "most attractive: smarter and cheaper than the median"
+        size = CHART_TEXT["annotation"]
+        layers.append(alt.Chart(pd.DataFrame({"x": [6.0], "y": [6.0], "text": [note]}))
+                      .mark_text(align="left", baseline="top", fontSize=size, color=brand.primary)
+                      .encode(x=alt.X("x:Q", scale=None), y=alt.Y("y:Q", scale=None), text="text:N"))
+        obstacles.append(labels.Box(4, 4, 8 + labels.text_width(note, brand.font, size), 8 + size * 1.25))
+    if interval:
+        layers.append(alt.Chart(data).mark_rule(strokeWidth=1, opacity=0.45).encode(
+            x=xs, y=alt.Y(f"{interval[0]}:Q", scale=y_scale), y2=f"{interval[1]}:Q", color=colour))
     if frontier:
         line = data[data[frontier]].sort_values(x)
         layers.append(alt.Chart(line).mark_line(color=brand.primary, strokeWidth=1.5).encode(x=xs, y=ys))
-    layers.append(base.mark_circle(size=55, opacity=0.9).encode(
-        x=xs, y=ys, color=colour, order=alt.Order("kind:N", sort="descending")))
     marked = data["kind"] != "other"
     if labelled:
         marked |= data[labelled]
-    if marked.any():
-        layers.append(_labels(data[marked], x, y, label, x_domain, y_domain, xs, y_scale, log_x))
-    return alt.layer(*layers).properties(width=WIDTH, height=HEIGHT + 40, title=alt.Title(title, subtitle=subtitle))
+    layers += _labels(data, marked, label, brand, obstacles, height)
+    for kind in ("other", "on the frontier", "focus"):  # focus points last: nothing is drawn over them
+        part = data[data["kind"] == kind]
+        if not part.empty:
+            layers.append(alt.Chart(part).mark_circle(size=POINT_SIZE, opacity=0.95).encode(x=xs, y=ys, color=colour))
+    return alt.layer(*layers).properties(width=WIDTH, height=height, title=alt.Title(title, subtitle=subtitle))
 
 
-def _labels(rows: pd.DataFrame, x: str, y: str, label: str, x_domain, y_domain, xs, y_scale,
-            log_x: bool = True) -> alt.Chart:
-    """Text beside each point: to the right, or to the left near the right edge; labels that would
-    overlap are moved down until they do not."""
-    height = HEIGHT + 40
-    to_axis = math.log10 if log_x else float
-    lx0, lx1 = to_axis(x_domain[0]), to_axis(x_domain[1])
-    rows = rows.assign(_sx=[WIDTH * (to_axis(v) - lx0) / (lx1 - lx0) for v in rows[x]],
-                       _sy=[height * (1 - (v - y_domain[0]) / (y_domain[1] - y_domain[0])) for v in rows[y]])
-    rows["_right"] = rows["_sx"] > WIDTH * 0.7
-    width = rows[label].str.len() * 5.6 + 8  # about 5.6 px a character at 10 px
-    rows["_x0"] = rows["_sx"].where(~rows["_right"], rows["_sx"] - width)
-    rows["_x1"] = rows["_sx"].where(rows["_right"], rows["_sx"] + width)
-    rows = rows.sort_values("_sy")
-    # Labels sit a little below their point: the frontier line leaves each point upwards.
-    spread = _spread(list(zip(rows["_x0"], rows["_x1"], rows["_sy"] + 7)))
-    # Back from screen to data: the label's own y, below its point where it had to move.
-    rows["_label_y"] = [y_domain[0] + (1 - ly / height) * (y_domain[1] - y_domain[0]) for ly in spread]
+POINT_SIZE = 55  # px² of a point's circle
+POINT_RADIUS = math.sqrt(POINT_SIZE) / 2  # Vega draws a circle of size s with radius √s / 2
+
+
+def _labels(data: pd.DataFrame, marked: pd.Series, label: str, brand: Brand, obstacles: list, height: float) -> list:
+    """Text beside the marked points, placed by reports/rendering/labels.py; a label drawn away
+    from its point gets a thin leader line back to it. A label with no free spot is left out."""
+    size = CHART_TEXT["annotation"]
+    rows = data[marked]
+    priority = [0 if k == "focus" else 1 if k == "on the frontier" else 2 for k in rows["kind"]]
+    placed, _ = labels.place(list(zip(rows["_sx"], rows["_sy"], rows[label])), list(zip(data["_sx"], data["_sy"])),
+                             WIDTH, height, brand.font, size, POINT_RADIUS, obstacles, priority)
+    if not placed:
+        return []
+    boxes = pd.DataFrame([{"_lx": p.box.left + 1, "_ly": (p.box.top + p.box.bottom) / 2, "_text": rows[label].iloc[p.index],
+                           "_px": rows["_sx"].iloc[p.index], "_py": rows["_sy"].iloc[p.index], "_leader": p.leader,
+                           "_ex": min(max(rows["_sx"].iloc[p.index], p.box.left), p.box.right),
+                           "_ey": min(max(rows["_sy"].iloc[p.index], p.box.top), p.box.bottom)} for p in placed])
     layers = []
-    moved = rows[(rows["_label_y"] - rows[y]).abs() > 0.02 * (y_domain[1] - y_domain[0])]
-    if not moved.empty:  # a thin leader from each moved label back to its point
-        layers.append(alt.Chart(moved).mark_rule(color=MUTED, strokeWidth=0.6, opacity=0.7).encode(
-            x=xs, y=alt.Y(f"{y}:Q", scale=y_scale), y2="_label_y:Q"))
-    for right, align, dx in ((False, "left", 7), (True, "right", -7)):
-        part = rows[rows["_right"] == right]
-        if part.empty:
-            continue
-        for halo in (True, False):  # a white outline first, so that lines never cross the text
-            style = {"stroke": WHITE, "strokeWidth": 3, "strokeOpacity": 0.9} if halo else {}
-            layers.append(alt.Chart(part).mark_text(align=align, dx=dx, fontSize=CHART_TEXT["annotation"], color=INK,
-                                                    **style).encode(
-                x=xs, y=alt.Y("_label_y:Q", scale=y_scale), text=f"{label}:N"))
-    return alt.layer(*layers)
+    leaders = boxes[boxes["_leader"]]
+    if not leaders.empty:
+        layers.append(alt.Chart(leaders).mark_rule(color=MUTED, strokeWidth=0.6, opacity=0.8).encode(
+            x=alt.X("_px:Q", scale=None), y=alt.Y("_py:Q", scale=None), x2="_ex:Q", y2="_ey:Q"))
+    for halo in (True, False):  # a white outline first, so that no line crosses the text
+        style = {"stroke": WHITE, "strokeWidth": 3, "strokeOpacity": 0.9} if halo else {}
+        layers.append(alt.Chart(boxes).mark_text(align="left", baseline="middle", fontSize=size, color=INK,
+                                                 **style).encode(
+            x=alt.X("_lx:Q", scale=None), y=alt.Y("_ly:Q", scale=None), text="_text:N"))
+    return layers
 
 
 def stacked_bar(rows: pd.DataFrame, brand: Brand, *, category: str, parts: tuple[tuple[str, str], ...], title: str,
-                x_title: str, subtitle: str = "", value_format: str = "$,.2f") -> alt.Chart:
+                x_title: str, subtitle: str = "", unit: str = "usd") -> alt.Chart:
     """Horizontal bars, one per category in the order given, split into `parts` (field, label),
-    each part in its token colour of the theme."""
-    long = _plain(rows).melt(id_vars=[category], value_vars=[f for f, _ in parts], var_name="part", value_name="value")
-    names = dict(parts)
-    long["part"] = long["part"].map(names)
+    each part in its token colour of the theme, the total written at the end of each bar."""
+    plain = _plain(rows)
+    long = plain.melt(id_vars=[category], value_vars=[f for f, _ in parts], var_name="part", value_name="value")
+    long["part"] = long["part"].map(dict(parts))
     order = list(rows[category])
     names = [n for _, n in parts]
     colours = [brand.token_colours()[n] for n in names]
-    height = max(140, 22 * len(order))
-    return alt.Chart(long).mark_bar().encode(
-        y=alt.Y(f"{category}:N", sort=order, title=None),
-        x=alt.X("value:Q", title=x_title, axis=alt.Axis(format=value_format)),
-        color=alt.Color("part:N", title=None, scale=alt.Scale(domain=[n for _, n in parts], range=colours)),
+    y_enc = alt.Y(f"{category}:N", sort=order, title=None)
+    fmt = theme.ticks(unit).vega
+    stack = alt.Chart(long).mark_bar().encode(
+        y=y_enc, x=alt.X("value:Q", title=x_title, axis=alt.Axis(format=fmt)),
+        color=alt.Color("part:N", title=None, scale=alt.Scale(domain=names, range=colours)),
         order=alt.Order("part_order:Q"),
-        tooltip=[category, "part", "value"],
-    ).transform_calculate(part_order="indexof(" + str([n for _, n in parts]) + ", datum.part)").properties(
-        width=WIDTH - 180, height=height, title=alt.Title(title, subtitle=subtitle))
+    ).transform_calculate(part_order="indexof(" + str(names) + ", datum.part)")
+    totals = plain[[category]].assign(_total=plain[[f for f, _ in parts]].fillna(0).sum(axis=1))
+    text = alt.Chart(totals).mark_text(align="left", dx=4, fontSize=CHART_TEXT["annotation"], color=MUTED).encode(
+        y=y_enc, x=alt.X("_total:Q"), text=alt.Text("_total:Q", format=fmt))
+    return (stack + text).properties(width=WIDTH - 200, height=max(140, 22 * len(order)),
+                                     title=alt.Title(title, subtitle=subtitle))
 
 
 def bars(rows: pd.DataFrame, brand: Brand, *, category: str, value: str, title: str, x_title: str,
-         subtitle: str = "", value_format: str = ",.0f", highlight: str | None = None, log: bool = False) -> alt.Chart:
-    """Horizontal bars in the order given, highlighted rows in the accent colour, values labelled."""
+         subtitle: str = "", unit: str = "count", highlight: str | None = None) -> alt.Chart:
+    """Horizontal bars from zero in the order given (a bar's length is its value: never on a log
+    axis), highlighted rows in the accent colour, every value written at the end of its bar."""
     data = _plain(rows)
-    if log:
-        data = data[data[value] > 0]
     data["_colour"] = brand.primary
     if highlight:
         data.loc[data[highlight], "_colour"] = brand.accent
     order = list(data[category])
-    domain = _log_domain(data[value].tolist()) if log else None
+    fmt = theme.ticks(unit).vega
     y_enc = alt.Y(f"{category}:N", sort=order, title=None)
-    x_enc = alt.X(f"{value}:Q", title=x_title, axis=alt.Axis(format=value_format),
-                  scale=alt.Scale(type="log", domain=domain) if log else alt.Scale())
+    x_enc = alt.X(f"{value}:Q", title=x_title, axis=alt.Axis(format=fmt), scale=alt.Scale(zero=True))
     bar = alt.Chart(data).mark_bar().encode(y=y_enc, x=x_enc, color=alt.Color("_colour:N", scale=None))
-    if log:  # a log axis has no zero: bars start at the decade below the smallest value
-        bar = bar.encode(x2=alt.datum(domain[0]))
     text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=CHART_TEXT["annotation"], color=MUTED).encode(
-        y=y_enc, x=x_enc, text=alt.Text(f"{value}:Q", format=value_format))
+        y=y_enc, x=x_enc, text=alt.Text(f"{value}:Q", format=fmt))
     return (bar + text).properties(width=WIDTH - 200, height=max(140, 22 * len(order)),
                                    title=alt.Title(title, subtitle=subtitle))
 
 
 def line_over_time(rows: pd.DataFrame, brand: Brand, *, x: str, y: str, series: str, title: str, y_title: str,
-                   subtitle: str = "", log_y: bool = True, y_format: str = "$~g") -> alt.Chart:
-    """One line per series against date, on a log y axis by default; long series names are listed
-    one per line under the chart."""
+                   subtitle: str = "", log_y: bool = True, unit: str = "usd") -> alt.Chart:
+    """One stepped line per series against date (a price holds until it changes), on a log y axis
+    by default; long series names are listed one per line under the chart."""
     rows = _plain(rows)
     series_names = list(dict.fromkeys(rows[series]))
     longest = max(len(n) for n in series_names)
     colour = alt.Color(f"{series}:N", title=None, sort=series_names,
                        scale=alt.Scale(domain=series_names, range=brand.palette(len(series_names))),
                        legend=alt.Legend(columns=1 if longest > 40 else 3, labelLimit=560))
-    scale = alt.Scale(type="log") if log_y else alt.Scale(zero=False)
+    domain = _log_domain(rows[y].tolist()) if log_y else None
+    scale = alt.Scale(type="log", domain=domain, nice=False) if log_y else alt.Scale(zero=False)
     return alt.Chart(rows).mark_line(interpolate="step-after", strokeWidth=2).encode(
         x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8)),
-        y=alt.Y(f"{y}:Q", title=y_title, scale=scale, axis=alt.Axis(format=y_format)),
+        y=alt.Y(f"{y}:Q", title=y_title, scale=scale, axis=_axis(unit, log_y, domain)),
         color=colour,
     ).properties(width=WIDTH - 60, height=HEIGHT, title=alt.Title(title, subtitle=subtitle))
 

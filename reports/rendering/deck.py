@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 import io
-import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import vl_convert as vlc
@@ -17,7 +16,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from reports.rendering.theme import DECK_TEXT as SIZE, GRID, INK, LINE, MUTED, PAPER, WHITE, Brand, ink_on
+from reports.rendering.theme import DECK_TEXT as SIZE, GRID, INK, LINE, MUTED, PAPER, WHITE, Brand, ink_on, ticks
 from templates import FOLDER as TEMPLATES
 
 BASE = TEMPLATES / "base_deck.pptx"
@@ -59,7 +58,8 @@ class Deck:
         picture = slide.shapes.add_picture(io.BytesIO(logo_png(self.brand.logo)), 0, Inches(5.2), height=Inches(0.8))
         picture.left = self.prs.slide_width - picture.width - Inches(0.6)
         box = slide.shapes.add_textbox(Inches(0.8), Inches(5.2), Inches(8), Inches(1.5))
-        self._text(box, f"Prepared for {self.company}\n{self.confidentiality}", SIZE["cover_body"], INK)
+        self._text(box, f"{self.company}\n{self.confidentiality}", SIZE["cover_body"], INK)
+        box.text_frame.paragraphs[0].runs[0].font.bold = True
 
     def bullets(self, title: str, items: list[str], size: int = SIZE["body"]) -> None:
         slide = self._slide(title, TITLE_AND_CONTENT)
@@ -75,7 +75,7 @@ class Deck:
                 run.font.size, run.font.name = Pt(size), self.brand.font
 
     def scatter(self, title: str, groups: list[tuple[str, list[tuple[float, float, str | None]], str]],
-                x_title: str, y_title: str, log_x: bool = True, note: str = "") -> None:
+                x_title: str, y_title: str, log_x: bool = True, x_unit: str = "usd", note: str = "") -> None:
         """An XY scatter of groups (name, points (x, y, label or None), colour): one series whose
         points take their group's colour (some viewers draw only the last of several XY series),
         with a legend of the groups under it. Labelled points carry a number, and a key beside the
@@ -118,8 +118,8 @@ class Deck:
                     run.text = part
                     run.font.size, run.font.name, run.font.bold = Pt(SIZE["legend"]), self.brand.font, bold
                     run.font.color.rgb = rgb(tint)
-        if log_x:
-            _value_scale(chart.category_axis, '"$"#,##0.00', log=True)
+        _value_scale(chart.category_axis, ticks(x_unit, log_x).excel, log=log_x)
+        _value_scale(chart.value_axis, ticks("score").excel, log=False)
         self._axes(chart, x_title, y_title)
         chart.has_legend = False
         legend = slide.shapes.add_textbox(Inches(0.6), Inches(6.45), Inches(12.1), Inches(0.3)).text_frame
@@ -133,9 +133,10 @@ class Deck:
         self._note(slide, note)
 
     def stacked_bars(self, title: str, categories: list[str], series: list[tuple[str, list[float], str]],
-                     value_title: str, number_format: str = '"$"#,##0.00', note: str = "") -> None:
+                     value_title: str, unit: str = "usd", note: str = "") -> None:
         """Horizontal stacked bars; each series (name, values, colour) in its own colour."""
         slide = self._slide(title)
+        number_format = ticks(unit).excel
         data = CategoryChartData(number_format=number_format)
         data.categories = list(reversed(categories))  # bar charts draw the first category at the bottom
         for name, values, _ in series:
@@ -151,9 +152,12 @@ class Deck:
         self._legend(chart)
         self._note(slide, note)
 
-    def bars(self, title: str, categories: list[str], values: list[float], value_title: str,
-             number_format: str, highlight: list[bool] | None = None, log: bool = False, note: str = "") -> None:
+    def bars(self, title: str, categories: list[str], values: list[float], value_title: str, unit: str,
+             highlight: list[bool] | None = None, note: str = "") -> None:
+        """Horizontal bars from zero (a bar's length is its value), each value written at its end,
+        highlighted ones in the accent colour."""
         slide = self._slide(title)
+        number_format = ticks(unit).excel
         data = CategoryChartData(number_format=number_format)
         data.categories = list(reversed(categories))
         data.add_series(value_title, list(reversed(values)))
@@ -169,31 +173,42 @@ class Deck:
                 point.format.fill.fore_color.rgb = rgb(self.brand.accent)
         plot = chart.plots[0]
         plot.gap_width = 45
-        plot.has_data_labels = not log  # on a log axis some viewers put the labels over the categories
-        if not log:
-            plot.data_labels.number_format, plot.data_labels.number_format_is_linked = number_format, False
-            plot.data_labels.font.size = Pt(SIZE["point_label"])
-            plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-        _value_scale(chart.value_axis, number_format, log)
+        plot.has_data_labels = True
+        plot.data_labels.number_format, plot.data_labels.number_format_is_linked = number_format, False
+        plot.data_labels.font.size = Pt(SIZE["point_label"])
+        plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        _value_scale(chart.value_axis, number_format, log=False)
         self._axes(chart, None, value_title)
         chart.has_legend = False
         self._note(slide, note)
 
-    def lines(self, title: str, categories: list[str], series: list[tuple[str, list[float | None]]],
-              value_title: str, number_format: str, log: bool = True, note: str = "") -> None:
+    def steps(self, title: str, series: list[tuple[str, list[tuple[date, float]]]], value_title: str, unit: str,
+              log: bool = True, note: str = "") -> None:
+        """Lines against dates that hold each value until the next (a price holds until it
+        changes): an XY chart whose x is the date, each series in its own colour of the palette."""
         slide = self._slide(title)
-        data = CategoryChartData(number_format=number_format)
-        data.categories = categories
-        for name, values in series:
-            data.add_series(name, values)
-        chart = slide.shapes.add_chart(XL_CHART_TYPE.LINE, *CHART_BOX, data).chart
+        data = XyChartData()
+        days = [day for _, points in series for day, _ in points]
+        for name, points in series:
+            line = data.add_series(name)
+            previous = None
+            for day, value in points:
+                if previous is not None and value != previous:
+                    line.add_data_point(_serial(day), previous)  # the step: the old value up to the new date
+                line.add_data_point(_serial(day), value)
+                previous = value
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, *CHART_BOX, data).chart
         chart.has_title = False
         for s, colour in zip(chart.plots[0].series, self.brand.palette(len(series))):
             s.format.line.color.rgb = rgb(colour)
             s.format.line.width = Pt(2.25)
             s.smooth = False
-        _value_scale(chart.value_axis, number_format, log)
-        _label_every(chart.category_axis, max(1, len(categories) // 9))
+        dates = chart.category_axis  # the x axis of an XY chart is a value axis, here of dates
+        dates.minimum_scale, dates.maximum_scale = _serial(min(days)), _serial(max(days))
+        dates.major_unit = max(91, round((_serial(max(days)) - _serial(min(days))) / 8 / 91) * 91)
+        dates.tick_labels.number_format, dates.tick_labels.number_format_is_linked = "mmm yyyy", False
+        dates.has_major_gridlines = False
+        _value_scale(chart.value_axis, ticks(unit, log).excel, log)
         self._axes(chart, None, value_title)
         self._legend(chart)
         self._note(slide, note)
@@ -302,16 +317,9 @@ def _label_defaults(series) -> None:
 
 
 
-def _label_every(axis, step: int) -> None:
-    """Label only every `step`-th category (monthly dates would crowd the axis)."""
-    element = axis._element
-    anchor = element.find(qn("c:noMultiLvlLbl"))
-    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
-        skip = element.makeelement(qn(tag), {"val": str(step)})
-        if anchor is not None:
-            anchor.addprevious(skip)
-        else:
-            element.append(skip)
+def _serial(day: date) -> int:
+    """A date as the day number spreadsheets and PowerPoint charts use (days since 1899-12-30)."""
+    return (day - date(1899, 12, 30)).days
 
 
 def _place(shape, left, top, width, height) -> None:
@@ -320,15 +328,12 @@ def _place(shape, left, top, width, height) -> None:
 
 
 def _value_scale(axis, number_format: str, log: bool) -> None:
-    """Tick labels in `number_format`, on a linear or a logarithmic (base 10) axis. python-pptx has
-    no setting for a log axis, the chart XML has. A log axis ticks at powers of ten, which a fixed
-    number of decimals would print as $0.00: its ticks keep the format's leading literal (the
-    currency sign) and show the decimals each power needs ($0.001, $0.01, $1, $1,000)."""
+    """Tick labels in `number_format` (from theme.ticks, which gives a log axis a format that shows
+    the decimals each power of ten needs: $0.001, $0.01, $1, $1,000), on a linear or a logarithmic
+    (base 10) axis. python-pptx has no setting for a log axis; the chart XML has."""
     if log:
         scaling = axis._element.find(qn("c:scaling"))
         scaling.insert(0, scaling.makeelement(qn("c:logBase"), {"val": "10"}))
-        sign = re.match(r'("[^"]*")?', number_format).group(0)
-        number_format = f"[>=1]{sign}#,##0;{sign}0.######"
     axis.tick_labels.number_format = number_format
     axis.tick_labels.number_format_is_linked = False
 

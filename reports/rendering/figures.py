@@ -16,20 +16,22 @@ def cost_to_run(ctx, brand: Brand) -> dict[str, alt.Chart]:
     return {
         "frontier": charts.scatter_frontier(
             points, brand, x="total_usd", y="index", label="label", frontier="on_frontier", highlight="focus",
-            quadrant=True, x_title=f"Cost to run the index, USD (log scale), prices of {as_of}",
+            quadrant=True, interval=("ci_low", "ci_high"),
+            x_title=f"Cost to run the index, USD (log scale), prices of {as_of}",
             y_title=ctx.index["name"], title="Intelligence against the cost of running the index",
-            subtitle="Labelled: the Pareto frontier (no model is both smarter and cheaper) and your focus models"),
+            subtitle="Labelled: the Pareto frontier (no model is both smarter and cheaper) and your focus models; "
+                     "bars: 95% intervals of the index"),
         "split": charts.stacked_bar(
             shown, brand, category="label", parts=TOKEN_PARTS, x_title="USD for one pass of the index",
             title="Where the cost goes, by token type",
             subtitle="Top models by index, and your focus models; reasoning tokens priced as output"),
         "tokens": charts.bars(
             shown, brand, category="label", value="output_tokens", highlight="focus",
-            x_title="Output tokens (reasoning + answer)", value_format=".3~s",
+            x_title="Output tokens (reasoning + answer)", unit="tokens",
             title="Output tokens to run the index", subtitle="Token efficiency: the same questions, very different output"),
         "per_task": charts.bars(
-            shown, brand, category="label", value="cost_per_task", highlight="focus", log=True,
-            x_title="USD per task (index-weighted), log scale", value_format="$.2~g",
+            shown, brand, category="label", value="cost_per_task", highlight="focus",
+            x_title="USD per task (index-weighted)", unit="usd",
             title="Cost per task", subtitle="What one question of the index costs, on average"),
     }
 
@@ -46,11 +48,11 @@ def smile_curve(ctx, brand: Brand) -> dict[str, alt.Chart]:
             subtitle="Cheapest model meeting each threshold, month by month; in the legend, the yearly decline "
                      "factor with its 90% interval"),
         "right": charts.line_over_time(
-            right, brand, x="as_of", y="usd", series="measure", y_format="$.2~g",
+            right, brand, x="as_of", y="usd", series="measure", unit="usd",
             y_title="USD (log)", title="What the frontier model spends",
             subtitle=f"The most intelligent model available each month ({ctx.index['name']}), at that month's prices"),
         "smile": charts.line_over_time(
-            smile, brand, x="as_of", y="relative", series="series", y_format="~g",
+            smile, brand, x="as_of", y="relative", series="series", unit="relative",
             y_title="Relative to the first month (log)", title="The smile: both arms on one scale",
             subtitle="Falling: the price of a fixed level of intelligence. Rising: spend per task at the frontier"),
     }
@@ -69,7 +71,7 @@ def openness_index(ctx, brand: Brand) -> dict[str, alt.Chart]:
     if ctx.versus:
         result["versus"] = charts.scatter_frontier(
             pd.DataFrame(ctx.versus), brand, x="score", y="index", label="label", highlight="focus",
-            labelled="labelled", log_x=False, x_domain=[0, 100], x_format="d",
+            labelled="labelled", log_x=False, x_domain=[0, 100], x_unit="score", interval=("ci_low", "ci_high"),
             x_title="Openness Index (0-100)", y_title=ctx.index["name"], title="Openness against intelligence",
             subtitle="Models with both a score and a complete index; labelled: the best on both, and your focus models")
     return result

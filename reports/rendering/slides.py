@@ -46,9 +46,9 @@ def cost_to_run(ctx, deck: Deck) -> None:
                       [(name, [p[field] or 0 for p in shown], colours[name]) for field, name in TOKEN_PARTS],
                       "USD for one pass of the index")
     deck.bars("Output tokens to run the index", labels, [p["output_tokens"] for p in shown],
-              "Output tokens (reasoning + answer)", '#,##0', [p["focus"] for p in shown], log=True)
-    deck.bars("Cost per task", labels, [p["cost_per_task"] for p in shown], "USD per task",
-              '"$"0.0000', [p["focus"] for p in shown], log=True)
+              "Output tokens (reasoning + answer)", "tokens", [p["focus"] for p in shown])
+    deck.bars("Cost per task", labels, [p["cost_per_task"] for p in shown], "USD per task (index-weighted)",
+              "usd", [p["focus"] for p in shown])
     top = [p for p in ctx.points if p["total_usd"] is not None][:18]
     deck.table("The ranking", ["#", "Model", "Index", "95% interval", "Cost to run", "Per task", "Output tokens"],
                [[str(p["rank"]), p["label"], number(p["index"]), f"{number(p['ci_low'])}–{number(p['ci_high'])}",
@@ -57,20 +57,18 @@ def cost_to_run(ctx, deck: Deck) -> None:
     _closing(deck, ctx)
 
 
-def _monthly(rows: list[dict], series_key: str, value_key: str) -> tuple[list[str], list[tuple[str, list]]]:
-    """Month labels and one value list per series (None where a series has no value that month)."""
-    months = sorted({r["as_of"] for r in rows})
+def _series(rows: list[dict], series_key: str, value_key: str) -> list[tuple[str, list[tuple]]]:
+    """Each series' (date, value) points, in date order, series in order of first appearance."""
     names = list(dict.fromkeys(r[series_key] for r in rows))
-    table = {(r[series_key], r["as_of"]): r[value_key] for r in rows}
-    return [f"{m:%b %Y}" for m in months], [(n, [table.get((n, m)) for m in months]) for n in names]
+    return [(n, sorted((r["as_of"], r[value_key]) for r in rows if r[series_key] == n and r[value_key] is not None))
+            for n in names]
 
 
 def smile_curve(ctx, deck: Deck) -> None:
     _opening(deck, ctx)
     deck.bullets("Findings", ctx.findings, size=14)
-    months, series = _monthly(ctx.left_arm, "series", "blended_usd_per_mtok")
-    deck.lines("The price of a fixed level of intelligence", months, series,
-               "Cheapest blended price, USD per million tokens (log)", '"$"#,##0.00',
+    deck.steps("The price of a fixed level of intelligence", _series(ctx.left_arm, "series", "blended_usd_per_mtok"),
+               "Cheapest blended price, USD per million tokens (log)", "usd",
                note="The cheapest model meeting each threshold, month by month.")
     fits = [d for d in ctx.decline if d["reliable"]]
     deck.table("How fast the price falls", ["Threshold", "Reasoning models", "Models kept", "Decline a year", "90% interval"],
@@ -78,11 +76,10 @@ def smile_curve(ctx, deck: Deck) -> None:
                  factor(d["decline_factor_per_year"]),
                  f"{factor(d['decline_factor_low'])} – {factor(d['decline_factor_high'])}" if d["decline_factor_low"] else "n/a"]
                 for d in fits], [4.4, 1.9, 1.6, 1.9, 2.3], size=11)
-    months, series = _monthly(ctx.right_arm, "measure", "usd")
-    deck.lines("What the frontier model spends", months, series, "USD (log)", '"$"#,##0.00',
+    deck.steps("What the frontier model spends", _series(ctx.right_arm, "measure", "usd"), "USD (log)", "usd",
                note="The most intelligent model available each month, at that month's prices.")
-    months, series = _monthly(ctx.smile, "series", "relative")
-    deck.lines("The smile: both arms on one scale", months, series, "Relative to the first month (log)", '0.00',
+    deck.steps("The smile: both arms on one scale", _series(ctx.smile, "series", "relative"),
+               "Relative to the first month (log)", "relative",
                note="Each series divided by its first value.")
     deck.table("What drives the frontier's spend", ["Quarter end", "Frontier model", "Price / M tokens",
                                                      "Tokens per task", "Turns per task", "Cost per task"],
@@ -105,9 +102,12 @@ def openness_index(ctx, deck: Deck) -> None:
                highlight=[r["focus"] for r in rows],
                fills=[[None, *[shades[r[c]] for c in components], None] for r in rows], size=9)
     if ctx.versus:
-        points = [(r["score"], r["index"], r["label"] if r["labelled"] else None) for r in ctx.versus]
-        deck.scatter("Openness against intelligence", [("Models", points, deck.brand.primary)],
-                     x_title="Openness Index (0-100)", y_title=ctx.index["name"], log_x=False)
+        groups = [("Your focus models", [(r["score"], r["index"], r["label"]) for r in ctx.versus if r["focus"]],
+                   deck.brand.accent),
+                  ("Other models", [(r["score"], r["index"], r["label"] if r["labelled"] else None)
+                                    for r in ctx.versus if not r["focus"]], deck.brand.primary)]
+        deck.scatter("Openness against intelligence", [g for g in groups if g[1]],
+                     x_title="Openness Index (0-100)", y_title=ctx.index["name"], log_x=False, x_unit="score")
     deck.table("Where each score came from", ["Source of the score", "Models"],
                [[p["derived_from"], str(p["models"])] for p in ctx.provenance], [6, 2], size=12)
     _closing(deck, ctx)

@@ -24,7 +24,8 @@ PAPER = "#F5F7FA"
 WHITE = "#FFFFFF"
 
 # Series after the brand's own two colours: distinct in hue, not only in shade.
-SERIES = ("#B8860B", "#2F7D6D", "#8E5572", "#5B7DB1", "#3E4C59", "#C05621")
+SERIES = ("#B8860B", "#2F7D6D", "#8E5572", "#5B7DB1", "#C05621", "#6B8E23", "#7B61C9", "#3E4C59", "#D14D72",
+          "#1B998B")
 
 # The brand fonts a subscriber may choose (files under templates/fonts, with their licences), by
 # style; and the fallback for glyphs a brand font lacks.
@@ -67,9 +68,14 @@ class Brand:
         return tint(self.accent, 0.16)
 
     def palette(self, n: int) -> list[str]:
-        """n series colours: the brand's two, then the house's series colours."""
-        colours = [self.primary, self.accent, *SERIES]
-        return [colours[i % len(colours)] for i in range(n)]
+        """n series colours: the brand's two, then those of the house's series colours that differ
+        clearly from every colour already chosen (not only in shade), so that no two lines of a
+        chart can be taken for each other."""
+        chosen = [self.primary, self.accent]
+        for colour in SERIES:
+            if all(distance(colour, other) > DISTINCT for other in chosen):
+                chosen.append(colour)
+        return [chosen[i % len(chosen)] for i in range(n)]
 
     def token_colours(self) -> dict[str, str]:
         """Label of each token type -> its colour: reasoning in the brand colour (the part that
@@ -85,6 +91,39 @@ class Brand:
     def others(self) -> str:
         """Points that are neither focus nor frontier."""
         return LINE
+
+
+DISTINCT = 100  # the smallest colour distance (redmean RGB) between two series of one chart
+
+
+def distance(a: str, b: str) -> float:
+    """How different two colours look: the 'redmean' weighted RGB distance (0 to about 765)."""
+    (r1, g1, b1), (r2, g2, b2) = ([int(c.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)] for c in (a, b))
+    mean = (r1 + r2) / 2
+    return ((2 + mean / 256) * (r1 - r2) ** 2 + 4 * (g1 - g2) ** 2 + (2 + (255 - mean) / 256) * (b1 - b2) ** 2) ** 0.5
+
+
+@dataclass(frozen=True)
+class TickFormat:
+    """How an axis labels its ticks: a d3 format for the PDF's charts, a number format for the
+    deck's native charts. Neither ever writes a number in scientific notation."""
+
+    vega: str
+    excel: str
+
+
+def ticks(unit: str, log: bool = False) -> TickFormat:
+    """The tick format of an axis of `unit` (usd, tokens, score, relative, count), on a log axis
+    or a linear one. Every axis of every chart, PDF and deck, takes its format from here."""
+    if unit == "usd":
+        return TickFormat("$,.3~r", '[>=1]"$"#,##0;"$"0.######' if log else '"$"#,##0.00')
+    if unit == "tokens":
+        return TickFormat(",.3~s", "#,##0")
+    if unit == "relative":
+        return TickFormat(",.3~r", "[>=1]#,##0;0.######" if log else "0.00")
+    if unit in ("score", "count"):
+        return TickFormat(",d", "#,##0")
+    raise ValueError(f"no tick format for unit '{unit}'")
 
 
 def tint(colour: str, share: float) -> str:

@@ -49,21 +49,47 @@ def xy_points(path: Path, title: str) -> list[tuple[float, float]]:
     raise AssertionError(f"no chart on a slide titled {title!r}")
 
 
-def log_axes(path: Path) -> list[tuple[str, str, list[float]]]:
-    """Every logarithmic axis of the deck: the slide's title, the tick labels' number format and the
-    values plotted against the axis (y of line and bar charts, x of XY charts)."""
+def xy_series(path: Path, title: str) -> dict[str, list[tuple[float, float]]]:
+    """Each series of the XY chart on the slide titled `title`: its (x, y) points, in order."""
+    for slide in Presentation(path).slides:
+        if slide.shapes.title.text == title:
+            for shape in slide.shapes:
+                if shape.has_chart:
+                    found = {}
+                    for series in shape.chart.plots[0].series:
+                        xs = [float(v) for v in series._element.xpath("./c:xVal//c:pt/c:v/text()")]
+                        found[series.name] = list(zip(xs, series.values))
+                    return found
+    raise AssertionError(f"no chart on a slide titled {title!r}")
+
+
+def serial(day) -> float:
+    """A date as a chart's day number (days since 1899-12-30)."""
+    import datetime
+
+    return float((day - datetime.date(1899, 12, 30)).days)
+
+
+def all_axes(path: Path) -> list[tuple[str, str, list[float], bool]]:
+    """Every value axis of the deck: the slide's title, the tick labels' number format, the values
+    plotted against the axis (y of line and bar charts, x or y of XY charts), and whether it is
+    logarithmic. Date axes (formats of months and years) are left out."""
     found = []
     for slide in Presentation(path).slides:
         for shape in slide.shapes:
             if not shape.has_chart:
                 continue
             space = shape.chart._chartSpace
-            for axis in space.xpath(".//c:valAx[c:scaling/c:logBase]"):
-                code = axis.xpath("./c:numFmt/@formatCode")[0]
+            xy = bool(space.xpath(".//c:scatterChart"))
+            for axis in space.xpath(".//c:valAx"):
+                code = (axis.xpath("./c:numFmt/@formatCode") or ["General"])[0]
+                if "yyyy" in code:
+                    continue
                 position = axis.xpath("./c:axPos/@val")[0]
-                tag = "c:xVal" if space.xpath(".//c:scatterChart") and position in ("b", "t") else "c:val"
-                values = [float(v) for v in space.xpath(f".//{tag}//c:pt/c:v/text()") if float(v) > 0]
-                found.append((slide.shapes.title.text, code, values))
+                tag = ("c:xVal" if position in ("b", "t") else "c:yVal") if xy else "c:val"
+                log = bool(axis.xpath("./c:scaling/c:logBase"))
+                values = [float(v) for v in space.xpath(f".//{tag}//c:pt/c:v/text()") if not log or float(v) > 0]
+                found.append((slide.shapes.title.text, code, values, log))
     return found
 
 
@@ -87,3 +113,44 @@ def log_ticks(values: list[float]) -> list[float]:
     """The powers of ten a log axis ticks at to show `values`."""
     low, high = math.floor(math.log10(min(values))), math.ceil(math.log10(max(values)))
     return [10.0 ** e for e in range(low, high + 1)]
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _translate(element) -> tuple[float, float]:
+    x, y = re.match(r"translate\(([-\d.e]+),([-\d.e]+)\)", element.get("transform")).groups()
+    return float(x), float(y)
+
+
+def svg_labels(svg: str) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Every text drawn in a chart's plot (not its axes, legend or title), with the box its glyphs
+    cover: (left, top, right, bottom) in the plot's px. Measured with the font that draws it."""
+    import xml.etree.ElementTree as ET
+
+    from reports.rendering.labels import text_width
+
+    found = set()
+    for group in ET.fromstring(svg).iter(f"{SVG}g"):
+        if not (group.get("class") or "").startswith("mark-text role-mark"):
+            continue
+        for text in group.iter(f"{SVG}text"):
+            x, y = _translate(text)
+            size = float(text.get("font-size").removesuffix("px"))
+            width = text_width(text.text, text.get("font-family").strip('"'), size)
+            left = {"start": x, "middle": x - width / 2, "end": x - width}[text.get("text-anchor", "start")]
+            found.add((text.text, (left, y - 0.75 * size, left + width, y + 0.2 * size)))
+    return sorted(found)
+
+
+def svg_points(svg: str) -> list[tuple[float, float, float, str]]:
+    """Every circle drawn in a chart's plot: its centre, radius and fill colour."""
+    import xml.etree.ElementTree as ET
+
+    found = []
+    for path in ET.fromstring(svg).iter(f"{SVG}path"):
+        if path.get("aria-roledescription") == "circle":
+            x, y = _translate(path)
+            radius = float(re.match(r"M([\d.]+),0A", path.get("d")).group(1))
+            found.append((x, y, radius, path.get("fill")))
+    return found

@@ -9,7 +9,8 @@ import re
 import pytest
 
 from reports.rendering.formatting import factor, money, number
-from tests.functional.reports.readback import axis_label, charts, log_axes, log_ticks, pdf_fonts, pdf_text, slide_titles, xy_points
+from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial, slide_titles,
+                                              xy_points, xy_series)
 from warehouse import query
 
 BRANDS = {"acme-analytics": ("Acme Analytics", "Inter"), "northwind-bank": ("Northwind Bank", "Lato"),
@@ -71,12 +72,18 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
 
     assert slide_titles(files["pptx"])[:4] == ["The smile curve", "Findings", "The price of a fixed level of intelligence",
                                               "How fast the price falls"]
-    left = charts(files["pptx"])["The price of a fixed level of intelligence"]
-    series = dict(left)[next(name for name, _ in left if name.startswith(fit["label"]))]
-    expected = [r["blended_usd_per_mtok"] for r in view(demo_warehouse, snapshot, """
-        SELECT blended_usd_per_mtok FROM price_of_intelligence
+    left = xy_series(files["pptx"], "The price of a fixed level of intelligence")
+    points = left[next(name for name in left if name.startswith(fit["label"]))]
+    expected = [(serial(r["as_of"]), r["blended_usd_per_mtok"]) for r in view(demo_warehouse, snapshot, """
+        SELECT as_of, blended_usd_per_mtok FROM price_of_intelligence
         WHERE threshold = 'gpt-4-gpqa' AND as_of <= DATE '2026-09-30' ORDER BY as_of""")]
-    assert [v for v in series if v is not None] == pytest.approx(expected)
+    # A stepped line holds each price until the next month's: at a change, the old price comes
+    # first at the new date, then the new one; the last point at each date is that month's price.
+    last = {x: y for x, y in points}
+    assert sorted(last) == [x for x, _ in expected]
+    assert [last[x] for x, _ in expected] == pytest.approx([y for _, y in expected])
+    steps = [(a, b) for a, b in zip(points, points[1:]) if a[0] == b[0]]
+    assert all(a[1] != b[1] for a, b in steps) and len(steps) >= 3
 
 
 @pytest.mark.parametrize("subscriber", ["acme-analytics", "globex-health"])
@@ -105,16 +112,25 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
     assert same_points(points, [(r["score"], r["idx"]) for r in both])
 
 
-@pytest.mark.parametrize("report", ["cost-to-run", "smile-curve"])
-def test_every_tick_of_a_log_axis_reads_as_its_own_number(rendered, report):
-    """A log axis ticks at powers of ten: with fixed decimals $0.001 would read $0.00."""
+SCIENTIFIC = re.compile(r"(?<![0-9A-Za-z])\d+(\.\d+)?[eE][+-]\d+")  # 1e+3, 2.5E-05; not a hash like 5a388e87
+
+
+@pytest.mark.parametrize("report", ["cost-to-run", "smile-curve", "openness-index"])
+def test_no_axis_writes_a_number_in_scientific_notation(rendered, report):
+    """Every axis of every chart, deck and PDF: a log axis labels each power of ten as itself
+    ($0.001, not $0.00 or 1e-3), and no tick anywhere reads like 1e+3."""
     (files, _) = rendered(report, "acme-analytics")
-    axes = log_axes(files["pptx"])
-    assert len(axes) >= 2
-    for title, code, values in axes:
-        labels = [axis_label(code, tick) for tick in log_ticks(values)]
-        assert len(set(labels)) == len(labels), (title, labels)
-        assert all(float(re.sub(r"[^0-9.]", "", label)) > 0 for label in labels), (title, labels)
+    axes = all_axes(files["pptx"])
+    assert axes
+    for title, code, values, log in axes:
+        assert code != "General" and not re.search(r"[eE][+-]", code), (title, code)
+        ticks = log_ticks(values) if log else [min(values), max(values), (min(values) + max(values)) / 2]
+        labels = [axis_label(code, tick) for tick in ticks]
+        assert not any(SCIENTIFIC.search(label) for label in labels), (title, labels)
+        if log:
+            assert len(set(labels)) == len(labels), (title, labels)
+            assert all(float(re.sub(r"[^0-9.]", "", label)) > 0 for label in labels), (title, labels)
+    assert not SCIENTIFIC.search(pdf_text(files["pdf"]))
 
 
 def test_the_same_inputs_give_the_same_text(demo_warehouse, rendered, tmp_path):

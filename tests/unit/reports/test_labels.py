@@ -1,0 +1,51 @@
+"""Label placement: whatever the points, a placed label covers no other label and no point and
+stays inside the plot; the labels that matter most are placed first."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reports.rendering.labels import Box, place, text_width
+
+WIDTH, HEIGHT, SIZE, RADIUS = 600, 370, 10, 3.7
+coordinate = st.tuples(st.floats(0, WIDTH), st.floats(0, HEIGHT))
+name = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ()-.0123456789", min_size=1, max_size=24)
+
+
+@settings(max_examples=60, deadline=None)
+@given(points=st.lists(coordinate, min_size=1, max_size=60), data=st.data())
+def test_placed_labels_cover_nothing(points, data):
+    chosen = data.draw(st.lists(st.integers(0, len(points) - 1), unique=True, max_size=min(len(points), 25)))
+    labels = [(points[i][0], points[i][1], data.draw(name)) for i in chosen]
+    placed, left_out = place(labels, points, WIDTH, HEIGHT, "Inter", SIZE, RADIUS)
+    assert sorted([p.index for p in placed] + left_out) == list(range(len(labels)))
+    for i, a in enumerate(placed):
+        assert a.box.inside(WIDTH, HEIGHT)
+        assert a.box.right - a.box.left >= text_width(labels[a.index][2], "Inter", SIZE)
+        assert not any(a.box.overlaps(b.box) for b in placed[i + 1:])
+        assert not any(a.box.hits_circle(x, y, RADIUS) for x, y in points)
+
+
+def test_a_label_moves_off_its_neighbours_point_and_away_from_an_obstacle():
+    points = [(100, 100), (130, 100)]  # a label to the right of the first would cover the second
+    placed, _ = place([(100, 100, "first model")], points, WIDTH, HEIGHT, "Inter", SIZE, RADIUS,
+                      obstacles=[Box(0, 0, 99, 99)])
+    (label,) = placed
+    assert not label.box.hits_circle(130, 100, RADIUS) and not label.box.overlaps(Box(0, 0, 99, 99))
+
+
+def test_the_first_in_priority_gets_the_nearest_spot():
+    points = [(300, 200), (300, 200)]
+    labels = [(300, 200, "other"), (300, 200, "focus")]
+    placed, _ = place(labels, points, WIDTH, HEIGHT, "Inter", SIZE, RADIUS, priority=[1, 0])
+    focus, other = placed[1], placed[0]
+    assert not focus.leader and focus.box.left > 300  # right of its point, the first candidate
+    assert other.box.left < 300 or other.leader
+
+
+def test_a_label_with_no_room_is_left_out_not_drawn_over_something():
+    crowd = [(x, y) for x in range(0, 40, 4) for y in range(0, 40, 4)]
+    placed, left_out = place([(20, 20, "a long label that cannot fit anywhere here")], crowd, 40, 40, "Inter",
+                             SIZE, RADIUS)
+    assert (placed, left_out) == ([], [0])
