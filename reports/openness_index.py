@@ -1,5 +1,5 @@
-"""The Openness Index: how open each model's weights, data, methods and code are, on 18 points.
-Gathers data; draws nothing."""
+"""The Openness Index: how open each model's weights, data, methods and code are, on 18 points, and
+how transparent their developers are. Gathers data; draws nothing."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from reports.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
 from reports.registry import report
 from reports.rendering import figures, slides
+from reports.rendering.formatting import number, plural
 from reports.subscriber import Subscriber
 
 HEATMAP_ROWS = 28
@@ -22,11 +23,14 @@ class OpennessIndex:
     index: dict
     components: list[dict]
     rows: list[dict]
+    shown: list[dict]
     heatmap: list[dict]
     versus: list[dict]
     provenance: list[dict]
     summary: dict
     changes: list[dict]
+    developers: list[dict]
+    focus: list[dict]
     findings: list[str]
 
 
@@ -38,64 +42,114 @@ NOTES = [
     "Open Source AI Index, else from the Model Openness Tool, through the published mapping of their "
     "criteria onto the six components; such scores are labelled with their framework. A component that "
     "no criterion of the framework covers counts 0.",
+    "The report shows by default the language models a buyer would consider this quarter: released within "
+    "the report policy's recent months, with a price on the as-of date or open weights from a known creator. "
+    "Every other scored model is listed in the appendix with the reason it is not shown.",
+    "Licences are given by their SPDX identifier where SPDX has one, else by the licence's own name; "
+    "'proprietary' means the weights are not released.",
+    "Developer transparency is the Foundation Model Transparency Index (Stanford CRFM): the share of its "
+    "100 indicators a developer meets, overall and in each domain, in its latest edition.",
 ]
 
 
 def gather(handle: ReadHandle, index: dict) -> dict:
-    """Every score with its licence, and what changed this quarter: the same for every subscriber."""
+    """Every score with its licence and whether it is shown by default, what changed this quarter,
+    and developer transparency: the same for every subscriber."""
     version = index["version"]
-    licences = {r["model"]: r["licence"] for r in handle.rows("model_licences")}
-    rows = [{**r, "label": r["display_name"], "licence": licences.get(r["model"])}
-            for r in handle.rows("openness_rows", version=version)]
+    rows = [{**r, "label": r["display_name"]} for r in handle.rows("openness_rows", version=version)]
     return {**shared(handle, index, NOTES), "rows": rows,
             "components": handle.rows("openness_components", openness_index=index["openness_index_id"],
                                       openness_version=index["openness_version"]),
             "summary": handle.one("openness_summary", version=version),
             "provenance": handle.rows("openness_provenance", version=version),
-            "changes": handle.rows("openness_changes")}
+            "changes": handle.rows("openness_change", version=version),
+            "developers": handle.rows("developer_transparency"),
+            "names": {r["model"]: r for r in handle.rows("model_names")}}
 
 
 @report("openness-index", title="The Openness Index", template="openness_index.html", gather=gather,
         figures=figures.openness_index, slides=slides.openness_index)
 def openness_index(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
-    """How open models are, component by component, and where each score came from, with the
-    subscriber's focus models marked."""
+    """How open the models a buyer would consider are, component by component, where each score came
+    from, and how transparent their developers are, with the subscriber's focus models first."""
     focus = set(subscriber.focus_models)
     rows = [{**r, "focus": r["model"] in focus} for r in gathered["rows"]]
-    heatmap = rows[:HEATMAP_ROWS] + [r for r in rows[HEATMAP_ROWS:] if r["focus"]]
-    versus = [dict(r) for r in rows if r["index"] is not None]
+    shown = [r for r in rows if r["shown"] or r["focus"]]
+    heatmap = shown[:HEATMAP_ROWS] + [r for r in shown[HEATMAP_ROWS:] if r["focus"]]
+    versus = [dict(r) for r in shown if r["index"] is not None]
     ranked = sorted(versus, key=lambda r: -(r["score"] + r["index"]))
     marked = {r["model"] for r in ranked[:VERSUS_LABELS]} | focus
     for row in versus:
         row["labelled"] = row["model"] in marked
-    provenance, summary = gathered["provenance"], gathered["summary"]
-    changes = gathered["changes"]
+    focus_creators = {gathered["names"][m]["creator"] for m in focus if m in gathered["names"]}
+    developers = [{**d, "focus": d["creator"] in focus_creators} for d in gathered["developers"]]
+    changes = [{**c, "focus": c["model"] in focus} for c in gathered["changes"]]
+    standing = _focus(rows, focus, gathered["names"])
     return OpennessIndex(
         meta=meta(gathered, subscriber, "openness-index", "The Openness Index",
                   f"How open models' weights, data, methods and code are, {gathered['window'].label}"),
         appendix=gathered["appendix"], index=gathered["index"], components=gathered["components"], rows=rows,
-        heatmap=heatmap, versus=versus, provenance=provenance, summary=summary, changes=changes[:25],
-        findings=_findings(rows, summary, provenance, changes, focus),
+        shown=shown, heatmap=heatmap, versus=versus, provenance=gathered["provenance"],
+        summary=gathered["summary"], changes=changes, developers=developers, focus=standing,
+        findings=_findings(shown, gathered["summary"], changes, developers, standing),
     )
 
 
-def _findings(rows, summary, provenance, changes, focus) -> list[str]:
+def _focus(rows: list[dict], focus: set[str], names: dict) -> list[dict]:
+    """Each focus model's row with its place among the models shown, or the reason it has none."""
+    shown = [r for r in rows if r["shown"]]
+    place = {r["model"]: i + 1 for i, r in enumerate(shown)}
+    found = {r["model"]: r for r in rows}
+    standing = []
+    for model in sorted(focus, key=lambda m: names.get(m, {}).get("display_name") or m):
+        name = names.get(model, {}).get("display_name") or model
+        row = found.get(model)
+        if row is None:
+            standing.append({"model": model, "label": name, "scored": False,
+                             "reason": "no openness assessment yet: neither the house nor an outside framework "
+                                       "has assessed it"})
+        else:
+            standing.append({**row, "scored": True, "place": place.get(model), "of": len(shown)})
+    return standing
+
+
+def _findings(shown, summary, changes, developers, standing) -> list[str]:
+    """The first page: sentences over the rows above, the subscriber's models first."""
     found = []
-    if rows:
-        top = rows[0]
-        found.append(f"{summary['models_scored']} models have an Openness Index score. The most open is "
-                     f"{top['label']} at {top['score']:.1f} ({top['raw']:.0f} of 18 points, {top['derived_from']}).")
-        found.append(f"{summary['open_weights']} of them release their weights, but only {summary['open_data']} "
-                     "share their training data in full: data is where openness stops.")
+    for f in standing:
+        if not f["scored"]:
+            found.append(f"Your focus model {f['label']} has {f['reason']}.")
+            continue
+        where = (f"{f['place']} of the {f['of']} models shown" if f["place"]
+                 else f"not in the default set ({f['why']})")
+        found.append(f"Your focus model {f['label']} scores {number(f['score'])} on the Openness Index "
+                     f"({f['raw']:.0f} of 18 points, {f['derived_from']}), {where}; its weights: "
+                     f"{f['licence'] or 'licence not stated'}.")
+    if shown:
+        top = shown[0]
+        found.append(f"Of the {summary['models_shown']} models a buyer would consider this quarter, the most open is "
+                     f"{top['label']} at {number(top['score'])}; {summary['open_weights']} release their weights "
+                     f"and {summary['open_data']} share their training data in full: data is where openness stops.")
+    moved = [c for c in changes if c["score_before"] is not None and c["score_before"] != c["score_after"]]
+    mine = [c for c in moved if c["focus"]] or moved
+    if mine:
+        c = max(mine, key=lambda c: (c["focus"], abs(c["score_after"] - c["score_before"])))
+        parts = "; ".join(f"{m['component'].lower()} {m['before']} → {m['after']}" for m in c["moved"])
+        found.append(f"{plural(len(moved), 'model')} changed score this quarter; the largest move: {c['display_name']}, "
+                     f"{number(c['score_before'])} → {number(c['score_after'])} ({parts}).")
+    new = [c for c in changes if c["score_before"] is None]
+    if new:
+        found.append(f"{plural(len(new), 'model')} scored for the first time this quarter, among them "
+                     f"{new[0]['display_name']} ({number(new[0]['score_after'])}).")
+    mine = [d for d in developers if d["focus"] and d["change"] is not None] or \
+           [d for d in developers if d["change"] is not None]
+    if mine:
+        d = max(mine, key=lambda d: (d["focus"], abs(d["change"])))
+        direction = "rose" if d["change"] > 0 else "fell"
+        found.append(f"Developer transparency: {d['developer']}'s Foundation Model Transparency Index score {direction} "
+                     f"{abs(d['change']):.0f} points to {d['total']:.0f} of 100 in the {d['edition']} edition "
+                     f"(from {d['previous_total']:.0f} in {d['previous_edition']}).")
     if summary and summary["derived"]:
-        found.append(f"{summary['derived']} scores are derived from outside frameworks, not assessed by the house: "
-                     + ", ".join(f"{p['models']} {p['derived_from']}" for p in provenance) + ".")
-    if changes:
-        found.append(f"{len({c['model'] for c in changes})} models had assessments change this quarter.")
-    else:
-        found.append("No assessment changed this quarter.")
-    missing = sorted(focus - {r["model"] for r in rows})
-    if missing:
-        found.append("Of your focus models, " + ", ".join(missing) + " have no openness assessment: closed models "
-                     "are not in the outside frameworks, and the house has not assessed them yet.")
+        found.append(f"{summary['derived']} of the scores shown are derived from outside frameworks, not assessed by "
+                     "the house; each is labelled with its framework.")
     return found

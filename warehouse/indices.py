@@ -128,6 +128,8 @@ class Origins(Strict):
 class OpennessPin(Strict):
     index: str
     version: str
+    recent_months: int
+    known_creators: tuple[str, ...] = ()
 
 
 class Policy(Strict):
@@ -146,6 +148,7 @@ class Policy(Strict):
 
 
 class Policies(Strict):
+    openness_defaults: dict | None = None  # a YAML anchor the policies refer to
     policies: tuple[Policy, ...]
 
 
@@ -240,9 +243,12 @@ def _load_policies(con: duckdb.DuckDBPyConnection, folder: Path, policies: Polic
             raise BenchhouseError(f"{where}: smile_threshold '{p.smile_threshold}' is not a threshold."
                                   + did_you_mean(p.smile_threshold, thresholds))
     con.execute("DELETE FROM report_policies")
-    _insert_many(con, "INSERT INTO report_policies VALUES (?, ?, ?, ?, ?, ?)",
-                 [(p.index, p.version, p.smile_threshold, p.openness.index, p.openness.version, batch_id)
-                  for p in policies.policies])
+    _insert_many(con, "INSERT INTO report_policies VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 [(p.index, p.version, p.smile_threshold, p.openness.index, p.openness.version, batch_id,
+                   p.openness.recent_months) for p in policies.policies])
+    con.execute("DELETE FROM openness_known_creators")
+    _insert_many(con, "INSERT INTO openness_known_creators VALUES (?, ?, ?, ?)",
+                 [(p.index, p.version, c, batch_id) for p in policies.policies for c in p.openness.known_creators])
     con.execute("DELETE FROM intelligence_tiers")
     _insert_many(con, "INSERT INTO intelligence_tiers VALUES (?, ?, ?, ?)",
                  [(p.index, p.version, tier, batch_id) for p in policies.policies for tier in p.tiers])

@@ -32,8 +32,13 @@ def factor(value: float | None) -> str:
     return "n/a" if value is None else (f"{value:,.0f}×" if value >= 10 else f"{value:.1f}×")
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 model', '3 models'."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
 def day(value: date | None) -> str:
     return "n/a" if value is None else f"{value:%d %b %Y}"
 
 
-FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day}
+FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day, "plural": plural}

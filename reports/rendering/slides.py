@@ -91,16 +91,23 @@ def smile_curve(ctx, deck: Deck) -> None:
 
 def openness_index(ctx, deck: Deck) -> None:
     _opening(deck, ctx)
-    deck.bullets("Findings", ctx.findings, size=15)
-    rows = (ctx.heatmap[:10] + [r for r in ctx.heatmap[10:] if r["focus"]])[:16]
-    shades = deck.brand.heat()
+    deck.bullets("Findings", ctx.findings, size=14)
+    names = [c["name"] for c in ctx.components]
     components = [c["component"] for c in ctx.components]
-    deck.table("Openness by component (0 to 3)",
-               ["Model", *[c["name"] for c in ctx.components], "Score"],
+    deck.table("Your models", ["Model", "Score", *names, "Weights licence"],
+               [[f["label"], number(f["score"]), *[str(f[c]) for c in components], f["licence"] or "not stated"]
+                if f["scored"] else [f["label"], "n/a", *["" for _ in components], f["reason"]] for f in ctx.focus],
+               [2.6, 0.8, 1.05, 1.05, 1.05, 1.05, 1.15, 1.05, 2.3], size=10)
+    rows = (ctx.heatmap[:12] + [r for r in ctx.heatmap[12:] if r["focus"]])[:16]
+    shades = deck.brand.heat()
+    provenance = ", ".join(f"{p['models_shown']} {p['derived_from']}" for p in ctx.provenance if p["models_shown"])
+    deck.table("Openness by component (0 to 3)", ["Model", *names, "Score"],
                [[r["label"], *[str(r[c]) for c in components], number(r["score"])] for r in rows],
                [3.9, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 0.9],
                highlight=[r["focus"] for r in rows],
-               fills=[[None, *[shades[r[c]] for c in components], None] for r in rows], size=9)
+               fills=[[None, *[shades[r[c]] for c in components], None] for r in rows], size=9,
+               note=f"The most open of the {ctx.summary['models_shown']} models a buyer would consider, and your focus "
+                    f"models. Where the scores come from: {provenance}.")
     if ctx.versus:
         groups = [("Your focus models", [(r["score"], r["index"], r["label"]) for r in ctx.versus if r["focus"]],
                    deck.brand.accent),
@@ -108,6 +115,23 @@ def openness_index(ctx, deck: Deck) -> None:
                                     for r in ctx.versus if not r["focus"]], deck.brand.primary)]
         deck.scatter("Openness against intelligence", [g for g in groups if g[1]],
                      x_title="Openness Index (0-100)", y_title=ctx.index["name"], log_x=False, x_unit="score")
-    deck.table("Where each score came from", ["Source of the score", "Models"],
-               [[p["derived_from"], str(p["models"])] for p in ctx.provenance], [6, 2], size=12)
+    if ctx.changes:
+        changes = ctx.changes[:14]
+        deck.table("This quarter against the last", ["Model", "Before", "Now", "What moved"],
+                   [[c["display_name"], number(c["score_before"]) if c["score_before"] is not None else "new",
+                     number(c["score_after"]),
+                     "first scored" if c["score_before"] is None else
+                     "; ".join(f"{m['component']} {m['before']} → {m['after']}" for m in c["moved"])] for c in changes],
+                   [3.6, 1.1, 1.1, 6.3], highlight=[c["focus"] for c in changes], size=10,
+                   note=f"{len(ctx.changes)} models changed between {ctx.meta.previous_as_of:%d %b %Y} and "
+                        f"{ctx.meta.as_of:%d %b %Y}" + ("; the full list is in the PDF." if len(ctx.changes) > 14 else "."))
+    if ctx.developers:
+        developers = ctx.developers[:14]
+        deck.table("Developer transparency (FMTI)", ["Developer", "Edition", "Total", "Upstream", "Model", "Downstream",
+                                                     "Change"],
+                   [[d["developer"], d["edition"], number(d["total"], 0), number(d["upstream"], 0),
+                     number(d["model_domain"], 0), number(d["downstream"], 0),
+                     f"{d['change']:+.0f}" if d["change"] is not None else "first"] for d in developers],
+                   [3.0, 1.4, 1.2, 1.4, 1.2, 1.6, 1.4], highlight=[d["focus"] for d in developers], size=10,
+                   note="Foundation Model Transparency Index (Stanford CRFM): share of 100 indicators met, latest edition.")
     _closing(deck, ctx)

@@ -11,6 +11,7 @@ import pytest
 from reports.rendering.formatting import factor, money, number
 from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial, slide_titles,
                                               xy_points, xy_series)
+from reports.delivery import subscribers
 from warehouse import query
 
 BRANDS = {"acme-analytics": ("Acme Analytics", "Inter"), "northwind-bank": ("Northwind Bank", "Lato"),
@@ -90,23 +91,42 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
 def test_openness_index(demo_warehouse, rendered, subscriber):
     (files, snapshot) = rendered("openness-index", subscriber)
     company, font = BRANDS[subscriber]
+    focus = list(subscribers.load_id(subscriber).focus_models)
     scored = view(demo_warehouse, snapshot, """
-        SELECT m.display_name, o.score, o.raw, o.derived_from FROM openness_index o JOIN models m USING (model)
+        SELECT m.model, m.display_name, o.score, o.raw, o.derived_from, d.shown FROM openness_index o
+        JOIN models m USING (model)
+        JOIN openness_default_set d ON d.model = o.model AND d.version = '1' AND d.as_of = DATE '2026-09-30'
         ORDER BY o.score DESC, m.display_name""")
-    text = pdf_text(files["pdf"])
+    shown = [r for r in scored if r["shown"]]
+    text = pdf_text(files["pdf"]).replace("\n", " ")
     assert "The Openness Index" in text and company in text
-    assert f"{len(scored)} models have an Openness Index score" in text
+    assert f"All {len(scored)} models with an Openness Index score" in text
+    assert f"Of the {len(shown)} models a buyer would consider this quarter, the most open is {shown[0]['display_name']}" in text
     gpt5 = next(r for r in scored if r["display_name"] == "GPT-5")
     assert (gpt5["raw"], gpt5["derived_from"]) == (2, "house assessment")
+    for model in focus:  # each focus model is on the first page, with its score or the reason it has none
+        row = next((r for r in scored if r["model"] == model), None)
+        name = row["display_name"] if row else view(demo_warehouse, snapshot, "SELECT display_name FROM models "
+                                                     "WHERE model = $m", m=model)[0]["display_name"]
+        assert f"Your focus model {name} " in text
+        if row:
+            assert f"Your focus model {name} scores {number(row['score'])}" in text
+    contents, before, appendix = text.split("Appendix: every scored model", 2)  # the contents, then the pages
+    body, appendix = re.sub(r"\s+", "", contents + before), re.sub(r"\s+", "", appendix)
+    left_out = [re.sub(r"\s+", "", r["display_name"]) for r in scored if not r["shown"] and r["model"] not in focus]
+    assert left_out and [name for name in left_out if name not in appendix] == []  # table cells wrap names
+    assert not [name for name in left_out if name.startswith("Pythia") and name in body]
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
-    assert slide_titles(files["pptx"]) == ["The Openness Index", "Findings", "Openness by component (0 to 3)",
-                                          "Openness against intelligence", "Where each score came from",
-                                          "Methodology and sources"]
+    assert slide_titles(files["pptx"]) == ["The Openness Index", "Findings", "Your models", "Openness by component (0 to 3)",
+                                          "Openness against intelligence", "This quarter against the last",
+                                          "Developer transparency (FMTI)", "Methodology and sources"]
     both = view(demo_warehouse, snapshot, """
         SELECT o.score, max(i."index") AS idx FROM openness_index o
         JOIN intelligence_index i ON i.model = o.model AND i.complete AND i.version = $version
-        GROUP BY o.model, o.score""", version="1")
+        JOIN openness_default_set d ON d.model = o.model AND d.version = $version AND d.as_of = DATE '2026-09-30'
+        WHERE d.shown OR o.model IN (SELECT unnest($focus))
+        GROUP BY o.model, o.score""", version="1", focus=focus)
     points = xy_points(files["pptx"], "Openness against intelligence")
     assert len(points) == len(both) > 5
     assert same_points(points, [(r["score"], r["idx"]) for r in both])
