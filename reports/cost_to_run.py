@@ -27,6 +27,8 @@ class CostToRun:
     best_value: dict | None
     token_spread: dict | None
     unpriced: list[dict]
+    turns: list[dict]
+    turns_chart: str | None
     findings: list[str]
 
 
@@ -40,6 +42,7 @@ def gather(handle: ReadHandle, index: dict) -> dict:
         "movers": handle.rows("cost_movers", version=version),
         "best_value": handle.one("best_value", version=version),
         "token_spread": handle.one("token_spread", version=version),
+        "turns": handle.rows("turn_efficiency"),
     }
 
 
@@ -55,6 +58,11 @@ def cost_to_run(gathered: dict, subscriber: Subscriber) -> CostToRun:
     shown = [p for p in priced if p["rank"] <= SHOWN or p["focus"]][: SHOWN + len(focus) * 3]
     best_value = gathered["best_value"] and {**gathered["best_value"], "label": label(gathered["best_value"])}
     index, movers = gathered["index"], gathered["movers"]
+    turns = [{**t, "label": label(t), "focus": t["model"] in focus} for t in gathered["turns"]]
+    counts = {}
+    for t in turns:
+        if t["cost_per_solved_task"] is not None and t["blended_usd_per_mtok"] is not None:
+            counts[t["evaluation_name"]] = counts.get(t["evaluation_name"], 0) + 1
     return CostToRun(
         meta=meta(gathered, subscriber, "cost-to-run", "Cost to run the Intelligence Index",
                   f"What intelligence costs, {window.label}"),
@@ -62,6 +70,7 @@ def cost_to_run(gathered: dict, subscriber: Subscriber) -> CostToRun:
         index=index, points=points, shown=shown, tiers=gathered["tiers"], movers=movers[:8],
         best_value=best_value, token_spread=gathered["token_spread"],
         unpriced=[p for p in points if p["total_usd"] is None],
+        turns=turns, turns_chart=max(counts, key=counts.get) if counts else None,
         findings=_findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, window),
     )
 
@@ -82,10 +91,12 @@ def _findings(index, priced, tiers, best_value, spread, movers, window) -> list[
         found.append(f"The most intelligence per dollar: {best_value['label']}, "
                      f"{best_value['index_per_usd']:,.0f} index points per dollar of running the index.")
     if spread:
-        found.append(f"At equal intelligence, tokens differ widely: {spread['verbose_name']} "
-                     f"({spread['verbose_index']:.1f}) writes {spread['token_ratio']:.1f}× the output tokens of "
-                     f"{spread['frugal_name']} ({spread['frugal_index']:.1f}) and costs "
-                     f"{spread['cost_ratio']:.1f}× as much.")
+        verbose = label({"display_name": spread["verbose_name"], "effort": spread["verbose_effort"]})
+        frugal = label({"display_name": spread["frugal_name"], "effort": spread["frugal_effort"]})
+        costs = (f" and costs {spread['cost_ratio']:.1f}× as much" if spread["cost_ratio"] is not None else "")
+        found.append(f"At equal intelligence, tokens differ widely: {verbose} (index {spread['verbose_index']:.1f}) "
+                     f"writes {spread['token_ratio']:.1f}× the output tokens of {frugal} "
+                     f"(index {spread['frugal_index']:.1f}){costs}.")
     moved = [m for m in movers if not m["newly_priced"]]
     if moved:
         m = moved[0]

@@ -82,20 +82,26 @@ def scatter_frontier(points: pd.DataFrame, brand: Brand, *, x: str, y: str, labe
                      y_title: str, title: str, subtitle: str = "", frontier: str | None = None,
                      highlight: str | None = None, labelled: str | None = None, quadrant: bool = False,
                      log_x: bool = True, x_domain: list[float] | None = None, x_unit: str = "usd",
-                     interval: tuple[str, str] | None = None) -> alt.Chart:
-    """Points (on a log x axis unless log_x is False) with the y interval of each as a thin bar
-    (`interval`: its low and high fields), the Pareto frontier drawn through `frontier` points,
-    highlighted points in the accent colour on top of everything, and labels for frontier,
-    highlighted and `labelled` points, each placed where it covers no other label and no point."""
+                     interval: tuple[str, str] | None = None, log_y: bool = False, y_unit: str = "score") -> alt.Chart:
+    """Points (on a log x axis unless log_x is False; on a 0-100 y axis, or a log one with log_y)
+    with the y interval of each as a thin bar (`interval`: its low and high fields), the Pareto
+    frontier drawn through `frontier` points, highlighted points in the accent colour on top of
+    everything, and labels for frontier, highlighted and `labelled` points, each placed where it
+    covers no other label and no point."""
     data = _plain(points.dropna(subset=[x, y]))
     if log_x:
         data = data[data[x] > 0]  # a log axis has no place for zero
+    if log_y:
+        data = data[data[y] > 0]
     data = data.copy().reset_index(drop=True)
     x_domain = x_domain or (_log_domain(data[x].tolist()) if log_x else [float(data[x].min()), float(data[x].max())])
     lows = data[interval[0]] if interval else data[y]
     highs = data[interval[1]] if interval else data[y]
-    y_low = math.floor(min(lows.min() - 5, 0) / 10) * 10 if lows.min() < 10 else math.floor(lows.min() / 10) * 10 - 10
-    y_domain = [max(y_low, 0), min(100, math.ceil(highs.max() / 10) * 10 + 5)]
+    if log_y:
+        y_domain = _log_domain(data[y].tolist())
+    else:
+        y_low = math.floor(min(lows.min() - 5, 0) / 10) * 10 if lows.min() < 10 else math.floor(lows.min() / 10) * 10 - 10
+        y_domain = [max(y_low, 0), min(100, math.ceil(highs.max() / 10) * 10 + 5)]
     height = HEIGHT + 40
     data["kind"] = "other"
     if frontier:
@@ -106,15 +112,17 @@ def scatter_frontier(points: pd.DataFrame, brand: Brand, *, x: str, y: str, labe
              if (data["kind"] == k).any()]
     colour = alt.Color("kind:N", title=None, scale=alt.Scale(domain=[k for k, _ in kinds], range=[c for _, c in kinds]),
                        legend=alt.Legend(symbolOpacity=1))
-    y_scale = alt.Scale(domain=y_domain, nice=False, zero=False)
+    y_scale = (alt.Scale(type="log", domain=y_domain, nice=False) if log_y
+               else alt.Scale(domain=y_domain, nice=False, zero=False))
     x_scale = (alt.Scale(type="log", domain=x_domain, nice=False) if log_x
                else alt.Scale(domain=x_domain, nice=False, zero=False))
     xs = alt.X(f"{x}:Q", title=x_title, scale=x_scale, axis=_axis(x_unit, log_x, x_domain))
-    ys = alt.Y(f"{y}:Q", title=y_title, scale=y_scale)
-    to_axis = math.log10 if log_x else float
-    lx0, lx1 = to_axis(x_domain[0]), to_axis(x_domain[1])
-    data["_sx"] = [WIDTH * (to_axis(v) - lx0) / (lx1 - lx0) for v in data[x]]
-    data["_sy"] = [height * (1 - (v - y_domain[0]) / (y_domain[1] - y_domain[0])) for v in data[y]]
+    ys = alt.Y(f"{y}:Q", title=y_title, scale=y_scale, axis=_axis(y_unit, log_y, y_domain))
+    to_x, to_y = (math.log10 if log_x else float), (math.log10 if log_y else float)
+    lx0, lx1 = to_x(x_domain[0]), to_x(x_domain[1])
+    ly0, ly1 = to_y(y_domain[0]), to_y(y_domain[1])
+    data["_sx"] = [WIDTH * (to_x(v) - lx0) / (lx1 - lx0) for v in data[x]]
+    data["_sy"] = [height * (1 - (to_y(v) - ly0) / (ly1 - ly0)) for v in data[y]]
     layers, obstacles = [], []
     if quadrant:
         cut_x, cut_y = float(data[x].median()), float(data[y].median())

@@ -37,7 +37,7 @@ class Deck:
 
     # slides -----------------------------------------------------------------------------------
 
-    def title_slide(self, title: str, subtitle: str) -> None:
+    def title_slide(self, title: str, subtitle: str, banner: str | None = None) -> None:
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[TITLE])
         band = slide.shapes.add_shape(1, 0, Inches(0), self.prs.slide_width, Inches(4.6))  # 1: rectangle
         band.fill.solid()
@@ -60,6 +60,9 @@ class Deck:
         box = slide.shapes.add_textbox(Inches(0.8), Inches(5.2), Inches(8), Inches(1.5))
         self._text(box, f"{self.company}\n{self.confidentiality}", SIZE["cover_body"], INK)
         box.text_frame.paragraphs[0].runs[0].font.bold = True
+        if banner:
+            strip = slide.shapes.add_textbox(Inches(0.8), Inches(6.55), Inches(11.7), Inches(0.6))
+            self._text(strip, banner, SIZE["note"] + 2, INK)
 
     def bullets(self, title: str, items: list[str], size: int = SIZE["body"]) -> None:
         slide = self._slide(title, TITLE_AND_CONTENT)
@@ -75,7 +78,8 @@ class Deck:
                 run.font.size, run.font.name = Pt(size), self.brand.font
 
     def scatter(self, title: str, groups: list[tuple[str, list[tuple[float, float, str | None]], str]],
-                x_title: str, y_title: str, log_x: bool = True, x_unit: str = "usd", note: str = "") -> None:
+                x_title: str, y_title: str, log_x: bool = True, x_unit: str = "usd", log_y: bool = False,
+                y_unit: str = "score", note: str = "") -> None:
         """An XY scatter of groups (name, points (x, y, label or None), colour): one series whose
         points take their group's colour (some viewers draw only the last of several XY series),
         with a legend of the groups under it. Labelled points carry a number, and a key beside the
@@ -119,7 +123,7 @@ class Deck:
                     run.font.size, run.font.name, run.font.bold = Pt(SIZE["legend"]), self.brand.font, bold
                     run.font.color.rgb = rgb(tint)
         _value_scale(chart.category_axis, ticks(x_unit, log_x).excel, log=log_x)
-        _value_scale(chart.value_axis, ticks("score").excel, log=False)
+        _value_scale(chart.value_axis, ticks(y_unit, log_y).excel, log=log_y)
         self._axes(chart, x_title, y_title)
         chart.has_legend = False
         legend = slide.shapes.add_textbox(Inches(0.6), Inches(6.45), Inches(12.1), Inches(0.3)).text_frame

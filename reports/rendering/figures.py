@@ -13,7 +13,17 @@ def cost_to_run(ctx, brand: Brand) -> dict[str, alt.Chart]:
     points = pd.DataFrame([p for p in ctx.points if p["total_usd"] is not None])
     shown = pd.DataFrame(ctx.shown)
     as_of = f"{ctx.meta.as_of:%d %b %Y}"
-    return {
+    result = {}
+    if ctx.turns_chart:
+        turns = pd.DataFrame([t for t in ctx.turns if t["evaluation_name"] == ctx.turns_chart])
+        turns["labelled"] = True
+        result["turns"] = charts.scatter_frontier(
+            turns, brand, x="blended_usd_per_mtok", y="cost_per_solved_task", label="label", highlight="focus",
+            labelled="labelled", log_y=True, y_unit="usd",
+            x_title=f"Blended price, USD per million tokens (log scale), {as_of}",
+            y_title="USD per solved task (log scale)", title=f"What a solved task costs: {ctx.turns_chart}",
+            subtitle="A dearer token can make a cheaper solved task: fewer turns and fewer failed attempts")
+    return result | {
         "frontier": charts.scatter_frontier(
             points, brand, x="total_usd", y="index", label="label", frontier="on_frontier", highlight="focus",
             quadrant=True, interval=("ci_low", "ci_high"),

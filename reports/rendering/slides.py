@@ -7,8 +7,18 @@ from reports.rendering.formatting import factor, money, number, tokens
 from reports.rendering.theme import TOKEN_PARTS
 
 
+GENERATED = "Built from the house's generated demonstration runs, not from measurements."
+
+
 def _opening(deck: Deck, ctx) -> None:
-    deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}")
+    banner = ("Demonstration data: the house's per-task runs behind this deck's scores, tokens and costs are generated, "
+              "calibrated to published figures, not measured." if ctx.appendix.generated else None)
+    deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}", banner)
+
+
+def _runs(ctx, note: str = "") -> str:
+    """A slide's note, and the notice when it is built from generated runs."""
+    return f"{note} {GENERATED}".strip() if ctx.appendix.generated else note
 
 
 def _closing(deck: Deck, ctx) -> None:
@@ -38,22 +48,33 @@ def cost_to_run(ctx, deck: Deck) -> None:
     ]
     deck.scatter("Intelligence against the cost of running the index", [g for g in groups if g[1]],
                  x_title=f"Cost to run the index, USD (log scale), {ctx.meta.as_of:%d %b %Y}",
-                 y_title=ctx.index["name"], note="Labelled: the Pareto frontier and your focus models.")
+                 y_title=ctx.index["name"], note=_runs(ctx, "Labelled: the Pareto frontier and your focus models."))
     shown = ctx.shown
     labels = [p["label"] for p in shown]
     colours = deck.brand.token_colours()
     deck.stacked_bars("Where the cost goes, by token type", labels,
                       [(name, [p[field] or 0 for p in shown], colours[name]) for field, name in TOKEN_PARTS],
-                      "USD for one pass of the index")
+                      "USD for one pass of the index", note=_runs(ctx))
     deck.bars("Output tokens to run the index", labels, [p["output_tokens"] for p in shown],
-              "Output tokens (reasoning + answer)", "tokens", [p["focus"] for p in shown])
+              "Output tokens (reasoning + answer)", "tokens", [p["focus"] for p in shown], note=_runs(ctx))
     deck.bars("Cost per task", labels, [p["cost_per_task"] for p in shown], "USD per task (index-weighted)",
-              "usd", [p["focus"] for p in shown])
-    top = [p for p in ctx.points if p["total_usd"] is not None][:18]
+              "usd", [p["focus"] for p in shown], note=_runs(ctx))
+    if ctx.turns_chart:
+        turns = [t for t in ctx.turns if t["evaluation_name"] == ctx.turns_chart
+                 and t["cost_per_solved_task"] and t["blended_usd_per_mtok"]]
+        deck.scatter(f"What a solved task costs: {ctx.turns_chart}",
+                     [("Your focus models", [(t["blended_usd_per_mtok"], t["cost_per_solved_task"], t["label"])
+                                             for t in turns if t["focus"]], deck.brand.accent),
+                      ("Other models", [(t["blended_usd_per_mtok"], t["cost_per_solved_task"], t["label"])
+                                        for t in turns if not t["focus"]], deck.brand.primary)],
+                     x_title=f"Blended price, USD per million tokens (log scale), {ctx.meta.as_of:%d %b %Y}",
+                     y_title="USD per solved task (log scale)", log_y=True, y_unit="usd",
+                     note=_runs(ctx, "A dearer token can make a cheaper solved task: fewer turns, fewer failures."))
+    top = [p for p in ctx.points if p["total_usd"] is not None][:14]
     deck.table("The ranking", ["#", "Model", "Index", "95% interval", "Cost to run", "Per task", "Output tokens"],
                [[str(p["rank"]), p["label"], number(p["index"]), f"{number(p['ci_low'])}–{number(p['ci_high'])}",
                  money(p["total_usd"]), money(p["cost_per_task"]), tokens(p["output_tokens"])] for p in top],
-               [0.5, 4.4, 1.1, 1.7, 1.5, 1.4, 1.5], highlight=[p["focus"] for p in top], size=10)
+               [0.5, 4.4, 1.1, 1.7, 1.5, 1.4, 1.5], highlight=[p["focus"] for p in top], size=10, note=_runs(ctx))
     _closing(deck, ctx)
 
 
@@ -69,7 +90,7 @@ def smile_curve(ctx, deck: Deck) -> None:
     deck.bullets("Findings", ctx.findings, size=14)
     deck.steps("The price of a fixed level of intelligence", _series(ctx.left_arm, "series", "blended_usd_per_mtok"),
                "Cheapest blended price, USD per million tokens (log)", "usd",
-               note="The cheapest model meeting each threshold, month by month.")
+               note=_runs(ctx, "The cheapest model meeting each threshold, month by month."))
     fits = [d for d in ctx.decline if d["reliable"]]
     deck.table("How fast the price falls", ["Threshold", "Reasoning models", "Models kept", "Decline a year", "90% interval"],
                [[d["label"], "with" if d["with_reasoning"] else "without", str(d["models_on_frontier"]),
@@ -77,15 +98,15 @@ def smile_curve(ctx, deck: Deck) -> None:
                  f"{factor(d['decline_factor_low'])} – {factor(d['decline_factor_high'])}" if d["decline_factor_low"] else "n/a"]
                 for d in fits], [4.4, 1.9, 1.6, 1.9, 2.3], size=11)
     deck.steps("What the frontier model spends", _series(ctx.right_arm, "measure", "usd"), "USD (log)", "usd",
-               note="The most intelligent model available each month, at that month's prices.")
+               note=_runs(ctx, "The most intelligent model available each month, at that month's prices."))
     deck.steps("The smile: both arms on one scale", _series(ctx.smile, "series", "relative"),
                "Relative to the first month (log)", "relative",
-               note="Each series divided by its first value.")
+               note=_runs(ctx, "Each series divided by its first value."))
     deck.table("What drives the frontier's spend", ["Quarter end", "Frontier model", "Price / M tokens",
                                                      "Tokens per task", "Turns per task", "Cost per task"],
                [[f"{d['as_of']:%b %Y}", d["label"], money(d["blended_usd_per_mtok"]), tokens(d["tokens_per_task"]),
                  number(d["turns_per_task"]), money(d["cost_per_task"])] for d in ctx.drivers],
-               [1.6, 4.2, 1.7, 1.7, 1.5, 1.5], size=11)
+               [1.6, 4.2, 1.7, 1.7, 1.5, 1.5], size=11, note=_runs(ctx))
     _closing(deck, ctx)
 
 
