@@ -1,7 +1,7 @@
 -- The left arm: for each threshold and month end up to $as_of, the cheapest model meeting it.
-SELECT p.threshold, p.label, p.as_of, p.model, m.display_name, p.blended_usd_per_mtok, p.price_basis,
+SELECT p.threshold, p.label, p.as_of, p.model, m.name AS display_name, p.blended_usd_per_mtok, p.price_basis,
        p.non_reasoning_usd_per_mtok, p.models_meeting
 FROM price_of_intelligence p
-JOIN models m USING (model)
+JOIN model_names m USING (model)
 WHERE p.as_of <= $as_of
 ORDER BY p.threshold, p.as_of

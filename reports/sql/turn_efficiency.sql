@@ -1,8 +1,8 @@
 -- Every variant's turn efficiency on each agentic evaluation, with its blended price per million
 -- tokens on $as_of (what a token costs, beside what a solved task costs); cheapest per solved task first.
-SELECT t.*, m.display_name, e.name AS evaluation_name, b.blended_usd_per_mtok
+SELECT t.*, m.name AS display_name, e.name AS evaluation_name, b.blended_usd_per_mtok
 FROM turn_efficiency t
-JOIN models m USING (model)
+JOIN model_names m USING (model)
 JOIN evaluations e USING (evaluation)
 LEFT JOIN blended_price b ON b.model = t.model AND b.as_of = $as_of
 ORDER BY e.name, t.cost_per_solved_task NULLS LAST, m.display_name

@@ -3,7 +3,7 @@
 -- valid) and its split by token type, intelligence per dollar, and whether the variant is on the
 -- Pareto frontier that day. The cost-to-run report's points and ranking read this view.
 CREATE OR REPLACE VIEW intelligence_cost AS
-SELECT i.index_id, i.version, c.as_of, i.model, i.effort, m.display_name, m.creator, m.release_date,
+SELECT i.index_id, i.version, c.as_of, i.model, i.effort, n.name AS display_name, m.creator, m.release_date,
        r.reasoning, i."index", i.ci_low, i.ci_high, i.rank,
        c.total_usd, c.input_usd, c.cached_input_usd, c.cache_write_usd, c.reasoning_usd, c.answer_usd,
        c.cost_per_task, c.output_tokens, c.tokens_per_task,
@@ -13,6 +13,7 @@ SELECT i.index_id, i.version, c.as_of, i.model, i.effort, m.display_name, m.crea
        coalesce(p.on_frontier, false) AS on_frontier
 FROM intelligence_index i
 JOIN models m USING (model)
+JOIN model_names n USING (model)
 JOIN reasoning_models r USING (model)
 JOIN cost_to_run c
   ON c.index_id = i.index_id AND c.version = i.version AND c.model = i.model AND c.effort = i.effort

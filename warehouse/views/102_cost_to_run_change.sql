@@ -15,13 +15,13 @@ compared AS (
            ON b.index_id = n.index_id AND b.version = n.version AND b.model = n.model AND b.effort = n.effort
           AND b.as_of = CAST(last_day(n.as_of - INTERVAL 3 MONTH) AS DATE)
 )
-SELECT c.index_id, c.version, c.as_of, c.previous_as_of, c.model, c.effort, m.display_name,
+SELECT c.index_id, c.version, c.as_of, c.previous_as_of, c.model, c.effort, m.name AS display_name,
        c.before_usd, c.now_usd, c.now_usd / c.before_usd AS ratio,
        abs(ln(c.now_usd / c.before_usd)) AS log_change,
        c.before_usd IS NULL AS newly_priced,
        count(*) FILTER (WHERE c.before_usd IS NULL) OVER (PARTITION BY c.index_id, c.version, c.as_of)
            AS newly_priced_variants
 FROM compared c
-JOIN models m USING (model)
+JOIN model_names m USING (model)
 WHERE c.before_usd IS NULL OR abs(ln(c.now_usd / c.before_usd)) > 0.01;
 COMMENT ON VIEW cost_to_run_change IS 'Per index_id, version, as_of, model, effort whose cost to run moved more than 1% since previous_as_of (three months before) or was newly priced: display_name, before_usd, now_usd, ratio (now / before), log_change (|ln ratio|), newly_priced, newly_priced_variants (how many that day).';

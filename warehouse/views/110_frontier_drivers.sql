@@ -5,10 +5,10 @@
 -- quarter.
 CREATE OR REPLACE VIEW frontier_drivers AS
 WITH quarters AS (
-    SELECT f.index_id, f.version, f.as_of, f.model, f.effort, m.display_name, f.cost_per_task,
+    SELECT f.index_id, f.version, f.as_of, f.model, f.effort, m.name AS display_name, f.cost_per_task,
            f.tokens_per_task, b.blended_usd_per_mtok
     FROM frontier_spend f
-    JOIN models m USING (model)
+    JOIN model_names m USING (model)
     LEFT JOIN blended_price b ON b.model = f.model AND b.as_of = f.as_of
     WHERE month(f.as_of) IN (3, 6, 9, 12) AND f.cost_per_task IS NOT NULL
 ),

@@ -13,9 +13,10 @@ WITH best AS (
 SELECT p.index_id, p.version, o.index_id AS openness_index_id, o.version AS openness_version, o.model,
        o.weights_access, o.weights_licence, o.data_access, o.data_licence, o.methodology, o.training_code,
        o.raw, o.score, o.derived_from, o.components_assessed, o.assessed_at,
-       m.display_name, m.creator, m.open_weights, m.release_date, b."index", b.ci_low, b.ci_high
+       n.name AS display_name, m.creator, m.open_weights, m.release_date, b."index", b.ci_low, b.ci_high
 FROM report_policies p
 JOIN openness_index o ON o.index_id = p.openness_index_id AND o.version = p.openness_version
 JOIN models m ON m.model = o.model
+JOIN model_names n ON n.model = o.model
 LEFT JOIN best b ON b.index_id = p.index_id AND b.version = p.version AND b.model = o.model;
 COMMENT ON VIEW openness_by_model IS 'Per intelligence index_id, version (with a report policy) and model: the openness index and version shown, the six components, raw, score, derived_from, components_assessed, assessed_at, display_name, creator, open_weights, release_date, index (the model''s best complete index in that version) and its ci_low, ci_high.';

@@ -19,12 +19,12 @@ components AS (
     FROM openness_components
     GROUP BY ALL
 )
-SELECT p.index_id, p.version, p.as_of, p.previous_as_of, p.model, m.display_name, p.score_before, p.score_after,
+SELECT p.index_id, p.version, p.as_of, p.previous_as_of, p.model, m.name AS display_name, p.score_before, p.score_after,
        p.derived_from,
        [{'component': c.names[i], 'before': p.before_levels[i], 'after': p.after_levels[i]}
         FOR i IN range(1, 7) IF p.before_levels IS NULL OR p.before_levels[i] <> p.after_levels[i]] AS moved
 FROM paired p
 JOIN components c USING (index_id, version)
-JOIN models m USING (model)
+JOIN model_names m USING (model)
 WHERE p.before_levels IS NULL OR p.before_levels <> p.after_levels;
 COMMENT ON VIEW openness_change IS 'Per openness index_id, version, as_of and model whose index changed since previous_as_of (three months before) or was first scored: display_name, score_before (NULL when new), score_after, derived_from, moved (list of component name, before, after).';

@@ -6,8 +6,8 @@ WITH ranked AS (
     SELECT a.*, lag(level) OVER (PARTITION BY model, framework, component ORDER BY assessed_at) AS before
     FROM openness_assessments a
 )
-SELECT r.model, m.display_name, r.framework, r.component, r.before, r.level, r.assessed_at
+SELECT r.model, m.name AS display_name, r.framework, r.component, r.before, r.level, r.assessed_at
 FROM ranked r
-JOIN models m USING (model)
+JOIN model_names m USING (model)
 WHERE r.before IS NULL OR r.before <> r.level;
 COMMENT ON VIEW openness_changes IS 'Per assessment that changed a level: model, display_name, framework, component (criterion), before (NULL for a first assessment), level, assessed_at.';
