@@ -3,6 +3,7 @@ per task at the frontier rises with reasoning tokens and agentic turns. Gathers 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from reports.context import Appendix, Meta, label, meta, shared
@@ -24,6 +25,8 @@ class SmileCurve:
     frontier_models: list[dict]
     smile: list[dict]
     drivers: list[dict]
+    quarter: list[dict]
+    focus: list[dict]
     findings: list[str]
 
 
@@ -54,6 +57,8 @@ def gather(handle: ReadHandle, index: dict) -> dict:
         **shared(handle, index, NOTES),
         "left": left, "decline": decline, "spend": spend, "drivers": drivers,
         "smile": handle.rows("smile_relative", version=index["version"]),
+        "quarter": handle.rows("smile_quarter"),
+        "threshold_prices": handle.rows("threshold_prices"),
     }
 
 
@@ -66,13 +71,16 @@ def smile_curve(gathered: dict, subscriber: Subscriber) -> SmileCurve:
              for r in spend for measure, field in (("Cost per task", "cost_per_task"),
                                                    ("Cost to run the index", "cost_to_run_usd"))
              if r[field] is not None]
+    focus = [{**r, "label": r["display_name"]} for r in gathered["threshold_prices"]
+             if r["model"] in subscriber.focus_models]
+    window = gathered["window"]
     return SmileCurve(
         meta=meta(gathered, subscriber, "smile-curve", "The smile curve",
-                  f"The price of intelligence and the spend at the frontier, {gathered['window'].label}"),
+                  f"The price of intelligence and the spend at the frontier, {window.label}"),
         appendix=gathered["appendix"], index=gathered["index"], left_arm=gathered["left"],
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
-        smile=gathered["smile"], drivers=gathered["drivers"],
-        findings=_findings(gathered["decline"], spend, gathered["drivers"]),
+        smile=gathered["smile"], drivers=gathered["drivers"], quarter=gathered["quarter"], focus=focus,
+        findings=_findings(gathered["decline"], spend, gathered["drivers"], gathered["quarter"], focus, window),
     )
 
 
@@ -95,33 +103,70 @@ def _changes(spend: list[dict]) -> list[dict]:
     return changes
 
 
-def _findings(decline: list[dict], spend: list[dict], drivers: list[dict]) -> list[str]:
+def _findings(decline, spend, drivers, quarter, focus, window) -> list[str]:
+    """The first page: sentences over the rows above, chosen by what the data shows. A decline factor
+    carries a finding only when precise (its 90% interval spans at most two orders of magnitude)."""
     found = []
-    fits = [d for d in decline if d["with_reasoning"] and d["reliable"]]
-    if fits:
-        fastest = max(fits, key=lambda d: d["decline_factor_per_year"])
-        slowest = min(fits, key=lambda d: d["decline_factor_per_year"])
-        found.append(f"The price of a fixed level of intelligence falls fast: {factor(slowest['decline_factor_per_year'])} "
-                     f"a year for {slowest['label']}, up to {factor(fastest['decline_factor_per_year'])} a year for "
-                     f"{fastest['label']}.")
-        for fit in fits:
-            if fit["decline_factor_low"]:
-                found.append(f"{fit['label']}: {factor(fit['decline_factor_per_year'])} a year (90% interval "
-                             f"{factor(fit['decline_factor_low'])} to {factor(fit['decline_factor_high'])}), fitted on "
-                             f"{fit['models_on_frontier']} models from {fit['first_release']:%b %Y} to "
-                             f"{fit['last_release']:%b %Y}.")
+    for f in _focus_findings(focus):
+        found.append(f)
+    fits = sorted((d for d in decline if d["with_reasoning"] and d["precise"]),
+                  key=lambda d: d["decline_factor_high"] / d["decline_factor_low"])
+    for fit in fits[:3]:
+        found.append(f"The price of {fit['label']} fell {factor(fit['decline_factor_per_year'])} a year (90% interval "
+                     f"{factor(fit['decline_factor_low'])} to {factor(fit['decline_factor_high'])}), fitted on "
+                     f"{fit['models_on_frontier']} models released from {fit['first_release']:%b %Y} to "
+                     f"{fit['last_release']:%b %Y}.")
+    vague = [d for d in decline if d["with_reasoning"] and d["reliable"] and not d["precise"]]
+    if vague:
+        found.append(f"{len(vague)} other series fall too unevenly for a yearly factor to mean much (their 90% "
+                     f"intervals span more than a hundredfold), among them {vague[0]['label']}; they are in the table, "
+                     "not in these findings.")
+    moved = [q for q in quarter if q["before_usd"] and q["now_usd"] and q["now_usd"] != q["before_usd"]]
+    if moved:
+        q = min(moved, key=lambda q: q["now_usd"] / q["before_usd"])
+        found.append(f"This quarter, the cheapest way to buy {q['label']} went from {money(q['before_usd'])} "
+                     f"({q['before_name']}) to {money(q['now_usd'])} ({q['now_name']}) per million tokens, "
+                     f"{_change(q['now_usd'] / q['before_usd'])}.")
+    elif quarter:
+        found.append(f"No threshold became cheaper between {window.previous_as_of:%d %b %Y} and {window.as_of:%d %b %Y}: "
+                     "the cheapest model meeting each is the same, at the same price.")
     priced = [r for r in spend if r["cost_per_task"] is not None]
     if len(priced) >= 2:
         first, last = priced[0], priced[-1]
         found.append(f"Spend per task at the frontier went from {money(first['cost_per_task'])} "
                      f"({label(first)}, {first['as_of']:%b %Y}) to {money(last['cost_per_task'])} "
-                     f"({label(last)}, {last['as_of']:%b %Y}).")
+                     f"({label(last)}, {last['as_of']:%b %Y}): {_change(last['cost_per_task'] / first['cost_per_task'])}.")
     if len(drivers) >= 2 and drivers[-1]["tokens_change"] and drivers[-1]["price_change"]:
         d = drivers[-1]
-        found.append(f"Since {drivers[0]['as_of']:%b %Y}, the frontier's tokens per task changed {factor(d['tokens_change'])} "
-                     f"(now {tokens(d['tokens_per_task'])}) while its blended price per token changed "
-                     f"{factor(d['price_change'])}: spend per task follows the tokens, not the price.")
-    found.append("For a company: a workload pinned to a fixed level of intelligence should budget for its cost to "
-                 "fall several-fold each year by moving to the cheapest model that meets it; a workload that always "
-                 "runs on the frontier should budget for spend per task to rise with reasoning tokens and turns.")
+        tokens_move, price_move = abs(math.log(d["tokens_change"])), abs(math.log(d["price_change"]))
+        driver = ("the tokens more than the price" if tokens_move > price_move
+                  else "the price more than the tokens")
+        found.append(f"Since {drivers[0]['as_of']:%b %Y}, the frontier's tokens per task {_change(d['tokens_change'])} "
+                     f"(now {tokens(d['tokens_per_task'])}) and its blended price per token {_change(d['price_change'])}: "
+                     f"its spend per task moved with {driver}.")
     return found
+
+
+def _focus_findings(focus: list[dict]) -> list[str]:
+    """For each focus model that meets a threshold: its price beside the cheapest that meets it too,
+    at the hardest threshold it meets (the one whose cheapest price is highest)."""
+    found, seen = [], set()
+    for r in sorted(focus, key=lambda r: -r["cheapest_usd"]):
+        if r["model"] in seen:
+            continue
+        seen.add(r["model"])
+        if r["cheapest_name"] == r["display_name"]:
+            found.append(f"Your focus model {r['label']} is the cheapest model meeting {r['threshold_label']}, at "
+                         f"{money(r['blended_usd_per_mtok'])} per million tokens (blended).")
+        else:
+            found.append(f"Your focus model {r['label']} meets {r['threshold_label']} at {money(r['blended_usd_per_mtok'])} "
+                         f"per million tokens (blended); {r['cheapest_name']} meets it at {money(r['cheapest_usd'])}, "
+                         f"{r['blended_usd_per_mtok'] / r['cheapest_usd']:.1f}× cheaper.")
+    return found
+
+
+def _change(ratio: float) -> str:
+    """A ratio in words: 'rose 3.2-fold', 'fell 10-fold', 'was unchanged'."""
+    if abs(ratio - 1) < 0.005:
+        return "was unchanged"
+    return f"rose {factor(ratio).rstrip('×')}-fold" if ratio > 1 else f"fell {factor(1 / ratio).rstrip('×')}-fold"

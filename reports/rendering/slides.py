@@ -97,6 +97,13 @@ def smile_curve(ctx, deck: Deck) -> None:
                  factor(d["decline_factor_per_year"]),
                  f"{factor(d['decline_factor_low'])} – {factor(d['decline_factor_high'])}" if d["decline_factor_low"] else "n/a"]
                 for d in fits], [4.4, 1.9, 1.6, 1.9, 2.3], size=11)
+    if ctx.quarter:
+        deck.table("This quarter against the last", ["Threshold", f"Cheapest, {ctx.meta.previous_as_of:%d %b %Y}",
+                                                     "Price", f"Cheapest, {ctx.meta.as_of:%d %b %Y}", "Price"],
+                   [[q["label"], q["before_name"] or "none yet", money(q["before_usd"]), q["now_name"],
+                     money(q["now_usd"])] for q in ctx.quarter],
+                   [3.6, 3.0, 1.2, 3.0, 1.2], size=11,
+                   note="Blended price per million tokens of the cheapest model meeting each threshold.")
     deck.steps("What the frontier model spends", _series(ctx.right_arm, "measure", "usd"), "USD (log)", "usd",
                note=_runs(ctx, "The most intelligent model available each month, at that month's prices."))
     deck.steps("The smile: both arms on one scale", _series(ctx.smile, "series", "relative"),

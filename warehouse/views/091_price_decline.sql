@@ -7,7 +7,8 @@
 -- A launch price is the blended price at the first month end on or after release with one. A fit
 -- is marked reliable when it rests on at least four models released over at least a year: a factor
 -- extrapolated from a few months of launches is printed by no report (the house's rule; Epoch AI
--- reports long series).
+-- reports long series); and precise when, reliable, its 90% interval spans at most two orders of
+-- magnitude (high / low <= 100): only a precise factor may carry a finding.
 CREATE OR REPLACE VIEW price_decline AS
 WITH launch AS (
     SELECT b.model, arg_min(b.blended_usd_per_mtok, b.as_of) AS price
@@ -52,9 +53,11 @@ interval AS (
 )
 SELECT threshold, label, with_reasoning, n AS models_on_frontier, first_release, last_release, models,
        n >= 4 AND last_release - first_release >= 365 AS reliable,
+       -- a finding may rest on a factor only when its interval spans at most two orders of magnitude
+       n >= 4 AND last_release - first_release >= 365 AND n > 2 AND 2 * 365 * t95 * slope_se <= 2 AS precise,
        CASE WHEN n >= 2 THEN slope END AS log10_price_per_day,
        CASE WHEN n >= 2 THEN power(10, -365 * slope) END AS decline_factor_per_year,
        power(10, -365 * (slope + t95 * slope_se)) AS decline_factor_low,
        power(10, -365 * (slope - t95 * slope_se)) AS decline_factor_high
 FROM interval;
-COMMENT ON VIEW price_decline IS 'Per threshold and with_reasoning: models_on_frontier (the running-minimum models fitted), first_release, last_release, models, reliable (4+ models over 1+ year), log10_price_per_day (slope), decline_factor_per_year = 10^(-365 slope) and its 90% interval (decline_factor_low, decline_factor_high).';
+COMMENT ON VIEW price_decline IS 'Per threshold and with_reasoning: models_on_frontier (the running-minimum models fitted), first_release, last_release, models, reliable (4+ models over 1+ year), precise (reliable, and the 90% interval spans at most 100x), log10_price_per_day (slope), decline_factor_per_year = 10^(-365 slope) and its 90% interval (decline_factor_low, decline_factor_high).';

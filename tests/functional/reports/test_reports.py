@@ -49,8 +49,15 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
 
     assert slide_titles(files["pptx"]) == [
         "Cost to run the Intelligence Index", "Findings", "Intelligence against the cost of running the index",
-        "Where the cost goes, by token type", "Output tokens to run the index", "Cost per task", "The ranking",
-        "Methodology and sources"]
+        "Where the cost goes, by token type", "Output tokens to run the index", "Cost per task",
+        "What a solved task costs: SWE-bench Verified", "The ranking", "Methodology and sources"]
+    solved = view(demo_warehouse, snapshot, """
+        SELECT b.blended_usd_per_mtok, t.cost_per_solved_task FROM turn_efficiency t
+        JOIN blended_price b ON b.model = t.model AND b.as_of = DATE '2026-09-30'
+        WHERE t.evaluation = 'swe-bench-verified' AND t.cost_per_solved_task > 0""")
+    points = xy_points(files["pptx"], "What a solved task costs: SWE-bench Verified")
+    assert len(points) == len(solved) > 10
+    assert same_points(points, [(r["blended_usd_per_mtok"], r["cost_per_solved_task"]) for r in solved])
     priced = view(demo_warehouse, snapshot, """
         SELECT c.total_usd, i."index" FROM intelligence_index i JOIN cost_to_run c USING (index_id, version, model, effort)
         WHERE i.version = $version AND c.as_of = DATE '2026-09-30' AND i.complete AND c.total_usd > 0""", version=version)
@@ -93,21 +100,21 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
     company, font = BRANDS[subscriber]
     focus = list(subscribers.load_id(subscriber).focus_models)
     scored = view(demo_warehouse, snapshot, """
-        SELECT m.model, m.display_name, o.score, o.raw, o.derived_from, d.shown FROM openness_index o
-        JOIN models m USING (model)
+        SELECT m.model, m.name AS display_name, o.score, o.raw, o.derived_from, d.shown FROM openness_index o
+        JOIN model_names m USING (model)
         JOIN openness_default_set d ON d.model = o.model AND d.version = '1' AND d.as_of = DATE '2026-09-30'
-        ORDER BY o.score DESC, m.display_name""")
+        ORDER BY o.score DESC, m.name""")
     shown = [r for r in scored if r["shown"]]
     text = pdf_text(files["pdf"]).replace("\n", " ")
     assert "The Openness Index" in text and company in text
     assert f"All {len(scored)} models with an Openness Index score" in text
     assert f"Of the {len(shown)} models a buyer would consider this quarter, the most open is {shown[0]['display_name']}" in text
-    gpt5 = next(r for r in scored if r["display_name"] == "GPT-5")
+    gpt5 = next(r for r in scored if r["model"] == "gpt-5-2025-08-07")
     assert (gpt5["raw"], gpt5["derived_from"]) == (2, "house assessment")
     for model in focus:  # each focus model is on the first page, with its score or the reason it has none
         row = next((r for r in scored if r["model"] == model), None)
-        name = row["display_name"] if row else view(demo_warehouse, snapshot, "SELECT display_name FROM models "
-                                                     "WHERE model = $m", m=model)[0]["display_name"]
+        name = row["display_name"] if row else view(demo_warehouse, snapshot, "SELECT name FROM model_names "
+                                                     "WHERE model = $m", m=model)[0]["name"]
         assert f"Your focus model {name} " in text
         if row:
             assert f"Your focus model {name} scores {number(row['score'])}" in text
