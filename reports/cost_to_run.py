@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reports import focus as yours
 from reports.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
 from reports.registry import report
@@ -20,6 +21,7 @@ class CostToRun:
     meta: Meta
     appendix: Appendix
     index: dict
+    your_models: list[dict]
     points: list[dict]
     shown: list[dict]
     tiers: list[dict]
@@ -36,7 +38,7 @@ def gather(handle: ReadHandle, index: dict) -> dict:
     """What every subscriber's copy shares: the variants, their costs, tiers and movers."""
     version = index["version"]
     return {
-        **shared(handle, index),
+        **shared(handle, index), **yours.gather(handle, index),
         "points": handle.rows("cost_points", version=version),
         "tiers": handle.rows("cost_tiers", version=version),
         "movers": handle.rows("cost_movers", version=version),
@@ -63,15 +65,17 @@ def cost_to_run(gathered: dict, subscriber: Subscriber) -> CostToRun:
     for t in turns:
         if t["cost_per_solved_task"] is not None and t["blended_usd_per_mtok"] is not None:
             counts[t["evaluation_name"]] = counts.get(t["evaluation_name"], 0) + 1
+    your_models = yours.tailor(gathered, subscriber.focus_models)
     return CostToRun(
         meta=meta(gathered, subscriber, "cost-to-run", "Cost to run the Intelligence Index",
                   f"What intelligence costs, {window.label}"),
-        appendix=gathered["appendix"],
+        appendix=gathered["appendix"], your_models=your_models,
         index=index, points=points, shown=shown, tiers=gathered["tiers"], movers=movers[:8],
         best_value=best_value, token_spread=gathered["token_spread"],
         unpriced=[p for p in points if p["total_usd"] is None],
         turns=turns, turns_chart=max(counts, key=counts.get) if counts else None,
-        findings=_findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, window),
+        findings=yours.sentences(your_models)
+        + _findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, window),
     )
 
 

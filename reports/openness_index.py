@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reports import focus as yours
 from reports.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
 from reports.registry import report
@@ -21,6 +22,7 @@ class OpennessIndex:
     meta: Meta
     appendix: Appendix
     index: dict
+    your_models: list[dict]
     components: list[dict]
     rows: list[dict]
     shown: list[dict]
@@ -57,7 +59,7 @@ def gather(handle: ReadHandle, index: dict) -> dict:
     and developer transparency: the same for every subscriber."""
     version = index["version"]
     rows = [{**r, "label": r["display_name"]} for r in handle.rows("openness_rows", version=version)]
-    return {**shared(handle, index, NOTES), "rows": rows,
+    return {**shared(handle, index, NOTES), **yours.gather(handle, index), "rows": rows,
             "components": handle.rows("openness_components", openness_index=index["openness_index_id"],
                                       openness_version=index["openness_version"]),
             "summary": handle.one("openness_summary", version=version),
@@ -88,7 +90,8 @@ def openness_index(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
     return OpennessIndex(
         meta=meta(gathered, subscriber, "openness-index", "The Openness Index",
                   f"How open models' weights, data, methods and code are, {gathered['window'].label}"),
-        appendix=gathered["appendix"], index=gathered["index"], components=gathered["components"], rows=rows,
+        appendix=gathered["appendix"], index=gathered["index"],
+        your_models=yours.tailor(gathered, subscriber.focus_models), components=gathered["components"], rows=rows,
         shown=shown, heatmap=heatmap, versus=versus, provenance=gathered["provenance"],
         summary=gathered["summary"], changes=changes, developers=developers, focus=standing,
         findings=_findings(shown, gathered["summary"], changes, developers, standing),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from reports import focus as yours
 from reports.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
 from reports.registry import report
@@ -19,6 +20,7 @@ class SmileCurve:
     meta: Meta
     appendix: Appendix
     index: dict
+    your_models: list[dict]
     left_arm: list[dict]
     decline: list[dict]
     right_arm: list[dict]
@@ -54,7 +56,7 @@ def gather(handle: ReadHandle, index: dict) -> dict:
     for row in drivers:
         row["label"] = label(row)
     return {
-        **shared(handle, index, NOTES),
+        **shared(handle, index, NOTES), **yours.gather(handle, index),
         "left": left, "decline": decline, "spend": spend, "drivers": drivers,
         "smile": handle.rows("smile_relative", version=index["version"]),
         "quarter": handle.rows("smile_quarter"),
@@ -77,7 +79,8 @@ def smile_curve(gathered: dict, subscriber: Subscriber) -> SmileCurve:
     return SmileCurve(
         meta=meta(gathered, subscriber, "smile-curve", "The smile curve",
                   f"The price of intelligence and the spend at the frontier, {window.label}"),
-        appendix=gathered["appendix"], index=gathered["index"], left_arm=gathered["left"],
+        appendix=gathered["appendix"], index=gathered["index"],
+        your_models=yours.tailor(gathered, subscriber.focus_models), left_arm=gathered["left"],
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
         smile=gathered["smile"], drivers=gathered["drivers"], quarter=gathered["quarter"], focus=focus,
         findings=_findings(gathered["decline"], spend, gathered["drivers"], gathered["quarter"], focus, window),

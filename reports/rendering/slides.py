@@ -16,6 +16,27 @@ def _opening(deck: Deck, ctx) -> None:
     deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}", banner)
 
 
+def _your_models(deck: Deck, ctx) -> None:
+    """The subscriber's focus models: each variant's standing, or why it cannot be placed."""
+    rows, bold = [], []
+    for f in ctx.your_models:
+        for v in f["variants"][:3]:
+            alternative = (f"{v['alternative_name']}{'' if v['alternative_effort'] == 'default' else ' (' + v['alternative_effort'] + ')'}"
+                           f", {money(v['alternative_usd'])} (−{100 * v['saving_share']:.0f}%)"
+                           if v["alternative_name"] else "none cheaper")
+            rows.append([v["label"], str(v["rank"]), f"{number(v['index'])} ({number(v['ci_low'])}–{number(v['ci_high'])})",
+                         money(v["total_usd"]), money(v["cost_per_solved_task"]), number(v["openness_score"]),
+                         alternative])
+            bold.append(False)
+        if not f["variants"]:
+            rows.append([f["name"], "", "", "", "", "", f"not placed: {f['reason']}"])
+            bold.append(False)
+    deck.table("Your models", ["Model", "Rank", "Index (95% interval)", "Cost to run", "Per solved task", "Openness",
+                               "Cheaper and statistically as good"],
+               rows[:14], [2.9, 0.7, 1.9, 1.2, 1.4, 1.1, 2.9], size=10,
+               note=_runs(ctx, f"{ctx.index['name']}, prices of {ctx.meta.as_of:%d %b %Y}."))
+
+
 def _runs(ctx, note: str = "") -> str:
     """A slide's note, and the notice when it is built from generated runs."""
     return f"{note} {GENERATED}".strip() if ctx.appendix.generated else note
@@ -37,7 +58,8 @@ def _closing(deck: Deck, ctx) -> None:
 
 def cost_to_run(ctx, deck: Deck) -> None:
     _opening(deck, ctx)
-    deck.bullets("Findings", ctx.findings, size=15)
+    deck.bullets("Findings", ctx.findings, size=13)
+    _your_models(deck, ctx)
     priced = [p for p in ctx.points if p["total_usd"] is not None]
     groups = [
         ("Your focus models", [(p["total_usd"], p["index"], p["label"]) for p in priced if p["focus"]], deck.brand.accent),
@@ -87,7 +109,8 @@ def _series(rows: list[dict], series_key: str, value_key: str) -> list[tuple[str
 
 def smile_curve(ctx, deck: Deck) -> None:
     _opening(deck, ctx)
-    deck.bullets("Findings", ctx.findings, size=14)
+    deck.bullets("Findings", ctx.findings, size=13)
+    _your_models(deck, ctx)
     deck.steps("The price of a fixed level of intelligence", _series(ctx.left_arm, "series", "blended_usd_per_mtok"),
                "Cheapest blended price, USD per million tokens (log)", "usd",
                note=_runs(ctx, "The cheapest model meeting each threshold, month by month."))
@@ -119,10 +142,11 @@ def smile_curve(ctx, deck: Deck) -> None:
 
 def openness_index(ctx, deck: Deck) -> None:
     _opening(deck, ctx)
-    deck.bullets("Findings", ctx.findings, size=14)
+    deck.bullets("Findings", ctx.findings, size=13)
+    _your_models(deck, ctx)
     names = [c["name"] for c in ctx.components]
     components = [c["component"] for c in ctx.components]
-    deck.table("Your models", ["Model", "Score", *names, "Weights licence"],
+    deck.table("Your models' openness", ["Model", "Score", *names, "Weights licence"],
                [[f["label"], number(f["score"]), *[str(f[c]) for c in components], f["licence"] or "not stated"]
                 if f["scored"] else [f["label"], "n/a", *["" for _ in components], f["reason"]] for f in ctx.focus],
                [2.6, 0.8, 1.05, 1.05, 1.05, 1.05, 1.15, 1.05, 2.3], size=10)

@@ -154,3 +154,13 @@ def svg_points(svg: str) -> list[tuple[float, float, float, str]]:
             radius = float(re.match(r"M([\d.]+),0A", path.get("d")).group(1))
             found.append((x, y, radius, path.get("fill")))
     return found
+
+
+def table_rows(path: Path, title: str) -> list[list[str]]:
+    """The cells of the native table on the slide titled `title`, row by row, header first."""
+    for slide in Presentation(path).slides:
+        if slide.shapes.title.text == title:
+            for shape in slide.shapes:
+                if shape.has_table:
+                    return [[cell.text for cell in row.cells] for row in shape.table.rows]
+    raise AssertionError(f"no table on a slide titled {title!r}")

@@ -10,7 +10,7 @@ import pytest
 
 from reports.rendering.formatting import factor, money, number
 from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial, slide_titles,
-                                              xy_points, xy_series)
+                                              table_rows, xy_points, xy_series)
 from reports.delivery import subscribers
 from warehouse import query
 
@@ -48,7 +48,7 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
     assert slide_titles(files["pptx"]) == [
-        "Cost to run the Intelligence Index", "Findings", "Intelligence against the cost of running the index",
+        "Cost to run the Intelligence Index", "Findings", "Your models", "Intelligence against the cost of running the index",
         "Where the cost goes, by token type", "Output tokens to run the index", "Cost per task",
         "What a solved task costs: SWE-bench Verified", "The ranking", "Methodology and sources"]
     solved = view(demo_warehouse, snapshot, """
@@ -78,8 +78,8 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     assert f"{factor(fit['decline_factor_low'])} – {factor(fit['decline_factor_high'])}" in text
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
-    assert slide_titles(files["pptx"])[:4] == ["The smile curve", "Findings", "The price of a fixed level of intelligence",
-                                              "How fast the price falls"]
+    assert slide_titles(files["pptx"])[:5] == ["The smile curve", "Findings", "Your models",
+                                              "The price of a fixed level of intelligence", "How fast the price falls"]
     left = xy_series(files["pptx"], "The price of a fixed level of intelligence")
     points = left[next(name for name in left if name.startswith(fit["label"]))]
     expected = [(serial(r["as_of"]), r["blended_usd_per_mtok"]) for r in view(demo_warehouse, snapshot, """
@@ -125,7 +125,8 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
     assert not [name for name in left_out if name.startswith("Pythia") and name in body]
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
-    assert slide_titles(files["pptx"]) == ["The Openness Index", "Findings", "Your models", "Openness by component (0 to 3)",
+    assert slide_titles(files["pptx"]) == ["The Openness Index", "Findings", "Your models", "Your models' openness",
+                                          "Openness by component (0 to 3)",
                                           "Openness against intelligence", "This quarter against the last",
                                           "Developer transparency (FMTI)", "Methodology and sources"]
     both = view(demo_warehouse, snapshot, """
@@ -158,6 +159,33 @@ def test_no_axis_writes_a_number_in_scientific_notation(rendered, report):
             assert len(set(labels)) == len(labels), (title, labels)
             assert all(float(re.sub(r"[^0-9.]", "", label)) > 0 for label in labels), (title, labels)
     assert not SCIENTIFIC.search(pdf_text(files["pdf"]))
+
+
+@pytest.mark.parametrize("report, subscriber", [("cost-to-run", "acme-analytics"), ("cost-to-run", "northwind-bank"),
+                                                ("smile-curve", "initech-retail")])
+def test_each_focus_model_is_on_the_page_of_your_models_with_its_figures_or_its_reason(
+        demo_warehouse, rendered, report, subscriber):
+    (files, snapshot) = rendered(report, subscriber)
+    focus = subscribers.load_id(subscriber).focus_models
+    cells = [" ".join(row) for row in table_rows(files["pptx"], "Your models")[1:]]
+    text = pdf_text(files["pdf"]).replace("\n", " ")
+    for model in focus:
+        standing = view(demo_warehouse, snapshot, """
+            SELECT display_name, effort, total_usd, rank, alternative_usd FROM model_standing
+            WHERE version = '1' AND as_of = DATE '2026-09-30' AND model = $m ORDER BY "index" DESC""", m=model)
+        if standing:
+            best = standing[0]
+            name = best["display_name"] + ("" if best["effort"] == "default" else f" ({best['effort']})")
+            row = next(c for c in cells if c.startswith(name))
+            assert money(best["total_usd"]) in row and row.split()[len(name.split())] == str(best["rank"])
+            assert report != "cost-to-run" or f"Your focus model {name} ranks {best['rank']}" in text
+        else:
+            (place,) = view(demo_warehouse, snapshot, """
+                SELECT display_name, reason FROM model_placement
+                WHERE version = '1' AND as_of = DATE '2026-09-30' AND model = $m""", m=model)
+            assert any(c.startswith(place["display_name"]) and f"not placed: {place['reason']}" in c for c in cells)
+            assert report != "cost-to-run" or \
+                f"Your focus model {place['display_name']} cannot be placed: {place['reason']}" in text
 
 
 def test_the_same_inputs_give_the_same_text(demo_warehouse, rendered, tmp_path):

@@ -1,0 +1,55 @@
+"""The subscriber's own models, at the front of every report: each focus model's variants with their
+index, interval and rank, cost to run and per task, cost per solved task, openness, and the cheapest
+model statistically tied with it or better, with the saving; a focus model the data cannot place is
+listed with the reason. Gathers data (from model_standing and model_placement); draws nothing."""
+
+from __future__ import annotations
+
+from reports.context import label
+from reports.handle import ReadHandle
+from reports.rendering.formatting import money, number
+
+
+def gather(handle: ReadHandle, index: dict) -> dict:
+    """Every variant's standing and every model's placement: the same for every subscriber."""
+    version = index["version"]
+    return {"standing": handle.rows("model_standing", version=version),
+            "placement": {r["model"]: r for r in handle.rows("model_placement", version=version)}}
+
+
+def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
+    """One entry per focus model: its variants' standing, or the reason it has none."""
+    by_model: dict[str, list[dict]] = {}
+    for row in gathered["standing"]:
+        by_model.setdefault(row["model"], []).append({**row, "label": label(row)})
+    entries = []
+    for model in focus_models:
+        place = gathered["placement"].get(model, {})
+        name = place.get("display_name") or model
+        variants = sorted(by_model.get(model, []), key=lambda r: -r["index"])
+        entries.append({"model": model, "name": name, "variants": variants,
+                        "reason": None if variants else place.get("reason") or "not in the warehouse"})
+    return entries
+
+
+def sentences(entries: list[dict]) -> list[str]:
+    """A finding per focus model: where it stands and what a statistically equal or better model
+    would save, or why the data cannot place it."""
+    found = []
+    for entry in entries:
+        if not entry["variants"]:
+            found.append(f"Your focus model {entry['name']} cannot be placed: {entry['reason']}.")
+            continue
+        best = entry["variants"][0]
+        where = (f"ranks {best['rank']} on the index at {number(best['index'])} "
+                 f"(95% interval {number(best['ci_low'])} to {number(best['ci_high'])})")
+        cost = f"one pass of the index costs {money(best['total_usd'])}"
+        if best["alternative_name"]:
+            alternative = label({"display_name": best["alternative_name"], "effort": best["alternative_effort"]})
+            found.append(f"Your focus model {best['label']} {where}; {cost}. {alternative} is statistically at least "
+                         f"as intelligent ({number(best['alternative_index'])}) for {money(best['alternative_usd'])}: "
+                         f"{100 * best['saving_share']:.0f}% less.")
+        else:
+            found.append(f"Your focus model {best['label']} {where}; {cost}, and no model statistically as "
+                         "intelligent costs less.")
+    return found
