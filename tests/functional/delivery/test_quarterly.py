@@ -5,6 +5,7 @@ SIGKILL and resumed, and the Dask executor giving what the local pool gives."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -145,7 +146,10 @@ def test_a_run_killed_mid_way_resumes_to_completion_with_no_corrupt_file(warehou
     resumed = cli(warehouse, folder, "quarterly", "2026Q3", "--out", str(out))
     _, stderr = resumed.communicate(timeout=600)
     assert resumed.returncode == 0, stderr
-    assert f"rendered {3 - len(written)}, up to date {len(written)}, failed 0" in stderr
+    # A file renamed into place just before the kill, whose manifest entry was not yet written, is
+    # rendered again: only what the manifest vouches for counts as up to date.
+    rendered, current = map(int, re.search(r"rendered (\d+), up to date (\d+), failed 0", stderr).groups())
+    assert rendered + current == 3 and rendered >= 3 - len(written)
     final = [p for p in out.rglob("2026Q3-*") if p.suffix in (".pdf", ".pptx")]
     assert len(final) == 3 and not list(out.rglob(".*.tmp"))
     for path in final:
