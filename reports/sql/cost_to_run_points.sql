@@ -18,5 +18,5 @@ LEFT JOIN cost_to_run c
 LEFT JOIN pareto_frontier p
        ON p.index_id = i.index_id AND p.version = i.version AND p.model = i.model AND p.effort = i.effort
       AND p.as_of = $as_of
-WHERE i.index_id = 'intelligence' AND i.version = $version AND i.complete
+WHERE i.index_id = 'intelligence' AND i.version = $version AND i.complete AND i.as_of = $as_of
 ORDER BY i.rank, i.model, i.effort

@@ -5,7 +5,7 @@ WITH tiers(tier) AS (VALUES (40), (55), (70), (85)),
 priced AS (
     SELECT i.model, i.effort, m.display_name, i."index", c.total_usd, c.cost_per_task
     FROM intelligence_index i
-    JOIN cost_to_run c USING (index_id, version, model, effort)
+    JOIN cost_to_run c USING (index_id, version, model, effort, as_of)
     JOIN models m USING (model)
     WHERE i.index_id = 'intelligence' AND i.version = $version AND i.complete
       AND c.as_of = $as_of AND c.total_usd IS NOT NULL

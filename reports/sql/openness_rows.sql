@@ -4,6 +4,7 @@ WITH best AS (
     SELECT model, max("index") AS "index"
     FROM intelligence_index
     WHERE index_id = 'intelligence' AND version = $version AND complete
+      AND as_of = (SELECT max(as_of) FROM calendar)
     GROUP BY model
 )
 SELECT o.*, m.display_name, m.creator, m.open_weights, m.release_date, b."index"

@@ -8,10 +8,12 @@ WITH quarters AS (
     JOIN models m USING (model)
     LEFT JOIN blended_price b ON b.model = f.model AND b.as_of = f.as_of
     WHERE f.index_id = 'intelligence' AND f.version = $version AND f.as_of <= $period_end
+      AND f.scores_as_of = $period_end
       AND month(f.as_of) IN (3, 6, 9, 12) AND f.cost_per_task IS NOT NULL
 ),
 turns AS (
-    SELECT model, effort, avg(turns_per_task) AS turns_per_task FROM turn_efficiency GROUP BY ALL
+    SELECT model, effort, avg(turns_per_task) AS turns_per_task FROM turn_efficiency
+    WHERE as_of = $period_end GROUP BY ALL
 )
 SELECT q.*, t.turns_per_task,
        q.blended_usd_per_mtok / first_value(q.blended_usd_per_mtok) OVER w AS price_change,

@@ -3,11 +3,12 @@
 -- the frontier's cost per task in index version $version.
 WITH left_arm AS (
     SELECT as_of, blended_usd_per_mtok AS value FROM price_of_intelligence
-    WHERE threshold = $threshold AND as_of <= $period_end
+    WHERE threshold = $threshold AND as_of <= $period_end AND scores_as_of = $period_end
 ),
 right_arm AS (
     SELECT as_of, cost_per_task AS value FROM frontier_spend
     WHERE index_id = 'intelligence' AND version = $version AND as_of <= $period_end AND cost_per_task IS NOT NULL
+      AND scores_as_of = $period_end
 ),
 start AS (
     SELECT greatest((SELECT min(as_of) FROM left_arm), (SELECT min(as_of) FROM right_arm)) AS as_of

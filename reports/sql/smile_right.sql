@@ -5,4 +5,5 @@ SELECT f.as_of, f.model, f.effort, m.display_name, f."index", f.reasoning, f.cos
 FROM frontier_spend f
 JOIN models m USING (model)
 WHERE f.index_id = 'intelligence' AND f.version = $version AND f.as_of <= $period_end
+  AND f.scores_as_of = $period_end
 ORDER BY f.as_of

@@ -3,7 +3,7 @@
 WITH v AS (
     SELECT i.model, i.effort, m.display_name, i."index", c.output_tokens, c.total_usd
     FROM intelligence_index i
-    JOIN cost_to_run c USING (index_id, version, model, effort)
+    JOIN cost_to_run c USING (index_id, version, model, effort, as_of)
     JOIN models m USING (model)
     WHERE i.index_id = 'intelligence' AND i.version = $version AND i.complete AND c.as_of = $as_of
       AND c.output_tokens > 0
