@@ -49,8 +49,10 @@ def base(tmp_path_factory):
     return folder, scaled_warehouse(folder, 1)
 
 
+# Within what tokens have ever cost: the fixture's prices ($1 to $20 per million) stay between the
+# quarantine's bounds ($0.001 and $10,000, price_anomalies), outside which a price is no price.
 @settings(max_examples=4, deadline=None)
-@given(k=st.floats(min_value=0.001, max_value=1000).map(lambda x: round(x, 6)).filter(lambda x: x != 1))
+@given(k=st.floats(min_value=0.01, max_value=100).map(lambda x: round(x, 6)).filter(lambda x: x != 1))
 def test_scaling_every_price_by_k_scales_every_cost_by_k_and_no_ranking(base, k):
     folder, one = base
     if (folder / f"k{k}").exists():  # hypothesis may draw the same k twice

@@ -52,3 +52,18 @@ def test_a_model_is_matched_under_another_spelling_the_aliases_give_it():
     with_alias, _ = _matches(mistral, known, "mistral", {known[0]: "mistral"},
                              {"mixtral-8x7b-instruct-v0.1": ["open-mixtral-8x7b"]})
     assert with_alias == {"mixtral-8x7b": (known, None)}
+
+
+def test_a_sibling_under_an_entrys_rule_beside_the_model_it_names_is_not_priced():
+    reseller = provider("openrouter", ("o4-mini", ClauseOr(or_=[
+        ClauseEquals(equals="o4-mini-2025-04-16"), ClauseStartsWith(starts_with="o4-mini")])))
+    known = ["o4-mini-2025-04-16", "o4-mini-deep-research"]
+    matched, refused = _matches(reseller, known, "openrouter", {m: "openai" for m in known}, {})
+    assert (matched, refused) == ({"o4-mini": (["o4-mini-2025-04-16"], None)}, {"o4-mini": ["o4-mini-deep-research"]})
+
+
+def test_a_reseller_rule_that_covers_one_model_alone_prices_it():
+    reseller = provider("together", ("llama-3.1-70b", ClauseContains(contains="llama-3.1-70b")))
+    matched, refused = _matches(reseller, ["llama-3.1-70b-instruct"], "togetherai",
+                                {"llama-3.1-70b-instruct": "meta"}, {})
+    assert (matched, refused) == ({"llama-3.1-70b": (["llama-3.1-70b-instruct"], None)}, {})

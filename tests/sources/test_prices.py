@@ -229,7 +229,7 @@ def test_no_distill_gets_its_creators_price(priced):
     assert distills == []
     assert rows(priced, """SELECT count(*) FROM name_resolutions WHERE source = 'genai-prices'
                            AND raw_name = 'deepseek/deepseek-reasoner -> deepseek-r1-distill-llama-70b'
-                           AND resolved_by LIKE 'skipped: a lab''s family rule%'""") == [(1,)]
+                           AND resolved_by LIKE 'skipped: the entry''s family rule%'""") == [(1,)]
 
 
 @pytest.mark.parametrize("model, family", [("gemini-1.5-flash-8b-001", "gemini-1.5-flash-002")])

@@ -25,3 +25,16 @@ bar-2,lab,Bar 2,2024-01-01
     assert set(groups) == {"foo-5.1", "kimi-k9.5", "mixer-8x7b", "grok-9"}
     assert "foo-5.1-2025-11-13 (lab, 2025-11-13)" in groups["foo-5.1"]
     assert groups["grok-9"].startswith("grok-9 (x, 2025-02-17); grok-9-beta")
+
+
+def test_no_curated_alias_points_at_an_id_merged_into_another():
+    import pandas as pd
+
+    from warehouse.identity import ALIASES
+
+    common = pd.read_csv(ALIASES / "common.csv", dtype=str)
+    merged = set(common.loc[common["relation"].fillna("same") == "same", "raw_name"].str.lower())
+    assert merged, "common.csv merges no ids"
+    for path in sorted(ALIASES.glob("*.csv")):
+        targets = set(pd.read_csv(path, dtype=str)["model"])
+        assert not targets & merged, f"{path.name} points at {sorted(targets & merged)}; name the merged id"

@@ -7,9 +7,11 @@ to the entry whose family rule (`starts_with`, `contains`, ...) it is a dated sn
 ('claude-3-5-sonnet' + '-20241022'), else to the entry with the longest rule it merely falls under;
 ties go to the package's order. A lab's price applies only to models its list names or their
 snapshots: a model that merely falls under a lab's family rule (a distill under 'deepseek-r1', a
-smaller sibling under 'gemini-1.5-flash') gets no price from the lab, and is listed as skipped. A
-reseller's rule that merely covers several canonical models is ambiguous: it is listed with its
-candidates (name_resolutions, resolved_by 'ambiguous') and loaded for none of them.
+smaller sibling under 'gemini-1.5-flash') gets no price from the lab, and is listed as skipped; so
+does a model that merely falls under any entry's rule beside the models the entry names
+('o4-mini-deep-research' under a reseller's 'o4-mini'). A reseller's rule that names no model and
+merely covers several is ambiguous: it is listed with its candidates (name_resolutions,
+resolved_by 'ambiguous') and loaded for none of them; one it covers alone is its model.
 
 A lab's own model that no rule connects to a canonical model is a new canonical model (labs price
 models before catalogues list them), unless the curated aliases place its id; a reseller's is
@@ -41,8 +43,8 @@ TOKENS = {"input_mtok": "input", "cache_read_mtok": "cached_input", "cache_write
 UNDATED_FROM = date(2023, 1, 1)
 FINE_TUNED = re.compile(r"^ft:|\.ft-")
 # What may follow a family's name in one of its snapshots: dates, version numbers, -latest, -preview.
-SNAPSHOT = re.compile(r"(-(latest|preview|exp|v[0-9]+(\.[0-9]+)?(:[0-9]+)?|[0-9]{3,8}|[0-9]{4}-[0-9]{2}-[0-9]{2}"
-                      r"|[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{4}))+")
+# (Not a '-v0.1' tag: in a canonical id that names other weights, mixtral-8x7b-v0.1 the base model.)
+SNAPSHOT = re.compile(r"(-(latest|preview|exp|[0-9]{3,8}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{4}))+")
 LISTED, SNAPSHOT_OF, UNDER = 1, 2, 3  # how a canonical model matches an entry, most specific first
 
 
@@ -67,8 +69,8 @@ def genai_prices_source(path: Path, context: Context) -> Extract:
             if targets == [None] and candidates is None and any(_tokens(price) for *_, price in periods):
                 models.append((info.id, house, info.name or info.id, ref))
             skipped += [("prices", ref, reason, 1) for reason in why]
-            skipped += [("prices", f"{ref} -> {model}", "a lab's family rule covers a model its list does not "
-                         "name (a distill or a sibling): no price from the lab", 1) for model in refused.get(info.id, ())]
+            skipped += [("prices", f"{ref} -> {model}", "the entry's family rule covers a model its list does not "
+                         "name (a distill or a sibling): not its price", 1) for model in refused.get(info.id, ())]
             for valid_from, valid_to, basis, price in periods:
                 rows += [(model, info.id, house, token_type, value, valid_from, valid_to, basis, ref,
                           candidates if model is None else None)
@@ -111,11 +113,14 @@ def _matches(provider, known: list[str], house: str, creators, names) -> tuple[d
     for entry, by_level in claims.items():
         loose = by_level.get(UNDER, [])
         named = by_level.get(LISTED, []) + by_level.get(SNAPSHOT_OF, [])
-        if len(loose) > 1:  # a rule that merely covers several models says which of them nothing
-            matched[entry] = (named or [None], ",".join(sorted(loose)))
+        if named:  # the entry's own models; what its rule merely covers besides is a sibling
+            matched[entry] = (named, None)
+            refused.setdefault(entry, []).extend(loose)
+        elif len(loose) > 1:  # a rule that merely covers several models says which of them nothing
+            matched[entry] = ([None], ",".join(sorted(loose)))
         else:
-            matched[entry] = (named + loose, None)
-    return matched, refused
+            matched[entry] = (loose, None)
+    return matched, {entry: sorted(models) for entry, models in refused.items() if models}
 
 
 def _claim(clause, model: str, entry: str) -> tuple[int, int] | None:

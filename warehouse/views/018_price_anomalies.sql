@@ -1,7 +1,8 @@
 -- One row per stored price the house does not use, and why: quarantined, never deleted, so that a
 -- subscriber can be shown what was left out. price_as_of reads every other price. A price is
--- checked on its first day and on every month end it is valid on; one failed check quarantines it.
--- The first reason that applies is given, in this order:
+-- checked on every day, from its first, on which a price of the same model and token type begins
+-- or ends (between those days nothing beside it changes); one failed check quarantines it. The
+-- first reason that applies is given, in this order:
 --  * placeholder: $10,000 or more per million tokens, which no model has cost (a stand-in such as
 --    $99,999, or a unit slip per token or per thousand);
 --  * implausibly low: above zero but below $0.001 per million tokens, a price in another unit (per
@@ -16,9 +17,9 @@
 --  * outlier: an input, output or reasoning price more than 10x away (above or below) from the
 --    median of the other providers' prices of the same model and token type that day, where at
 --    least three other providers price it (each provider's price the median of its sources that
---    day; the prices quarantined for another reason left out). Cached-input and cache-write prices are not compared
---    across providers: one provider's 90% cache discount and another's none are both real, 10x
---    apart; they are checked against their own input price instead.
+--    day; the prices quarantined for another reason left out). Cached-input and cache-write prices
+--    are not compared across providers: one provider's 90% cache discount and another's none are
+--    both real, 10x apart; they are checked against their own input price instead.
 CREATE OR REPLACE VIEW price_anomalies AS
 WITH stored AS MATERIALIZED (
     SELECT row_number() OVER () AS id, model, provider, token_type, usd_per_mtok, valid_from, valid_to, source,
