@@ -15,4 +15,4 @@ FROM now n
 JOIN models m USING (model)
 LEFT JOIN before b USING (model, effort)
 WHERE b.total_usd IS NULL OR abs(ln(n.total_usd / b.total_usd)) > 0.01
-ORDER BY b.total_usd IS NULL, abs(ln(n.total_usd / b.total_usd)) DESC, m.display_name
+ORDER BY b.total_usd IS NULL, abs(ln(n.total_usd / b.total_usd)) DESC, m.display_name, n.model, n.effort

@@ -34,7 +34,7 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     version = "1"  # northwind pins v1; acme takes the latest published by the quarter's end, v1 (v2: 2026-10-01)
     top = view(demo_warehouse, snapshot, """
         SELECT m.display_name, i.effort, i."index", c.total_usd FROM intelligence_index i
-        JOIN cost_to_run c USING (index_id, version, model, effort) JOIN models m USING (model)
+        JOIN cost_to_run c USING (index_id, version, model, effort, as_of) JOIN models m USING (model)
         WHERE i.version = $version AND c.as_of = DATE '2026-09-30' AND i.complete AND c.total_usd IS NOT NULL
         ORDER BY i.rank LIMIT 1""", version=version)[0]
     text = pdf_text(files["pdf"])
@@ -50,7 +50,8 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
         "Where the cost goes, by token type", "Output tokens to run the index", "Cost per task", "The ranking",
         "Methodology and sources"]
     priced = view(demo_warehouse, snapshot, """
-        SELECT c.total_usd, i."index" FROM intelligence_index i JOIN cost_to_run c USING (index_id, version, model, effort)
+        SELECT c.total_usd, i."index" FROM intelligence_index i
+        JOIN cost_to_run c USING (index_id, version, model, effort, as_of)
         WHERE i.version = $version AND c.as_of = DATE '2026-09-30' AND i.complete AND c.total_usd > 0""", version=version)
     points = xy_points(files["pptx"], "Intelligence against the cost of running the index")
     assert len(points) == len(priced) > 20
@@ -62,7 +63,8 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     (files, snapshot) = rendered("smile-curve", subscriber)
     company, font = BRANDS[subscriber]
     fit = view(demo_warehouse, snapshot, """SELECT label, decline_factor_per_year, decline_factor_low, decline_factor_high
-                                            FROM price_decline WHERE threshold = 'gpt-4-gpqa' AND with_reasoning""")[0]
+                                            FROM price_decline WHERE threshold = 'gpt-4-gpqa' AND with_reasoning
+                                              AND as_of = (SELECT max(as_of) FROM calendar)""")[0]
     text = pdf_text(files["pdf"])
     assert "The smile curve" in text and company in text
     assert f"{fit['label']}: {factor(fit['decline_factor_per_year'])}/yr" in text.replace("\n", " ")
@@ -75,7 +77,8 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     series = dict(left)[next(name for name, _ in left if name.startswith(fit["label"]))]
     expected = [r["blended_usd_per_mtok"] for r in view(demo_warehouse, snapshot, """
         SELECT blended_usd_per_mtok FROM price_of_intelligence
-        WHERE threshold = 'gpt-4-gpqa' AND as_of <= DATE '2026-09-30' ORDER BY as_of""")]
+        WHERE threshold = 'gpt-4-gpqa' AND as_of <= DATE '2026-09-30' AND scores_as_of = DATE '2026-09-30'
+        ORDER BY as_of""")]
     assert [v for v in series if v is not None] == pytest.approx(expected)
 
 
@@ -99,6 +102,7 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
     both = view(demo_warehouse, snapshot, """
         SELECT o.score, max(i."index") AS idx FROM openness_index o
         JOIN intelligence_index i ON i.model = o.model AND i.complete AND i.version = $version
+         AND i.as_of = (SELECT max(as_of) FROM calendar)
         GROUP BY o.model, o.score""", version="1")
     points = xy_points(files["pptx"], "Openness against intelligence")
     assert len(points) == len(both) > 5
