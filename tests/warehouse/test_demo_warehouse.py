@@ -94,3 +94,10 @@ def test_the_anomaly_counts_name_each_source_and_reason(built):
     assert {r["reason"] for r in found} >= {"placeholder", "zero", "outlier"}
     assert all(r["prices"] > 0 and r["example"] for r in found)
     assert sum(r["prices"] for r in found) == rows(built, "SELECT count(*) FROM price_anomalies")[0][0]
+
+
+def test_each_smile_threshold_is_met_by_its_own_reference_model(built):
+    assert rows(built, """SELECT t.threshold, t.reference_model FROM intelligence_thresholds t
+                          ANTI JOIN threshold_models q ON q.threshold = t.threshold AND q.model = t.reference_model
+                                                      AND q.as_of = '2026-09-30'
+                          WHERE t.reference_model IS NOT NULL""") == []
