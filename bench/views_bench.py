@@ -38,6 +38,7 @@ WITH run AS (
            sum(t.input_tokens) AS input_tokens, sum(t.cached_input_tokens) AS cached,
            sum(t.reasoning_tokens) AS reasoning, sum(t.answer_tokens) AS answer
     FROM task_results t JOIN eval_runs r USING (run_id)
+    WHERE r.started_at < DATE '{as_of}' + INTERVAL 1 DAY
     GROUP BY t.run_id
 ),
 per_eval AS (
@@ -69,8 +70,8 @@ GROUP BY e.model, e.effort
 VIEWS_FOR_THE_SAME_FIGURES = """
 SELECT i.model, i.effort, i."index", c.total_usd, c.cost_per_task
 FROM intelligence_index i
-JOIN cost_to_run c USING (index_id, version, model, effort)
-WHERE i.index_id = 'intelligence' AND i.version = '1' AND c.as_of = DATE '{as_of}'
+JOIN cost_to_run c USING (index_id, version, model, effort, as_of)
+WHERE i.index_id = 'intelligence' AND i.version = '1' AND i.as_of = DATE '{as_of}'
 """
 
 
@@ -94,6 +95,7 @@ def build(folder: Path, rows: int) -> Location:
                CAST(hash(k) % 100 AS BIGINT) AS cached_input_tokens,
                CAST((v % 2) * (hash(v, k, r) % 8000) AS BIGINT) AS reasoning_tokens,
                CAST(100 + hash(v, k) % 500 AS BIGINT) AS answer_tokens,
+               TIMESTAMP '2026-06-01' + INTERVAL (r) DAY AS started_at,
                'anonymous' AS account
         FROM range({VARIANTS}) a(v), range({len(EVALUATIONS)}) b(e), range({repeats}) c(r), range({TASKS}) d(k)
     ) TO '{folder}/runs.parquet' (FORMAT parquet)""")

@@ -14,7 +14,8 @@ from warehouse.sql import quote_literal
 SLUG = r"[a-z0-9][a-z0-9._-]*"
 EFFORTS = ("default", "none", "minimal", "low", "medium", "high", "xhigh", "max", "thinking")
 BUDGET = r"budget-[0-9]+k"  # a thinking budget in thousands of tokens, e.g. budget-16k
-DATE_BASES = ("effective", "recorded")
+DATE_BASES = ("effective", "recorded", "undated")
+LIFECYCLE_BASES = ("stated", "seen-by")
 TOKEN_TYPES = ("input", "cached_input", "cache_write", "output", "reasoning")
 HOUSE_FRAMEWORK = "openness-index"
 HOUSE_COMPONENTS = ("weights_access", "weights_licence", "data_access", "data_licence",
@@ -178,9 +179,10 @@ PRICES = Format(
         Column("valid_from", "DATE", "first day the price applies"),
         Column("valid_to", "DATE", "first day it no longer applies; empty while current", required=False),
         Column("source", "VARCHAR", "where the price was read"),
-        one_of("date_basis", DATE_BASES, "what valid_from means: the vendor's effective date, or the "
-               "date a catalogue recorded the price; empty means effective", required=False,
-               default="'effective'"),
+        one_of("date_basis", DATE_BASES, "what valid_from means: the vendor's effective date, the "
+               "date a catalogue recorded the price, or undated (a price the source gives without a "
+               "date: known to hold when the source was read, not since when); empty means effective",
+               required=False, default="'effective'"),
     ),
     row_rules=(
         RowRule("valid_to", "valid_to > valid_from", "'a date after valid_from (' || valid_from || ')'"),
@@ -260,6 +262,34 @@ USAGE = Format(
     ),
 )
 
+LIFECYCLE = Format(
+    kind="lifecycle",
+    doc=("When a provider deprecated (announced the end of) a model and when it shuts or shut it down, "
+         "with the model it recommends instead. A record of the same model and provider from the same "
+         "origin replaces the one before it. A model with no record is active."),
+    key=("model", "provider"),
+    columns=(
+        Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
+        slug("provider", "provider that serves it; its creator's slug for the creator's own API", "openai"),
+        Column("deprecated_on", "DATE", "day the provider announced the deprecation", required=False),
+        Column("shutdown_on", "DATE", "first day the provider no longer serves it (past or scheduled)",
+               required=False),
+        Column("replacement", "VARCHAR", "the model the provider recommends instead, as it names it",
+               required=False),
+        Column("source", "VARCHAR", "where the record was read: the provider's page or the catalogue"),
+        one_of("date_basis", LIFECYCLE_BASES, "stated: the provider's own dates; seen-by: the state was "
+               "seen by these dates, the real ones are earlier and unknown (a dated record outranks it); "
+               "empty means stated", required=False, default="'stated'"),
+        Column("note", "VARCHAR", "what a date rests on", required=False),
+    ),
+    row_rules=(
+        RowRule("shutdown_on", "deprecated_on IS NOT NULL OR shutdown_on IS NOT NULL",
+                "'a deprecation or shutdown date: a model with neither is active and needs no record'"),
+        RowRule("shutdown_on", "shutdown_on >= deprecated_on",
+                "'a date on or after deprecated_on (' || deprecated_on || ')'"),
+    ),
+)
+
 DEVELOPER_ASSESSMENTS = Format(
     kind="developer-assessments",
     doc="Transparency indicators scored for a model developer (not a model), e.g. FMTI.",
@@ -276,7 +306,7 @@ DEVELOPER_ASSESSMENTS = Format(
 )
 
 FORMATS: dict[str, Format] = {f.kind: f for f in (
-    MODELS, EVALUATIONS, RUNS, PRICES, OPENNESS, AGGREGATES, USAGE, DEVELOPER_ASSESSMENTS)}
+    MODELS, EVALUATIONS, RUNS, PRICES, OPENNESS, AGGREGATES, USAGE, DEVELOPER_ASSESSMENTS, LIFECYCLE)}
 
 
 def get(kind: str) -> Format:

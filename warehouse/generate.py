@@ -14,6 +14,7 @@ The Parquet file says it was generated (key-value metadata benchhouse.generated 
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -52,12 +53,18 @@ def concentration_for(mean: float, pass_hat_4: float | None, default: float) -> 
 
 
 def generate(rows: list[dict], seed: int = SEED) -> pa.Table:
-    rng = np.random.default_rng(seed)
-    parts = [_runs(row, rng) for row in rows]
+    # Each variant and evaluation draws from its own stream, seeded by its name: adding, merging or
+    # dropping one model leaves every other variant's runs as they were.
+    parts = [_runs(row, np.random.default_rng([seed, _stream(row)])) for row in rows]
     return pa.concat_tables(parts).replace_schema_metadata({
         "benchhouse.generated": "true",
         "benchhouse.generator": "warehouse/generate.py, calibrated to published aggregates",
     })
+
+
+def _stream(c: dict) -> int:
+    key = f"{c['model']}\0{c['effort']}\0{c['evaluation']}".encode()
+    return int.from_bytes(hashlib.sha256(key).digest()[:8], "little")
 
 
 def _runs(c: dict, rng: np.random.Generator) -> pa.Table:

@@ -136,8 +136,9 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
             "SELECT batch_id FROM ingest_batches WHERE kind = 'source' AND source = ?", [name]).fetchall()]
         _context(con, name, replaced)
         progress(f"reading {name}")
-        known = frozenset(r[0] for r in con.execute("SELECT model FROM models").fetchall())
-        extract = spec.read(Path(path) if path else Path("."), sources.Context(known_models=known))
+        creators = dict(con.execute("SELECT model, creator FROM models").fetchall())
+        extract = spec.read(Path(path) if path else Path("."),
+                            sources.Context(known_models=frozenset(creators), creators=creators))
         identity.prepare(con, name)
         parts, resolutions = [], [_skipped_frame(extract)]
         for kind in _ordered(extract.parts):
@@ -159,11 +160,15 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
         failed = [p for p in parts if p.bad_rows]
         if failed and not allow_rejects:
             raise _failure(failed[0])
-        con.register("resolutions_frame", pd.concat(resolutions, ignore_index=True))
+        how = pd.concat(resolutions, ignore_index=True)
+        how["release_date"] = pd.to_datetime(how["release_date"])
+        how["candidates"] = how["candidates"].astype("string")  # comma-separated, or empty
+        con.register("resolutions_frame", how)
         con.execute("CREATE OR REPLACE TEMP TABLE resolutions AS SELECT CAST(kind AS VARCHAR) AS kind, "
                     "CAST(scope AS VARCHAR) AS scope, CAST(raw_name AS VARCHAR) AS raw_name, "
                     "CAST(model AS VARCHAR) AS model, CAST(effort AS VARCHAR) AS effort, "
-                    "CAST(resolved_by AS VARCHAR) AS resolved_by, CAST(rows AS BIGINT) AS rows "
+                    "CAST(resolved_by AS VARCHAR) AS resolved_by, CAST(rows AS BIGINT) AS rows, "
+                    "CAST(release_date AS DATE) AS release_date, string_split(candidates, ',') AS candidates "
                     "FROM resolutions_frame")
         con.unregister("resolutions_frame")
         progress("loading")
@@ -230,8 +235,10 @@ def _ordered(kinds) -> list[str]:
 
 def _skipped_frame(extract: sources.Extract) -> pd.DataFrame:
     return pd.DataFrame(
-        [(kind, "", name, None, None, f"skipped: {why}", rows) for kind, name, why, rows in extract.skipped],
-        columns=["kind", "scope", "raw_name", "model", "effort", "resolved_by", "rows"])
+        [(kind, "", name, None, None, f"skipped: {why}", rows, None, None)
+         for kind, name, why, rows in extract.skipped],
+        columns=["kind", "scope", "raw_name", "model", "effort", "resolved_by", "rows", "release_date",
+                 "candidates"])
 
 
 def _context(con: duckdb.DuckDBPyConnection, origin: str, replaced: list[int]) -> None:

@@ -4,10 +4,13 @@ The curated tables in this folder are data, reviewed by a person and kept in the
 
 - aliases/<source>.csv: source, raw_name -> model, effort, relation (same: another spelling of
   the model; alias-of: a moving name such as 'gpt-4o' that pointed at this model), note.
-  source '*' (in common.csv) applies to every source that has no alias of its own for the name
+  source '*' (in common.csv) applies to every source that has no alias of its own for the name,
+  and matches the name in its normalised form (any case, any provider prefix): one id per model
 - organisations.csv: an organisation's name as sources write it -> creator slug
 - evaluation_aliases.csv: source, raw benchmark name -> evaluation
 - evaluations.csv: the evaluations the house tracks, in the native evaluations format
+- release_dates.csv: model -> release date, with the evidence, where the sources disagree or are
+  wrong (listed by the view release_date_conflicts); it decides over every source
 
 Resolution itself is SQL (resolve_catalogue.sql, resolve_facts.sql).
 """
@@ -41,7 +44,7 @@ def curated_sha256() -> str:
 
 def curated_files() -> list[Path]:
     return sorted(ALIASES.glob("*.csv")) + [FOLDER / name for name in (
-        "organisations.csv", "evaluation_aliases.csv", "creator_prefixes.csv")]
+        "organisations.csv", "evaluation_aliases.csv", "creator_prefixes.csv", "release_dates.csv")]
 
 
 def evaluation_map(source: str) -> dict[str, str]:
@@ -51,22 +54,44 @@ def evaluation_map(source: str) -> dict[str, str]:
     return dict(zip(mine["raw_name"], mine["evaluation"]))
 
 
+def other_names(source: str) -> dict[str, list[str]]:
+    """Canonical model -> the names the curated aliases give it as another spelling of the same
+    model (relation 'same') for `source` or for every source; an adapter with match rules of its
+    own matches a model under any of them."""
+    table = pd.concat([pd.read_csv(path, dtype=str) for path in sorted(ALIASES.glob("*.csv"))])
+    same = table[table["source"].isin([source, "*"]) & table["relation"].fillna("same").eq("same")
+                 & table["effort"].isna()]
+    return {model: sorted(names.str.lower()) for model, names in same.groupby("model")["raw_name"]}
+
+
 def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
     """Temp tables of the curated data as seen by `source`, and the normalising macro."""
     run_script(con, (FOLDER / "macros.sql").read_text())
     aliases = quote_literal(str(ALIASES / "*.csv"))
     types = ", ".join(f"{quote_literal(c)}: 'VARCHAR'" for c in ALIAS_COLUMNS)
+    # A source's own aliases name its raw spellings exactly; the common ones (source '*') name a
+    # model whatever the source's case or provider prefix, so they match the normalised name.
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE source_aliases AS
-        WITH a AS (SELECT * FROM read_csv({aliases}, header = true, columns = {{{types}}}))
         SELECT raw_name, model, effort, coalesce(relation, 'same') AS relation
-        FROM a
+        FROM read_csv({aliases}, header = true, columns = {{{types}}})
         WHERE source = $source
-           OR (source = '*' AND raw_name NOT IN (SELECT raw_name FROM a WHERE source = $source))
     """, {"source": source})
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE common_aliases AS
+        SELECT canonical_slug(raw_name) AS slug, any_value(model) AS model, any_value(effort) AS effort,
+               any_value(coalesce(relation, 'same')) AS relation
+        FROM read_csv({aliases}, header = true, columns = {{{types}}})
+        WHERE source = '*'
+        GROUP BY ALL
+    """)
     prefixes = quote_literal(str(FOLDER / "creator_prefixes.csv"))
     con.execute(f"CREATE OR REPLACE TEMP TABLE creator_prefixes AS SELECT * FROM read_csv({prefixes}, "
                 "header = true, all_varchar = true)")
+    dates = quote_literal(str(FOLDER / "release_dates.csv"))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE curated_release_dates AS SELECT * FROM read_csv({dates}, "
+                "header = true, columns = {'model': 'VARCHAR', 'release_date': 'DATE', 'evidence': 'VARCHAR', "
+                "'note': 'VARCHAR'})")
     organisations = quote_literal(str(FOLDER / "organisations.csv"))
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE organisations AS
@@ -76,13 +101,14 @@ def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
     """)
 
 
-TEXT_COLUMNS = ("raw_name", "model", "effort", "scope", "creator_raw", "display_name", "_ref", "_dedupe")
+TEXT_COLUMNS = ("raw_name", "model", "effort", "scope", "creator_raw", "display_name", "_ref", "_dedupe",
+                "candidates")
 
 
 def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     """The frame with every column resolution reads, names as text even where all are empty."""
     frame = frame.copy().reset_index(drop=True)
-    for column in (*columns, "scope", "_ref", "_dedupe"):
+    for column in (*columns, "scope", "_ref", "_dedupe", "candidates"):
         if column not in frame.columns:
             frame[column] = None
     for column in TEXT_COLUMNS:

@@ -8,9 +8,13 @@
 -- prefix of its name (creator_prefixes.csv), else 'unknown'.
 CREATE OR REPLACE TEMP TABLE resolved_catalogue AS
 WITH named AS (
-    SELECT p.*, a.model AS alias_model, a.relation, canonical_slug(p.raw_name) AS slug
+    SELECT p.*,
+           CASE WHEN a.raw_name IS NOT NULL THEN a.model ELSE c.model END AS alias_model,
+           CASE WHEN a.raw_name IS NOT NULL THEN a.relation ELSE c.relation END AS relation,
+           canonical_slug(p.raw_name) AS slug
     FROM part p
     LEFT JOIN source_aliases a ON a.raw_name = p.raw_name
+    LEFT JOIN common_aliases c ON c.slug = canonical_slug(p.raw_name)
 )
 SELECT named.*,
        CASE WHEN relation = 'alias-of' THEN NULL
@@ -46,7 +50,10 @@ LEFT JOIN organisations o ON o.raw_name = lower(trim(r.creator_raw))
 WHERE model IS NOT NULL
 GROUP BY model;
 
+-- How each raw name resolved, with the release date its row gave (evidence for the release-date
+-- check, release_date_conflicts).
 CREATE OR REPLACE TEMP VIEW part_resolutions AS
-SELECT scope, raw_name, model, CAST(NULL AS VARCHAR) AS effort, resolved_by, count(*) AS rows
+SELECT scope, raw_name, model, CAST(NULL AS VARCHAR) AS effort, resolved_by, count(*) AS rows,
+       min(TRY_CAST(release_date AS DATE)) AS release_date, CAST(NULL AS VARCHAR) AS candidates
 FROM resolved_catalogue
-GROUP BY ALL;
+GROUP BY scope, raw_name, model, resolved_by;

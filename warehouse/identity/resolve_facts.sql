@@ -1,22 +1,30 @@
--- Fact rows (prices, scores, usage, runs, assessments) to canonical model variants. The curated
--- alias table decides first; else a name whose normalised form is a canonical model (in the
--- warehouse or in this batch's catalogue rows) is that model; else it is unresolved, and its
--- rows are listed in name_resolutions rather than loaded. An adapter that matched names itself
--- (a source with its own match rules) gives `model` directly.
+-- Fact rows (prices, scores, usage, runs, assessments, lifecycles) to canonical model variants. An
+-- adapter that matched names itself (a source with its own match rules) gives `model` directly, or
+-- the `candidates` (comma-separated) of a name its rules match several models with, which is then
+-- ambiguous: listed, not loaded for any of them. Otherwise the curated alias table decides first;
+-- else a name whose normalised form is a canonical model (in the warehouse or in this batch's
+-- catalogue rows) is that model; else it is unresolved, and its rows are listed in
+-- name_resolutions rather than loaded.
 CREATE OR REPLACE TEMP TABLE resolved_facts AS
 WITH named AS (
-    SELECT p.*, a.model AS alias_model, a.effort AS alias_effort, a.relation,
+    SELECT p.*,
+           CASE WHEN a.raw_name IS NOT NULL THEN a.model ELSE c.model END AS alias_model,
+           CASE WHEN a.raw_name IS NOT NULL THEN a.effort ELSE c.effort END AS alias_effort,
+           CASE WHEN a.raw_name IS NOT NULL THEN a.relation ELSE c.relation END AS relation,
            canonical_slug(p.raw_name) AS slug
     FROM part p
     LEFT JOIN source_aliases a ON a.raw_name = p.raw_name
+    LEFT JOIN common_aliases c ON c.slug = canonical_slug(p.raw_name)
 )
 SELECT named.* EXCLUDE (model, effort),
-       CASE WHEN named.model IS NOT NULL THEN named.model
+       CASE WHEN named.candidates IS NOT NULL THEN NULL
+            WHEN named.model IS NOT NULL THEN named.model
             WHEN alias_model IN (SELECT model FROM known_models) THEN alias_model
             WHEN alias_model IS NULL AND slug IN (SELECT model FROM known_models) THEN slug
        END AS model,
        coalesce(nullif(alias_effort, ''), named.effort, 'default') AS effort,
-       CASE WHEN named.model IS NOT NULL THEN 'match-rule'
+       CASE WHEN named.candidates IS NOT NULL THEN 'ambiguous'
+            WHEN named.model IS NOT NULL THEN 'match-rule'
             WHEN alias_model IN (SELECT model FROM known_models) THEN 'alias'
             WHEN alias_model IS NOT NULL THEN 'alias-to-unknown-model'
             WHEN slug IN (SELECT model FROM known_models) THEN 'exact'
@@ -43,12 +51,14 @@ FROM (
 );
 
 CREATE OR REPLACE TEMP TABLE part_resolved AS
-SELECT * EXCLUDE (raw_name, alias_model, alias_effort, relation, slug, resolved_by, scope, _dedupe, kept_name)
+SELECT * EXCLUDE (raw_name, alias_model, alias_effort, relation, slug, resolved_by, scope, _dedupe, kept_name,
+                  candidates)
 FROM resolved_facts
 WHERE model IS NOT NULL AND resolved_by <> 'duplicate';
 
 CREATE OR REPLACE TEMP VIEW part_resolutions AS
 SELECT scope, raw_name, model, CASE WHEN model IS NULL THEN NULL ELSE effort END AS effort,
-       resolved_by, count(*) AS rows
+       resolved_by, count(*) AS rows, CAST(NULL AS DATE) AS release_date,
+       candidates
 FROM resolved_facts
 GROUP BY ALL;

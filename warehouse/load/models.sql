@@ -8,7 +8,8 @@ WHERE creator NOT IN (SELECT creator FROM creators);
 
 DELETE FROM models WHERE model IN (SELECT model FROM accepted);
 
-INSERT INTO models
+INSERT INTO models (model, creator, display_name, release_date, params_total_b, params_active_b, open_weights,
+                    batch_id, release_date_source)
 SELECT model, creator, display_name, release_date, params_total_b, params_active_b, open_weights,
-       $batch_id
+       $batch_id, CASE WHEN release_date IS NOT NULL THEN 'house' END
 FROM accepted;

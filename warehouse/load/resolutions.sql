@@ -1,7 +1,8 @@
--- Record how every raw model name of this source batch resolved, and keep the aliases it used
--- (model_aliases: how this source names each canonical variant).
+-- Record how every raw model name of this source batch resolved (with the release date a catalogue
+-- row gave, and the candidates of an ambiguous name), and keep the aliases it used (model_aliases:
+-- how this source names each canonical variant).
 INSERT INTO name_resolutions
-SELECT $batch_id, $source, kind, scope, raw_name, model, effort, resolved_by, rows
+SELECT $batch_id, $source, kind, scope, raw_name, model, effort, resolved_by, rows, release_date, candidates
 FROM resolutions;
 
 INSERT INTO model_aliases

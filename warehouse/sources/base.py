@@ -9,7 +9,7 @@ into canonical models; validation and loading are the native formats' own.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,6 +75,8 @@ class Context:
     """What an adapter may know of the warehouse: the canonical models already in it."""
 
     known_models: frozenset[str]
+    creators: Mapping[str, str] = field(default_factory=dict)
+    """Each known model's creator, so that a lab's price is matched only to the lab's own models."""
 
 
 REGISTRY: dict[str, SourceSpec] = {}

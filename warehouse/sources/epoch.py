@@ -84,11 +84,13 @@ def _run_date(text) -> object:
 
 
 def _headline_score(scores: str, best: float) -> tuple[float, float | None]:
-    """The scorer whose mean is the run's best score ('choice:0.85±0.02,...'), with its error."""
+    """The run's best score, read from its own field (three decimals, 0.097), with the standard
+    error of the scorer it comes from ('verification_code:0.1±0.02,...': means and errors there are
+    rounded to two decimals, so only the error is read from them)."""
     found = [(float(m["mean"]), float(m["se"])) for m in SCORE.finditer(scores or "")]
     if not found:
         return float(best), None
-    return min(found, key=lambda pair: abs(pair[0] - float(best)))
+    return float(best), min(found, key=lambda pair: abs(pair[0] - float(best)))[1]
 
 
 @source("epoch-eci", description="Epoch Capabilities Index: an index value per model version, with "

@@ -1,10 +1,22 @@
 """genai-prices (Pydantic): API prices per provider and model, with dated price changes, read from
 the installed package (PATH is ignored).
 
-A model's names are matched by the package's own match rules: every canonical model a rule
-matches gets the price. A lab's own model that no rule connects to a canonical model is a new
-canonical model (labs price models before catalogues list them), unless the curated aliases place
-its id; a reseller's is listed as unresolved.
+A model's names are matched by the package's own match rules, specific before general: a canonical
+model goes to the entry of the provider that names it outright (its id, or an `equals` rule), else
+to the entry whose family rule (`starts_with`, `contains`, ...) it is a dated snapshot of
+('claude-3-5-sonnet' + '-20241022'), else to the entry with the longest rule it merely falls under;
+ties go to the package's order. A lab's price applies only to models its list names or their
+snapshots: a model that merely falls under a lab's family rule (a distill under 'deepseek-r1', a
+smaller sibling under 'gemini-1.5-flash') gets no price from the lab, and is listed as skipped; so
+does a model that merely falls under any entry's rule beside the models the entry names
+('o4-mini-deep-research' under a reseller's 'o4-mini'). A reseller's rule that names no model and
+merely covers several is ambiguous: it is listed with its candidates (name_resolutions,
+resolved_by 'ambiguous') and loaded for none of them; one it covers alone is its model.
+
+A lab's own model that no rule connects to a canonical model is a new canonical model (labs price
+models before catalogues list them), unless the curated aliases place its id; a reseller's is
+listed as unresolved. A price without a start date is stored as undated: genai-prices knows it
+holds now (and before its first dated change), not since when.
 """
 
 from __future__ import annotations
@@ -16,17 +28,24 @@ from pathlib import Path
 import genai_prices
 import pandas as pd
 from genai_prices import data
+from genai_prices import types as rules
 from genai_prices.types import ModelPrice, StartDateConstraint, TieredPrices, TimeOfDateConstraint
 
+from warehouse.identity import other_names
 from warehouse.sources.base import Context, Extract, source
-from warehouse.sources.pricing import provider_slug, scope
+from warehouse.sources.pricing import LABS, provider_slug, scope
 
 TOKENS = {"input_mtok": "input", "cache_read_mtok": "cached_input", "cache_write_mtok": "cache_write",
           "output_mtok": "output", "output_reasoning_mtok": "reasoning"}
 # A price without a start date is only known as current (or as what held before a dated change):
-# it stands from this day, marked 'recorded', until the first dated price.
+# it is stored from this day, marked 'undated', until the first dated price; the views decide which
+# days it may stand for (price_as_of).
 UNDATED_FROM = date(2023, 1, 1)
 FINE_TUNED = re.compile(r"^ft:|\.ft-")
+# What may follow a family's name in one of its snapshots: dates, version numbers, -latest, -preview.
+# (Not a '-v0.1' tag: in a canonical id that names other weights, mixtral-8x7b-v0.1 the base model.)
+SNAPSHOT = re.compile(r"(-(latest|preview|exp|[0-9]{3,8}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{4}))+")
+LISTED, SNAPSHOT_OF, UNDER = 1, 2, 3  # how a canonical model matches an entry, most specific first
 
 
 @source("genai-prices", description="genai-prices (Pydantic): API prices per provider and model, with "
@@ -35,24 +54,29 @@ FINE_TUNED = re.compile(r"^ft:|\.ft-")
 def genai_prices_source(path: Path, context: Context) -> Extract:
     today = date.today()
     known = sorted(context.known_models)
+    names = other_names("genai-prices")
     rows, skipped, models = [], [], []
     for provider in data.providers:
         house = provider_slug(provider.id)
-        matched = _matches(provider, known)
+        matched, refused = _matches(provider, known, house, context.creators, names)
         for info in provider.models:
+            ref = f"{provider.id}/{info.id}"
             if FINE_TUNED.search(info.id):
-                skipped.append(("prices", f"{provider.id}/{info.id}", "fine-tuning prices of a base model", 1))
+                skipped.append(("prices", ref, "fine-tuning prices of a base model", 1))
                 continue
             periods, why = _periods(info, today)
-            if info.id not in matched and any(_tokens(price) for *_, price in periods):
-                models.append((info.id, house, info.name or info.id, f"{provider.id}/{info.id}"))
-            skipped += [("prices", f"{provider.id}/{info.id}", reason, 1) for reason in why]
-            targets = matched.get(info.id, [None])
+            targets, candidates = matched.get(info.id, ([None], None))
+            if targets == [None] and candidates is None and any(_tokens(price) for *_, price in periods):
+                models.append((info.id, house, info.name or info.id, ref))
+            skipped += [("prices", ref, reason, 1) for reason in why]
+            skipped += [("prices", f"{ref} -> {model}", "the entry's family rule covers a model its list does not "
+                         "name (a distill or a sibling): not its price", 1) for model in refused.get(info.id, ())]
             for valid_from, valid_to, basis, price in periods:
-                rows += [(model, info.id, house, token_type, value, valid_from, valid_to, basis,
-                          f"{provider.id}/{info.id}") for token_type, value in _tokens(price) for model in targets]
+                rows += [(model, info.id, house, token_type, value, valid_from, valid_to, basis, ref,
+                          candidates if model is None else None)
+                         for token_type, value in _tokens(price) for model in targets]
     prices = pd.DataFrame(rows, columns=["model", "raw_name", "provider", "token_type", "usd_per_mtok",
-                                         "valid_from", "valid_to", "date_basis", "_ref"])
+                                         "valid_from", "valid_to", "date_basis", "_ref", "candidates"])
     prices.insert(6, "source", f"genai-prices {genai_prices.__version__}")
     prices["scope"] = scope(prices["provider"], prices["raw_name"])
     prices["_dedupe"] = prices["provider"]
@@ -62,15 +86,66 @@ def genai_prices_source(path: Path, context: Context) -> Extract:
                    skipped=_summarised(skipped))
 
 
-def _matches(provider, known: list[str]) -> dict[str, list[str]]:
-    """genai-prices model id -> the canonical models its rules match; as in the package's own
-    lookup, a name goes to the first model of the provider whose rule matches it."""
-    found: dict[str, list[str]] = {}
+def _matches(provider, known: list[str], house: str, creators, names) -> tuple[dict, dict]:
+    """(entry id -> (the canonical models it prices, the candidates when it is ambiguous), entry id ->
+    the models a lab's rule covers but its list does not name). Each canonical model, under its id or
+    another spelling the curated aliases give it, goes to its most specific entry; ties to the first,
+    as in the package's own lookup."""
+    best: dict[str, tuple] = {}
     for model in known:
-        info = next((i for i in provider.models if i.is_match(model)), None)
-        if info is not None:
-            found.setdefault(info.id, []).append(model)
-    return found
+        for order, info in enumerate(provider.models):
+            claims = [c for c in (_claim(info.match, name, info.id.lower()) for name in [model, *names.get(model, ())])
+                      if c is not None]
+            if not claims:
+                continue
+            found = min(claims, key=lambda c: (c[0], -c[1]))
+            if model not in best or (found[0], -found[1], order) < best[model][0]:
+                best[model] = ((found[0], -found[1], order), info.id)
+    lab = house in LABS
+    claims: dict[str, dict[int, list[str]]] = {}
+    refused: dict[str, list[str]] = {}
+    for model, ((level, _, _), entry) in sorted(best.items()):
+        if level == UNDER and lab and creators.get(model, house) == house:
+            refused.setdefault(entry, []).append(model)
+        else:
+            claims.setdefault(entry, {}).setdefault(level, []).append(model)
+    matched = {}
+    for entry, by_level in claims.items():
+        loose = by_level.get(UNDER, [])
+        named = by_level.get(LISTED, []) + by_level.get(SNAPSHOT_OF, [])
+        if named:  # the entry's own models; what its rule merely covers besides is a sibling
+            matched[entry] = (named, None)
+            refused.setdefault(entry, []).extend(loose)
+        elif len(loose) > 1:  # a rule that merely covers several models says which of them nothing
+            matched[entry] = ([None], ",".join(sorted(loose)))
+        else:
+            matched[entry] = (loose, None)
+    return matched, {entry: sorted(models) for entry, models in refused.items() if models}
+
+
+def _claim(clause, model: str, entry: str) -> tuple[int, int] | None:
+    """How `model` matches an entry's rule: (LISTED, SNAPSHOT_OF or UNDER, length of the rule's text),
+    None when it does not match at all."""
+    if model == entry:
+        return (LISTED, len(entry))
+    kind = type(clause).__name__
+    if kind in ("ClauseOr", "ClauseAnd"):
+        parts = [_claim(c, model, entry) for c in (clause.or_ if kind == "ClauseOr" else clause.and_)]
+        found = [p for p in parts if p is not None]
+        if kind == "ClauseAnd" and len(found) < len(parts):
+            return None
+        return min(found, key=lambda p: (p[0], -p[1])) if found else None
+    if not clause.is_match(model):
+        return None
+    if isinstance(clause, rules.ClauseEquals):
+        return (LISTED, len(clause.equals))
+    text = (getattr(clause, "starts_with", None) or getattr(clause, "contains", None) or entry).lower()
+    # A rule's text may end inside a snapshot's suffix ('claude-sonnet-4-2025', 'gpt-5-nano-'): the
+    # family is the text without it, or the entry's own id.
+    families = {text, re.sub(r"[-@.]?[0-9]*[-@.]?$", "", text), entry}
+    snapshot = any(model.startswith(f) and (model == f or SNAPSHOT.fullmatch(model[len(f):]) is not None)
+                   for f in families if f)
+    return (SNAPSHOT_OF if snapshot else UNDER, len(text))
 
 
 def _periods(info, today: date) -> tuple[list[tuple], list[str]]:
@@ -79,7 +154,7 @@ def _periods(info, today: date) -> tuple[list[tuple], list[str]]:
     hours of the day (off-peak or peak) is not the day's price."""
     why = [f"price variant {v.when} not loaded" for v in info.price_variants or ()]
     if isinstance(info.prices, ModelPrice):
-        return [(UNDATED_FROM, None, "recorded", info.prices)], why
+        return [(UNDATED_FROM, None, "undated", info.prices)], why
     base, dated = None, []
     daily = [c for c in info.prices if isinstance(c.constraint, TimeOfDateConstraint)]
     for conditional in info.prices:
@@ -99,7 +174,7 @@ def _periods(info, today: date) -> tuple[list[tuple], list[str]]:
             why.append("price for a daily time window not loaded")
     dated.sort(key=lambda d: d[0])
     starts = [UNDATED_FROM] + [start for start, _ in dated]
-    prices = [(UNDATED_FROM, "recorded", base)] + [(start, "effective", price) for start, price in dated]
+    prices = [(UNDATED_FROM, "undated", base)] + [(start, "effective", price) for start, price in dated]
     periods = [(start, ends, basis, price)
                for (start, basis, price), ends in zip(prices, starts[1:] + [None]) if price is not None]
     return periods, why

@@ -1,5 +1,6 @@
 """LiteLLM's model price map through time: the versions of it that tokencost committed
-(2024-01 .. 2025-09), one row per model key and version where a core price changed.
+(2024-01 .. 2025-09), one row per model key and version where a core price changed; and, from the
+current map, the day each provider stops serving a model (its deprecation_date), as lifecycle rows.
 
 PATH is the folder holding the LiteLLM files (shared/data/litellm, or the trimmed copy). Prices
 are in US dollars per token there. Model keys are kept as LiteLLM writes them ('gpt-4o',
@@ -8,6 +9,7 @@ are in US dollars per token there. Model keys are kept as LiteLLM writes them ('
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -21,20 +23,30 @@ VERSION = "AgentOps-AI/tokencost@e7f7c192 (LiteLLM price map history); litellm 1
 TOKENS = {"input_cost_per_token": "input", "cache_read_input_token_cost": "cached_input",
           "cache_creation_input_token_cost": "cache_write", "output_cost_per_token": "output",
           "output_cost_per_reasoning_token": "reasoning"}
-# Until this sync LiteLLM gave Gemini on Vertex AI per-character prices (and placeholders) in its
-# per-token fields; SOURCE.md notes the slip. Those versions are not loaded.
-VERTEX_PER_CHARACTER_UNTIL = pd.Timestamp("2024-11-08").date()
+# Vertex AI billed Google's own models per character, and LiteLLM kept those per-character prices
+# in its per-token fields (SOURCE.md notes the slip): Gemini until its 2024-11-08 sync, Gemini
+# vision until 2025-02-11, PaLM (text, chat and code bison/gecko) always. Those versions are not
+# loaded: a price per character is not a price per token.
+VERTEX_PER_CHARACTER_UNTIL = {
+    "vertex_ai-language-models": pd.Timestamp("2024-11-08").date(),
+    "vertex_ai-vision-models": pd.Timestamp("2025-02-11").date(),
+    "vertex_ai-text-models": pd.Timestamp("2100-01-01").date(),
+    "vertex_ai-chat-models": pd.Timestamp("2100-01-01").date(),
+    "vertex_ai-code-text-models": pd.Timestamp("2100-01-01").date(),
+    "vertex_ai-code-chat-models": pd.Timestamp("2100-01-01").date(),
+}
 BEDROCK_ID = r"^([a-z]{2,4}\.)?(anthropic|meta|mistral|amazon|cohere|ai21|deepseek|qwen|openai)\."
 TEXT_MODES = ("chat", "completion", "responses")
 MOST_PER_MTOK = 1000  # no model sells tokens dearer: a larger value is a unit slip
 
 
-@source("litellm-prices", description="LiteLLM model price map through time (tokencost's synced copies)",
+@source("litellm-prices", description="LiteLLM model price map through time (tokencost's synced copies), "
+        "and shutdown dates from the current map",
         licence="MIT (LiteLLM; tokencost)", attribution="LiteLLM model price map, BerriAI (MIT); history "
         "via AgentOps-AI/tokencost (MIT)", files=[HISTORY, SNAPSHOT])
 def litellm_prices(path: Path, context: Context) -> Extract:
     history = read_csv(path / HISTORY, ["model_key", "litellm_provider", "mode", "commit_date", "change", *TOKENS])
-    snapshot = read_csv(path / SNAPSHOT, ["model_key", "litellm_provider"])
+    snapshot = read_csv(path / SNAPSHOT, ["model_key", "litellm_provider", "mode", "deprecation_date", "source"])
     check_changes(history, path / HISTORY)
     for column in TOKENS:  # per token -> per million tokens, without float noise (2.4999999999999996)
         history[column] = (pd.to_numeric(history[column]) * 1e6).round(9)
@@ -57,7 +69,27 @@ def litellm_prices(path: Path, context: Context) -> Extract:
         "_dedupe": provider,
         "_ref": periods["_ref"],
     })
-    return Extract(version=VERSION, parts={"prices": prices}, creates_models=False, skipped=skipped)
+    return Extract(version=VERSION, parts={"prices": prices, "lifecycle": _lifecycle(snapshot)},
+                   creates_models=False, skipped=skipped)
+
+
+def _lifecycle(snapshot: pd.DataFrame) -> pd.DataFrame:
+    """LiteLLM's deprecation_date is the day the provider stops serving the model: a shutdown date.
+    Text models only, each under the provider its key routes to."""
+    dated = snapshot[snapshot["deprecation_date"].notna() & snapshot["mode"].isin(TEXT_MODES)
+                     & snapshot["litellm_provider"].notna()]
+    provider = dated["litellm_provider"].map(provider_slug)
+    shutdown = pd.to_datetime(dated["deprecation_date"].astype("string"), format="%Y-%m-%d", errors="coerce").dt.date
+    return pd.DataFrame({
+        "raw_name": dated["model_key"],
+        "provider": provider,
+        "shutdown_on": shutdown,
+        "source": dated["source"].fillna("LiteLLM model price map (litellm 1.110.2)"),
+        "note": "LiteLLM's deprecation_date, read as the shutdown day",
+        "scope": provider,
+        "_dedupe": provider,
+        "_ref": dated["_ref"],
+    }).dropna(subset=["shutdown_on"]).reset_index(drop=True)
 
 
 def _providers(history: pd.DataFrame, snapshot: pd.DataFrame) -> pd.Series:
@@ -87,9 +119,8 @@ def _without_slips(history: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple]]:
         "fine-tuning prices of a base model, not the model's": fine_tuned,
         "not a text-generation model (embedding, image, audio, moderation or rerank)":
             history["mode"].notna() & ~history["mode"].isin(TEXT_MODES),
-        "Gemini on Vertex AI priced per character in per-token fields (LiteLLM before 2024-11-08)":
-            history["provider"].eq("vertex_ai-language-models") & (history["date"] < VERTEX_PER_CHARACTER_UNTIL)
-            & history["model_key"].str.contains("gemini"),
+        "Google's models on Vertex AI priced per character in per-token fields":
+            history["date"] < history["provider"].map(lambda p: VERTEX_PER_CHARACTER_UNTIL.get(p, date.min)),
         "output price below input price: a slip": (prices["output_cost_per_token"] > 0)
             & (prices["output_cost_per_token"] < prices["input_cost_per_token"]),
         f"a price above ${MOST_PER_MTOK} per million tokens: a unit slip": (prices > MOST_PER_MTOK).any(axis=1),

@@ -1,35 +1,15 @@
--- One row per intelligence index version, model variant and as-of date: what one pass over every
--- evaluation of the version costs (docs/methodology.md, "Cost to Run the Intelligence Index"). Tokens of
--- one pass of an evaluation are the mean over the variant's repeats (averaged, not summed). Each
--- token type is priced on the as-of date (token_prices, which holds the fallbacks for token types
--- without a price of their own). With no input or output price valid that day there is no cost, and
--- price_note says so: a price is never borrowed from another day.
+-- One row per intelligence index version, model variant and as-of date on which the model is on
+-- sale: what one pass over every evaluation of the version costs (docs/methodology.md, "Cost to Run the
+-- Intelligence Index"). A current view: a model retired by its creator on or before the as-of date
+-- (model_lifecycle) has no row from its shutdown day on, since it can no longer be run; the months
+-- before keep it. Tokens of one pass are those of the runs started on or before the as-of date
+-- (index_pass_tokens: the mean over repeats, not the sum). Each token type is priced on the as-of
+-- date (token_prices, which holds the fallbacks for token types without a price of their own).
+-- With no input or output price valid that day there is no cost, and price_note says so: a price
+-- is never borrowed from another day.
 CREATE OR REPLACE VIEW cost_to_run AS
-WITH versions AS (
-    SELECT ie.index_id, ie.version, ie.evaluation, ie.weight,
-           count(*) OVER (PARTITION BY ie.index_id, ie.version) AS evaluations_in_version
-    FROM index_evaluations ie
-    JOIN index_versions iv USING (index_id, version)
-    WHERE iv.kind = 'intelligence'
-),
-one_pass AS (
-    SELECT model, effort, evaluation,
-           avg(n_results) AS tasks,
-           avg(coalesce(input_tokens, 0)) AS input_tokens,
-           avg(coalesce(cached_input_tokens, 0)) AS cached_input_tokens,
-           avg(coalesce(cache_write_tokens, 0)) AS cache_write_tokens,
-           avg(coalesce(reasoning_tokens, 0)) AS reasoning_tokens,
-           avg(coalesce(answer_tokens, 0)) AS answer_tokens
-    FROM eval_runs
-    GROUP BY ALL
-),
-pass AS (
-    SELECT v.index_id, v.version, o.*, v.weight, v.evaluations_in_version
-    FROM versions v
-    JOIN one_pass o USING (evaluation)
-),
-costed AS (
-    SELECT p.index_id, p.version, p.model, p.effort, c.as_of, p.evaluation, p.weight, p.tasks,
+WITH costed AS (
+    SELECT p.index_id, p.version, p.model, p.effort, p.as_of, p.evaluation, p.weight, p.tasks,
            p.evaluations_in_version,
            p.input_tokens, p.cached_input_tokens, p.cache_write_tokens, p.reasoning_tokens, p.answer_tokens,
            pr.price_basis,
@@ -39,9 +19,9 @@ costed AS (
            p.cache_write_tokens * pr.cache_write_usd_per_mtok / 1e6 AS cache_write_usd,
            p.reasoning_tokens * pr.reasoning_usd_per_mtok / 1e6 AS reasoning_usd,
            p.answer_tokens * pr.answer_usd_per_mtok / 1e6 AS answer_usd
-    FROM pass p
-    CROSS JOIN calendar c
-    LEFT JOIN token_prices pr ON pr.model = p.model AND pr.as_of = c.as_of
+    FROM index_pass_tokens p
+    JOIN model_lifecycle l ON l.model = p.model AND l.as_of = p.as_of AND l.status <> 'retired'
+    LEFT JOIN token_prices pr ON pr.model = p.model AND pr.as_of = p.as_of
 ),
 variant AS (
     SELECT index_id, version, model, effort, as_of,
@@ -77,4 +57,4 @@ SELECT index_id, version, model, effort, as_of, complete,
        CASE WHEN NOT complete THEN 'no house runs on every evaluation of the version'
             WHEN NOT priced THEN 'no input and output price valid on ' || as_of END AS price_note
 FROM variant;
-COMMENT ON VIEW cost_to_run IS 'Per index_id, version, model, effort, as_of: total_usd of one pass and its split (input_usd, cached_input_usd, cache_write_usd, reasoning_usd, answer_usd), tokens by type, cost_per_task and tokens_per_task (index-weighted), output_tokens (reasoning + answer), price_basis, price_note (why no cost).';
+COMMENT ON VIEW cost_to_run IS 'Per index_id, version, model, effort, as_of (runs started by then; models not retired that day): total_usd of one pass and its split (input_usd, cached_input_usd, cache_write_usd, reasoning_usd, answer_usd), tokens by type, cost_per_task and tokens_per_task (index-weighted), output_tokens (reasoning + answer), price_basis, price_note (why no cost).';

@@ -1,14 +1,21 @@
--- One row per smile-curve threshold and as-of date (the left arm): the cheapest blended price
--- (3:1) on that date among models released by then whose score meets the threshold, and which
--- model it is; also the cheapest among models that do not reason. Which models meet a threshold is
--- threshold_models' rule.
+-- One row per smile-curve threshold, scores date and as-of date up to it (the left arm): the
+-- cheapest blended price (3:1) on the as-of date among the models that meet the threshold on the
+-- scores known on scores_as_of (threshold_models), released and not retired by the as-of date; and
+-- which model it is; also the cheapest among models that do not reason. A history view: each
+-- month keeps the models on sale that month, retired ones included before their shutdown. A
+-- model's intelligence does not change after release, so a month is judged on the scores known on
+-- scores_as_of (a report for a period reads scores_as_of = its last day: later runs never move it)
+-- rather than on those measured by that month, which would leave months before the measurements
+-- began empty.
 CREATE OR REPLACE VIEW price_of_intelligence AS
 WITH priced AS (
-    SELECT q.*, p.as_of, p.blended_usd_per_mtok, p.price_basis
+    SELECT q.as_of AS scores_as_of, q.threshold, q.label, q.model, q.reasoning,
+           p.as_of, p.blended_usd_per_mtok, p.price_basis
     FROM threshold_models q
-    JOIN blended_price p ON p.model = q.model AND p.as_of >= q.release_date
+    JOIN blended_price p ON p.model = q.model AND p.as_of >= q.release_date AND p.as_of <= q.as_of
+    JOIN model_lifecycle l ON l.model = p.model AND l.as_of = p.as_of AND l.status <> 'retired'
 )
-SELECT threshold, any_value(label) AS label, as_of,
+SELECT threshold, any_value(label) AS label, scores_as_of, as_of,
        arg_min(model, blended_usd_per_mtok) AS model,
        min(blended_usd_per_mtok) AS blended_usd_per_mtok,
        arg_min(price_basis, blended_usd_per_mtok) AS price_basis,
@@ -16,5 +23,5 @@ SELECT threshold, any_value(label) AS label, as_of,
        min(blended_usd_per_mtok) FILTER (WHERE NOT reasoning) AS non_reasoning_usd_per_mtok,
        count(DISTINCT model) AS models_meeting
 FROM priced
-GROUP BY threshold, as_of;
-COMMENT ON VIEW price_of_intelligence IS 'Per threshold and as_of: model and blended_usd_per_mtok of the cheapest model released by then that meets the threshold, price_basis, the same among non-reasoning models, and models_meeting.';
+GROUP BY threshold, scores_as_of, as_of;
+COMMENT ON VIEW price_of_intelligence IS 'Per threshold, scores_as_of (whose scores decide who meets it) and as_of (up to scores_as_of): model and blended_usd_per_mtok of the cheapest model released and not retired by as_of that meets the threshold, price_basis, the same among non-reasoning models, and models_meeting.';

@@ -1,7 +1,9 @@
 -- One row per intelligence index version, as-of date and model variant with a complete index: the
 -- index, its interval and rank, what one pass of the index costs that day (NULL when no price was
 -- valid) and its split by token type, intelligence per dollar, and whether the variant is on the
--- Pareto frontier that day. The cost-to-run report's points and ranking read this view.
+-- Pareto frontier that day. The index counts the runs started by that day; a model retired by then
+-- (model_lifecycle) has no cost to run and no row: it is no longer sold. The cost-to-run report's
+-- points and ranking read this view.
 CREATE OR REPLACE VIEW intelligence_cost AS
 SELECT i.index_id, i.version, c.as_of, i.model, i.effort, n.name AS display_name, m.creator, m.release_date,
        r.reasoning, i."index", i.ci_low, i.ci_high, i.rank,
@@ -17,6 +19,7 @@ JOIN model_names n USING (model)
 JOIN reasoning_models r USING (model)
 JOIN cost_to_run c
   ON c.index_id = i.index_id AND c.version = i.version AND c.model = i.model AND c.effort = i.effort
+ AND c.as_of = i.as_of
 LEFT JOIN pareto_frontier p
        ON p.index_id = i.index_id AND p.version = i.version AND p.model = i.model AND p.effort = i.effort
       AND p.as_of = c.as_of

@@ -7,13 +7,13 @@ CREATE OR REPLACE VIEW openness_default_set AS
 WITH priced AS (
     SELECT DISTINCT as_of, model FROM model_price_as_of WHERE token_type IN ('input', 'output')
 )
-SELECT o.index_id, o.version, c.as_of, o.model,
-       o.release_date IS NOT NULL AND o.release_date <= c.as_of
-           AND o.release_date > c.as_of - to_months(p.openness_recent_months)
+SELECT o.index_id, o.version, o.as_of, o.model,
+       o.release_date IS NOT NULL AND o.release_date <= o.as_of
+           AND o.release_date > o.as_of - to_months(p.openness_recent_months)
            AND (pr.model IS NOT NULL OR (coalesce(o.open_weights, false) AND k.creator IS NOT NULL)) AS shown,
        CASE WHEN o.release_date IS NULL THEN 'release date unknown'
-            WHEN o.release_date > c.as_of THEN 'not released by the as-of date'
-            WHEN o.release_date <= c.as_of - to_months(p.openness_recent_months)
+            WHEN o.release_date > o.as_of THEN 'not released by the as-of date'
+            WHEN o.release_date <= o.as_of - to_months(p.openness_recent_months)
                 THEN 'released more than ' || p.openness_recent_months || ' months before'
             WHEN pr.model IS NOT NULL THEN 'sold through an API'
             WHEN coalesce(o.open_weights, false) AND k.creator IS NOT NULL THEN 'open weights from a known creator'
@@ -21,7 +21,6 @@ SELECT o.index_id, o.version, c.as_of, o.model,
        END AS why
 FROM openness_by_model o
 JOIN report_policies p USING (index_id, version)
-CROSS JOIN calendar c
-LEFT JOIN priced pr ON pr.model = o.model AND pr.as_of = c.as_of
+LEFT JOIN priced pr ON pr.model = o.model AND pr.as_of = o.as_of
 LEFT JOIN openness_known_creators k ON k.index_id = o.index_id AND k.version = o.version AND k.creator = o.creator;
 COMMENT ON VIEW openness_default_set IS 'Per intelligence index_id, version (with a report policy), as_of and scored model: shown (in the openness report''s default set: released within the policy''s recent months, with a price that day or open weights from a known creator) and why.';

@@ -11,6 +11,6 @@ SELECT o.index_id, o.version, d.as_of, any_value(o.openness_index_id) AS opennes
        count(*) FILTER (WHERE d.shown AND o.data_access = 3) AS open_data,
        count(*) FILTER (WHERE d.shown AND o.derived_from <> 'house assessment') AS derived
 FROM openness_by_model o
-JOIN openness_default_set d USING (index_id, version, model)
+JOIN openness_default_set d USING (index_id, version, as_of, model)
 GROUP BY o.index_id, o.version, d.as_of;
 COMMENT ON VIEW openness_summary IS 'Per intelligence index_id, version and as_of: the openness index and version shown, models_scored, models_shown (the default set), and among those shown open_weights (weights access 3), open_data (data access 3), derived (scores derived from outside frameworks).';

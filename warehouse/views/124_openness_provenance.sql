@@ -5,6 +5,6 @@ CREATE OR REPLACE VIEW openness_provenance AS
 SELECT o.index_id, o.version, d.as_of, o.derived_from,
        count(*) FILTER (WHERE d.shown) AS models_shown, count(*) AS models
 FROM openness_by_model o
-JOIN openness_default_set d USING (index_id, version, model)
+JOIN openness_default_set d USING (index_id, version, as_of, model)
 GROUP BY ALL;
 COMMENT ON VIEW openness_provenance IS 'Per intelligence index_id, version, as_of and derived_from (house assessment, derived from eosai / mof): models_shown (in the default set), models (all scored).';

@@ -5,7 +5,7 @@
 -- statistically at least as intelligent and costs less, with the saving.
 CREATE OR REPLACE VIEW model_standing AS
 WITH turns AS (
-    SELECT model, effort, avg(cost_per_solved_task) AS cost_per_solved_task, count(*) AS agentic_evaluations
+    SELECT as_of, model, effort, avg(cost_per_solved_task) AS cost_per_solved_task, count(*) AS agentic_evaluations
     FROM turn_efficiency
     WHERE cost_per_solved_task IS NOT NULL
     GROUP BY ALL
@@ -17,8 +17,9 @@ SELECT c.index_id, c.version, c.as_of, c.model, c.effort, c.display_name, c.crea
        e.alternative_model, e.alternative_effort, e.alternative_name, e.alternative_index, e.alternative_usd,
        e.saving_usd, e.saving_share
 FROM intelligence_cost c
-LEFT JOIN turns t USING (model, effort)
-LEFT JOIN openness_by_model o ON o.index_id = c.index_id AND o.version = c.version AND o.model = c.model
+LEFT JOIN turns t USING (as_of, model, effort)
+LEFT JOIN openness_by_model o
+       ON o.index_id = c.index_id AND o.version = c.version AND o.as_of = c.as_of AND o.model = c.model
 LEFT JOIN cheaper_equivalent e
        ON e.index_id = c.index_id AND e.version = c.version AND e.as_of = c.as_of AND e.model = c.model
       AND e.effort = c.effort;

@@ -36,7 +36,7 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     version = "1"  # northwind pins v1; acme takes the latest published by the quarter's end, v1 (v2: 2026-10-01)
     top = view(demo_warehouse, snapshot, """
         SELECT m.display_name, i.effort, i."index", c.total_usd FROM intelligence_index i
-        JOIN cost_to_run c USING (index_id, version, model, effort) JOIN models m USING (model)
+        JOIN cost_to_run c USING (index_id, version, model, effort, as_of) JOIN models m USING (model)
         WHERE i.version = $version AND c.as_of = DATE '2026-09-30' AND i.complete AND c.total_usd IS NOT NULL
         ORDER BY i.rank LIMIT 1""", version=version)[0]
     text = pdf_text(files["pdf"])
@@ -53,13 +53,14 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
         "What a solved task costs: SWE-bench Verified", "The ranking", "Methodology and sources"]
     solved = view(demo_warehouse, snapshot, """
         SELECT b.blended_usd_per_mtok, t.cost_per_solved_task FROM turn_efficiency t
-        JOIN blended_price b ON b.model = t.model AND b.as_of = DATE '2026-09-30'
-        WHERE t.evaluation = 'swe-bench-verified' AND t.cost_per_solved_task > 0""")
+        JOIN blended_price b ON b.model = t.model AND b.as_of = t.as_of
+        WHERE t.as_of = DATE '2026-09-30' AND t.evaluation = 'swe-bench-verified' AND t.cost_per_solved_task > 0""")
     points = xy_points(files["pptx"], "What a solved task costs: SWE-bench Verified")
     assert len(points) == len(solved) > 10
     assert same_points(points, [(r["blended_usd_per_mtok"], r["cost_per_solved_task"]) for r in solved])
     priced = view(demo_warehouse, snapshot, """
-        SELECT c.total_usd, i."index" FROM intelligence_index i JOIN cost_to_run c USING (index_id, version, model, effort)
+        SELECT c.total_usd, i."index" FROM intelligence_index i
+        JOIN cost_to_run c USING (index_id, version, model, effort, as_of)
         WHERE i.version = $version AND c.as_of = DATE '2026-09-30' AND i.complete AND c.total_usd > 0""", version=version)
     points = xy_points(files["pptx"], "Intelligence against the cost of running the index")
     assert len(points) == len(priced) > 20
@@ -71,7 +72,8 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     (files, snapshot) = rendered("smile-curve", subscriber)
     company, font = BRANDS[subscriber]
     fit = view(demo_warehouse, snapshot, """SELECT label, decline_factor_per_year, decline_factor_low, decline_factor_high
-                                            FROM price_decline WHERE threshold = 'gpt-4-gpqa' AND with_reasoning""")[0]
+                                            FROM price_decline WHERE threshold = 'gpt-4-gpqa' AND with_reasoning
+                                              AND as_of = DATE '2026-09-30'""")[0]
     text = pdf_text(files["pdf"])
     assert "The smile curve" in text and company in text
     assert f"{fit['label']}: {factor(fit['decline_factor_per_year'])}/yr" in text.replace("\n", " ")
@@ -84,7 +86,8 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     points = left[next(name for name in left if name.startswith(fit["label"]))]
     expected = [(serial(r["as_of"]), r["blended_usd_per_mtok"]) for r in view(demo_warehouse, snapshot, """
         SELECT as_of, blended_usd_per_mtok FROM price_of_intelligence
-        WHERE threshold = 'gpt-4-gpqa' AND as_of <= DATE '2026-09-30' ORDER BY as_of""")]
+        WHERE threshold = 'gpt-4-gpqa' AND as_of <= DATE '2026-09-30' AND scores_as_of = DATE '2026-09-30'
+        ORDER BY as_of""")]
     # A stepped line holds each price until the next month's: at a change, the old price comes
     # first at the new date, then the new one; the last point at each date is that month's price.
     last = {x: y for x, y in points}
@@ -100,9 +103,10 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
     company, font = BRANDS[subscriber]
     focus = list(subscribers.load_id(subscriber).focus_models)
     scored = view(demo_warehouse, snapshot, """
-        SELECT m.model, m.name AS display_name, o.score, o.raw, o.derived_from, d.shown FROM openness_index o
+        SELECT m.model, m.name AS display_name, o.score, o.raw, o.derived_from, d.shown FROM openness_index_as_of o
         JOIN model_names m USING (model)
-        JOIN openness_default_set d ON d.model = o.model AND d.version = '1' AND d.as_of = DATE '2026-09-30'
+        JOIN openness_default_set d ON d.model = o.model AND d.version = '1' AND d.as_of = o.as_of
+        WHERE o.as_of = DATE '2026-09-30'
         ORDER BY o.score DESC, m.name""")
     shown = [r for r in scored if r["shown"]]
     text = pdf_text(files["pdf"]).replace("\n", " ")
@@ -130,10 +134,10 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
                                           "Openness against intelligence", "This quarter against the last",
                                           "Developer transparency (FMTI)", "Methodology and sources"]
     both = view(demo_warehouse, snapshot, """
-        SELECT o.score, max(i."index") AS idx FROM openness_index o
-        JOIN intelligence_index i ON i.model = o.model AND i.complete AND i.version = $version
-        JOIN openness_default_set d ON d.model = o.model AND d.version = $version AND d.as_of = DATE '2026-09-30'
-        WHERE d.shown OR o.model IN (SELECT unnest($focus))
+        SELECT o.score, max(i."index") AS idx FROM openness_index_as_of o
+        JOIN intelligence_index i ON i.model = o.model AND i.complete AND i.version = $version AND i.as_of = o.as_of
+        JOIN openness_default_set d ON d.model = o.model AND d.version = $version AND d.as_of = o.as_of
+        WHERE o.as_of = DATE '2026-09-30' AND (d.shown OR o.model IN (SELECT unnest($focus)))
         GROUP BY o.model, o.score""", version="1", focus=focus)
     points = xy_points(files["pptx"], "Openness against intelligence")
     assert len(points) == len(both) > 5

@@ -68,12 +68,12 @@ def test_litellm_prices_before_and_after_a_cut(priced):
 
 def test_models_dev_prices_before_and_after_a_cut(priced):
     history = pd.read_csv(MODELS_DEV / "price_history_git.csv")
-    own = history[(history["provider_id"] == "deepseek") & (history["model_id"] == "deepseek-chat")]
+    own = history[(history["provider_id"] == "xiaomi") & (history["model_id"] == "mimo-v2-flash")]
     cut = _changes(own, "input").iloc[-1]
     day = date.fromisoformat(cut["commit_date"])
-    assert price_on(priced, "models-dev-prices", "deepseek-chat", "deepseek", "input",
+    assert price_on(priced, "models-dev-prices", "mimo-v2-flash", "xiaomi", "input",
                     day - timedelta(days=1)) == cut["before"]
-    assert price_on(priced, "models-dev-prices", "deepseek-chat", "deepseek", "input", day) == cut["input"]
+    assert price_on(priced, "models-dev-prices", "mimo-v2-flash", "xiaomi", "input", day) == cut["input"]
 
 
 def _genai_model(provider: str, model: str):
@@ -93,14 +93,15 @@ def test_genai_prices_dated_change_is_effective_from_its_date(priced):
 
 
 def test_genai_prices_standard_day_not_the_off_peak_price(priced):
-    prices = _genai_model("deepseek", "deepseek-chat").prices
+    # DeepSeek prices deepseek-reasoner (which lists deepseek-r1-0528) by the time of day.
+    prices = _genai_model("deepseek", "deepseek-reasoner").prices
     day_window = next(c for c in prices if isinstance(c.constraint, TimeOfDateConstraint))
     off_peak = next(c for c in prices if c.constraint is None)
     assert day_window.prices.input_mtok != off_peak.prices.input_mtok
-    assert price_on(priced, "genai-prices", "deepseek-chat", "deepseek", "input", date.today()) \
+    assert price_on(priced, "genai-prices", "deepseek-r1-0528", "deepseek", "input", date.today()) \
         == float(day_window.prices.input_mtok)
     assert scalar(priced, "SELECT count(*) FROM name_resolutions WHERE source = 'genai-prices' "
-                          "AND raw_name = 'deepseek/deepseek-chat' AND resolved_by LIKE 'skipped: off-peak%'") == 1
+                          "AND raw_name = 'deepseek/deepseek-reasoner' AND resolved_by LIKE 'skipped: off-peak%'") == 1
 
 
 def test_genai_prices_scheduled_and_variant_prices_are_listed_not_loaded(priced):
@@ -141,7 +142,7 @@ def test_litellm_prices_are_per_million_tokens(priced):
 def test_two_names_of_one_model_at_one_provider_load_one_price(priced):
     """LiteLLM prices 'o3' and 'o3-2025-04-16' at OpenAI: one model, so one series of prices."""
     assert rows(priced, "SELECT model, resolved_by FROM name_resolutions WHERE source = 'litellm-prices' "
-                        "AND raw_name = 'o3'") == [("o3-2025-04-16", "duplicate")]
+                        "AND kind = 'prices' AND raw_name = 'o3'") == [("o3-2025-04-16", "duplicate")]
     assert scalar(priced, "SELECT count(*) FROM rejected_rows") == 0
 
 
@@ -220,3 +221,21 @@ def test_an_unknown_kind_of_change_is_named_and_loads_nothing(catalogue, tmp_pat
     with pytest.raises(FileFormatError, match=rf"{file}: unknown change 'renamed'"):
         ingest_source(catalogue, source, changed)
     assert latest_snapshot(catalogue) == snapshot
+
+
+def test_no_distill_gets_its_creators_price(priced):
+    distills = rows(priced, """SELECT DISTINCT p.model FROM prices p JOIN models m USING (model)
+                               WHERE p.model LIKE '%distill%' AND p.provider = m.creator""")
+    assert distills == []
+    assert rows(priced, """SELECT count(*) FROM name_resolutions WHERE source = 'genai-prices'
+                           AND raw_name = 'deepseek/deepseek-reasoner -> deepseek-r1-distill-llama-70b'
+                           AND resolved_by LIKE 'skipped: the entry''s family rule%'""") == [(1,)]
+
+
+@pytest.mark.parametrize("model, family", [("gemini-1.5-flash-8b-001", "gemini-1.5-flash-002")])
+def test_a_smaller_sibling_is_not_priced_as_its_bigger_one(priced, model, family):
+    own = rows(priced, """SELECT usd_per_mtok FROM prices WHERE origin = 'genai-prices' AND provider = 'google'
+                          AND model = ? AND token_type = 'input'""", [model])
+    bigger = rows(priced, """SELECT usd_per_mtok FROM prices WHERE origin = 'genai-prices' AND provider = 'google'
+                             AND model = ? AND token_type = 'input'""", [family])
+    assert own and bigger and own != bigger

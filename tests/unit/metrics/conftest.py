@@ -43,3 +43,57 @@ def metrics(metrics_template: Path, tmp_path: Path) -> Location:
     """A fresh copy of the paper-checkable warehouse."""
     shutil.copytree(metrics_template, tmp_path / "warehouse")
     return Location.resolve(str(tmp_path / "warehouse"))
+
+
+LIFECYCLE = FIXTURES / "lifecycle"
+
+
+@pytest.fixture(scope="session")
+def lifecycle_template(metrics_template: Path, tmp_path_factory) -> Path:
+    """The paper-checkable warehouse with the lifecycle records of tests/fixtures/lifecycle, read by
+    the real adapters: thinker-1 retired on 2026-08-31, alpha-1 listed as retired without a date
+    (and shut down on 2026-10-20 by another source's notice), beta-1 retired only by a reseller
+    and deprecated by its lab on 2026-10-10."""
+    from warehouse.ingest import ingest_source
+
+    folder = tmp_path_factory.mktemp("lifecycle") / "warehouse"
+    shutil.copytree(metrics_template, folder)
+    location = Location.resolve(str(folder))
+    ingest_source(location, "model-deprecations", LIFECYCLE)
+    ingest_source(location, "deprecations-rss", LIFECYCLE)
+    return folder
+
+
+@pytest.fixture
+def lifecycles(lifecycle_template: Path, tmp_path: Path) -> Location:
+    shutil.copytree(lifecycle_template, tmp_path / "warehouse")
+    return Location.resolve(str(tmp_path / "warehouse"))
+
+
+PRICES_FIXTURE = FIXTURES / "prices"
+
+
+@pytest.fixture(scope="session")
+def provenance_template(metrics_template: Path, tmp_path_factory) -> Path:
+    """The paper-checkable warehouse with tests/fixtures/prices: mini-1, undated at $1.10 in a house
+    list and dated at $3.00 by LiteLLM's history from 2024-10-13 (which ends on 2025-06-01); solo-1,
+    known only undated; llama-z at five resellers, one 10^5x too dear, one at $99,999."""
+    from warehouse.ingest import ingest_source
+
+    root = tmp_path_factory.mktemp("provenance")
+    folder = root / "warehouse"
+    shutil.copytree(metrics_template, folder)
+    location = Location.resolve(str(folder))
+    ingest(location, "models", PRICES_FIXTURE / "models.csv")
+    ingest(location, "prices", PRICES_FIXTURE / "house_prices_undated_and_anomalies.csv")
+    ingest_source(location, "litellm-prices", PRICES_FIXTURE)
+    indices = index_folder(root)
+    shutil.copy(PRICES_FIXTURE / "origins.yaml", indices / "origins.yaml")
+    ingest_indices(location, indices)
+    return folder
+
+
+@pytest.fixture
+def provenance(provenance_template: Path) -> Location:
+    """Read only."""
+    return Location.resolve(str(provenance_template))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import rows
+from tests.conftest import rows, write
+from warehouse.ingest import ingest
 
 
 def cost(location, model, as_of, columns="total_usd"):
@@ -54,11 +55,20 @@ def test_a_reasoning_model_spends_most_of_its_cost_on_reasoning(metrics):
     assert output_tokens == 8 * 10100
 
 
-def test_no_price_on_the_day_means_no_cost_and_says_so(metrics):
-    # beta-1's prices start on its release, 2025-01-15: none is valid on 2024-12-31.
-    total, per_task, note = cost(metrics, "beta-1", "2024-12-31", "total_usd, cost_per_task, price_note")
+def test_no_price_on_the_day_means_no_cost_and_says_so(metrics, tmp_path):
+    # gamma-1 ran in July 2026; its prices start on 2026-09-01: none is valid on 2026-07-31.
+    ingest(metrics, "models", write(tmp_path / "m.csv", "model,creator,display_name,release_date\n"
+                                                        "gamma-1,lab-c,Gamma 1,2026-06-01\n"))
+    ingest(metrics, "runs", write(tmp_path / "r.csv", "model,effort,provider,evaluation,repeat,task_id,score,"
+                                                      "input_tokens,answer_tokens,started_at,account\n"
+                                  + "".join(f"gamma-1,,lab-c,{e},1,t1,1,10,1,2026-07-05T00:00:00Z,anonymous\n"
+                                            for e in ("e1", "e2"))))
+    ingest(metrics, "prices", write(tmp_path / "p.csv", "model,provider,token_type,usd_per_mtok,valid_from,source\n"
+                                    "gamma-1,lab-c,input,1,2026-09-01,x\ngamma-1,lab-c,output,1,2026-09-01,x\n"))
+    total, per_task, note = cost(metrics, "gamma-1", "2026-07-31", "total_usd, cost_per_task, price_note")
     assert (total, per_task) == (None, None)
-    assert note == "no input and output price valid on 2024-12-31"
+    assert note == "no input and output price valid on 2026-07-31"
+    assert cost(metrics, "gamma-1", "2026-09-30") is not None
 
 
 def test_the_pareto_frontier_keeps_only_the_undominated(metrics):
@@ -70,13 +80,21 @@ def test_the_pareto_frontier_keeps_only_the_undominated(metrics):
 
 
 def test_frontier_spend_follows_the_most_intelligent_model_available_each_month(metrics):
+    # The index as measured by 2026-09-30 decides; each month, the models released by then compete.
     by_date = {str(d): (m, i) for d, m, i in rows(metrics, """
         SELECT as_of, model, "index" FROM frontier_spend
-        WHERE version = '1' AND as_of IN ('2024-03-31', '2025-03-31', '2025-07-31')""")}
+        WHERE version = '1' AND scores_as_of = '2026-09-30' AND as_of IN ('2024-03-31', '2025-03-31', '2025-07-31')""")}
     assert by_date["2024-03-31"][0] == "alpha-1"
     assert by_date["2025-03-31"][0] == "beta-1"
     assert by_date["2025-07-31"][0] == "beta-1"  # thinker-1 ties at 75 but came later
     ((spend, per_task),) = rows(metrics, """SELECT cost_to_run_usd, cost_per_task FROM frontier_spend
-                                            WHERE version = '1' AND as_of = '2025-03-31'""")
+                                            WHERE version = '1' AND scores_as_of = '2026-09-30'
+                                              AND as_of = '2025-03-31'""")
     assert spend == pytest.approx((16000 * 1 + 1600 * 2) / 1e6)
     assert per_task == pytest.approx(spend / 8)
+
+
+def test_no_run_counted_after_scores_as_of(metrics):
+    # The runs started in July 2026: as known on 2026-06-30 the house had measured nothing.
+    assert rows(metrics, "SELECT count(*) FROM frontier_spend WHERE scores_as_of = '2026-06-30'") == [(0,)]
+    assert rows(metrics, "SELECT count(*) FROM frontier_spend WHERE as_of > scores_as_of") == [(0,)]

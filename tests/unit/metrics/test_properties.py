@@ -72,8 +72,10 @@ def unscaled(unpriced):
     return read(priced(unpriced, 1))
 
 
+# Within what tokens have ever cost: the fixture's prices ($1 to $20 per million) stay between the
+# quarantine's bounds ($0.001 and $10,000, price_anomalies), outside which a price is no price.
 @settings(max_examples=4, deadline=None)
-@given(k=st.floats(min_value=0.001, max_value=1000).map(lambda x: round(x, 6)).filter(lambda x: x != 1))
+@given(k=st.floats(min_value=0.01, max_value=100).map(lambda x: round(x, 6)).filter(lambda x: x != 1))
 def test_scaling_every_price_by_k_scales_every_cost_by_k_and_no_ranking(unpriced, unscaled, k):
     scaled = read(priced(unpriced, k))
     assert len(unscaled["costs"]) > 10

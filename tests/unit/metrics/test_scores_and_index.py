@@ -18,7 +18,7 @@ T_975_DF_2 = 4.3027  # Student t, 95% two-sided, 2 degrees of freedom (three rep
 def test_a_score_is_the_mean_over_tasks_and_repeats_with_a_t_interval_over_repeats(metrics):
     ((score, low, high, method, n_tasks, n_repeats),) = rows(metrics, """
         SELECT score, ci_low, ci_high, ci_method, n_tasks, n_repeats FROM eval_scores
-        WHERE model = 'alpha-1' AND evaluation = 'e1' AND source = 'house'""")
+        WHERE model = 'alpha-1' AND evaluation = 'e1' AND source = 'house' AND as_of = '2026-09-30'""")
     # Repeat means 2/4, 3/4, 4/4: mean 0.75, sample sd 0.25.
     half = T_975_DF_2 * 100 * 0.25 / sqrt(3)
     assert score == pytest.approx(75)
@@ -29,7 +29,7 @@ def test_a_score_is_the_mean_over_tasks_and_repeats_with_a_t_interval_over_repea
 def test_the_index_is_the_weighted_mean_with_the_combined_interval(metrics):
     found = {m: r for m, *r in rows(metrics, """
         SELECT model, "index", ci_low, ci_high, n_evals, complete, rank FROM intelligence_index
-        WHERE index_id = 'intelligence' AND version = '1'""")}
+        WHERE index_id = 'intelligence' AND version = '1' AND as_of = '2026-09-30'""")}
     se = 100 * 0.25 / sqrt(3)  # both of alpha-1's evaluations have repeat means a quarter apart
     half = 1.96 * sqrt(0.5 ** 2 * se ** 2 + 0.5 ** 2 * se ** 2)
     index, low, high, n_evals, complete, rank = found["alpha-1"]
@@ -48,7 +48,8 @@ def test_a_variant_missing_an_evaluation_is_listed_incomplete_and_unranked(metri
         "model,effort,provider,evaluation,repeat,task_id,score,account\n"
         "beta-1,high,lab-b,e1,1,t1,1,anonymous\n")))
     assert rows(metrics, """SELECT "index", n_evals, complete, rank FROM intelligence_index
-                            WHERE model = 'beta-1' AND effort = 'high'""") == [(None, 1, False, None)]
+                            WHERE model = 'beta-1' AND effort = 'high'
+                              AND as_of = (SELECT max(as_of) FROM calendar)""") == [(None, 1, False, None)]
 
 
 def test_a_published_version_cannot_change(metrics, tmp_path):
@@ -70,7 +71,7 @@ def test_a_new_version_moves_the_numbers_and_keeps_the_old_ones(metrics, tmp_pat
                                           .replace("category: math, weight: 0.5", "category: math, weight: 0.2"))
     assert ingest_indices(metrics, folder).rows_accepted == 1
     by_version = dict(rows(metrics, """SELECT version, "index" FROM intelligence_index
-                                       WHERE model = 'alpha-1' ORDER BY version"""))
+                                       WHERE model = 'alpha-1' AND as_of = '2026-09-30' ORDER BY version"""))
     assert by_version == {"1": pytest.approx(62.5), "2": pytest.approx(0.8 * 75 + 0.2 * 50)}
 
 

@@ -17,7 +17,7 @@ def test_turns_and_cost_per_solved_task(metrics):
     # (August 2026 price) and 200 answer tokens at $20/M.
     ((pass_at_1, k, pass_hat_k, turns, turns_solved, cost_solved),) = rows(metrics, """
         SELECT pass_at_1, k, pass_hat_k, turns_per_task, turns_per_solved_task, cost_per_solved_task
-        FROM turn_efficiency WHERE model = 'alpha-1' AND evaluation = 'agent'""")
+        FROM turn_efficiency WHERE model = 'alpha-1' AND evaluation = 'agent' AND as_of = '2026-09-30'""")
     assert pass_at_1 == pytest.approx(3 / 4)
     assert (k, pass_hat_k) == (2, pytest.approx(1 / 2))  # only task 1 solved in both repeats
     assert turns == pytest.approx((3 + 8 + 5 + 10) / 4)

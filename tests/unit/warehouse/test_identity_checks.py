@@ -1,0 +1,40 @@
+"""The identity checks an analyst runs before trusting a model list: ids that may name the same
+weights (warehouse/queries/model_twins.sql)."""
+
+from __future__ import annotations
+
+from tests.conftest import write
+from warehouse import query
+from warehouse.ingest import ingest
+
+
+def test_ids_differing_only_in_a_date_stamp_a_spelling_or_a_tag_are_listed_together(location, tmp_path):
+    ingest(location, "models", write(tmp_path / "models.csv", """
+model,creator,display_name,release_date
+foo-5.1,lab,Foo 5.1,2025-11-13
+foo-5.1-2025-11-13,lab,Foo 5.1,2025-11-13
+kimi-k9p5,moon,Kimi K9.5,2026-01-27
+kimi-k9.5,moon,Kimi K9.5,2026-01-27
+open-mixer-8x7b,mix,Mixer 8x7B,2023-12-11
+mixer-8x7b-instruct,mix,Mixer 8x7B Instruct,2023-12-11
+grok-9-beta,x,Grok 9,2025-04-09
+grok-9,x,Grok 9,2025-02-17
+bar-2,lab,Bar 2,2024-01-01
+"""))
+    groups = {r["key"]: r["members"] for r in query.named(location, "model_twins").to_pylist()}
+    assert set(groups) == {"foo-5.1", "kimi-k9.5", "mixer-8x7b", "grok-9"}
+    assert "foo-5.1-2025-11-13 (lab, 2025-11-13)" in groups["foo-5.1"]
+    assert groups["grok-9"].startswith("grok-9 (x, 2025-02-17); grok-9-beta")
+
+
+def test_no_curated_alias_points_at_an_id_merged_into_another():
+    import pandas as pd
+
+    from warehouse.identity import ALIASES
+
+    common = pd.read_csv(ALIASES / "common.csv", dtype=str)
+    merged = set(common.loc[common["relation"].fillna("same") == "same", "raw_name"].str.lower())
+    assert merged, "common.csv merges no ids"
+    for path in sorted(ALIASES.glob("*.csv")):
+        targets = set(pd.read_csv(path, dtype=str)["model"])
+        assert not targets & merged, f"{path.name} points at {sorted(targets & merged)}; name the merged id"
