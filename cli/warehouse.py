@@ -18,6 +18,8 @@ ingest_app = typer.Typer(help="Load a file in one of the house's native formats 
                               "JSON Lines), an outside source, or the index versions. See docs/formats.md.",
                          no_args_is_help=True)
 identity_app = typer.Typer(help="Model identity: how sources' model names resolve.", no_args_is_help=True)
+check_app = typer.Typer(help="What the house does not use, and why: quarantined prices, doubtful release dates, "
+                             "ids that may name the same weights.", no_args_is_help=True)
 
 
 def init_command() -> None:
@@ -139,6 +141,41 @@ def coverage_command(fmt: FormatOption = "table", out: OutOption = None) -> None
     output.write(query.named(state.location, "coverage"), fmt, out, title="name resolution coverage")
 
 
+def check_prices_command(
+    source_name: Annotated[Optional[str], typer.Option("--source", help="Only this price source, e.g. models-dev-prices.")] = None,
+    details: Annotated[bool, typer.Option("--details", help="Every quarantined price, not the counts.")] = False,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+) -> None:
+    """Stored prices the house quarantines (price_anomalies), counted by source and reason: a unit slip
+    far from the other providers, a placeholder, a cached price above the input price, a zero that
+    means unknown. No figure reads them."""
+    if details:
+        rows = query.run(state.location, "SELECT * FROM price_anomalies WHERE $source = '' OR origin = $source "
+                         "ORDER BY origin, reason, model, provider, token_type", {"source": source_name or ""},
+                         raw_params=True)
+    else:
+        rows = query.named(state.location, "price_anomaly_counts", {"source": source_name or ""})
+    output.write(rows, fmt, out, title="quarantined prices")
+
+
+def check_dates_command(
+    all_: Annotated[bool, typer.Option("--all", help="Also the conflicts the curated tables resolve.")] = False,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+) -> None:
+    """Models whose release dates disagree across sources by more than 30 days, or precede their
+    creator's first model: resolve one in warehouse/identity/release_dates.csv."""
+    output.write(query.named(state.location, "release_date_conflicts", {"all": "true" if all_ else "false"}), fmt, out,
+                 title="release dates in doubt")
+
+
+def check_twins_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
+    """Groups of model ids that differ only by a date stamp, a tag or a spelling: candidates for one id
+    (warehouse/identity/aliases/common.csv) or distinct snapshots a person keeps apart."""
+    output.write(query.named(state.location, "model_twins"), fmt, out, title="ids that may name the same weights")
+
+
 def sql_command(
     statement: Annotated[Optional[str], typer.Argument(help="The query; or use -f, or stdin.")] = None,
     file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from a file.")] = None,
@@ -223,6 +260,10 @@ def register(app: typer.Typer) -> None:
     identity_app.command("unresolved")(unresolved_command)
     identity_app.command("coverage")(coverage_command)
     app.add_typer(identity_app, name="identity")
+    check_app.command("prices")(check_prices_command)
+    check_app.command("dates")(check_dates_command)
+    check_app.command("twins")(check_twins_command)
+    app.add_typer(check_app, name="check")
     app.command("sql")(sql_command)
     app.command("schema")(schema_command)
     app.command("snapshots")(snapshots_command)

@@ -8,4 +8,4 @@ JOIN blended_price b ON b.model = t.model AND b.as_of = $as_of
 JOIN price_of_intelligence c ON c.threshold = t.threshold AND c.as_of = $as_of AND c.scores_as_of = $as_of
 JOIN model_names cn ON cn.model = c.model
 WHERE t.as_of = $as_of
-ORDER BY t.label, b.blended_usd_per_mtok
+ORDER BY t.label, b.blended_usd_per_mtok, t.model

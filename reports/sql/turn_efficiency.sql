@@ -6,4 +6,4 @@ JOIN model_names m USING (model)
 JOIN evaluations e USING (evaluation)
 LEFT JOIN blended_price b ON b.model = t.model AND b.as_of = $as_of
 WHERE t.as_of = $as_of
-ORDER BY e.name, t.cost_per_solved_task NULLS LAST, m.name
+ORDER BY e.name, t.cost_per_solved_task NULLS LAST, m.name, t.effort

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.conftest import SOURCES, latest_snapshot, rows, scalar
+from tests.conftest import ROOT, SOURCES, latest_snapshot, rows, scalar
 from warehouse.errors import FileFormatError
 from warehouse.ingest import ingest_source
 
@@ -38,7 +38,7 @@ def test_a_release_date_read_a_year_early_is_listed_and_settled_by_the_curated_t
 
 
 def test_the_release_dates_the_house_settled_are_each_dated_with_evidence():
-    curated = pd.read_csv(Path(__file__).resolve().parents[2] / "warehouse" / "identity" / "release_dates.csv")
+    curated = pd.read_csv(ROOT / "warehouse" / "identity" / "release_dates.csv")
     assert curated["model"].is_unique
     assert curated["evidence"].str.match(r"^https?://").all() and curated["note"].notna().all()
     assert pd.to_datetime(curated["release_date"], format="%Y-%m-%d").notna().all()

@@ -10,7 +10,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import FIXTURES, cli, latest_snapshot
+from tests.conftest import FIXTURES, cli, latest_snapshot, write
 from warehouse.ingest import ingest
 
 
@@ -142,3 +142,16 @@ def test_a_missing_warehouse_says_how_to_make_one(tmp_path):
     done = cli(Location.resolve(str(tmp_path / "nowhere")), "sql", "SELECT 1", check=False)
     assert done.returncode == 1
     assert "no warehouse at" in done.stderr and "make demo" in done.stderr
+
+
+def test_check_prices_counts_what_is_quarantined_and_why(known, tmp_path):
+    ingest(known, "prices", write(tmp_path / "prices.csv", (
+        "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n"
+        "gpt-4o-2024-08-06,openai,input,2.5,2024-10-01,,https://openai.com/api/pricing/\n"
+        "gpt-4o-2024-08-06,openai,output,10,2024-10-01,,https://openai.com/api/pricing/\n"
+        "gpt-4o-2024-08-06,reseller,output,99999,2024-10-01,,https://reseller.example/pricing\n")))
+    counts = cli(known, "check", "prices", "--format", "csv").stdout.splitlines()
+    assert counts[0].startswith("source,reason,prices,models")
+    assert any(",placeholder,1,1," in line for line in counts[1:])
+    details = cli(known, "check", "prices", "--details", "--format", "csv").stdout
+    assert "reseller" in details and "99999" in details and "openai" not in details
