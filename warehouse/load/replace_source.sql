@@ -10,3 +10,6 @@ DELETE FROM published_usage WHERE batch_id IN (SELECT batch_id FROM replaced_bat
 DELETE FROM openness_assessments WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM developer_assessments WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM model_aliases WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
+DELETE FROM performance_measurements WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
+DELETE FROM systems WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
+DELETE FROM throughput_measurements WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
