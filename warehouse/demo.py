@@ -1,7 +1,7 @@
 """Building the demo warehouse from the data the repository ships: the house's evaluations and
 index versions, every outside source in data/sources in its order, the house's own openness
-assessments, and generated house runs calibrated to all of it. Loading is idempotent: running
-it again loads nothing twice."""
+assessments and rented systems, and generated house runs calibrated to all of it. Loading is
+idempotent: running it again loads nothing twice."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "data" / "sources"
 EVALUATIONS = ROOT / "warehouse" / "identity" / "evaluations.csv"
 HOUSE_OPENNESS = ROOT / "data" / "house" / "openness_assessments.csv"
+HOUSE_SYSTEMS = ROOT / "data" / "house" / "systems.csv"
 
 # Catalogues first (Epoch AI's model versions decide release dates; the others fill gaps), so that
-# the scores, usage, prices and openness read after them find their models. (name, folder) under
-# data/sources; genai-prices is read from its installed package.
+# the scores, usage, prices, openness and speed read after them find their models. (name, folder)
+# under data/sources; genai-prices is read from its installed package.
 ORDER = (
     ("epoch-eci", "epoch-ai"), ("epoch-models", "epoch-ai"), ("models-dev", "models-dev"),
     ("eosai", "eosai-index"), ("mof", "lf-model-openness-tool"), ("genai-prices", None),
@@ -27,6 +28,9 @@ ORDER = (
     ("epoch-token-usage", "epoch-ai"), ("tau2-bench", "tau2-bench-leaderboard"),
     ("tau-bench", "tau-bench-v1-trajectories"), ("aider", "aider-leaderboards"),
     ("models-dev-prices", "models-dev"), ("litellm-prices", "litellm"), ("fmti", "stanford-fmti"),
+    ("llm-stats-leaderboard", "llm-stats-leaderboard"), ("thefastest-ai", "thefastest-ai"),
+    ("llmperf", "llmperf-leaderboard"), ("epoch-ttft", "epoch-ttft-latency-scaling"),
+    ("mlperf-inference", "mlperf-inference"), ("gpu-price-tracker", "gpu-price-tracker"),
 )
 
 
@@ -38,6 +42,7 @@ def build(location: Location, runs_file: Path, sources: Path = SOURCES,
     for name, folder in ORDER:
         report(name, ingest_source(location, name, sources / folder if folder else None, progress=progress))
     report("house openness", ingest(location, "openness", HOUSE_OPENNESS, progress=progress))
+    report("house systems", ingest(location, "systems", HOUSE_SYSTEMS, progress=progress))
     progress("generating house runs")
     generate.write(location, runs_file)
     report("generated runs", ingest(location, "runs", runs_file, progress=progress))
