@@ -339,8 +339,8 @@ PERFORMANCE = Format(
     columns=(
         Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
         slug("provider", "provider that served it; registered on first sight", "togetherai"),
-        Column("endpoint", "VARCHAR", "the endpoint as the source names it (host, deployment region), "
-               "when one provider has several", required=False),
+        Column("endpoint", "VARCHAR", "what was called, as the source names it (an API URL, a host and "
+               "model id, a deployment), when one provider has several", required=False),
         measured_date("measured_at", "day of the measurement, or the last day of the period it summarises"),
         measured_date("measured_from", "first day of the period the statistic summarises, when it spans "
                       "several days", required=False),

@@ -27,7 +27,7 @@ CREATE TABLE performance_measurements (
 COMMENT ON TABLE performance_measurements IS 'One statistic of the requests a source sent to a model at a provider over one workload (key: model, provider, endpoint, source, run_ref, measured_at, region, prompt_tokens, output_tokens, concurrency, statistic).';
 COMMENT ON COLUMN performance_measurements.model IS 'Canonical model slug (endpoint = model at provider).';
 COMMENT ON COLUMN performance_measurements.provider IS 'Provider slug, the same as in prices.';
-COMMENT ON COLUMN performance_measurements.endpoint IS 'The endpoint as the source names it (a host, an Azure deployment region), when a provider has several; NULL otherwise.';
+COMMENT ON COLUMN performance_measurements.endpoint IS 'What was called, as the source names it (an API URL, a host and model id, an Azure deployment), when it tells one endpoint of a provider from another; NULL otherwise.';
 COMMENT ON COLUMN performance_measurements.measured_at IS 'Day of the measurement, or the last day of the period the statistic summarises.';
 COMMENT ON COLUMN performance_measurements.measured_from IS 'First day of the period the statistic summarises; NULL for one day.';
 COMMENT ON COLUMN performance_measurements.prompt_tokens IS 'Input tokens per request (workload); NULL when the source does not say.';

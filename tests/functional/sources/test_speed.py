@@ -5,6 +5,8 @@ requests, what is left out is listed, and reading a source twice or a damaged fi
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from datetime import date, datetime, timezone
@@ -12,7 +14,7 @@ from datetime import date, datetime, timezone
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, SOURCES, latest_snapshot, rows, scalar
+from tests.conftest import ROOT, SOURCES, cli, latest_snapshot, rows, scalar
 from warehouse.errors import FileFormatError
 from warehouse.ingest import ingest_source
 
@@ -31,6 +33,19 @@ def test_the_demo_holds_speed_from_three_sources_and_fifteen_providers(demo_ware
                                               "FROM performance_measurements")[0]
     assert sources >= 3 and providers >= 15
     assert scalar(demo_warehouse, "SELECT count(DISTINCT provider) FROM speed_as_of") >= 15
+
+
+def test_schema_shows_the_speed_columns_and_views(demo_warehouse):
+    done = cli(demo_warehouse, "schema", "performance_measurements", "--format", "csv")
+    described = {r["name"]: r["comment"] for r in csv.DictReader(io.StringIO(done.stdout))}
+    assert {"output_tokens_per_s", "ttft_s", "e2e_s", "statistic", "requests", "prompt_tokens", "output_tokens",
+            "concurrency", "region", "measured_at"} <= set(described)
+    assert all(described.values())
+    listed = {r["name"]: r["comment"] for r in csv.DictReader(io.StringIO(cli(demo_warehouse, "schema", "--format",
+                                                                                "csv").stdout))}
+    for name in ("performance_measurements", "systems", "throughput_measurements", "speed_as_of", "provider_frontier",
+                 "ttft_by_prompt_length", "serving_cost", "deployment_break_even"):
+        assert listed.get(name), name
 
 
 def test_llm_stats_leaderboard_figures_land_at_the_house_provider(demo_warehouse):
