@@ -1,7 +1,7 @@
 """Building the demo warehouse from the data the repository ships: the house's evaluations and
 index versions, every outside source in data/sources in its order, the house's own openness
-assessments and lifecycle corrections, and generated house runs calibrated to all of it. Loading is idempotent: running
-it again loads nothing twice."""
+assessments, lifecycle corrections and rented systems, and generated house runs calibrated to all
+of it. Loading is idempotent: running it again loads nothing twice."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ SOURCES = ROOT / "data" / "sources"
 EVALUATIONS = ROOT / "warehouse" / "identity" / "evaluations.csv"
 HOUSE_OPENNESS = ROOT / "data" / "house" / "openness_assessments.csv"
 HOUSE_LIFECYCLE = ROOT / "data" / "house" / "lifecycle.csv"
+HOUSE_SYSTEMS = ROOT / "data" / "house" / "systems.csv"
 
 # Catalogues first (Epoch AI's model versions decide release dates; the others fill gaps), so that
-# the scores, usage, prices, openness and lifecycles read after them find their models. (name, folder) under
-# data/sources; genai-prices is read from its installed package.
+# the scores, usage, prices, openness, lifecycles and speed read after them find their models.
+# (name, folder) under data/sources; genai-prices is read from its installed package.
 ORDER = (
     ("epoch-eci", "epoch-ai"), ("epoch-models", "epoch-ai"), ("models-dev", "models-dev"),
     ("eosai", "eosai-index"), ("mof", "lf-model-openness-tool"), ("genai-prices", None),
@@ -29,6 +30,9 @@ ORDER = (
     ("tau-bench", "tau-bench-v1-trajectories"), ("aider", "aider-leaderboards"),
     ("models-dev-prices", "models-dev"), ("litellm-prices", "litellm"), ("fmti", "stanford-fmti"),
     ("model-deprecations", "modeldeprecations-dev"), ("deprecations-rss", "deprecations-rss"),
+    ("llm-stats-leaderboard", "llm-stats-leaderboard"), ("thefastest-ai", "thefastest-ai"),
+    ("llmperf", "llmperf-leaderboard"), ("epoch-ttft", "epoch-ttft-latency-scaling"),
+    ("mlperf-inference", "mlperf-inference"), ("gpu-price-tracker", "gpu-price-tracker"),
 )
 
 
@@ -41,6 +45,7 @@ def build(location: Location, runs_file: Path, sources: Path = SOURCES,
         report(name, ingest_source(location, name, sources / folder if folder else None, progress=progress))
     report("house openness", ingest(location, "openness", HOUSE_OPENNESS, progress=progress))
     report("house lifecycle corrections", ingest(location, "lifecycle", HOUSE_LIFECYCLE, progress=progress))
+    report("house systems", ingest(location, "systems", HOUSE_SYSTEMS, progress=progress))
     progress("generating house runs")
     generate.write(location, runs_file)
     report("generated runs", ingest(location, "runs", runs_file, progress=progress))

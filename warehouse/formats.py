@@ -20,6 +20,8 @@ TOKEN_TYPES = ("input", "cached_input", "cache_write", "output", "reasoning")
 HOUSE_FRAMEWORK = "openness-index"
 HOUSE_COMPONENTS = ("weights_access", "weights_licence", "data_access", "data_licence",
                     "methodology", "training_code")
+STATISTICS = ("median", "mean", "p5", "p10", "p25", "p75", "p90", "p95", "p99", "min", "max", "point")
+COST_BASES = ("rent", "owner")
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,56 @@ def effort(doc: str) -> Column:
 
 def non_negative(name: str, type_: str, doc: str, **kwargs) -> Column:
     return Column(name, type_, doc, rule="{v} >= 0", expected="a number of 0 or more", **kwargs)
+
+
+@dataclass(frozen=True)
+class Range:
+    """A plausible range for a measured quantity: a value outside it is a slip (a unit read as
+    another, a sentinel such as 999), not a measurement. Kept here, as data, so that the rules
+    and docs/formats.md say the same."""
+
+    low: float
+    high: float
+    unit: str
+    low_inclusive: bool = False
+
+    def column(self, name: str, type_: str, doc: str, **kwargs) -> Column:
+        above = ">=" if self.low_inclusive else ">"
+        finite = "isfinite({v}) AND " if type_ == "DOUBLE" else ""
+        words = "at least" if self.low_inclusive else "above"
+        low, high = _number(self.low), _number(self.high)
+        return Column(name, type_, doc, rule=f"{finite}{{v}} {above} {low} AND {{v}} <= {high}",
+                      expected=f"a number {words} {low} and at most {self.high:,.0f} {self.unit}", **kwargs)
+
+
+def _number(x: float) -> str:
+    return str(int(x)) if x == int(x) else repr(x)
+
+
+PLAUSIBLE = {
+    "output_tokens_per_s": Range(0, 100_000, "tokens a second"),
+    "system_tokens_per_s": Range(0, 100_000_000, "tokens a second"),
+    "ttft_s": Range(0, 3_600, "seconds"),
+    "e2e_s": Range(0, 14_400, "seconds"),
+    "tpot_s": Range(0, 60, "seconds"),
+    "prompt_tokens": Range(1, 10_000_000, "tokens", low_inclusive=True),
+    "output_tokens": Range(1, 1_000_000, "tokens", low_inclusive=True),
+    "concurrency": Range(1, 1_000_000, "requests at once", low_inclusive=True),
+    "requests": Range(1, 100_000_000, "requests", low_inclusive=True),
+    "accelerator_count": Range(1, 1_000_000, "accelerators", low_inclusive=True),
+    "usd_per_hour": Range(0, 100_000, "US dollars an hour"),
+}
+MEASURED_DATES = ("2020-01-01", "2100-12-31")
+
+
+def measured_date(name: str, doc: str, **kwargs) -> Column:
+    first, last = MEASURED_DATES
+    return Column(name, "DATE", doc, rule=f"{{v}} BETWEEN DATE '{first}' AND DATE '{last}'",
+                  expected=f"a date from {first} to {last}", **kwargs)
+
+
+def plausible(name: str, type_: str, doc: str, quantity: str | None = None, **kwargs) -> Column:
+    return PLAUSIBLE[quantity or name].column(name, type_, doc, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -305,8 +357,103 @@ DEVELOPER_ASSESSMENTS = Format(
     ),
 )
 
+PERFORMANCE = Format(
+    kind="performance",
+    doc=("Speed of a model at a provider: one statistic (median, p25, ..., or `point`, a single figure "
+         "published without saying which) of the requests one source measured, over one workload. "
+         "output_tokens_per_s counts the tokens after the first one arrived (generation speed, TTFT "
+         "excluded); ttft_s is the time to the first token; e2e_s the whole request. A row already in "
+         "the warehouse is refused."),
+    key=("model", "provider", "endpoint", "source", "run_ref", "measured_at", "region", "prompt_tokens",
+         "output_tokens", "concurrency", "statistic"),
+    columns=(
+        Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
+        slug("provider", "provider that served it; registered on first sight", "togetherai"),
+        Column("endpoint", "VARCHAR", "what was called, as the source names it (an API URL, a host and "
+               "model id, a deployment), when one provider has several", required=False),
+        measured_date("measured_at", "day of the measurement, or the last day of the period it summarises"),
+        measured_date("measured_from", "first day of the period the statistic summarises, when it spans "
+                      "several days", required=False),
+        plausible("prompt_tokens", "BIGINT", "input tokens per request (the workload)", required=False),
+        plausible("output_tokens", "BIGINT", "output tokens requested per request (the workload)",
+                  required=False),
+        plausible("concurrency", "INTEGER", "requests in flight at once at this endpoint", required=False),
+        Column("region", "VARCHAR", "where the client ran (a cloud region or place), when known",
+               required=False),
+        one_of("statistic", STATISTICS, "which statistic of the requests the figures are"),
+        plausible("output_tokens_per_s", "DOUBLE", "output tokens a second after the first token",
+                  required=False),
+        plausible("ttft_s", "DOUBLE", "seconds to the first token", required=False),
+        plausible("e2e_s", "DOUBLE", "seconds for the whole request", required=False),
+        plausible("requests", "BIGINT", "successful requests behind the statistic", required=False),
+        slug("source", "who measured it: house, or the source", "thefastest-ai"),
+        one_of("account", ("lab_supplied", "anonymous"), "kind of account that made the requests",
+               required=False),
+        Column("run_ref", "VARCHAR", "the source's identifier of the run", required=False),
+    ),
+    row_rules=(
+        RowRule("output_tokens_per_s", "coalesce(output_tokens_per_s, ttft_s, e2e_s) IS NOT NULL",
+                "'at least one of output_tokens_per_s, ttft_s, e2e_s'"),
+        RowRule("measured_from", "measured_from <= measured_at",
+                "'a date on or before measured_at (' || measured_at || ')'"),
+        RowRule("ttft_s", "ttft_s <= e2e_s", "'at most e2e_s (' || e2e_s || '): the first token comes "
+                "before the last'"),
+    ),
+)
+
+SYSTEMS = Format(
+    kind="systems",
+    doc=("Hardware systems that can serve a model, entered by the house: the accelerators and what an "
+         "hour of the whole system costs, rented (a market rent on a date) or owned (the owner's cost, "
+         "depreciation and power included). A cost already in the warehouse is refused."),
+    key=("system", "cost_basis", "priced_at", "source"),
+    columns=(
+        slug("system", "system id: accelerators x count, e.g. 8x-h100-sxm-80gb", "8x-h100-sxm-80gb"),
+        Column("name", "VARCHAR", "name shown in reports", required=False),
+        slug("accelerator", "accelerator id: model, form factor, memory", "h100-sxm-80gb"),
+        plausible("accelerator_count", "INTEGER", "accelerators in the system"),
+        one_of("cost_basis", COST_BASES, "rent (a market price) or owner (the owner's cost)"),
+        plausible("usd_per_hour", "DOUBLE", "US dollars for one hour of the whole system"),
+        measured_date("priced_at", "day the rent was read or the cost worked out"),
+        Column("source", "VARCHAR", "where the cost comes from"),
+        Column("note", "VARCHAR", "how the cost was worked out", required=False),
+    ),
+)
+
+THROUGHPUT = Format(
+    kind="throughput",
+    doc=("Output tokens a second of a whole system serving one model, at a concurrency or under a "
+         "benchmark scenario (offline, server, interactive), with the latency it kept. A measurement "
+         "already in the warehouse is refused."),
+    key=("model", "system", "scenario", "concurrency", "measured_at", "source", "run_ref"),
+    columns=(
+        Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
+        slug("system", "system id, as in the systems format", "8x-h100-sxm-80gb"),
+        measured_date("measured_at", "day of the measurement or its publication"),
+        slug("scenario", "how the load was offered: offline (all at once), server (arrivals under a "
+             "latency bound), interactive (a tighter bound), or the house's own", "server", required=False),
+        plausible("concurrency", "INTEGER", "requests in flight at once", required=False),
+        plausible("prompt_tokens", "BIGINT", "mean input tokens per request", required=False),
+        plausible("output_tokens", "BIGINT", "mean output tokens per request", required=False),
+        plausible("output_tokens_per_s", "DOUBLE", "output tokens a second, the whole system together",
+                  quantity="system_tokens_per_s"),
+        plausible("ttft_p50_s", "DOUBLE", "median seconds to the first token", quantity="ttft_s",
+                  required=False),
+        plausible("tpot_p50_s", "DOUBLE", "median seconds per output token after the first",
+                  quantity="tpot_s", required=False),
+        plausible("ttft_limit_s", "DOUBLE", "bound on time to first token the run had to keep",
+                  quantity="ttft_s", required=False),
+        plausible("tpot_limit_s", "DOUBLE", "bound on time per output token the run had to keep",
+                  quantity="tpot_s", required=False),
+        slug("source", "who measured it: house, or the source", "mlperf-inference"),
+        Column("run_ref", "VARCHAR", "the source's identifier of the result", required=False),
+        Column("note", "VARCHAR", "what else a reader should know", required=False),
+    ),
+)
+
 FORMATS: dict[str, Format] = {f.kind: f for f in (
-    MODELS, EVALUATIONS, RUNS, PRICES, OPENNESS, AGGREGATES, USAGE, DEVELOPER_ASSESSMENTS, LIFECYCLE)}
+    MODELS, EVALUATIONS, RUNS, PRICES, OPENNESS, AGGREGATES, USAGE, DEVELOPER_ASSESSMENTS, LIFECYCLE, PERFORMANCE,
+    SYSTEMS, THROUGHPUT)}
 
 
 def get(kind: str) -> Format:

@@ -108,8 +108,10 @@ def row_rules_sql(fmt: Format) -> str:
 
 def duplicate_sql(fmt: Format) -> str:
     """Rows repeating an earlier row's key. Grouping on one hash of the key is much cheaper than
-    grouping on the key's text; rows whose hash repeats are then compared on the key itself."""
+    grouping on the key's text; rows whose hash repeats are then compared on the key itself, an
+    empty value matching an empty one (an optional column may be part of a key)."""
     keys = ", ".join(quote_ident(k) for k in fmt.key)
+    same = " AND ".join(f"t.{quote_ident(k)} IS NOT DISTINCT FROM dup.{quote_ident(k)}" for k in fmt.key)
     shown = " || ', ' || ".join(f"coalesce(CAST(t.{quote_ident(k)} AS VARCHAR), '')" for k in fmt.key)
     return (
         f"WITH repeated AS (SELECT hash({keys}) AS h FROM typed GROUP BY h HAVING count(*) > 1), "
@@ -118,7 +120,7 @@ def duplicate_sql(fmt: Format) -> str:
         f"SELECT t._row, {quote_literal(', '.join(fmt.key))} AS column_name, {shown} AS value, "
         f"'expected each ' || {quote_literal(' + '.join(fmt.key))} || ' once; this repeats ' "
         f"|| row_ref(dup.first_row) AS reason "
-        f"FROM suspects t JOIN dup USING ({keys}) WHERE t._row > dup.first_row"
+        f"FROM suspects t JOIN dup ON {same} WHERE t._row > dup.first_row"
     )
 
 

@@ -11,3 +11,6 @@ DELETE FROM openness_assessments WHERE batch_id IN (SELECT batch_id FROM replace
 DELETE FROM developer_assessments WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM model_aliases WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM model_lifecycles WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
+DELETE FROM performance_measurements WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
+DELETE FROM systems WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
+DELETE FROM throughput_measurements WHERE batch_id IN (SELECT batch_id FROM replaced_batches);

@@ -97,3 +97,28 @@ def provenance_template(metrics_template: Path, tmp_path_factory) -> Path:
 def provenance(provenance_template: Path) -> Location:
     """Read only."""
     return Location.resolve(str(provenance_template))
+SPEED = FIXTURES / "speed"
+SPEED_FILES = (  # (kind, file), loaded in this order
+    ("models", "models_open_70b.csv"),
+    ("prices", "prices_open_70b_at_five_providers_one_free.csv"),
+    ("performance", "performance_open_70b_frontier_stale_regions_and_long_prompts.csv"),
+    ("systems", "systems_test_gpu_rented_36_after_40_and_owned_12.csv"),
+    ("throughput", "throughput_open_70b_median_2000_on_the_latest_day.csv"),
+)
+
+
+@pytest.fixture(scope="session")
+def speed_template(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("speed")
+    location = Location.resolve(str(root / "warehouse"))
+    for kind, name in SPEED_FILES:
+        ingest(location, kind, SPEED / name)
+    return root / "warehouse"
+
+
+@pytest.fixture
+def speed(speed_template: Path, tmp_path: Path) -> Location:
+    """A fresh copy of the paper-checkable speed warehouse: one model at six providers, a system
+    rented and owned, its throughput."""
+    shutil.copytree(speed_template, tmp_path / "warehouse")
+    return Location.resolve(str(tmp_path / "warehouse"))

@@ -56,7 +56,8 @@ def test_every_native_column_lands_in_a_documented_table(location):
     columns = {(t, c) for t, c in rows(location, "SELECT table_name, column_name FROM duckdb_columns() "
                                                  "WHERE database_name = 'bh'")}
     landing = {"models": "models", "evaluations": "evaluations", "prices": "prices",
-               "openness": "openness_assessments"}
+               "openness": "openness_assessments", "performance": "performance_measurements",
+               "systems": "systems", "throughput": "throughput_measurements"}
     for kind, table in landing.items():
         for column in formats.get(kind).names:
             assert (table, column) in columns, (kind, column)
