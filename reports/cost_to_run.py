@@ -75,6 +75,7 @@ def cost_to_run(gathered: dict, subscriber: Subscriber) -> CostToRun:
         unpriced=[p for p in points if p["total_usd"] is None],
         turns=turns, turns_chart=max(counts, key=counts.get) if counts else None,
         findings=yours.sentences(your_models)
+        + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
         + _findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, window),
     )
 
@@ -82,11 +83,19 @@ def cost_to_run(gathered: dict, subscriber: Subscriber) -> CostToRun:
 def _findings(index, priced, tiers, best_value, spread, movers, window) -> list[str]:
     """The report's first page, in sentences; every number comes from the rows above."""
     found = []
-    if priced:
-        top = min(priced, key=lambda p: p["rank"])
+    leaders = [p for p in priced if p["rank"] == 1]
+    if len(leaders) == 1:
+        top = leaders[0]
         found.append(f"{top['label']} leads {index['name']} at {top['index']:.1f} "
-                     f"(95% interval {top['ci_low']:.1f} to {top['ci_high']:.1f}); one pass of the index costs "
-                     f"{money(top['total_usd'])} at {window.as_of:%d %B %Y} prices.")
+                     f"(95% interval {top['ci_low']:.1f} to {top['ci_high']:.1f}), clear of every other model; one "
+                     f"pass of the index costs {money(top['total_usd'])} at {window.as_of:%d %B %Y} prices.")
+    elif leaders:
+        names = ", ".join(f"{p['label']} ({p['index']:.1f})" for p in leaders[:5])
+        more = f" and {len(leaders) - 5} more" if len(leaders) > 5 else ""
+        cheapest = min(leaders, key=lambda p: p["total_usd"])
+        found.append(f"{len(leaders)} variants share the lead of {index['name']}: {names}{more}; their 95% intervals "
+                     f"overlap, so no one of them can be called the most intelligent. The cheapest of them to run the "
+                     f"index is {cheapest['label']}, at {money(cheapest['total_usd'])}.")
     for tier in tiers:
         found.append(f"The cheapest model at {tier['tier']:g} or above is {label(tier)} ({tier['index']:.1f}), "
                      f"at {money(tier['total_usd'])} to run the index; the dearest of the {tier['variants']} "

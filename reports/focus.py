@@ -41,7 +41,9 @@ def sentences(entries: list[dict]) -> list[str]:
             found.append(f"Your focus model {entry['name']} cannot be placed: {entry['reason']}.")
             continue
         best = entry["variants"][0]
-        where = (f"ranks {best['rank']} on the index at {number(best['index'])} "
+        place = (f"shares rank {best['rank']} with other variants whose intervals overlap its own" if best["tied"]
+                 else f"ranks {best['rank']}")
+        where = (f"{place} on the index at {number(best['index'])} "
                  f"(95% interval {number(best['ci_low'])} to {number(best['ci_high'])})")
         cost = f"one pass of the index costs {money(best['total_usd'])}"
         if best["alternative_name"]:

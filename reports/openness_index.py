@@ -94,7 +94,8 @@ def openness_index(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
         your_models=yours.tailor(gathered, subscriber.focus_models), components=gathered["components"], rows=rows,
         shown=shown, heatmap=heatmap, versus=versus, provenance=gathered["provenance"],
         summary=gathered["summary"], changes=changes, developers=developers, focus=standing,
-        findings=_findings(shown, gathered["summary"], changes, developers, standing),
+        findings=_findings(shown, gathered["summary"], changes, developers, standing)
+        + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else []),
     )
 
 

@@ -83,7 +83,8 @@ def smile_curve(gathered: dict, subscriber: Subscriber) -> SmileCurve:
         your_models=yours.tailor(gathered, subscriber.focus_models), left_arm=gathered["left"],
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
         smile=gathered["smile"], drivers=gathered["drivers"], quarter=gathered["quarter"], focus=focus,
-        findings=_findings(gathered["decline"], spend, gathered["drivers"], gathered["quarter"], focus, window),
+        findings=([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
+        + _findings(gathered["decline"], spend, gathered["drivers"], gathered["quarter"], focus, window),
     )
 
 

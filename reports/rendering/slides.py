@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reports.rendering.deck import Deck
-from reports.rendering.formatting import factor, money, number, tokens
+from reports.rendering.formatting import factor, money, number, rank, tokens
 from reports.rendering.theme import TOKEN_PARTS
 
 
@@ -13,7 +13,8 @@ GENERATED = "Built from the house's generated demonstration runs, not from measu
 def _opening(deck: Deck, ctx) -> None:
     banner = ("Demonstration data: the house's per-task runs behind this deck's scores, tokens and costs are generated, "
               "calibrated to published figures, not measured." if ctx.appendix.generated else None)
-    deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}", banner)
+    notes = " ".join(n for n in (banner, ctx.appendix.coverage_line) if n) or None
+    deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}", notes)
 
 
 def _your_models(deck: Deck, ctx) -> None:
@@ -24,7 +25,7 @@ def _your_models(deck: Deck, ctx) -> None:
             alternative = (f"{v['alternative_name']}{'' if v['alternative_effort'] == 'default' else ' (' + v['alternative_effort'] + ')'}"
                            f", {money(v['alternative_usd'])} (−{100 * v['saving_share']:.0f}%)"
                            if v["alternative_name"] else "none cheaper")
-            rows.append([v["label"], str(v["rank"]), f"{number(v['index'])} ({number(v['ci_low'])}–{number(v['ci_high'])})",
+            rows.append([v["label"], rank(v["rank"], v["tied"]), f"{number(v['index'])} ({number(v['ci_low'])}–{number(v['ci_high'])})",
                          money(v["total_usd"]), money(v["cost_per_solved_task"]), number(v["openness_score"]),
                          alternative])
             bold.append(False)
@@ -94,7 +95,7 @@ def cost_to_run(ctx, deck: Deck) -> None:
                      note=_runs(ctx, "A dearer token can make a cheaper solved task: fewer turns, fewer failures."))
     top = [p for p in ctx.points if p["total_usd"] is not None][:14]
     deck.table("The ranking", ["#", "Model", "Index", "95% interval", "Cost to run", "Per task", "Output tokens"],
-               [[str(p["rank"]), p["label"], number(p["index"]), f"{number(p['ci_low'])}–{number(p['ci_high'])}",
+               [[rank(p["rank"], p["tied"]), p["label"], number(p["index"]), f"{number(p['ci_low'])}–{number(p['ci_high'])}",
                  money(p["total_usd"]), money(p["cost_per_task"]), tokens(p["output_tokens"])] for p in top],
                [0.5, 4.4, 1.1, 1.7, 1.5, 1.4, 1.5], highlight=[p["focus"] for p in top], size=10, note=_runs(ctx))
     _closing(deck, ctx)

@@ -18,7 +18,7 @@
 -- (accuracy, pass@1) are here; index values such as ECI are not scores.
 CREATE OR REPLACE VIEW eval_scores AS
 WITH runs AS (
-    SELECT r.run_id, r.model, r.effort, r.evaluation, r.n_results, r.score_sum,
+    SELECT r.run_id, r.model, r.effort, r.evaluation, r.n_results, r.score_sum, coalesce(b.generated, false) AS generated,
            coalesce(r.started_at, b.ingested_at) AS counted_from,
            CAST(last_day(CAST(coalesce(r.started_at, b.ingested_at) AS DATE)) AS DATE) AS epoch
     FROM eval_runs r
@@ -49,12 +49,13 @@ clustered AS (
 ),
 repeats AS (
     SELECT model, effort, evaluation, epoch, count(*) AS n_repeats,
-           stddev_samp(score_sum / n_results) AS repeat_sd, max(counted_from) AS runs_through
+           stddev_samp(score_sum / n_results) AS repeat_sd, max(counted_from) AS runs_through,
+           bool_and(generated) AS generated
     FROM counted
     GROUP BY ALL
 ),
 house AS (
-    SELECT k.as_of, q.*, r.n_repeats, r.repeat_sd, r.runs_through,
+    SELECT k.as_of, q.*, r.n_repeats, r.repeat_sd, r.runs_through, r.generated,
            t.t975 AS t, q.n_questions - 1 AS df
     FROM calendar k
     JOIN clustered q ON q.epoch <= k.as_of
@@ -79,7 +80,7 @@ house_scores AS (
            END AS ci_method,
            CASE WHEN NOT degenerate THEN 100 * se
                 ELSE 100 * t / (n_questions + t * t) / 2 END AS std_error,  -- Wilson: half its width over t
-           n_questions AS n_tasks, n_repeats, df, t, repeat_sd, runs_through
+           n_questions AS n_tasks, n_repeats, df, t, repeat_sd, runs_through, generated
     FROM house
 ),
 dated AS (
@@ -103,12 +104,13 @@ published_scores AS (
                 ELSE 'published standard error (mean +- 1.96 se)' END AS ci_method,
            100 * p.se AS std_error,
            coalesce(p.n, e.n_tasks) AS n_tasks, CAST(NULL AS BIGINT) AS n_repeats, CAST(NULL AS BIGINT) AS df,
-           1.96 AS t, CAST(NULL AS DOUBLE) AS repeat_sd, CAST(p.runs_through AS TIMESTAMP) AS runs_through
+           1.96 AS t, CAST(NULL AS DOUBLE) AS repeat_sd, CAST(p.runs_through AS TIMESTAMP) AS runs_through,
+           false AS generated
     FROM published p
     JOIN evaluations e USING (evaluation)
 )
 SELECT as_of, model, effort, evaluation, source, score,  -- a score lies in 0-100, and so does its interval
        greatest(ci_low, 0) AS ci_low, least(ci_high, 100) AS ci_high, ci_method,
-       std_error, df, n_tasks, n_repeats, 100 * repeat_sd AS repeat_sd, runs_through
+       std_error, df, n_tasks, n_repeats, 100 * repeat_sd AS repeat_sd, runs_through, generated
 FROM (SELECT * FROM house_scores UNION ALL BY NAME SELECT * FROM published_scores);
-COMMENT ON VIEW eval_scores IS 'Per as_of, model, effort, evaluation, source (house or a publisher), counting only runs started (scores published) on or before as_of: score (0-100), ci_low, ci_high (95%: clustered by question with the t quantile of df; Wilson when every question scored 0 or 100; a publisher''s own standard error), ci_method, std_error (0-100 units: the clustered standard error; for a Wilson interval, half its width over its quantile), df (questions - 1; NULL for a published normal interval), n_tasks (questions), n_repeats, repeat_sd (spread of per-repeat means, 0-100: reproducibility), runs_through (the latest start or publication counted).';
+COMMENT ON VIEW eval_scores IS 'Per as_of, model, effort, evaluation, source (house or a publisher), counting only runs started (scores published) on or before as_of: score (0-100), ci_low, ci_high (95%: clustered by question with the t quantile of df; Wilson when every question scored 0 or 100; a publisher''s own standard error), ci_method, std_error (0-100 units: the clustered standard error; for a Wilson interval, half its width over its quantile), df (questions - 1; NULL for a published normal interval), n_tasks (questions), n_repeats, repeat_sd (spread of per-repeat means, 0-100: reproducibility), runs_through (the latest start or publication counted), generated (every house run behind it is generated demo data).';

@@ -67,7 +67,9 @@ above AS (
 )
 SELECT i.as_of, i.index_id, i.version, i.model, i.effort, i."index", i.ci_low, i.ci_high, i.df,
        i.n_evals, i.complete, i.runs_through,
-       CASE WHEN i.complete THEN 1 + a.wholly_above END AS rank
+       CASE WHEN i.complete THEN 1 + a.wholly_above END AS rank,
+       CASE WHEN i.complete THEN count(*) OVER (PARTITION BY i.as_of, i.index_id, i.version, i.complete,
+                                                            a.wholly_above) > 1 END AS tied
 FROM indexed i
 LEFT JOIN above a USING (as_of, index_id, version, model, effort);
-COMMENT ON VIEW intelligence_index IS 'Per as_of, index_id, version, model, effort (house runs started on or before as_of): index (0-100), ci_low, ci_high (95%, t quantile of the Welch-Satterthwaite df), df, n_evals scored, complete (all evaluations of the version scored; only then an index and a rank), runs_through (the latest run start counted), rank (1 + the variants whose interval lies wholly above: overlapping variants share a rank).';
+COMMENT ON VIEW intelligence_index IS 'Per as_of, index_id, version, model, effort (house runs started on or before as_of): index (0-100), ci_low, ci_high (95%, t quantile of the Welch-Satterthwaite df), df, n_evals scored, complete (all evaluations of the version scored; only then an index and a rank), runs_through (the latest run start counted), rank (1 + the variants whose interval lies wholly above: overlapping variants share a rank), tied (another variant shares the rank).';

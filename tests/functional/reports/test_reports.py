@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from reports.rendering.formatting import factor, money, number
+from reports.rendering.formatting import factor, money, number, rank
 from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial, slide_titles,
                                               table_rows, xy_points, xy_series)
 from reports.delivery import subscribers
@@ -175,14 +175,15 @@ def test_each_focus_model_is_on_the_page_of_your_models_with_its_figures_or_its_
     text = pdf_text(files["pdf"]).replace("\n", " ")
     for model in focus:
         standing = view(demo_warehouse, snapshot, """
-            SELECT display_name, effort, total_usd, rank, alternative_usd FROM model_standing
+            SELECT display_name, effort, total_usd, rank, tied, alternative_usd FROM model_standing
             WHERE version = '1' AND as_of = DATE '2026-09-30' AND model = $m ORDER BY "index" DESC""", m=model)
         if standing:
             best = standing[0]
             name = best["display_name"] + ("" if best["effort"] == "default" else f" ({best['effort']})")
             row = next(c for c in cells if c.startswith(name))
-            assert money(best["total_usd"]) in row and row.split()[len(name.split())] == str(best["rank"])
-            assert report != "cost-to-run" or f"Your focus model {name} ranks {best['rank']}" in text
+            assert money(best["total_usd"]) in row and row.split()[len(name.split())] == rank(best["rank"], best["tied"])
+            place = f"shares rank {best['rank']}" if best["tied"] else f"ranks {best['rank']}"
+            assert report != "cost-to-run" or f"Your focus model {name} {place}" in text
         else:
             (place,) = view(demo_warehouse, snapshot, """
                 SELECT display_name, reason FROM model_placement
