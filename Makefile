@@ -46,6 +46,7 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/views_bench.py
 	$(BIN)/python bench/quarterly_bench.py
+	$(BIN)/python bench/private_bench.py
 
 clean:
 	rm -rf $(DEMO) .pytest_cache
