@@ -140,15 +140,16 @@ def _findings(evaluations: list[dict], monthly: list[dict], index: dict, as_of) 
         if e["pareto"]:
             found.append(f"The best trade-offs between quality on {e['name']} and cost (no candidate is both better and "
                          f"cheaper): {_listed([c['label'] for c in e['pareto']])}.")
-        moved = [r for r in e["compared"] if r["private_rank"] != r["public_rank"]]
-        if moved and len(e["compared"]) > 1:
-            r = max(moved, key=lambda r: abs(r["private_position"] - r["public_position"]))
-            found.append(f"Your ranking differs from the public one: {r['label']} is {_ordinal(r['private_position'])} of "
-                         f"{r['compared']} on {e['name']} but {_ordinal(r['public_position'])} on {index['name']}, and the "
-                         f"intervals say so ({'better' if r['private_rank'] < r['public_rank'] else 'worse'} here).")
-        elif len(e["compared"]) > 1:
-            found.append(f"On {e['name']}, no candidate ranks differently from the public {index['name']} once "
-                         "overlapping intervals are counted as ties.")
+        reversed_ = [r for r in e["compared"] if r["above_here_below_there"]]
+        for r in reversed_[:2]:
+            beaten = r["above_here_below_there"].split(", ")
+            found.append(f"Your ranking and {index['name']} disagree on {e['name']}: {r['label']} beats "
+                         f"{_listed(beaten)} on your tasks, while the public index puts "
+                         f"{'it' if len(beaten) == 1 else 'them'} above it; both sets of intervals say so.")
+        if not reversed_ and len(e["compared"]) > 1:
+            found.append(f"On {e['name']}, no candidate's order against another is reversed from {index['name']} with "
+                         "both sets of intervals agreeing; where ranks differ, one benchmark only tells them apart "
+                         "more finely.")
         found.append(f"With {s['questions_max']} questions, differences under about {number(s['resolvable_points'], 0)} "
                      f"points on {e['name']} cannot be told apart; the median interval is ±{number(s['median_half_width'])}.")
     priced = [m for m in monthly if m["usd_per_month"] is not None]

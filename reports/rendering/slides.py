@@ -157,11 +157,13 @@ def private_benchmark(ctx, deck: Deck) -> None:
     if compared:
         names = {e["evaluation"]: e["name"] for e in ctx.evaluations}
         deck.table(f"Your ranking and {ctx.index['name']}",
-                   ["Evaluation", "Model", "Your score", "Your rank", "Public index", "Public rank", "Differs"],
+                   ["Evaluation", "Model", "Your score", "Your rank", "Public index", "Public rank", "Beats here, below there"],
                    [[names[r["evaluation"]], r["label"], number(r["score"]), str(r["private_rank"]), number(r["index"]),
-                     str(r["public_rank"]), "yes" if r["private_rank"] != r["public_rank"] else ""] for r in compared][:16],
-                   [2.6, 3.2, 1.3, 1.2, 1.4, 1.3, 1.0], size=9,
-                   note="Both ranks by the same rule among the same candidates: overlapping 95% intervals share a rank.")
+                     str(r["public_rank"]), r["above_here_below_there"] or ""] for r in compared][:16],
+                   [2.0, 2.6, 1.0, 0.9, 1.1, 1.0, 3.6], size=9,
+                   highlight=[bool(r["above_here_below_there"]) for r in compared][:16],
+                   note="Both ranks by the same rule among the same candidates: overlapping 95% intervals share a rank. "
+                        "Last column: reversals both sets of intervals agree on.")
     if ctx.failure_examples:
         rows = [[e["name"], f["label"], str(f["count"]), ", ".join(x["task_id"] for x in f["examples"])]
                 for e in ctx.evaluations for f in e["failures"]]

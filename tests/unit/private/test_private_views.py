@@ -143,3 +143,25 @@ def test_sample_sizes_say_what_the_scores_can_tell_apart(private):
     assert tickets["median_half_width"] == pytest.approx((100 - 100 * (0.6 - T4 * 0.187083)) / 2, abs=1e-3)
     assert tickets["resolvable_points"] == pytest.approx(2 * tickets["median_half_width"])
     assert tickets["tied_first"] == 4
+
+
+def test_a_reversal_is_named_only_where_both_sets_of_intervals_agree(private, tmp_path):
+    """On a second tenant llama-x solves every question and thinker-1 high none: privately llama-x's
+    Wilson interval (from 56.6) lies wholly above thinker-1's (to 43.4); publicly thinker-1 (75.0)
+    lies wholly above llama-x (12.5). On tickets, no such pair: ranks differ only in resolution."""
+    from tests.conftest import write
+    from warehouse import tenants
+
+    other = tenants.Tenant.of(private.public, "globex")
+    tenants.ingest(other, "evaluations", write(tmp_path / "e.csv", "evaluation,name,category,kind,n_tasks,scoring\n"
+                                                                   "flip,Flip,x,single_turn,5,accuracy\n"))
+    rows = ["model,effort,provider,evaluation,repeat,task_id,score,account"]
+    rows += [f"llama-x,,together,flip,1,F-{i},1,anonymous" for i in range(5)]
+    rows += [f"thinker-1,high,lab-a,flip,1,F-{i},0,anonymous" for i in range(5)]
+    tenants.ingest(other, "runs", write(tmp_path / "r.csv", "\n".join(rows) + "\n"))
+    flip = {r["model"]: r for r in view(other, "SELECT * FROM private_vs_public")}
+    assert (flip["llama-x"]["reversals"], flip["llama-x"]["above_here_below_there"]) == (1, "Thinker 1 (high)")
+    assert (flip["thinker-1"]["reversals"], flip["thinker-1"]["above_here_below_there"]) == (1, None)
+    tickets = view(private, "SELECT * FROM private_vs_public WHERE evaluation = 'tickets'")
+    assert [r["reversals"] for r in tickets] == [0, 0, 0, 0]
+    assert any(r["private_rank"] != r["public_rank"] for r in tickets)
