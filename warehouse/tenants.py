@@ -24,7 +24,7 @@ import duckdb
 
 from warehouse import formats
 from warehouse.connection import LAKE, Location, attach, connect, latest_snapshot, lock_down, writer_lock
-from warehouse.errors import BenchhouseError, UnknownName, did_you_mean
+from warehouse.errors import BenchhouseError, UnknownName, WarehouseNotFound, did_you_mean
 from warehouse.ingest import IngestResult, Progress, Target, load_file
 from warehouse.migrate import migrate_tables
 from warehouse.sql import PACKAGE_DIR
@@ -106,7 +106,8 @@ def target(tenant: Tenant) -> Target:
 def ingest(tenant: Tenant, kind: str, path: Path, **options) -> IngestResult:
     """Validate and load one of the client's files (formats.PRIVATE_FORMATS) into its catalog."""
     if not tenant.public.exists():
-        connect(tenant.public, read_only=True)  # raises WarehouseNotFound with the fix
+        raise WarehouseNotFound(f"no warehouse at {tenant.public.describe()}: a tenant's runs name its models and "
+                                "its reports its prices; build it with `make demo` or `benchhouse init` first")
     return load_file(target(tenant), kind, path, **options)
 
 
@@ -178,7 +179,8 @@ def purge(tenant: Tenant, deliverables: Path | None = None) -> Purged:
     """Delete everything of the tenant's: its catalog (every snapshot), its data files and, when
     given, its deliverables folder. Nothing of it was ever written to the warehouse's catalog or
     data folder, so nothing else needs cleaning."""
-    tenant = existing(tenant.public, tenant.id)
+    if not tenant.folder.is_dir():  # a folder without a catalog (a first load that failed) is purged too
+        existing(tenant.public, tenant.id)
     folders = [tenant.folder] + ([deliverables] if deliverables is not None and deliverables.is_dir() else [])
     files = [p for folder in folders for p in folder.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files)

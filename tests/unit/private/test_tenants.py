@@ -50,7 +50,8 @@ def test_a_tenant_load_changes_nothing_of_the_warehouse(public_only):
 def test_no_public_query_can_read_a_tenants_files(private):
     catalog = private.folder / "catalog.sqlite"
     parquet = next((private.folder / "data").rglob("*.parquet"))
-    for sql in (f"SELECT * FROM read_parquet('{parquet}')",
+    climbing = f"{private.public.local_dir}/data/../{parquet.relative_to(private.public.local_dir)}"
+    for sql in (f"SELECT * FROM read_parquet('{parquet}')", f"SELECT * FROM read_parquet('{climbing}')",
                 f"SELECT * FROM sqlite_scan('{catalog}', 'ducklake_snapshot')",
                 f"SELECT * FROM read_text('{catalog}')"):
         with pytest.raises((ReadOnlyViolation, BenchhouseError)):
