@@ -13,7 +13,7 @@ from reports.context import Appendix, Meta, index_version, label, shared
 from reports.handle import TenantHandle
 from reports.rendering import figures, slides
 from reports.rendering.formatting import money, number
-from warehouse.errors import UnknownName, did_you_mean
+from warehouse.errors import BenchhouseError, UnknownName, did_you_mean
 
 NAME = "private-benchmark"
 TITLE = "Private benchmark"
@@ -50,7 +50,10 @@ def chosen(handle: TenantHandle, client: Client, asked: list[str] | None) -> lis
     """The evaluations to report: those asked on the command line, else the client file's, else
     every client evaluation with runs. A name the tenant does not have is refused."""
     known = {r["evaluation"]: r["name"] for r in handle.rows("private_evaluations")}
-    wanted = list(asked or client.evaluations or known)
+    if not known:
+        raise BenchhouseError(f"tenant '{handle.tenant.id}' has no runs yet: load its evaluations and runs with "
+                              f"`benchhouse private ingest --tenant {handle.tenant.id} evaluations|runs PATH`")
+    wanted = list(dict.fromkeys(asked or client.evaluations or known))
     for name in wanted:
         if name not in known:
             listed = ", ".join(known) or "none yet"
