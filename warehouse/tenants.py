@@ -25,7 +25,7 @@ import duckdb
 from warehouse import formats
 from warehouse.connection import LAKE, Location, attach, connect, latest_snapshot, lock_down, writer_lock
 from warehouse.errors import BenchhouseError, UnknownName, WarehouseNotFound, did_you_mean
-from warehouse.ingest import IngestResult, Progress, Target, load_file
+from warehouse.ingest import IngestResult, Target, load_file
 from warehouse.migrate import migrate_tables
 from warehouse.sql import PACKAGE_DIR
 

@@ -13,7 +13,7 @@ import pytest
 from pptx import Presentation
 
 from reports.rendering.formatting import money, number
-from tests.functional.private.conftest import PERIOD, TENANTS, public_views, run
+from tests.functional.private.conftest import PERIOD, public_views, run
 from tests.functional.reports.readback import pdf_text, slide_titles, xy_points
 from warehouse import query, tenants
 from warehouse.connection import Location

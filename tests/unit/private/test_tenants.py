@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write
-from tests.unit.private.conftest import EVALUATIONS, RUNS, load_tenant, view
+from tests.unit.private.conftest import EVALUATIONS, load_tenant, view
 from warehouse import query, tenants
 from warehouse.connection import connect, latest_snapshot
 from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, ValidationFailed
