@@ -6,9 +6,11 @@
 --    to Evals", 2024): each question's mean over the repeats, the score is the mean of those, and
 --    its standard error the spread of those over questions / sqrt(questions), with the t quantile
 --    of questions - 1 degrees of freedom. Repeats of one question are not independent samples, so
---    they never shrink the interval. When every question scored 0, or every one 1, the spread is
---    zero and says nothing: a Wilson interval over the questions stands in (never a point). The
---    spread of the per-repeat means (repeat_sd) is kept beside it: how reproducible a run is.
+--    they never shrink the interval. When the question means do not vary (every question scored 0,
+--    or every one 1), that spread says nothing: a Wilson interval over the questions stands in
+--    (never a point). The arithmetic is warehouse/macros/clustered_interval.sql, which the private
+--    views use too. The spread of the per-repeat means (repeat_sd) is kept beside it: how
+--    reproducible a run is.
 --    A variant's set of runs changes only in the months its runs start (epochs); each as-of date
 --    reads the latest epoch on or before it, so task results are read once per epoch, not per month.
 --  * Published aggregates (source = the publisher) measured on or before the as-of date (one
@@ -42,8 +44,7 @@ questions AS (
 ),
 clustered AS (
     SELECT model, effort, evaluation, epoch, count(*) AS n_questions, avg(question_mean) AS mean,
-           stddev_samp(question_mean) / sqrt(count(*)) AS se,
-           bool_and(question_mean = 0) OR bool_and(question_mean = 1) AS degenerate
+           stddev_samp(question_mean) AS sd
     FROM questions
     GROUP BY ALL
 ),
@@ -63,23 +64,12 @@ house AS (
     LEFT JOIN student_t t ON t.df = CASE WHEN q.n_questions - 1 > 30 THEN 1000000 ELSE greatest(q.n_questions - 1, 1) END
     QUALIFY q.epoch = max(q.epoch) OVER (PARTITION BY k.as_of, q.model, q.effort, q.evaluation)
 ),
-house_scores AS (
+house_scores AS (  -- the interval is warehouse/macros/clustered_interval.sql's, as in the private views
     SELECT as_of, model, effort, evaluation, 'house' AS source, 100 * mean AS score,
-           CASE WHEN n_questions < 2 THEN NULL
-                WHEN degenerate AND mean = 0 THEN 0
-                WHEN degenerate AND mean = 1 THEN 100 * n_questions / (n_questions + t * t)
-                ELSE 100 * (mean - t * se) END AS ci_low,
-           CASE WHEN n_questions < 2 THEN NULL
-                WHEN degenerate AND mean = 0 THEN 100 * t * t / (n_questions + t * t)
-                WHEN degenerate AND mean = 1 THEN 100
-                ELSE 100 * (mean + t * se) END AS ci_high,
-           CASE WHEN n_questions < 2 THEN 'none: one question'
-                WHEN degenerate THEN 'Wilson over ' || n_questions || ' questions (every question scored '
-                                     || CASE WHEN mean = 0 THEN '0' ELSE '100' END || ')'
-                ELSE 'clustered by question: t over ' || n_questions || ' questions, ' || n_repeats || ' repeats'
-           END AS ci_method,
-           CASE WHEN NOT degenerate THEN 100 * se
-                ELSE 100 * t / (n_questions + t * t) / 2 END AS std_error,  -- Wilson: half its width over t
+           100 * clustered_interval(n_questions, mean, sd, t).low AS ci_low,
+           100 * clustered_interval(n_questions, mean, sd, t).high AS ci_high,
+           clustered_interval(n_questions, mean, sd, t).method || ', ' || n_repeats || ' repeats' AS ci_method,
+           100 * clustered_interval(n_questions, mean, sd, t).std_error AS std_error,
            n_questions AS n_tasks, n_repeats, df, t, repeat_sd, runs_through, generated
     FROM house
 ),
@@ -113,4 +103,4 @@ SELECT as_of, model, effort, evaluation, source, score,  -- a score lies in 0-10
        greatest(ci_low, 0) AS ci_low, least(ci_high, 100) AS ci_high, ci_method,
        std_error, df, n_tasks, n_repeats, 100 * repeat_sd AS repeat_sd, runs_through, generated
 FROM (SELECT * FROM house_scores UNION ALL BY NAME SELECT * FROM published_scores);
-COMMENT ON VIEW eval_scores IS 'Per as_of, model, effort, evaluation, source (house or a publisher), counting only runs started (scores published) on or before as_of: score (0-100), ci_low, ci_high (95%: clustered by question with the t quantile of df; Wilson when every question scored 0 or 100; a publisher''s own standard error), ci_method, std_error (0-100 units: the clustered standard error; for a Wilson interval, half its width over its quantile), df (questions - 1; NULL for a published normal interval), n_tasks (questions), n_repeats, repeat_sd (spread of per-repeat means, 0-100: reproducibility), runs_through (the latest start or publication counted), generated (every house run behind it is generated demo data).';
+COMMENT ON VIEW eval_scores IS 'Per as_of, model, effort, evaluation, source (house or a publisher), counting only runs started (scores published) on or before as_of: score (0-100), ci_low, ci_high (95%: clustered by question with the t quantile of df; Wilson when the question means do not vary; a publisher''s own standard error), ci_method, std_error (0-100 units: the clustered standard error; for a Wilson interval, its half-width / 1.96), df (questions - 1; NULL for a published normal interval), n_tasks (questions), n_repeats, repeat_sd (spread of per-repeat means, 0-100: reproducibility), runs_through (the latest start or publication counted), generated (every house run behind it is generated demo data).';

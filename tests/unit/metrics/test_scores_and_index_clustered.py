@@ -34,18 +34,19 @@ def test_an_evaluations_interval_is_clustered_by_question_with_t_of_questions_mi
     assert se == pytest.approx(100 * se_by_hand)
     assert low == pytest.approx(75 - 100 * T_975[3] * se_by_hand)
     assert high == 100  # 75 + 50.8 lies above what a score can be
-    assert (method, df, n_tasks, n_repeats) == ("clustered by question: t over 4 questions, 3 repeats", 3, 4, 3)
+    assert (method, df, n_tasks, n_repeats) == ("clustered by question: t-interval over 4 question means, 3 repeats",
+                                                3, 4, 3)
     # The spread of the repeats is kept apart: repeat means 2/4, 3/4, 4/4, sample sd 0.25.
     assert repeat_sd == pytest.approx(25)
 
 
 def test_every_question_right_or_every_one_wrong_gets_a_wilson_interval_not_a_point(metrics):
-    z = T_975[3]  # four questions: t of 3 degrees of freedom
+    z = 1.96  # the Wilson score interval over the four questions: for p = 1, [n / (n + z^2), 1]
     score, low, high, method, *_ = score_row(metrics, "beta-1", "e1")  # every question right
     assert (score, high) == (pytest.approx(100), 100)
     assert low == pytest.approx(100 * 4 / (4 + z * z))
-    assert method == "Wilson over 4 questions (every question scored 100)"
-    score, low, high, method, *_ = score_row(metrics, "llama-x", "e2")  # every question wrong
+    assert method == "Wilson interval over 4 questions (no spread between questions), 3 repeats"
+    score, low, high, method, *_ = score_row(metrics, "llama-x", "e2")  # every question wrong: [0, z^2 / (n + z^2)]
     assert (score, low) == (pytest.approx(0), 0)
     assert high == pytest.approx(100 * z * z / (4 + z * z)) and high > 0
 
