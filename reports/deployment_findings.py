@@ -153,7 +153,8 @@ def _deployment(d: dict, workload, window, first: bool) -> list[str]:
             found.append(f"No dedicated system for {d['name']}: {d['no_dedicated']}.")
         return found
     s = min(d["dedicated"], key=lambda s: (s["usd_per_mtok_output"], s["system"]))
-    setup = (f"a dedicated {s['name']} ({s['scenario']} scenario, throughput measured {age(s['throughput_age_days'])}"
+    basis = "rented" if s["cost_basis"] == "rent" else "owned"
+    setup = (f"a dedicated {s['name']} ({basis}, {s['scenario']} scenario, throughput measured {age(s['throughput_age_days'])}"
              f"{', stale' if s['stale'] else ''})")
     if s["cheapest_provider"] is None:
         found.append(f"For {d['name']}, {setup} costs {money(s['usd_per_month'])} a month; no provider sells its output "

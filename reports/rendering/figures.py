@@ -155,7 +155,7 @@ def deployment_options(d: dict) -> list[dict]:
     """A focus model's costed options, cheapest first, named as charts and slides name them."""
     options = [{"label": f"{s['provider']} (creator)" if s["first_party"] else s["provider"],
                 "usd_per_month": s["your_usd_per_month"], "dedicated": False} for s in d["serverless"]]
-    options += [{"label": f"{s['name']}, {s['scenario']}" + (f" × {s['systems']}" if s.get("systems", 1) > 1 else ""),
+    options += [{"label": dedicated_label(s),
                  "usd_per_month": s.get("your_usd_per_month"), "dedicated": True} for s in d["dedicated"]]
     return sorted((o for o in options if o["usd_per_month"] is not None), key=lambda o: o["usd_per_month"])
 
@@ -166,3 +166,9 @@ def ttft_labels(series: list[dict]) -> tuple[list[str], str | None]:
     buckets = {s["longest"]["bucket"] for s in series}
     shared = buckets.pop() if len(buckets) == 1 else None
     return [f"{s['name']} ({s['provider']})" + ("" if shared else f", {s['longest']['bucket']}") for s in series], shared
+
+
+def dedicated_label(s: dict) -> str:
+    """A dedicated set-up as charts, tables and slides name it: '8x H100 SXM 80GB, server, rented × 2'."""
+    basis = {"rent": "rented", "owner": "owned"}.get(s["cost_basis"], s["cost_basis"])
+    return f"{s['name']}, {s['scenario']}, {basis}" + (f" × {s['systems']}" if s.get("systems", 1) > 1 else "")

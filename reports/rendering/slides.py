@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reports.rendering.deck import Deck
-from reports.rendering.figures import deployment_options, ttft_labels
+from reports.rendering.figures import dedicated_label, deployment_options, ttft_labels
 from reports.rendering.formatting import age, factor, money, number, rank, seconds, speed, tokens
 from reports.rendering.theme import TOKEN_PARTS
 
@@ -282,7 +282,8 @@ def private_benchmark(ctx, deck: Deck) -> None:
 def model_deployment(ctx, deck: Deck) -> None:
     as_of = f"{ctx.meta.as_of:%d %b %Y}"
     _opening(deck, ctx)
-    deck.bullets("Findings", ctx.findings, size=12)
+    for i, page in enumerate(_pages(ctx.findings, 1400)):
+        deck.bullets("Findings" if i == 0 else "Findings, continued", page, size=12)
     _your_models(deck, ctx)
     for m in ctx.models:
         shown_for = f" Shown for your focus model {m['replaces']}, which has no speed measurement." if m["replaces"] else ""
@@ -323,7 +324,7 @@ def model_deployment(ctx, deck: Deck) -> None:
                    note="Median time to the first token in each prompt-length bucket (tokens), measured "
                         + ", ".join(sorted({f"{s['longest']['last_measured']:%b %Y}" for s in series})) + ".")
     for h in ctx.history:
-        deck.steps(f"{h['name']}: output speed by provider",
+        deck.steps(f"{h['name']}: speed by provider",
                    [(p, [(r["as_of"], r["output_tokens_per_s"]) for r in h["rows"] if r["provider"] == p])
                     for p in dict.fromkeys(r["provider"] for r in h["rows"])],
                    "Output tokens a second", "speed", log=False,
@@ -337,17 +338,19 @@ def model_deployment(ctx, deck: Deck) -> None:
                           [o["usd_per_month"] for o in options], f"USD a month, prices of {as_of}", "usd",
                           [o["dedicated"] for o in options], note="Dedicated systems in the accent colour.")
         if d["dedicated"] or (ctx.workload and d["serverless"]):
-            deck.table(f"{d['name']}: serverless or dedicated", ["Option", "Monthly", "Output speed", "First token",
-                                                                  "Measured", "Break-even (M output tokens a month)"],
+            deck.table(f"{d['name']}: serverless or dedicated",
+                       ["Option", "Your month" if ctx.workload else "A month", "Output / M", "Output speed", "First token",
+                        "Measured", "Break-even, M output tokens a month"],
                        [[s["provider"] + (" (creator)" if s["first_party"] else ""), money(s["your_usd_per_month"]),
-                         speed(s["output_tokens_per_s"]), seconds(s["ttft_s"]),
+                         money(s["output_usd_per_mtok"]), speed(s["output_tokens_per_s"]), seconds(s["ttft_s"]),
                          (age(s["age_days"]) + (", stale" if s["stale"] else "")) if s["measured_at"] else "not measured",
-                         f"output {money(s['output_usd_per_mtok'])} / M"] for s in d["serverless"][:8]]
-                       + [[f"{s['name']}, {s['scenario']}" + (f" × {s['systems']}" if s.get("systems", 1) > 1 else ""),
-                           money(s.get("your_usd_per_month", s["usd_per_month"])), f"{speed(s['stream_tokens_per_s'])} a stream",
+                         ""] for s in d["serverless"][:8]]
+                       + [[dedicated_label(s), money(s.get("your_usd_per_month", s["usd_per_month"])),
+                           money(s["usd_per_mtok_output"]), f"{speed(s['stream_tokens_per_s'])} a stream",
                            seconds(s["ttft_p50_s"]), age(s["throughput_age_days"]) + (", stale" if s["stale"] else ""),
                            _break_even(s)] for s in d["dedicated"][:6]],
-                       [3.0, 1.3, 1.6, 1.2, 2.0, 3.0], highlight=[False] * len(d["serverless"][:8]) + [True] * len(d["dedicated"][:6]),
+                       [2.9, 1.1, 1.1, 1.5, 1.0, 1.9, 3.0],
+                       highlight=[False] * len(d["serverless"][:8]) + [True] * len(d["dedicated"][:6]),
                        size=10, note=_workload_note(ctx, d))
     _closing(deck, ctx)
 
@@ -373,3 +376,13 @@ def _workload_note(ctx, d: dict) -> str:
     return (f"{w.requests_per_month:,.0f} requests a month × ({w.tokens_per_request.input:,.0f} input + "
             f"{w.tokens_per_request.output:,.0f} output tokens); {d['output_mtok_per_month']:,.0f} M output tokens a month. "
             "A system's speed is what one stream sees under MLPerf's latency bound.")
+
+
+def _pages(items: list[str], characters: int) -> list[list[str]]:
+    """Findings split over slides of at most about `characters` characters each, in order."""
+    pages: list[list[str]] = [[]]
+    for item in items:
+        if pages[-1] and sum(len(i) for i in pages[-1]) + len(item) > characters:
+            pages.append([])
+        pages[-1].append(item)
+    return pages
