@@ -282,7 +282,7 @@ def private_benchmark(ctx, deck: Deck) -> None:
 def model_deployment(ctx, deck: Deck) -> None:
     as_of = f"{ctx.meta.as_of:%d %b %Y}"
     _opening(deck, ctx)
-    for i, page in enumerate(_pages(ctx.findings, 1400)):
+    for i, page in enumerate(_pages(ctx.findings, 2200)):
         deck.bullets("Findings" if i == 0 else "Findings, continued", page, size=12)
     _your_models(deck, ctx)
     for m in ctx.models:
@@ -349,7 +349,7 @@ def model_deployment(ctx, deck: Deck) -> None:
                            money(s["usd_per_mtok_output"]), f"{speed(s['stream_tokens_per_s'])} a stream",
                            seconds(s["ttft_p50_s"]), age(s["throughput_age_days"]) + (", stale" if s["stale"] else ""),
                            _break_even(s)] for s in d["dedicated"][:6]],
-                       [2.9, 1.1, 1.1, 1.5, 1.0, 1.9, 3.0],
+                       [2.7, 1.1, 1.0, 1.5, 0.9, 1.9, 3.0],
                        highlight=[False] * len(d["serverless"][:8]) + [True] * len(d["dedicated"][:6]),
                        size=10, note=_workload_note(ctx, d))
     _closing(deck, ctx)
