@@ -48,7 +48,8 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
     assert slide_titles(files["pptx"]) == [
-        "Cost to run the Intelligence Index", "Findings", "Your models", "Intelligence against the cost of running the index",
+        "Cost to run the Intelligence Index", "Findings", "Your models", "This quarter against the last",
+        "Intelligence against the cost of running the index",
         "Where the cost goes, by token type", "Output tokens to run the index", "Cost per task",
         "What a solved task costs: SWE-bench Verified", "The ranking", "Methodology and sources"]
     solved = view(demo_warehouse, snapshot, """
