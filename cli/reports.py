@@ -27,7 +27,7 @@ def report_list_command(fmt: FormatOption = "table") -> None:
 
 
 def report_build_command(
-    name: Annotated[str, typer.Argument(help="Report: cost-to-run, smile-curve or openness-index.")],
+    name: Annotated[str, typer.Argument(help="Report: cost-to-run, smile-curve, openness-index or model-deployment.")],
     subscriber_id: Annotated[str, typer.Option("--subscriber", help="Subscriber id (<subscribers folder>/<id>.yaml).")],
     period: Annotated[str, typer.Option("--period", help="Quarter, e.g. 2026Q3; figures are as of its last day.")],
     snapshot: SnapshotOption = None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reports import cost_to_run, openness_index, smile_curve  # noqa: F401  (each registers itself)
+from reports import cost_to_run, model_deployment, openness_index, smile_curve  # noqa: F401  (each registers itself)
 from reports.registry import REPORTS, ReportSpec
 from warehouse.errors import UnknownName, did_you_mean
 

@@ -5,6 +5,7 @@ reading the files and checking them against the reports and the warehouse is del
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Literal
@@ -56,6 +57,37 @@ class Contact(Strict):
         return value
 
 
+def volume(value: object) -> float:
+    """A volume of a workload: a finite number of 0 or more (YAML's .nan and .inf, a negative
+    number, true or false are refused)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        raise ValueError(f"{value!r} is not a volume: write a finite number of 0 or more, e.g. 1500000")
+    return float(value)
+
+
+class TokensPerRequest(Strict):
+    input: float = Field(description="Input (prompt) tokens per request")
+    output: float = Field(description="Output tokens per request, reasoning included")
+
+    @field_validator("input", "output", mode="before")
+    @classmethod
+    def _volume(cls, value: object) -> float:
+        return volume(value)
+
+
+class Workload(Strict):
+    """What the subscriber runs, for the model deployment report's monthly costs."""
+
+    requests_per_month: float = Field(description="Requests a month")
+    tokens_per_request: TokensPerRequest
+    description: str | None = Field(default=None, description="What the workload is, in a few words")
+
+    @field_validator("requests_per_month", mode="before")
+    @classmethod
+    def _volume(cls, value: object) -> float:
+        return volume(value)
+
+
 class Subscriber(Strict):
     id: str
     company: str
@@ -68,6 +100,7 @@ class Subscriber(Strict):
     index_version: str | None = Field(default=None, description="Intelligence Index version to pin; latest if empty")
     delivery: str = Field(description="Folder under the run's output where deliverables go")
     contacts: tuple[Contact, ...] = ()
+    workload: Workload | None = Field(default=None, description="What it runs, for the deployment report's costs")
     _folder: Path = PrivateAttr(default=Path("."))  # the folder the file was read from
 
     @field_validator("id")

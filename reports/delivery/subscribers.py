@@ -73,8 +73,10 @@ def explain(path: Path, exc: ValidationError, schema: type = Subscriber,
     if problem["type"] == "extra_forbidden":
         parent = schema
         for part in problem["loc"][:-1]:
-            field = parent.model_fields.get(str(part))
+            field = getattr(parent, "model_fields", {}).get(str(part))
             parent = getattr(field, "annotation", None) if field else None
+            # An optional block (`Workload | None`): its keys are the model's.
+            parent = next((a for a in getattr(parent, "__args__", ()) if hasattr(a, "model_fields")), parent)
         known = list(getattr(parent, "model_fields", {}))
         close = difflib.get_close_matches(str(problem["loc"][-1]), known, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; the keys are {', '.join(known)}"

@@ -59,8 +59,8 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _log_domain(values: list[float]) -> list[float]:
     positive = [v for v in values if v and v > 0]
-    low, high = min(positive), max(positive)
-    return [10 ** math.floor(math.log10(low)), 10 ** math.ceil(math.log10(high))]
+    low, high = math.floor(math.log10(min(positive))), math.ceil(math.log10(max(positive)))
+    return [10 ** low, 10 ** max(high, low + 1)]  # values all at one power of ten still get a decade
 
 
 def _decades(domain: list[float]) -> list[float]:

@@ -46,4 +46,31 @@ def day(value: date | None) -> str:
     return "n/a" if value is None else f"{value:%d %b %Y}"
 
 
-FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day, "plural": plural, "rank": rank}
+def speed(value: float | None) -> str:
+    """Output tokens a second: '42 tok/s', '0.9 tok/s'."""
+    if value is None:
+        return "n/a"
+    return f"{value:,.0f} tok/s" if value >= 10 else f"{value:.1f} tok/s"
+
+
+def seconds(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:,.1f} s" if value >= 10 else f"{value:.2f} s"
+
+
+def age(days: int | None) -> str:
+    """How long ago a measurement was made: '10 days ago', '14 months ago', '2.4 years ago'."""
+    if days is None:
+        return "n/a"
+    if days < 1:
+        return "today"
+    if days < 60:
+        return f"{plural(days, 'day')} ago"
+    if days < 730:
+        return f"{days * 12 // 365} months ago"
+    return f"{days / 365.25:.1f} years ago"
+
+
+FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day, "plural": plural, "rank": rank,
+           "speed": speed, "seconds": seconds, "age": age}

@@ -113,7 +113,7 @@ class TickFormat:
 
 
 def ticks(unit: str, log: bool = False) -> TickFormat:
-    """The tick format of an axis of `unit` (usd, tokens, score, relative, count), on a log axis
+    """The tick format of an axis of `unit` (usd, tokens, score, relative, count, speed, seconds), on a log axis
     or a linear one. Every axis of every chart, PDF and deck, takes its format from here."""
     if unit == "usd":
         return TickFormat("$,.3~r", '[>=1]"$"#,##0;"$"0.######' if log else '"$"#,##0.00')
@@ -123,6 +123,8 @@ def ticks(unit: str, log: bool = False) -> TickFormat:
         return TickFormat(",.3~r", "[>=1]#,##0;0.######" if log else "0.00")
     if unit in ("score", "count"):
         return TickFormat(",d", "#,##0")
+    if unit in ("speed", "seconds"):  # tokens a second, seconds: a log axis reaches below 1
+        return TickFormat(",.3~r", "[>=1]#,##0;0.######" if log else "#,##0.0")
     raise ValueError(f"no tick format for unit '{unit}'")
 
 

@@ -88,7 +88,7 @@ def test_a_dry_run_prints_the_plan_and_writes_nothing(warehouse, folder, tmp_pat
     done = cli(warehouse, folder, "quarterly", "2026Q3", "--dry-run", "--out", str(tmp_path / "out"))
     stdout, stderr = done.communicate(timeout=300)
     assert done.returncode == 0, stderr
-    assert "13 deliverables to render, 0 up to date" in stderr
+    assert "17 deliverables to render, 0 up to date" in stderr
     assert "northwind-bank" in stdout and "not rendered yet" in stdout and "umbrella-energy" not in stdout
     assert not (tmp_path / "out").exists()
     assert latest_snapshot(warehouse) == snapshot

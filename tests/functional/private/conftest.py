@@ -152,5 +152,5 @@ def world(demo_warehouse, tmp_path_factory) -> World:
     shutil.copy(subscribers.folder() / f"{SUBSCRIBER}.yaml", subscriber_folder)
     plan = quarterly.plan(location, PERIOD, root / "quarterly", [SUBSCRIBER], snapshot=snapshot, folder=subscriber_folder)
     outcome = quarterly.run(location, plan, workers=2)
-    assert len(outcome.rendered) == 6 and not outcome.failed
+    assert len(outcome.rendered) == 8 and not outcome.failed
     return World(location, root, clients, TENANTS, before, after, root / "quarterly", snapshot)

@@ -171,3 +171,18 @@ def table_rows(path: Path, title: str) -> list[list[str]]:
                 if shape.has_table:
                     return [[cell.text for cell in row.cells] for row in shape.table.rows]
     raise AssertionError(f"no table on a slide titled {title!r}")
+
+
+def xy_colours(path: Path, title: str) -> list[tuple[float, float, str | None]]:
+    """The points of the one-series XY chart on the slide titled `title`, each with its marker's
+    fill colour ('#RRGGBB', None where the point keeps the series' colour)."""
+    for slide in Presentation(path).slides:
+        if slide.shapes.title.text == title:
+            for shape in slide.shapes:
+                if shape.has_chart:
+                    series = shape.chart.plots[0].series[0]
+                    xs = [float(v) for v in series._element.xpath("./c:xVal//c:pt/c:v/text()")]
+                    fills = {int(p.xpath("./c:idx/@val")[0]): "#" + p.xpath(".//c:marker//a:srgbClr/@val")[0].upper()
+                             for p in series._element.xpath("./c:dPt") if p.xpath(".//c:marker//a:srgbClr/@val")}
+                    return [(x, y, fills.get(i)) for i, (x, y) in enumerate(zip(xs, series.values))]
+    raise AssertionError(f"no chart on a slide titled {title!r}")

@@ -8,9 +8,10 @@ import re
 
 import pytest
 
-from reports.rendering.formatting import factor, money, number, rank
-from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial, slide_paragraphs, slide_titles,
-                                              table_rows, xy_points, xy_series)
+from reports.rendering.formatting import factor, money, number, rank, seconds, speed
+from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial,
+                                              slide_paragraphs, slide_titles, table_rows, xy_colours, xy_points,
+                                              xy_series)
 from reports.delivery import subscribers
 from warehouse import query
 
@@ -148,7 +149,7 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
 SCIENTIFIC = re.compile(r"(?<![0-9A-Za-z])\d+(\.\d+)?[eE][+-]\d+")  # 1e+3, 2.5E-05; not a hash like 5a388e87
 
 
-@pytest.mark.parametrize("report", ["cost-to-run", "smile-curve", "openness-index"])
+@pytest.mark.parametrize("report", ["cost-to-run", "smile-curve", "openness-index", "model-deployment"])
 def test_no_axis_writes_a_number_in_scientific_notation(rendered, report):
     """Every axis of every chart, deck and PDF: a log axis labels each power of ten as itself
     ($0.001, not $0.00 or 1e-3), and no tick anywhere reads like 1e+3."""
@@ -167,7 +168,7 @@ def test_no_axis_writes_a_number_in_scientific_notation(rendered, report):
 
 
 @pytest.mark.parametrize("report, subscriber", [("cost-to-run", "acme-analytics"), ("cost-to-run", "northwind-bank"),
-                                                ("smile-curve", "initech-retail")])
+                                                ("smile-curve", "initech-retail"), ("model-deployment", "globex-health")])
 def test_each_focus_model_is_on_the_page_of_your_models_with_its_figures_or_its_reason(
         demo_warehouse, rendered, report, subscriber):
     (files, snapshot) = rendered(report, subscriber)
@@ -275,3 +276,129 @@ def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(demo_w
     assert f"GPT-4.1 {money(cut['before_usd_per_mtok'])} {money(cut['now_usd_per_mtok'])}" in quarter
     assert "o3 retired 15 May 2026 15 Aug 2026 gpt-5" in quarter
     assert "retired by their creators this quarter" in text
+
+
+AS_OF = "DATE '2026-09-30'"
+
+
+def provider_rows(location, snapshot, model: str) -> list[dict]:
+    return view(location, snapshot, f"""
+        SELECT f.provider, f.blended_usd_per_mtok, f.output_tokens_per_s, f.ttft_s, f.on_frontier, f.stale
+        FROM provider_frontier f WHERE f.as_of = {AS_OF} AND f.model = $m AND f.blended_usd_per_mtok IS NOT NULL""", m=model)
+
+
+def by_provider(rows: list[list[str]]) -> dict[str, list[str]]:
+    """A deck table's rows by their first cell, the creator's mark taken off."""
+    return {r[0].removesuffix(" (creator)"): r for r in rows[1:]}
+
+
+@pytest.mark.parametrize("subscriber", ["acme-analytics", "globex-health"])
+def test_model_deployment(demo_warehouse, rendered, subscriber):
+    """Each focus model's providers as the views give them, the frontier marked, stale speeds
+    labelled, and each dedicated system's break-even volume as dedicated_options computes it."""
+    (files, snapshot) = rendered("model-deployment", subscriber)
+    company, font = BRANDS[subscriber]
+    text = pdf_text(files["pdf"]).replace("\n", " ")
+    assert "Model deployment" in text and f"Prepared for {company}" in text
+    assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
+    titles = slide_titles(files["pptx"])
+    checked = stale = 0
+    brand = subscribers.load_id(subscriber).brand
+    for model in subscribers.load_id(subscriber).focus_models:
+        name = view(demo_warehouse, snapshot, "SELECT name FROM model_names WHERE model = $m", m=model)[0]["name"]
+        priced = provider_rows(demo_warehouse, snapshot, model)
+        if priced:
+            cells = by_provider(table_rows(files["pptx"], f"{name} at each provider"))
+            for p in priced:
+                row = cells[p["provider"]]
+                assert row[1] == money(p["blended_usd_per_mtok"]) and row[4] == speed(p["output_tokens_per_s"])
+                assert row[5] == seconds(p["ttft_s"])
+                assert (row[7] == "on the frontier") == p["on_frontier"]
+                assert ("stale" in row[6]) == p["stale"]
+                assert money(p["blended_usd_per_mtok"]) in text and speed(p["output_tokens_per_s"]) in text
+                checked, stale = checked + 1, stale + p["stale"]
+            assert any(p["on_frontier"] for p in priced)
+            if len(priced) >= 2:
+                points = xy_colours(files["pptx"], f"{name}: price against output speed")
+                assert same_points([(x, y) for x, y, _ in points],
+                                   [(p["blended_usd_per_mtok"], p["output_tokens_per_s"]) for p in priced])
+                assert same_points([(x, y) for x, y, c in points if c == brand.primary.upper()],
+                                   [(p["blended_usd_per_mtok"], p["output_tokens_per_s"]) for p in priced if p["on_frontier"]])
+        for s in view(demo_warehouse, snapshot, f"""
+                SELECT name, scenario, cost_basis, break_even_mtok_per_month, break_even_utilisation, cheapest_provider
+                FROM dedicated_options WHERE as_of = {AS_OF} AND model = $m AND api_comparable
+                  AND break_even_utilisation <= 1""", m=model):
+            basis = "rented" if s["cost_basis"] == "rent" else "owned"
+            row = next(r for r in table_rows(files["pptx"], f"{name}: serverless or dedicated")
+                       if r[0].startswith(f"{s['name']}, {s['scenario']}, {basis}"))
+            assert row[-1] == (f"{s['break_even_mtok_per_month']:,.0f} vs {s['cheapest_provider']} "
+                               f"({100 * s['break_even_utilisation']:.0f}% of capacity)")
+            checked += 1
+    assert checked >= 3 and stale >= 1 and "stale" in text  # the demo's speeds are all past a year old
+    assert titles[:2] == ["Model deployment", "Findings"] and "Methodology and sources" == titles[-1]
+
+
+def test_model_deployment_break_even_and_a_stale_provider_by_hand(demo_warehouse, tmp_path):
+    """The paper-checkable speed fixture (tests/fixtures/speed) added to the demo warehouse, read on
+    30 Sep 2026 for a subscriber whose focus model is open-70b and who sends 4,000,000 requests a
+    month of 500 input and 1,000 output tokens (4,000 M output tokens a month).
+
+    By hand. The system 8x-test-gpu serves 2,000 output tokens a second (the median of 1,800, 2,000
+    and 2,600 measured on its latest day): 2,000 x 3,600 x 730 / 10^6 = 5,256 M output tokens a month.
+    The cheapest output tokens sold are 3 USD a million (lab, the creator, and laggard at the same
+    price: lab comes first by name). Owned at 12 USD an hour: a month 12 x 730 = 8,760 USD; break-even
+    8,760 / 3 = 2,920 M output tokens a month, 2,920 / 5,256 = 56% of capacity; the workload's 4,000 M
+    fits one system: 8,760 USD a month, against 4,000,000 x (500 x 1 + 1,000 x 3) / 10^6 = 14,000 USD
+    at lab. Rented at 36 USD an hour: 26,280 USD a month, break-even 8,760 M, above the 5,256 M the
+    system can serve: never.
+    Ages. lab was last measured on 20 Jun 2025, 467 days before: stale. fast, measured again here on 1
+    Sep 2026 at 210 tokens a second, is 29 days old. Blended prices (3 x input + output) / 4: lab and
+    laggard 1.5, fast and slowpoke 3.0; lab (110 tok/s, the median of 100 and 120) beats laggard (50),
+    fast (210) beats slowpoke (150): the frontier is lab and fast."""
+    import shutil
+
+    from reports.delivery import build
+    from reports.handle import ReadHandle, window
+    from reports.subscriber import TokensPerRequest, Workload
+    from tests.conftest import FIXTURES, write
+    from tests.functional.conftest import PERIOD
+    from warehouse.connection import Location
+    from warehouse.ingest import ingest, init
+
+    shutil.copytree(demo_warehouse.local_dir, tmp_path / "warehouse")
+    location = Location.resolve(str(tmp_path / "warehouse"))
+    speed_files = FIXTURES / "speed"
+    for kind, name in [("models", "models_open_70b.csv"), ("prices", "prices_open_70b_at_five_providers_one_free.csv"),
+                       ("performance", "performance_open_70b_frontier_stale_regions_and_long_prompts.csv"),
+                       ("systems", "systems_test_gpu_rented_36_after_40_and_owned_12.csv"),
+                       ("throughput", "throughput_open_70b_median_2000_on_the_latest_day.csv")]:
+        ingest(location, kind, speed_files / name)
+    header = (speed_files / "performance_open_70b_frontier_stale_regions_and_long_prompts.csv").read_text().splitlines()[0]
+    ingest(location, "performance", write(tmp_path / "fast_again.csv", (
+        f"{header}\nopen-70b,fast,,2026-09-01,,1000,200,1,us,median,210,0.3,1.3,30,house,anonymous,september-2026\n")))
+    init(location)
+    subscriber = subscribers.load_id("northwind-bank").model_copy(update={
+        "focus_models": ("open-70b",),
+        "workload": Workload(requests_per_month=4_000_000, tokens_per_request=TokensPerRequest(input=500, output=1000))})
+    with ReadHandle(location, window(location, PERIOD)) as handle:
+        files = {r.format: r.path for r in build.build(handle, "model-deployment", subscriber, ("pdf", "pptx"),
+                                                        tmp_path / "out")}
+
+    providers = by_provider(table_rows(files["pptx"], "Open 70B at each provider"))
+    assert providers["lab"][6] == "20 Jun 2025, 15 months ago, stale"
+    assert providers["fast"][6] == "01 Sep 2026, 29 days ago"
+    assert {p for p, row in providers.items() if row[7] == "on the frontier"} == {"lab", "fast"}
+    options = by_provider(table_rows(files["pptx"], "Open 70B: serverless or dedicated"))
+    assert options["lab"][1] == money(14_000)
+    assert options["8x Test GPU, server, owned"][1:3] == [money(8_760), money(8_760 / 5_256)]
+    assert options["8x Test GPU, server, owned"][-1] == "2,920 vs lab (56% of capacity)"
+    assert options["8x Test GPU, server, rented"][-1] == "never, against lab"
+    points = xy_colours(files["pptx"], "Open 70B: price against output speed")
+    assert same_points([(x, y) for x, y, c in points if c == subscriber.brand.primary.upper()], [(1.5, 110.0), (3.0, 210.0)])
+    assert len(points) == 4  # unpriced and free (a price of 0) cannot be placed
+
+    text = re.sub(r"\s+", " ", pdf_text(files["pdf"]))
+    assert "lab (creator) frontier $1.50" in text and "fast frontier $3.00" in text and "laggard $1.50" in text
+    assert "2,920 (lab, 56% of capacity)" in text
+    assert "above 2,920 million output tokens a month (56% of its capacity): your volume is above it" in text
+    assert "20 Jun 2025, 15 months ago, stale" in text

@@ -70,3 +70,40 @@ def test_every_shipped_subscriber_file_is_valid_and_five_brands_differ():
     assert len(found) >= 5
     assert len({(s.branding.primary, s.branding.accent) for s in found}) == len(found)
     assert {s.branding.font for s in found} == {"Inter", "Lato", "Roboto"}
+
+
+WORKLOAD = """workload:
+  description: support chat
+  requests_per_month: 2_000_000
+  tokens_per_request:
+    input: 1500
+    output: 400
+"""
+
+
+def test_a_workload_is_read_with_its_volumes(tmp_path):
+    subscriber = subscribers.load(variant(tmp_path, text=GOOD.read_text().split("workload:")[0] + WORKLOAD))
+    w = subscriber.workload
+    assert (w.requests_per_month, w.tokens_per_request.input, w.tokens_per_request.output, w.description) == \
+        (2_000_000.0, 1500.0, 400.0, "support chat")
+
+
+@pytest.mark.parametrize("replace, message", [
+    (("requests_per_month: 2_000_000", "requests_per_month: .nan"), "key 'workload.requests_per_month': nan is not a volume"),
+    (("requests_per_month: 2_000_000", "requests_per_month: .inf"), "key 'workload.requests_per_month': inf is not a volume"),
+    (("input: 1500", "input: -5"), "key 'workload.tokens_per_request.input': -5 is not a volume: write a finite number of 0 or more"),
+    (("output: 400", "output: yes"), "key 'workload.tokens_per_request.output': True is not a volume"),
+    (("output: 400", "output: '400'"), "key 'workload.tokens_per_request.output': '400' is not a volume"),
+    (("output: 400", "outptu: 400"), "key 'workload.tokens_per_request.outptu' is not known; did you mean 'output'?"),
+    (("  requests_per_month: 2_000_000\n", ""), "key 'workload.requests_per_month' is missing"),
+])
+def test_a_workload_must_hold_finite_volumes_of_zero_or_more(tmp_path, replace, message):
+    text = GOOD.read_text().split("workload:")[0] + WORKLOAD
+    path = variant(tmp_path, replace, text=text)
+    with pytest.raises(SubscriberError) as raised:
+        subscribers.load(path)
+    assert message in str(raised.value)
+
+
+def test_a_workload_is_optional():
+    assert subscribers.load_id("northwind-bank").workload is None

@@ -1,0 +1,238 @@
+"""The model deployment report: where to buy each of the subscriber's models (providers on price,
+output speed and time to first token, the price-speed frontier, the age of every measurement), how
+the first token slows as prompts grow, how providers' speeds have moved, and what the subscriber's
+own workload costs at the best serverless providers against a dedicated system, with the break-even
+volume. Gathers data; draws nothing."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from reports import deployment_findings as said
+from reports import focus as yours
+from reports.context import Appendix, Meta, meta, shared
+from reports.handle import ReadHandle
+from reports.registry import report
+from reports.rendering import figures, slides
+from reports.subscriber import Subscriber, Workload
+
+SHOWN = 4  # models with a page of providers: the focus models, or the best covered in their place
+TTFT_SERIES = 6  # model-provider pairs in the prompt-length chart when none is the subscriber's
+CHEAPEST = 5  # serverless providers priced for the workload, besides the creator and the fastest
+
+NOTES = [
+    "Speed: output tokens a second after the first token, and the time to the first token, each the "
+    "provider's latest measurement on or before the as-of date over prompts of at most 10,000 tokens "
+    "(the median where measured, else the mean, else a source's single figure). A measurement more than "
+    "365 days old is stale and is labelled so wherever it is shown. Sources measure differently (thefastest.ai "
+    "asks for 20 tokens from three regions, LLMPerf for 150 tokens of 550-token prompts, LLM-Stats publishes "
+    "one rounded figure of unstated workload): compare providers within a source where you can.",
+    "Price-speed frontier: each provider's blended price that day, (3 x input + output) / 4 per million "
+    "tokens, against its output speed; a provider is on the frontier when no other is as cheap and as fast "
+    "and better on one. A provider without both prices cannot be placed.",
+    "Dedicated systems: a system's cost an hour (a market rent, or the owner's cost) x 730 hours a month, "
+    "and its throughput serving the model flat out under MLPerf's latency bounds (server and interactive "
+    "scenarios). Break-even = the month's cost / the provider's price per million output tokens, in "
+    "million output tokens a month; input tokens are left out on both sides, as is the cost of running "
+    "the system below capacity or of the people who run it.",
+    "Your workload's monthly cost: at a provider, requests a month x (input tokens x input price + output "
+    "tokens x output price) per request; on a dedicated system, as many systems as the month's output "
+    "tokens need at capacity (at least one), each a month's cost.",
+]
+
+
+@dataclass(frozen=True)
+class ModelDeployment:
+    meta: Meta
+    appendix: Appendix
+    index: dict
+    your_models: list[dict]
+    models: list[dict]
+    """The models with a page of providers: each with its providers, the frontier and their ages."""
+    missing: list[dict]
+    """Focus models with no speed measurement, and the model shown in place of each."""
+    ttft: dict
+    """Time to first token by prompt length: rows, the longest prompt of each series, whose they are."""
+    history: list[dict]
+    """Models whose providers' speeds were measured more than once: the month-end series."""
+    history_yours: bool
+    workload: Workload | None
+    deployments: list[dict]
+    """Per focus model: the best serverless providers and the dedicated systems, costed."""
+    findings: list[str]
+
+
+def gather(handle: ReadHandle, index: dict) -> dict:
+    """Every model's providers, speeds, prompt-length curves, serving options and coverage on the
+    as-of date: the same for every subscriber; each one's models are picked out when tailoring."""
+    return {
+        **shared(handle, index, NOTES), **yours.gather(handle, index),
+        "coverage": handle.rows("speed_coverage"),
+        "providers": handle.rows("provider_speeds"),
+        "history": handle.rows("speed_history"),
+        "ttft": handle.rows("ttft_growth"),
+        "serverless": handle.rows("serverless"),
+        "dedicated": handle.rows("dedicated"),
+        "weights": {r["model"]: r for r in handle.rows("model_weights")},
+    }
+
+
+@report("model-deployment", title="Model deployment", template="model_deployment.html", gather=gather,
+        figures=figures.model_deployment, slides=slides.model_deployment)
+def model_deployment(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
+    """Which provider to buy each focus model from, and when running it oneself pays."""
+    window = gathered["window"]
+    focus = subscriber.focus_models
+    shown, missing = choose(focus, gathered["coverage"], gathered["weights"])
+    providers = _by_model(gathered["providers"])
+    models = [_providers(entry, providers[entry["model"]]) for entry in shown]
+    history, history_yours = _history(shown, gathered)
+    ttft = _ttft(focus, [e["model"] for e in shown], gathered["ttft"])
+    serverless, dedicated = _by_model(gathered["serverless"]), _by_model(gathered["dedicated"])
+    deployments = [_deployment(model, gathered["weights"], serverless.get(model, []), dedicated.get(model, []),
+                               subscriber.workload) for model in focus]
+    your_models = yours.tailor(gathered, focus)
+    return ModelDeployment(
+        meta=meta(gathered, subscriber, "model-deployment", "Model deployment",
+                  f"Where to buy your models, how fast they run and when to serve them yourself, {window.label}"),
+        appendix=gathered["appendix"], index=gathered["index"], your_models=your_models, models=models,
+        missing=missing, ttft=ttft, history=history, history_yours=history_yours, workload=subscriber.workload,
+        deployments=deployments,
+        findings=yours.alerts(your_models) + said.findings(window, models, missing, ttft, history, history_yours,
+                                                           deployments, subscriber.workload),
+    )
+
+
+def _by_model(rows: list[dict]) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    for row in rows:
+        found.setdefault(row["model"], []).append(row)
+    return found
+
+
+def _name(model: str, weights: dict) -> str:
+    return weights[model]["display_name"] if model in weights else model
+
+
+def choose(focus: tuple[str, ...], coverage: list[dict], weights: dict) -> tuple[list[dict], list[dict]]:
+    """The models with a page of providers: each focus model with a speed, and in place of each one
+    without, the best-covered model not already shown (coverage is ordered best first); without focus
+    models, the three best covered."""
+    covered = {r["model"]: r for r in coverage}
+    taken, shown, missing = set(focus), [], []
+    for model in focus:
+        if model in covered:
+            shown.append({"model": model, "name": covered[model]["display_name"], "focus": True, "replaces": None,
+                          "coverage": covered[model]})
+            continue
+        substitute = next((r for r in coverage if r["model"] not in taken), None)
+        missing.append({"model": model, "name": _name(model, weights),
+                        "substitute": substitute["display_name"] if substitute else None,
+                        "coverage": substitute})
+        if substitute:
+            taken.add(substitute["model"])
+            shown.append({"model": substitute["model"], "name": substitute["display_name"], "focus": False,
+                          "replaces": _name(model, weights), "coverage": substitute})
+    if not focus:
+        shown = [{"model": r["model"], "name": r["display_name"], "focus": False, "replaces": None, "coverage": r}
+                 for r in coverage[:3]]
+    return shown[:SHOWN], missing
+
+
+def _providers(entry: dict, rows: list[dict]) -> dict:
+    """A model's providers (cheapest first, unpriced last) with their labels, and who is cheapest,
+    fastest and quickest to the first token among those priced."""
+    providers = [{**r, "label": f"{r['provider']} (stale)" if r["stale"] else r["provider"],
+                  "priced": r["blended_usd_per_mtok"] is not None, "frontier": bool(r["on_frontier"])}
+                 for r in rows]
+    priced = [p for p in providers if p["priced"]]
+    timed = [p for p in priced if p["ttft_s"] is not None]
+    return {**entry, "providers": providers, "priced": priced,
+            "cheapest": priced[0] if priced else None,
+            "fastest": max(priced, key=lambda p: (p["output_tokens_per_s"], -p["blended_usd_per_mtok"])) if priced else None,
+            "quickest": min(timed, key=lambda p: (p["ttft_s"], p["blended_usd_per_mtok"])) if timed else None,
+            "frontier": [p for p in priced if p["frontier"]],
+            "stale": [p for p in providers if p["stale"]],
+            "newest": min(providers, key=lambda p: p["age_days"]),
+            "oldest": max(providers, key=lambda p: p["age_days"]),
+            "remeasured": [p for p in providers if p["measurement_days"] >= 2]}
+
+
+def _history(shown: list[dict], gathered: dict) -> tuple[list[dict], bool]:
+    """The month-end speeds of the shown models' providers measured more than once; when none was,
+    those of the model with the longest record, as an example of how much speeds move."""
+    rows, now = _by_model(gathered["history"]), _by_model(gathered["providers"])
+    models = [(e["model"], e["name"]) for e in shown if e["model"] in rows]
+    yours_ = bool(models)
+    if not models:
+        example = next((c for c in gathered["coverage"] if c["history_rank"] == 1 and c["remeasured_providers"]), None)
+        models = [(example["model"], example["display_name"])] if example else []
+    history = []
+    for model, name in models:
+        moved = sorted((t for t in now[model] if t["measurement_days"] >= 2),
+                       key=lambda t: (-abs(math.log(t["change"])), t["provider"]))
+        kept = {t["provider"] for t in moved}
+        series = [r for r in rows[model] if r["provider"] in kept]
+        history.append({"model": model, "name": name, "rows": series, "moved": moved,
+                        "first": min(t["first_measured_at"] for t in moved), "last": max(t["measured_at"] for t in moved)})
+    return history, yours_
+
+
+def _ttft(focus: tuple[str, ...], shown: list[str], rows: list[dict]) -> dict:
+    """Time to first token by prompt length for the shown models; when none was measured at two
+    lengths, the series measured at the most lengths (the longest prompts first on a tie)."""
+    series = _by_model(rows)
+    pairs: dict[tuple[str, str], list[dict]] = {}
+    for row in rows:
+        pairs.setdefault((row["model"], row["provider"]), []).append(row)
+    yours_ = [key for key in pairs if key[0] in shown]
+    keys = yours_ or sorted((k for k in pairs if len(pairs[k]) >= 3),
+                            key=lambda k: (-len(pairs[k]), -pairs[k][-1]["prompt_tokens"], k))[:TTFT_SERIES]
+    chosen = [{"model": k[0], "provider": k[1], "name": pairs[k][0]["display_name"], "focus": k[0] in focus,
+               "rows": pairs[k], "shortest": pairs[k][0], "longest": pairs[k][-1]} for k in keys]
+    buckets = sorted({(r["low_tokens"], r["bucket"]) for c in chosen for r in c["rows"]})
+    return {"series": chosen, "yours": bool(yours_), "buckets": [b for _, b in buckets], "models": len(series)}
+
+
+def monthly(workload: Workload, option: dict, dedicated: bool) -> dict:
+    """What the workload costs a month on one option: the only sum a report makes itself, since the
+    warehouse never holds a subscriber's workload; every price and capacity comes from the views.
+    At a provider, requests x (input tokens x input price + output tokens x output price) / 10^6; on
+    a dedicated system, as many systems as the month's output tokens need at capacity (at least one),
+    each a month's cost, and the share of their capacity used."""
+    tokens = workload.tokens_per_request
+    output_mtok = workload.requests_per_month * tokens.output / 1e6
+    if not dedicated:
+        usd = workload.requests_per_month * (tokens.input * option["input_usd_per_mtok"]
+                                             + tokens.output * option["output_usd_per_mtok"]) / 1e6
+        return {"your_usd_per_month": usd}
+    systems = max(1, math.ceil(output_mtok / option["capacity_mtok_per_month"]))
+    return {"your_usd_per_month": systems * option["usd_per_month"], "systems": systems,
+            "utilisation": output_mtok / (systems * option["capacity_mtok_per_month"]),
+            "times_break_even": (output_mtok / option["break_even_mtok_per_month"]
+                                 if option["break_even_mtok_per_month"] else None)}
+
+
+def _deployment(model: str, weights: dict, serverless: list[dict], dedicated: list[dict],
+                workload: Workload | None) -> dict:
+    """A focus model's options: the providers cheapest for the workload (by output price without one),
+    the creator's own and the fastest measured; every dedicated set-up; why there is none."""
+    costed = [{**s, **(monthly(workload, s, False) if workload else {"your_usd_per_month": None})} for s in serverless]
+    if workload:
+        costed.sort(key=lambda s: (s["your_usd_per_month"], s["provider"]))
+    measured = [s for s in costed if s["output_tokens_per_s"] is not None]
+    fastest = max(measured, key=lambda s: s["output_tokens_per_s"]) if measured else None
+    best = costed[:CHEAPEST]
+    best += [s for s in costed[CHEAPEST:] if s["first_party"] or s is fastest]
+    systems = [{**d, **(monthly(workload, d, True) if workload else {})} for d in dedicated]
+    reason = None
+    if not dedicated:
+        closed = weights.get(model, {}).get("open_weights") is False
+        reason = ("its weights are not open: it is sold only as a service" if closed
+                  else "the warehouse holds no throughput of a system serving it")
+    return {"model": model, "name": _name(model, weights), "serverless": best, "providers": len(costed),
+            "cheapest": costed[0] if costed else None, "creator": next((s for s in costed if s["first_party"]), None),
+            "fastest": fastest, "dedicated": systems, "no_dedicated": reason,
+            "output_mtok_per_month": workload.requests_per_month * workload.tokens_per_request.output / 1e6
+            if workload else None}
