@@ -27,10 +27,11 @@ def slide_titles(path: Path) -> list[str]:
 
 
 def slide_paragraphs(path: Path, title: str) -> list[str]:
-    """The text of every paragraph on the slide with that title, its title left out."""
-    (slide,) = [s for s in Presentation(path).slides if s.shapes.title.text == title]
-    return [p.text for shape in slide.shapes if shape.has_text_frame and shape != slide.shapes.title
-            for p in shape.text_frame.paragraphs if p.text.strip()]
+    """The text of every paragraph on the slide with that title and on its continuations, titles left out."""
+    slides = [s for s in Presentation(path).slides if s.shapes.title.text in (title, f"{title}, continued")]
+    assert slides, f"no slide titled {title!r}"
+    return [p.text for slide in slides for shape in slide.shapes if shape.has_text_frame
+            and shape != slide.shapes.title for p in shape.text_frame.paragraphs if p.text.strip()]
 
 
 def charts(path: Path) -> dict[str, list]:
