@@ -112,12 +112,13 @@ def test_the_choice_pareto_set_and_the_cheapest_of_the_best(private):
     # Rank 1 is shared by four; the cheapest of them is llama-x at $471 a month.
     assert [k for k, r in rows.items() if r["cheapest_of_the_best"]] == [("llama-x", "default")]
     assert rows["thinker-1", "high"]["notes"] == "lab-a EU region"
-    assert rows["thinker-1", "high"]["lifecycle"] == "unknown"  # this warehouse has no model_lifecycle view
+    # The public warehouse's model_lifecycle knows thinker-1, released and never deprecated: active.
+    assert rows["thinker-1", "high"]["lifecycle"] == "active"
     assert rows["thinker-1", "high"]["choice_basis"] == "projected monthly cost of the workload"
 
 
 def test_the_comparison_with_the_public_index_ranks_the_same_candidates_both_ways(private):
-    compared = [r for r in view(private, "SELECT * FROM private_vs_public WHERE evaluation = 'tickets'")]
+    compared = view(private, "SELECT * FROM private_vs_public WHERE evaluation = 'tickets' AND as_of = ?", [AS_OF])
     assert {r["model"] for r in compared} == {"alpha-1", "beta-1", "llama-x", "thinker-1"}
     private_order = [r["model"] for r in sorted(compared, key=lambda r: r["private_position"])]
     public_order = [r["model"] for r in sorted(compared, key=lambda r: r["public_position"])]
@@ -147,21 +148,49 @@ def test_sample_sizes_say_what_the_scores_can_tell_apart(private):
 
 def test_a_reversal_is_named_only_where_both_sets_of_intervals_agree(private, tmp_path):
     """On a second tenant llama-x solves every question and thinker-1 high none: privately llama-x's
-    Wilson interval (from 56.6) lies wholly above thinker-1's (to 43.4); publicly thinker-1 (75.0)
-    lies wholly above llama-x (12.5). On tickets, no such pair: ranks differ only in resolution."""
+    Wilson interval (from 56.6) lies wholly above thinker-1's (to 43.4), but publicly thinker-1 high
+    (75.0, from 31.7) and llama-x (12.5, to 51.3) overlap: no reversal. Two public variants that
+    the public index does tell apart (thinker-1 low solving all eight public questions, llama-x max
+    none) and the same private flip: each names the reversal. On tickets, no such pair: ranks differ
+    only in resolution."""
     from tests.conftest import write
     from warehouse import tenants
+    from warehouse.ingest import ingest
+
+    header = ("model,effort,provider,evaluation,repeat,task_id,score,input_tokens,cached_input_tokens,"
+              "cache_write_tokens,reasoning_tokens,answer_tokens,turns,solved,latency_s,started_at,account\n")
+    ingest(private.public, "runs", write(tmp_path / "public.csv", header + "".join(
+        f"{model},{effort},{provider},{e},1,t{t},{score},500,0,0,0,50,,{str(bool(score)).lower()},1.0,"
+        "2026-07-01T10:00:00Z,anonymous\n"
+        for model, effort, provider, score in (("thinker-1", "low", "lab-a", 1), ("llama-x", "max", "together", 0))
+        for e in ("e1", "e2") for t in range(1, 5))))
+    public = {(r["model"], r["effort"]): r for r in view(
+        private, "SELECT * FROM bh.intelligence_index WHERE as_of = ? AND version = '1'", [AS_OF])}
+    assert public["thinker-1", "low"]["ci_low"] > public["llama-x", "max"]["ci_high"]
+    assert public["thinker-1", "high"]["ci_low"] < public["llama-x", "default"]["ci_high"]
 
     other = tenants.Tenant.of(private.public, "globex")
     tenants.ingest(other, "evaluations", write(tmp_path / "e.csv", "evaluation,name,category,kind,n_tasks,scoring\n"
                                                                    "flip,Flip,x,single_turn,5,accuracy\n"))
     rows = ["model,effort,provider,evaluation,repeat,task_id,score,account"]
-    rows += [f"llama-x,,together,flip,1,F-{i},1,anonymous" for i in range(5)]
-    rows += [f"thinker-1,high,lab-a,flip,1,F-{i},0,anonymous" for i in range(5)]
+    for (model, effort, provider, score) in (("llama-x", "", "together", 1), ("thinker-1", "high", "lab-a", 0),
+                                             ("llama-x", "max", "together", 1), ("thinker-1", "low", "lab-a", 0)):
+        rows += [f"{model},{effort},{provider},flip,1,F-{i},{score},anonymous" for i in range(5)]
     tenants.ingest(other, "runs", write(tmp_path / "r.csv", "\n".join(rows) + "\n"))
-    flip = {r["model"]: r for r in view(other, "SELECT * FROM private_vs_public")}
-    assert (flip["llama-x"]["reversals"], flip["llama-x"]["above_here_below_there"]) == (1, "Thinker 1 (high)")
-    assert (flip["thinker-1"]["reversals"], flip["thinker-1"]["above_here_below_there"]) == (1, None)
-    tickets = view(private, "SELECT * FROM private_vs_public WHERE evaluation = 'tickets'")
+    flip = {(r["model"], r["effort"]): r for r in view(other, "SELECT * FROM private_vs_public WHERE as_of = ?", [AS_OF])}
+    # Privately every llama-x variant (5 of 5, from 56.6) lies wholly above every thinker-1 variant (0 of
+    # 5, to 43.4); a pair is reversed where the public index puts the thinker-1 variant wholly above.
+    thinkers, llamas = [("thinker-1", "high"), ("thinker-1", "low")], [("llama-x", "default"), ("llama-x", "max")]
+    for llama in llamas:
+        reversed_by = [t for t in thinkers if public[t]["ci_low"] > public[llama]["ci_high"]]
+        assert flip[llama]["reversals"] == len(reversed_by)
+        assert flip[llama]["above_here_below_there"] == (", ".join(f"Thinker 1 ({e})" for _, e in reversed_by) or None)
+    for thinker in thinkers:
+        assert flip[thinker]["reversals"] == sum(public[thinker]["ci_low"] > public[x]["ci_high"] for x in llamas)
+        assert flip[thinker]["above_here_below_there"] is None
+    # Both cases occur: a named reversal, and a pair apart privately but not publicly, not named.
+    assert flip["llama-x", "max"]["reversals"] >= 1
+    assert "Thinker 1 (high)" not in (flip["llama-x", "default"]["above_here_below_there"] or "")
+    tickets = view(private, "SELECT * FROM private_vs_public WHERE evaluation = 'tickets' AND as_of = ?", [AS_OF])
     assert [r["reversals"] for r in tickets] == [0, 0, 0, 0]
     assert any(r["private_rank"] != r["public_rank"] for r in tickets)
