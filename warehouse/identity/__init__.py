@@ -54,6 +54,15 @@ def evaluation_map(source: str) -> dict[str, str]:
     return dict(zip(mine["raw_name"], mine["evaluation"]))
 
 
+def creators(organisations: pd.Series) -> pd.Series:
+    """Organisation names as sources write them ('Qwen', 'Alibaba Cloud') -> creator slugs, by
+    organisations.csv; a name it lacks is its own lowercase self."""
+    table = pd.read_csv(FOLDER / "organisations.csv", dtype=str)
+    known = dict(zip(table["raw_name"].str.strip().str.lower(), table["creator"]))
+    lowered = organisations.astype("string").str.strip().str.lower()
+    return lowered.map(known).fillna(lowered)
+
+
 def other_names(source: str) -> dict[str, list[str]]:
     """Canonical model -> the names the curated aliases give it as another spelling of the same
     model (relation 'same') for `source` or for every source; an adapter with match rules of its
