@@ -160,6 +160,8 @@ MODELS = Format(
         non_negative("params_active_b", "DOUBLE", "active parameters per token, billions",
                      required=False),
         Column("open_weights", "BOOLEAN", "true when the weights can be downloaded", required=False),
+        Column("reasoning", "BOOLEAN", "true when it reasons before answering (spends reasoning tokens) at "
+               "its default setting", required=False),
     ),
     row_rules=(
         RowRule("params_active_b", "params_active_b <= params_total_b",
