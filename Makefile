@@ -19,14 +19,17 @@ $(INSTALLED): pyproject.toml constraints.txt
 deps: $(INSTALLED)
 
 # Build the demo warehouse from the real data in data/sources and generated house runs calibrated to
-# it (warehouse/demo.py), then run the quarter for the demo subscribers. Running it again loads and
-# renders nothing twice.
+# it (warehouse/demo.py), with the demo tenant, then run the quarter for the demo subscribers and
+# render the demo tenant's private deliverable. Running it again loads nothing twice and renders no
+# quarterly deliverable twice (the private one is rendered again).
 DEMO_PERIOD := 2026Q3
 demo: $(INSTALLED)
 	@mkdir -p $(DEMO)
 	$(BIN)/benchhouse demo
 	$(BIN)/benchhouse quarterly $(DEMO_PERIOD) --out out
+	$(BIN)/benchhouse private report --tenant fabrikam-insurance --period $(DEMO_PERIOD) --out out
 	@echo "The deliverables are in out/$(DEMO_PERIOD)/<subscriber>/ (see out/$(DEMO_PERIOD)/manifest.json);"
+	@echo "the demo tenant's private deliverable in out/private/fabrikam-insurance/$(DEMO_PERIOD)/;"
 	@echo "the warehouse is in $(BENCHHOUSE_WAREHOUSE): BENCHHOUSE_WAREHOUSE=$(BENCHHOUSE_WAREHOUSE) $(BIN)/benchhouse schema"
 
 # Every test: the fast unit tests (pure functions, one view on a fixture warehouse, the findings), then
@@ -43,6 +46,7 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/views_bench.py
 	$(BIN)/python bench/quarterly_bench.py
+	$(BIN)/python bench/private_bench.py
 
 clean:
 	rm -rf $(DEMO) .pytest_cache

@@ -10,7 +10,7 @@ import duckdb
 import typer
 from rich.markup import escape
 
-from cli import reports, subscribers, warehouse
+from cli import private, reports, subscribers, warehouse
 from cli.console import err, state
 from warehouse.connection import ENV_WAREHOUSE
 from warehouse.errors import BenchhouseError, ValidationFailed
@@ -34,6 +34,7 @@ def main_options(
 warehouse.register(app)
 reports.register(app)
 subscribers.register(app)
+private.register(app)
 
 
 def main() -> None:

@@ -187,23 +187,32 @@ def sql_command(
     as_of: AsOfAlias = None,
 ) -> None:
     """Run one read-only query against the warehouse. Writes and file access are refused."""
+    output.write(query.run(state.location, statement_text(statement, file), parameters(param),
+                           snapshot=snapshot_of(snapshot, as_of)), fmt, out)
+
+
+def statement_text(statement: str | None, file: Path | None) -> str:
+    """The query from the argument, -f FILE, or stdin."""
     if statement is not None and file is not None:
         raise BenchhouseError("give the query as an argument or with -f, not both")
     if file is not None:
-        text = file.read_text()
-    elif statement is not None:
-        text = statement
-    elif not sys.stdin.isatty():
-        text = sys.stdin.read()
-    else:
-        raise BenchhouseError('no query: benchhouse sql "SELECT ...", -f FILE, or SQL on stdin')
+        return file.read_text()
+    if statement is not None:
+        return statement
+    if not sys.stdin.isatty():
+        return sys.stdin.read()
+    raise BenchhouseError('no query: benchhouse sql "SELECT ...", -f FILE, or SQL on stdin')
+
+
+def parameters(param: list[str] | None) -> dict[str, str]:
+    """-p name=value options as a mapping."""
     params = {}
     for item in param or []:
         name, sep, value = item.partition("=")
         if not sep or not name:
             raise BenchhouseError(f"-p {item!r}: expected name=value, e.g. -p model=gpt-4o")
         params[name] = value
-    output.write(query.run(state.location, text, params, snapshot=snapshot_of(snapshot, as_of)), fmt, out)
+    return params
 
 
 def schema_command(

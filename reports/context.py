@@ -50,7 +50,28 @@ class Appendix:
     sources: list[dict]
     generated: bool
     generated_rows: int
+    coverage: dict | None = None
+    gaps: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def coverage_line(self) -> str | None:
+        """What the index does not cover, in one sentence for a cover and the findings."""
+        c = self.coverage
+        if not c:
+            return None
+        after = [g for g in self.gaps if g["release_date"] > c["newest_release"]]
+        line = (f"Coverage: the newest model with a complete {self.index_name} is {c['newest_name']}, released "
+                f"{c['newest_release']:%d %b %Y}")
+        if not after:
+            return line + "; every notable model released by the as-of date has one."
+        creators: dict[str, list[str]] = {}
+        for g in after:
+            creators.setdefault(g["creator"], []).append(g["display_name"])
+        named = "; ".join(f"{creator}: {', '.join(names[:3])}{' and others' if len(names) > 3 else ''}"
+                          for creator, names in sorted(creators.items(), key=lambda kv: -len(kv[1]))[:5])
+        return (line + f". {len(after)} notable models released since are not scored yet, so this report says "
+                f"nothing of them ({named}).")
 
 
 def shared(handle: ReadHandle, index: dict | None, notes: list[str] | None = None) -> dict:
@@ -100,6 +121,8 @@ def appendix(handle: ReadHandle, index: dict | None, notes: list[str] | None = N
         evaluations=index["evaluations"] if index else [],
         pricing_rule=PRICING_RULE, sources=sources, generated=generated_rows > 0,
         generated_rows=generated_rows, notes=notes or [],
+        coverage=handle.one("coverage", version=index["version"]) if index else None,
+        gaps=handle.rows("coverage_gaps", version=index["version"]) if index else [],
     )
 
 

@@ -1,7 +1,9 @@
 """The one read handle a report gets: a read-only connection pinned to the window's snapshot, and the
 report queries in reports/sql/*.sql, which read the warehouse's views and only filter and order
 (every figure is computed in a view). `$as_of`, `$previous_as_of` and `$snapshot` are bound from the
-window; a query's other parameters are given by name."""
+window; a query's other parameters are given by name. A private report's handle (TenantHandle) is
+the same, with one tenant's catalog and the private views beside the warehouse: which tenant is
+fixed when it is opened, and no query names it."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.window import Period, Window
+from warehouse import tenants
 from warehouse.connection import Location, connect, latest_snapshot
 from warehouse.errors import BenchhouseError
 
@@ -38,7 +41,10 @@ class ReadHandle:
     def __init__(self, location: Location, window_: Window):
         self.location = location
         self.window = window_
-        self.con = connect(location, read_only=True, snapshot=window_.snapshot)
+        self.con = self._connect()
+
+    def _connect(self):
+        return connect(self.location, read_only=True, snapshot=self.window.snapshot)
 
     @property
     def snapshot(self) -> int:
@@ -70,3 +76,16 @@ class ReadHandle:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class TenantHandle(ReadHandle):
+    """The warehouse at the window's snapshot and one tenant's catalog at `tenant_snapshot` (its
+    latest when None), with the private views: what a private report reads, and nothing more."""
+
+    def __init__(self, tenant: tenants.Tenant, window_: Window, tenant_snapshot: int | None = None):
+        self.tenant = tenant
+        self.tenant_snapshot = tenants.snapshot(tenant) if tenant_snapshot is None else tenant_snapshot
+        super().__init__(tenant.public, window_)
+
+    def _connect(self):
+        return tenants.reader(self.tenant, self.window.snapshot, self.tenant_snapshot)

@@ -25,6 +25,7 @@ LAKE = "bh"
 ENV_WAREHOUSE = "BENCHHOUSE_WAREHOUSE"
 ENV_DATA_PATH = "BENCHHOUSE_DATA_PATH"
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "var" / "warehouse"
+MACROS = Path(__file__).resolve().parent / "macros"
 POSTGRES_PREFIXES = ("postgres:", "postgresql://", "postgres://")
 
 
@@ -88,19 +89,35 @@ def _bare_connection() -> duckdb.DuckDBPyConnection:
 
 
 def connect(location: Location, *, read_only: bool = False, snapshot: int | None = None,
-            create: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection with the warehouse attached as `bh` and selected with USE.
+            create: bool = False, alias: str = LAKE, lock: bool = True) -> duckdb.DuckDBPyConnection:
+    """A connection with the warehouse attached as `alias` (`bh`) and selected with USE.
 
-    read_only attaches the catalog read-only and then forbids every file outside the data folder,
-    so an analyst's query can neither write nor read other files. snapshot pins every table to
-    that DuckLake snapshot. create makes an empty catalog when there is none.
+    read_only attaches the catalog read-only and then (unless lock is False, for a caller that
+    attaches more before locking) forbids every file outside the data folder, so an analyst's query
+    can neither write nor read other files. snapshot pins every table to that DuckLake snapshot.
+    create makes an empty catalog when there is none. Every connection gets the macros of
+    warehouse/macros as temporary macros.
     """
+    con = _bare_connection()
+    attach(con, location, alias, read_only=read_only, snapshot=snapshot, create=create)
+    con.execute(f"USE {alias}")
+    for path in sorted(MACROS.glob("*.sql")):
+        for statement in con.extract_statements(path.read_text()):
+            con.execute(statement)
+    if read_only and lock:
+        lock_down(con, [location])
+    return con
+
+
+def attach(con: duckdb.DuckDBPyConnection, location: Location, alias: str, *, read_only: bool = False,
+           snapshot: int | None = None, create: bool = False) -> None:
+    """Attach one DuckLake catalog to a connection under `alias` (a name the code chooses, never
+    input). A second catalog (a tenant's) is attached this way beside the warehouse."""
     if not (create or location.exists()):
         raise WarehouseNotFound(
             f"no warehouse at {location.describe()}: build one with `make demo` or `benchhouse init`, "
             f"or point --warehouse (or {ENV_WAREHOUSE}) at an existing one"
         )
-    con = _bare_connection()
     if location.is_embedded:
         con.execute(f"LOAD '{extension_file('duckdb_extension_sqlite_scanner', 'sqlite_scanner')}'")
         location.local_dir.mkdir(parents=True, exist_ok=True)
@@ -116,22 +133,18 @@ def connect(location: Location, *, read_only: bool = False, snapshot: int | None
     if snapshot is not None:
         _check_snapshot(location, snapshot)
         options.append(f"SNAPSHOT_VERSION {int(snapshot)}")
-    con.execute(f"ATTACH {quote_literal('ducklake:' + location.catalog)} AS {LAKE} ({', '.join(options)})")
-    con.execute(f"USE {LAKE}")
-    if read_only:
-        lock_down(con, location)
-    return con
+    con.execute(f"ATTACH {quote_literal('ducklake:' + location.catalog)} AS {alias} ({', '.join(options)})")
 
 
-def lock_down(con: duckdb.DuckDBPyConnection, location: Location) -> None:
-    """Forbid reading or writing any file but the warehouse's own, for good."""
-    con.execute("SET allowed_directories = ?", [[location.data_path]])
+def lock_down(con: duckdb.DuckDBPyConnection, locations: list[Location]) -> None:
+    """Forbid reading or writing any file but the data files of these catalogs, for good."""
+    con.execute("SET allowed_directories = ?", [[location.data_path for location in locations]])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
 
 
-def latest_snapshot(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute(f"SELECT max(snapshot_id) FROM {LAKE}.snapshots()").fetchone()[0]
+def latest_snapshot(con: duckdb.DuckDBPyConnection, alias: str = LAKE) -> int:
+    return con.execute(f"SELECT max(snapshot_id) FROM {alias}.snapshots()").fetchone()[0]
 
 
 def _check_snapshot(location: Location, snapshot: int) -> None:

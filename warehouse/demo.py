@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from warehouse import generate
+from warehouse import generate, query, tenants
 from warehouse.connection import Location
-from warehouse.ingest import IngestResult, ingest, ingest_indices, ingest_source
+from warehouse.ingest import IngestResult, file_sha256, ingest, ingest_indices, ingest_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "data" / "sources"
@@ -18,6 +18,8 @@ EVALUATIONS = ROOT / "warehouse" / "identity" / "evaluations.csv"
 HOUSE_OPENNESS = ROOT / "data" / "house" / "openness_assessments.csv"
 HOUSE_LIFECYCLE = ROOT / "data" / "house" / "lifecycle.csv"
 HOUSE_SYSTEMS = ROOT / "data" / "house" / "systems.csv"
+DEMO_TENANT = "fabrikam-insurance"
+DEMO_TENANT_DATA = ROOT / "data" / "demo-tenant"
 
 # Catalogues first (Epoch AI's model versions decide release dates; the others fill gaps), so that
 # the scores, usage, prices, openness, lifecycles and speed read after them find their models.
@@ -50,3 +52,26 @@ def build(location: Location, runs_file: Path, sources: Path = SOURCES,
     progress("generating house runs")
     generate.write(location, runs_file)
     report("generated runs", ingest(location, "runs", runs_file, progress=progress))
+    demo_tenant(location, runs_file.with_name("generated_private_runs.parquet"), report, progress)
+
+
+def demo_tenant(location: Location, runs_file: Path,
+                report: Callable[[str, IngestResult], None] = lambda step, result: None,
+                progress: Callable[[str], None] = lambda stage: None) -> tenants.Tenant:
+    """The demo tenant: its evaluations, generated runs and workload, in its own catalog. Generated
+    runs are never replaced inside a tenant, so when they change (the warehouse they are calibrated
+    to changed) the demo tenant is purged and loaded again."""
+    tenant = tenants.Tenant.of(location, DEMO_TENANT)
+    progress("generating the demo tenant's runs")
+    generate.private_runs(location, runs_file)
+    if tenant.exists():
+        loaded = query.run(location, "SELECT file_sha256 FROM tenant.ingest_batches WHERE kind = 'runs'",
+                           tenant=tenant).column("file_sha256").to_pylist()
+        if loaded and file_sha256(runs_file) not in loaded:
+            tenants.purge(tenant)
+    report("demo tenant evaluations", tenants.ingest(tenant, "evaluations", DEMO_TENANT_DATA / "evaluations.csv",
+                                                     progress=progress))
+    report("demo tenant runs", tenants.ingest(tenant, "runs", runs_file, progress=progress))
+    report("demo tenant workload", tenants.ingest(tenant, "workload", DEMO_TENANT_DATA / "workload.csv",
+                                                  progress=progress))
+    return tenant

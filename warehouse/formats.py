@@ -71,6 +71,13 @@ def non_negative(name: str, type_: str, doc: str, **kwargs) -> Column:
     return Column(name, type_, doc, rule="{v} >= 0", expected="a number of 0 or more", **kwargs)
 
 
+def volume(name: str, doc: str, **kwargs) -> Column:
+    """A finite number of 0 or more: NaN and infinity sort above every number in SQL, so `>= 0`
+    alone would let them through."""
+    return Column(name, "DOUBLE", doc, rule="isfinite({v}) AND {v} >= 0",
+                  expected="a finite number of 0 or more (not NaN, not infinity)", **kwargs)
+
+
 @dataclass(frozen=True)
 class Range:
     """A plausible range for a measured quantity: a value outside it is a slip (a unit read as
@@ -463,6 +470,44 @@ FORMATS: dict[str, Format] = {f.kind: f for f in (
     MODELS, EVALUATIONS, RUNS, PRICES, OPENNESS, AGGREGATES, USAGE, DEVELOPER_ASSESSMENTS, LIFECYCLE, PERFORMANCE,
     SYSTEMS, THROUGHPUT)}
 
+# A private client's data (`benchhouse private ingest --tenant ID`), loaded into the tenant's own
+# catalog (warehouse/tenants.py): its evaluations as above, its runs as above with a note, and its
+# workload.
+PRIVATE_RUNS = Format(
+    kind="runs",
+    doc=(RUNS.doc + " Privately, a run may carry a note (e.g. the deployment the client asked for), "
+         "the same on every row of the run, shown beside the model in the client's report. Evaluations "
+         "are the client's own (ingest them first); models are the warehouse's."),
+    key=RUNS.key,
+    columns=RUNS.columns + (
+        Column("note", "VARCHAR", "note on the run, shown in the client's report (same for every row of a run)",
+               required=False, rule="length({v}) <= 300", expected="at most 300 characters"),
+    ),
+)
+
+WORKLOAD = Format(
+    kind="workload",
+    doc=("A client's monthly workload, one row per use case: how many requests a month and how many tokens "
+         "of each type one request takes. A file is the whole workload: it replaces the one before. A use "
+         "case may name one of the client's evaluations; its reasoning and answer tokens per request are "
+         "then each candidate's own, measured per task on that evaluation."),
+    key=("use_case",),
+    columns=(
+        slug("use_case", "use case id", "claims-triage"),
+        Column("description", "VARCHAR", "what the use case is, shown in the report", required=False),
+        volume("requests_per_month", "requests a month"),
+        volume("input_tokens", "input tokens per request at the full price"),
+        volume("cached_input_tokens", "input tokens per request read from cache", required=False, default="0"),
+        volume("cache_write_tokens", "input tokens per request written to cache", required=False, default="0"),
+        volume("reasoning_tokens", "reasoning tokens per request", required=False, default="0"),
+        volume("answer_tokens", "answer tokens per request"),
+        Column("evaluation", "VARCHAR", "the client's evaluation that stands for this use case", required=False,
+               references="evaluations"),
+    ),
+)
+
+PRIVATE_FORMATS: dict[str, Format] = {f.kind: f for f in (EVALUATIONS, PRIVATE_RUNS, WORKLOAD)}
+
 
 def get(kind: str) -> Format:
     try:
@@ -497,18 +542,34 @@ def reference_markdown() -> str:
         "",
     ]
     for fmt in FORMATS.values():
-        lines += [f"## `benchhouse ingest {fmt.kind} PATH`", "", fmt.doc, "",
-                  "| column | type | required | meaning | rule |", "| --- | --- | --- | --- | --- |"]
-        for c in fmt.columns:
-            rule = c.expected or ("must name a row of `" + c.references + "`" if c.references else "")
-            if c.references and c.expected:
-                rule += f"; must name a row of `{c.references}`"
-            lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else 'no'} | {c.doc} | {rule} |")
-        lines += ["", "Also refused: two rows with the same " + ", ".join(f"`{k}`" for k in fmt.key) + "."]
-        for rule in fmt.row_rules:
-            lines.append(f"Rule across columns: `{rule.check}` (else `{rule.column}` is blamed).")
-        lines.append("")
+        lines += _format_markdown(fmt, f"benchhouse ingest {fmt.kind} PATH")
+    lines += [
+        "# Private formats",
+        "",
+        "A private client's data goes into its tenant's own catalog (see the README, \"Tenants\"), with",
+        "the same reading, validation and all-or-nothing loading as above. `evaluations` is the format",
+        "above; `runs` is the format above with one more column; `workload` is the client's alone.",
+        "",
+    ]
+    for fmt in PRIVATE_FORMATS.values():
+        if fmt is not FORMATS.get(fmt.kind):
+            lines += _format_markdown(fmt, f"benchhouse private ingest --tenant ID {fmt.kind} PATH")
     return "\n".join(lines)
+
+
+def _format_markdown(fmt: Format, command: str) -> list[str]:
+    lines = [f"## `{command}`", "", fmt.doc, "",
+             "| column | type | required | meaning | rule |", "| --- | --- | --- | --- | --- |"]
+    for c in fmt.columns:
+        rule = c.expected or ("must name a row of `" + c.references + "`" if c.references else "")
+        if c.references and c.expected:
+            rule += f"; must name a row of `{c.references}`"
+        lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else 'no'} | {c.doc} | {rule} |")
+    lines += ["", "Also refused: two rows with the same " + ", ".join(f"`{k}`" for k in fmt.key) + "."]
+    for rule in fmt.row_rules:
+        lines.append(f"Rule across columns: `{rule.check}` (else `{rule.column}` is blamed).")
+    lines.append("")
+    return lines
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import getpass
 import hashlib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ import pandas as pd
 
 from warehouse import formats, identity, indices, sql, validate
 from warehouse.connection import LAKE, Location, connect, latest_snapshot, writer_lock
-from warehouse.errors import BenchhouseError, Reject, ValidationFailed
+from warehouse.errors import BenchhouseError, Reject, UnknownName, ValidationFailed, did_you_mean
 from warehouse.migrate import migrate, run_script
 from warehouse.reader import Source, open_source, stage_frame
 from warehouse.sources import base as sources
@@ -47,6 +47,39 @@ class IngestResult:
     row_label: str = "row"
     line_offset: int = 0
     unresolved_rows: int = 0
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a batch is written: the public warehouse, or one tenant's own catalog
+    (warehouse/tenants.py). Everything else about a load, from reading the file to the commit, is
+    the same for both."""
+
+    lock: Location
+    """Whose writer lock serialises the writers of this catalog."""
+    open: Callable[[], duckdb.DuckDBPyConnection]
+    """A read-write connection to the catalog, its schema applied."""
+    formats: Mapping[str, formats.Format]
+    """The formats this catalog takes, by kind."""
+    lake: str = LAKE
+    """The alias of the catalog written, in that connection."""
+    scripts: Path | None = None
+    """A folder of this target's own load/<kind>.sql and checks/<kind>_*.sql, run after the shared ones."""
+    replaces_generated: bool = True
+    """Whether a new generated file replaces the generated batch of its kind before it."""
+
+
+def public(location: Location) -> Target:
+    """The public warehouse: the house's formats, written under its own writer lock."""
+    def open_() -> duckdb.DuckDBPyConnection:
+        con = connect(location, create=True)
+        try:
+            migrate(con)
+        except BaseException:
+            con.close()
+            raise
+        return con
+    return Target(lock=location, open=open_, formats=formats.FORMATS)
 
 
 @dataclass
@@ -83,13 +116,21 @@ def ingest(location: Location, kind: str, path: Path, *, allow_rejects: bool = F
            progress: Progress = lambda stage: None) -> IngestResult:
     """Validate and load one file of a native format. Raises ValidationFailed, loading nothing,
     when a row breaks a rule and allow_rejects is False."""
-    fmt = formats.get(kind)
+    return load_file(public(location), kind, path, allow_rejects=allow_rejects, rejects_out=rejects_out,
+                     generated=generated, progress=progress)
+
+
+def load_file(target: Target, kind: str, path: Path, *, allow_rejects: bool = False,
+              rejects_out: Path | None = None, generated: bool = False,
+              progress: Progress = lambda stage: None) -> IngestResult:
+    """Validate and load one file of one of the target's formats into the target's catalog."""
+    fmt = _format(target, kind)
     path = Path(path)
     if not path.is_file():
         raise BenchhouseError(f"{path}: no such file")
     progress("hashing the file")
     digest = file_sha256(path)
-    with _writer(location, progress) as con:
+    with _writer(target, progress) as con:
         earlier = _earlier_batch(con, kind, digest)
         if earlier:
             return IngestResult(kind, path, *earlier, already_loaded=True)
@@ -98,9 +139,10 @@ def ingest(location: Location, kind: str, path: Path, *, allow_rejects: bool = F
         generated = generated or _marked_generated(con, src)
         # Generated demo data is disposable: a new generated file replaces the one before it.
         replaced = [r[0] for r in con.execute(
-            "SELECT batch_id FROM ingest_batches WHERE kind = ? AND generated", [kind]).fetchall()] if generated else []
+            "SELECT batch_id FROM ingest_batches WHERE kind = ? AND generated", [kind]).fetchall()] \
+            if generated and target.replaces_generated else []
         _context(con, HOUSE, replaced)
-        part = _check(con, fmt, src, progress, materialize=False)
+        part = _check(con, fmt, src, progress, materialize=False, scripts=target.scripts)
         if part.bad_rows:
             if rejects_out is not None:
                 _write_rejects(con, src, rejects_out)
@@ -110,9 +152,19 @@ def ingest(location: Location, kind: str, path: Path, *, allow_rejects: bool = F
         batch = {"kind": kind, "source": "native", "file_name": path.name, "file_sha256": digest,
                  "source_version": None, "licence": None, "generated": generated}
         files = [(path.name, digest, path.stat().st_size)]
-        batch_id, snapshot = _commit(con, [part], batch, files, replaced=replaced, materialized=False)
+        batch_id, snapshot = _commit(con, [part], batch, files, replaced=replaced, materialized=False,
+                                     lake=target.lake, scripts=target.scripts)
         return IngestResult(kind, path, batch_id, snapshot, src.rows - part.bad_rows, part.bad_rows,
                             rejects=part.rejects, row_label=src.row_label, line_offset=src.line_offset)
+
+
+def _format(target: Target, kind: str) -> formats.Format:
+    if target.formats is formats.FORMATS:
+        return formats.get(kind)
+    if kind not in target.formats:
+        raise UnknownName(f"'{kind}' is not a format this catalog takes; the formats are "
+                          f"{', '.join(target.formats)}.{did_you_mean(kind, target.formats)}")
+    return target.formats[kind]
 
 
 def ingest_source(location: Location, name: str, path: Path | None, *, allow_rejects: bool = False,
@@ -128,7 +180,7 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
     adapter_code = _code_sha256()
     digest = hashlib.sha256(json.dumps([name, adapter_code, identity.curated_sha256(),
                                         [h[:2] for h in hashes]]).encode()).hexdigest()
-    with _writer(location, progress) as con:
+    with _writer(public(location), progress) as con:
         earlier = _earlier_batch(con, "source", digest)
         if earlier:
             return IngestResult(name, Path(path or name), *earlier, already_loaded=True)
@@ -185,18 +237,17 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
 
 
 class _writer:
-    """The writer lock and a migrated read-write connection, for one batch."""
+    """The target's writer lock and a read-write connection with its schema applied, for one batch."""
 
-    def __init__(self, location: Location, progress: Progress):
-        self.location, self.progress = location, progress
+    def __init__(self, target: Target, progress: Progress):
+        self.target, self.progress = target, progress
 
     def __enter__(self) -> duckdb.DuckDBPyConnection:
         self.progress("waiting for other writers")
-        self.lock = writer_lock(self.location)
+        self.lock = writer_lock(self.target.lock)
         self.lock.__enter__()
         try:
-            self.con = connect(self.location, create=True)
-            migrate(self.con)
+            self.con = self.target.open()
         except BaseException:
             self.lock.__exit__(None, None, None)
             raise
@@ -261,7 +312,7 @@ def _marked_generated(con: duckdb.DuckDBPyConnection, src: Source) -> bool:
 
 
 def _check(con: duckdb.DuckDBPyConnection, fmt: formats.Format, src: Source, progress: Progress,
-           materialize: bool) -> Part:
+           materialize: bool, scripts: Path | None = None) -> Part:
     con.execute(validate.typed_view_sql(fmt, src.columns))
     # Checks that point at another row name it the way this file's messages do.
     con.execute(f"CREATE OR REPLACE TEMP MACRO row_ref(r) AS '{src.row_label} ' || (r + {src.line_offset})")
@@ -270,7 +321,7 @@ def _check(con: duckdb.DuckDBPyConnection, fmt: formats.Format, src: Source, pro
         run_script(con, macros.read_text())
     con.execute("CREATE OR REPLACE TEMP TABLE rejects "
                 "(_row BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)")
-    for name, check in validate.checks(fmt):
+    for name, check in validate.checks(fmt, scripts):
         progress(f"{src.path.name}: checking {name}")
         con.execute(f"INSERT INTO rejects {check}")
     bad_rows, problems = con.execute("SELECT count(DISTINCT _row), count(*) FROM rejects").fetchone()
@@ -310,7 +361,7 @@ def ingest_indices(location: Location, folder: Path | None = None,
     folder = Path(folder or indices.FOLDER)
     files = [(p.name, file_sha256(p), p.stat().st_size) for p in sorted(folder.glob("*.yaml"))]
     digest = hashlib.sha256(json.dumps(files).encode()).hexdigest()
-    with _writer(location, progress) as con:
+    with _writer(public(location), progress) as con:
         earlier = _earlier_batch(con, "indices", digest)
         if earlier:
             return IngestResult("indices", folder, *earlier, already_loaded=True)
@@ -325,7 +376,8 @@ def ingest_indices(location: Location, folder: Path | None = None,
 
 def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files: list[tuple],
             replaced: list[int], materialized: bool,
-            extra: Callable[[duckdb.DuckDBPyConnection, dict], None] | None = None) -> tuple[int, int]:
+            extra: Callable[[duckdb.DuckDBPyConnection, dict], None] | None = None,
+            lake: str = LAKE, scripts: Path | None = None) -> tuple[int, int]:
     batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches").fetchone()[0]
     params = {
         **batch,
@@ -338,7 +390,7 @@ def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, file
     con.execute("BEGIN")
     try:
         # Writers are serialised by the lock, so this commit makes the next snapshot.
-        params["snapshot_id"] = latest_snapshot(con) + 1
+        params["snapshot_id"] = latest_snapshot(con, lake) + 1
         if replaced:
             run_script(con, sql.load("load/replace_source.sql"))
         for part in parts:
@@ -354,7 +406,10 @@ def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, file
             script = own if batch["source"] != "native" and own.exists() else sql.PACKAGE_DIR / "load" / f"{kind}.sql"
             if "provider" in part.fmt.names:
                 run_script(con, sql.load("load/endpoints.sql"), params)
-            run_script(con, script.read_text(), params)
+            if script.exists():
+                run_script(con, script.read_text(), params)
+            if scripts is not None and (scripts / "load" / f"{kind}.sql").exists():
+                run_script(con, (scripts / "load" / f"{kind}.sql").read_text(), params)
             run_script(con, sql.load("load/rejects.sql"), params)
         if extra is not None:
             extra(con, params)
@@ -362,7 +417,7 @@ def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, file
         con.executemany("INSERT INTO batch_files VALUES (?, ?, ?, ?)", [(batch_id, *f) for f in files])
         if batch["source"] != "native":
             run_script(con, sql.load("load/resolutions.sql"), params)
-        con.execute(f"CALL {LAKE}.set_commit_message(?, ?, extra_info => ?)", [
+        con.execute(f"CALL {lake}.set_commit_message(?, ?, extra_info => ?)", [
             params["ingested_by"], f"ingest {batch['kind']} {batch['file_name']}",
             json.dumps({"batch_id": batch_id, "kind": batch["kind"], "source": batch["source"]}),
         ])
@@ -370,7 +425,7 @@ def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, file
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    made = latest_snapshot(con)
+    made = latest_snapshot(con, lake)
     if made != params["snapshot_id"]:
         raise BenchhouseError(
             f"batch {batch_id} committed as snapshot {made}, not {params['snapshot_id']}: another "

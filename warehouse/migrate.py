@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -23,19 +24,19 @@ def run_script(con: duckdb.DuckDBPyConnection, text: str, params: Mapping[str, A
         con.execute(statement, {name: params[name] for name in statement.named_parameters})
 
 
-def schema_files() -> list[tuple[str, str, str]]:
+def schema_files(folder: Path = SCHEMA_DIR) -> list[tuple[str, str, str]]:
     """(file name, text, sha256) of every schema file, in order."""
     found = []
-    for path in sorted(SCHEMA_DIR.glob("[0-9][0-9][0-9]_*.sql")):
+    for path in sorted(folder.glob("[0-9][0-9][0-9]_*.sql")):
         text = path.read_text()
         found.append((path.name, text, hashlib.sha256(text.encode()).hexdigest()))
     return found
 
 
-def applied(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+def applied(con: duckdb.DuckDBPyConnection, lake: str = LAKE) -> dict[str, str]:
     exists = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND table_name = 'schema_migrations'",
-        [LAKE],
+        [lake],
     ).fetchone()[0]
     if not exists:
         return {}
@@ -46,6 +47,12 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the schema files this warehouse lacks and refresh changed views; return what was
     applied. Call under the writer lock."""
     return _apply_schema(con) + _apply_views(con)
+
+
+def migrate_tables(con: duckdb.DuckDBPyConnection, folder: Path, lake: str) -> list[str]:
+    """Apply the schema files of `folder` (NNN_*.sql, each once) to the catalog `lake`, which holds
+    tables only: a tenant's catalog (warehouse/tenants.py)."""
+    return _apply_schema(con, folder, lake)
 
 
 def view_files() -> list[tuple[str, str, str, str]]:
@@ -86,15 +93,16 @@ def _apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [f"views ({len(files)})"]
 
 
-def _apply_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
-    done = applied(con)
+def _apply_schema(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA_DIR, lake: str = LAKE) -> list[str]:
+    done = applied(con, lake)
     pending = []
-    for name, text, digest in schema_files():
+    where = folder.relative_to(sql.PACKAGE_DIR.parent)
+    for name, text, digest in schema_files(folder):
         if name not in done:
             pending.append((name, text, digest))
         elif done[name] != digest:
             raise SchemaDrift(
-                f"warehouse/schema/{name} changed after it was applied to this warehouse; an applied "
+                f"{where}/{name} changed after it was applied to this warehouse; an applied "
                 "schema file must never change: restore it and put the change in a new NNN_*.sql file"
             )
     if not pending:
@@ -108,7 +116,7 @@ def _apply_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
                 [name, digest],
             )
         names = [name for name, _, _ in pending]
-        con.execute(f"CALL {LAKE}.set_commit_message('benchhouse', ?, extra_info => ?)",
+        con.execute(f"CALL {lake}.set_commit_message('benchhouse', ?, extra_info => ?)",
                     ["schema: " + ", ".join(names), '{"kind": "schema"}'])
         con.execute("COMMIT")
     except BaseException:

@@ -13,11 +13,21 @@ from collections.abc import Mapping
 import duckdb
 import pyarrow as pa
 
-from warehouse import sql
+from warehouse import sql, tenants
 from warehouse.connection import Location, connect
+from warehouse.tenants import Tenant
 from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, did_you_mean
 
 ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+# Table functions of the loaded extensions that open files or servers themselves, around DuckDB's
+# file-access rules (allowed_directories does not bind them: sqlite_scan reads any SQLite file,
+# a tenant's catalog included), and DuckLake's maintenance functions, which write. A call needs the
+# function's name written out, so finding it in the text is enough; a string that merely mentions
+# one is refused too, which costs an analyst nothing.
+OUTSIDE_READERS = re.compile(
+    r"\b((sqlite|postgres|mysql)_(scan\w*|query|attach|execute|clear_cache)"
+    r"|ducklake_(add_data_files|cleanup_old_files|delete_orphaned_files|expire_snapshots|flush_inlined_data"
+    r"|merge_adjacent_files|rewrite_data_files|set_option|set_commit_message|commit))\b", re.I)
 
 
 def parse_param(text: str) -> object:
@@ -34,10 +44,12 @@ def parse_param(text: str) -> object:
 
 
 def run(location: Location, text: str, params: Mapping[str, object] = {},
-        snapshot: int | None = None, raw_params: bool = False) -> pa.Table:
+        snapshot: int | None = None, raw_params: bool = False, tenant: Tenant | None = None) -> pa.Table:
     """Run one read-only statement and return its rows. Parameters given as text (from the
-    command line) are read as numbers or booleans where they look like them, unless raw_params."""
-    con = connect(location, read_only=True, snapshot=snapshot)
+    command line) are read as numbers or booleans where they look like them, unless raw_params.
+    With a tenant, the statement sees the warehouse, that tenant's catalog as `tenant` and the
+    private views (warehouse/tenants.py), and nothing else."""
+    con = connect(location, read_only=True, snapshot=snapshot) if tenant is None else tenants.reader(tenant, snapshot)
     try:
         statement = _single_statement(con, text)
         wanted = statement.named_parameters
@@ -77,6 +89,12 @@ def _single_statement(con: duckdb.DuckDBPyConnection, text: str) -> duckdb.State
     if len(statements) > 1:
         raise BenchhouseError(f"one statement at a time, please: found {len(statements)}")
     statement = statements[0]
+    found = OUTSIDE_READERS.search(text)
+    if found:
+        raise ReadOnlyViolation(
+            f"benchhouse sql reads only the warehouse: {found.group(0)} reads files or writes around its "
+            "rules and is refused; query the tables and views by name"
+        )
     if statement.type not in ALLOWED:
         kind = statement.type.name.replace("_", " ")
         article = "an" if kind[0] in "AEIOU" else "a"

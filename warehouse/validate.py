@@ -10,6 +10,8 @@ Stages, each one pass over the data:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from warehouse import sql
 from warehouse.formats import Column, Format
 from warehouse.sql import quote_ident, quote_literal
@@ -135,11 +137,13 @@ def reference_sql(column: Column) -> str:
     )
 
 
-def checks(fmt: Format) -> list[tuple[str, str]]:
-    """(name, SELECT giving _row, column_name, value, reason) for every check of the format."""
+def checks(fmt: Format, scripts: Path | None = None) -> list[tuple[str, str]]:
+    """(name, SELECT giving _row, column_name, value, reason) for every check of the format: the
+    generated ones, checks/<kind>_*.sql, then those of `scripts`/checks (a tenant's own)."""
     found = [("row rules", row_rules_sql(fmt)), ("duplicates", duplicate_sql(fmt))]
     found += [(f"unknown {c.references}", reference_sql(c)) for c in fmt.columns if c.references]
-    for path in sorted(sql.PACKAGE_DIR.glob(f"checks/{fmt.kind}_*.sql")):
-        found.append((path.stem.removeprefix(f"{fmt.kind}_").replace("_", " "),
-                      sql.load(f"checks/{path.name}")))
+    folders = [sql.PACKAGE_DIR / "checks"] + ([scripts / "checks"] if scripts is not None else [])
+    for folder in folders:
+        for path in sorted(folder.glob(f"{fmt.kind}_*.sql")):
+            found.append((path.stem.removeprefix(f"{fmt.kind}_").replace("_", " "), path.read_text()))
     return found

@@ -53,7 +53,7 @@ def render(name: str, gathered: dict, subscriber: Subscriber, formats: tuple[str
     stem = file_stem(name, subscriber, gathered["window"])
     if "pdf" in formats:
         target = out / f"{stem}.pdf"
-        pages = _atomic(target, lambda tmp: pdf.render(spec.template, spec.figures, context, brand, tmp))
+        pages = atomic(target, lambda tmp: pdf.render(spec.template, spec.figures, context, brand, tmp))
         results.append(Rendered(name, "pdf", target, pages))
     if "pptx" in formats:
         target = out / f"{stem}.pptx"
@@ -63,12 +63,13 @@ def render(name: str, gathered: dict, subscriber: Subscriber, formats: tuple[str
             spec.slides(context, deck)
             stamp = datetime.combine(context.meta.as_of, datetime.min.time())
             return deck.save(tmp, stamp, f"{context.meta.title} — {subscriber.company}, {context.meta.period_label}")
-        slides = _atomic(target, write_deck)
+        slides = atomic(target, write_deck)
         results.append(Rendered(name, "pptx", target, slides))
     return results
 
 
-def _atomic(target: Path, write) -> int:
+def atomic(target: Path, write) -> int:
+    """Write `target` through write(temporary path), then rename; return what write returned."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         count = write(tmp)

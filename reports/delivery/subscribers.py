@@ -41,7 +41,7 @@ def load(path: Path) -> Subscriber:
     try:
         subscriber = Subscriber.model_validate(data, context={"reports": catalogue.names()})
     except ValidationError as exc:
-        raise SubscriberError(_explain(path, exc)) from None
+        raise SubscriberError(explain(path, exc)) from None
     subscriber._folder = path.parent
     if subscriber.id != path.stem:
         raise SubscriberError(f"{path}: key 'id': '{subscriber.id}' differs from the file name; "
@@ -64,12 +64,14 @@ def load_id(subscriber_id: str, where: Path | None = None) -> Subscriber:
     return load(path)
 
 
-def _explain(path: Path, exc: ValidationError) -> str:
+def explain(path: Path, exc: ValidationError, schema: type = Subscriber,
+            readme: str = "subscribers/README.md") -> str:
+    """The first problem of a file that does not validate against `schema`, with its key and fix."""
     # A misspelt key is both unknown and, under its right name, missing: name the misspelling.
     problem = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
     key = ".".join(str(p) for p in problem["loc"])
     if problem["type"] == "extra_forbidden":
-        parent = Subscriber
+        parent = schema
         for part in problem["loc"][:-1]:
             field = parent.model_fields.get(str(part))
             parent = getattr(field, "annotation", None) if field else None
@@ -78,7 +80,7 @@ def _explain(path: Path, exc: ValidationError) -> str:
         hint = f"; did you mean '{close[0]}'?" if close else f"; the keys are {', '.join(known)}"
         return f"{path}: key '{key}' is not known{hint}"
     if problem["type"] == "missing":
-        return f"{path}: key '{key}' is missing; add it (see subscribers/README.md)"
+        return f"{path}: key '{key}' is missing; add it (see {readme})"
     message = problem["msg"].removeprefix("Value error, ")
     return f"{path}: key '{key}': {message}"
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,6 +23,15 @@ from templates import FOLDER as TEMPLATES
 BASE = TEMPLATES / "base_deck.pptx"
 TITLE, TITLE_AND_CONTENT, TITLE_ONLY = 0, 1, 5
 CHART_BOX = (Inches(0.6), Inches(1.35), Inches(12.1), Inches(5.45))
+
+
+# Characters XML 1.0 cannot hold (control characters but tab and newline): python-pptx escapes markup
+# in text, but refuses these, so a stray one in a client's data would stop the deck. They are dropped.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def safe(text: str) -> str:
+    return XML_UNSAFE.sub("", text)
 
 
 def rgb(colour: str) -> RGBColor:
@@ -72,7 +82,7 @@ class Deck:
         frame.word_wrap = True
         for i, item in enumerate(items):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            paragraph.text = item
+            paragraph.text = safe(item)
             paragraph.space_after = Pt(8)
             for run in paragraph.runs:
                 run.font.size, run.font.name = Pt(size), self.brand.font
@@ -119,7 +129,7 @@ class Deck:
                 paragraph = box.paragraphs[0] if n == 0 else box.add_paragraph()
                 for part, tint, bold in ((f"{number}  ", colour, True), (text, INK, False)):
                     run = paragraph.add_run()
-                    run.text = part
+                    run.text = safe(part)
                     run.font.size, run.font.name, run.font.bold = Pt(SIZE["legend"]), self.brand.font, bold
                     run.font.color.rgb = rgb(tint)
         _value_scale(chart.category_axis, ticks(x_unit, log_x).excel, log=log_x)
@@ -142,9 +152,9 @@ class Deck:
         slide = self._slide(title)
         number_format = ticks(unit).excel
         data = CategoryChartData(number_format=number_format)
-        data.categories = list(reversed(categories))  # bar charts draw the first category at the bottom
+        data.categories = [safe(c) for c in reversed(categories)]  # bar charts draw the first category at the bottom
         for name, values, _ in series:
-            data.add_series(name, list(reversed(values)))
+            data.add_series(safe(name), list(reversed(values)))
         chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *CHART_BOX, data).chart
         chart.has_title = False
         for s, colour in zip(chart.plots[0].series, [colour for _, _, colour in series]):
@@ -163,8 +173,8 @@ class Deck:
         slide = self._slide(title)
         number_format = ticks(unit).excel
         data = CategoryChartData(number_format=number_format)
-        data.categories = list(reversed(categories))
-        data.add_series(value_title, list(reversed(values)))
+        data.categories = [safe(c) for c in reversed(categories)]
+        data.add_series(safe(value_title), list(reversed(values)))
         chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *CHART_BOX, data).chart
         chart.has_title = False
         series = chart.plots[0].series[0]
@@ -194,7 +204,7 @@ class Deck:
         data = XyChartData()
         days = [day for _, points in series for day, _ in points]
         for name, points in series:
-            line = data.add_series(name)
+            line = data.add_series(safe(name))
             previous = None
             for day, value in points:
                 if previous is not None and value != previous:
@@ -267,7 +277,7 @@ class Deck:
     def _text(self, shape, text: str, size: int, colour: str, bold: bool = False, align=None) -> None:
         frame = shape.text_frame
         frame.word_wrap = True
-        frame.text = text
+        frame.text = safe(text)
         for paragraph in frame.paragraphs:
             if align is not None:
                 paragraph.alignment = align
@@ -276,7 +286,7 @@ class Deck:
                 run.font.color.rgb = rgb(colour)
 
     def _cell(self, cell, text: str, size: int, colour: str, bold: bool, fill: str) -> None:
-        cell.text = text
+        cell.text = safe(text)
         cell.fill.solid()
         cell.fill.fore_color.rgb = rgb(fill)
         cell.margin_top = cell.margin_bottom = Emu(30000)
@@ -291,7 +301,7 @@ class Deck:
             axis.format.line.color.rgb = rgb(LINE)
             if title:
                 axis.has_title = True
-                axis.axis_title.text_frame.text = title
+                axis.axis_title.text_frame.text = safe(title)
                 for run in axis.axis_title.text_frame.paragraphs[0].runs:
                     run.font.size, run.font.bold, run.font.name = Pt(SIZE["axis_title"]), False, self.brand.font
         chart.value_axis.has_major_gridlines = True

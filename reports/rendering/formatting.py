@@ -32,6 +32,11 @@ def factor(value: float | None) -> str:
     return "n/a" if value is None else (f"{value:,.0f}×" if value >= 10 else f"{value:.1f}×")
 
 
+def rank(value: int | None, tied: bool | None = False) -> str:
+    """A rank as reports print it: '=3' when other variants share it (their intervals overlap)."""
+    return "" if value is None else f"={value}" if tied else str(value)
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """'1 model', '3 models'."""
     return f"{count:,} {word if count == 1 else many or word + 's'}"
@@ -41,4 +46,4 @@ def day(value: date | None) -> str:
     return "n/a" if value is None else f"{value:%d %b %Y}"
 
 
-FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day, "plural": plural}
+FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day, "plural": plural, "rank": rank}

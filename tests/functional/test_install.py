@@ -41,7 +41,7 @@ def test_a_plain_install_builds_a_report_from_another_folder(demo_warehouse, tmp
 
     elsewhere = tmp_path / "elsewhere"
     shutil.copytree(ROOT / "subscribers", elsewhere / "subscribers")  # found as ./subscribers
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BENCHHOUSE_SUBSCRIBERS")}
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BENCHHOUSE_SUBSCRIBERS", "BENCHHOUSE_CLIENTS")}
     env["BENCHHOUSE_WAREHOUSE"] = str(demo_warehouse.local_dir)
     where = run(python, "-c", "import reports, templates; print(reports.__file__, templates.FOLDER)",
                 cwd=elsewhere, env=env).stdout
@@ -52,3 +52,10 @@ def test_a_plain_install_builds_a_report_from_another_folder(demo_warehouse, tmp
     (pdf,) = (elsewhere / "out").glob("*.pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "The Openness Index" in text and "Globex Health" in text
+
+    # The private views, their schema and the clustered-interval macro travel with the package too.
+    shutil.copytree(ROOT / "clients", elsewhere / "clients")  # found as ./clients
+    run(env_dir / "bin" / "benchhouse", "private", "report", "--tenant", "fabrikam-insurance", "--period", "2026Q3",
+        "--format", "pdf", "--snapshot", str(latest_snapshot(demo_warehouse)), "--out", "out", cwd=elsewhere, env=env)
+    (pdf,) = (elsewhere / "out" / "private" / "fabrikam-insurance" / "2026Q3").glob("*.pdf")
+    assert "Confidential — prepared for Fabrikam Insurance" in PdfReader(pdf).pages[0].extract_text()

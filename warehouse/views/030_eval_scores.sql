@@ -1,37 +1,77 @@
 -- One row per as-of date, model variant, evaluation and source: the score on 0-100 with its 95%
 -- confidence interval (docs/methodology.md, "Scores"), counting only what was measured on or before
 -- the as-of date, so that a quarter's scores do not move when later runs arrive.
---  * The house's runs (source 'house', from known_runs: runs started by the end of the as-of day):
---    the mean over every task and repeat. With two or more repeats the interval is a t-interval
---    over the per-repeat means; with one, a normal interval over tasks (the house's choice where a
---    bootstrap over questions is also usual: with hundreds of tasks they agree).
+--  * The house's runs (source 'house': runs started by the end of the as-of day; a run without a
+--    start time counts from when it was loaded). Clustered by question (Miller, "Adding Error Bars
+--    to Evals", 2024): each question's mean over the repeats, the score is the mean of those, and
+--    its standard error the spread of those over questions / sqrt(questions), with the t quantile
+--    of questions - 1 degrees of freedom. Repeats of one question are not independent samples, so
+--    they never shrink the interval. When the question means do not vary (every question scored 0,
+--    or every one 1), that spread says nothing: a Wilson interval over the questions stands in
+--    (never a point). The arithmetic is warehouse/macros/clustered_interval.sql, which the private
+--    views use too. The spread of the per-repeat means (repeat_sd) is kept beside it: how
+--    reproducible a run is.
+--    A variant's set of runs changes only in the months its runs start (epochs); each as-of date
+--    reads the latest epoch on or before it, so task results are read once per epoch, not per month.
 --  * Published aggregates (source = the publisher) measured on or before the as-of date (one
 --    without a date counts from when it was loaded): its mean, and mean +- 1.96 x its standard
 --    error when one is published (the latest publication of a source counts).
 -- runs_through is the latest start (or publication date) counted. Only fractional scores
 -- (accuracy, pass@1) are here; index values such as ECI are not scores.
 CREATE OR REPLACE VIEW eval_scores AS
-WITH house AS (
-    SELECT as_of, model, effort, evaluation,
-           sum(score_sum) / sum(n_results) AS mean,
-           count(*) AS n_repeats,
-           round(avg(n_results)) AS n_tasks,
-           stddev_samp(score_sum / n_results) / sqrt(count(*)) AS se_repeats,
-           sqrt(greatest(sum(score_sq_sum) / sum(n_results) - (sum(score_sum) / sum(n_results)) ^ 2, 0)
-                * sum(n_results) / greatest(sum(n_results) - 1, 1) / sum(n_results)) AS se_tasks,
-           max(counted_from) AS runs_through
-    FROM known_runs
+WITH runs AS (
+    SELECT r.run_id, r.model, r.effort, r.evaluation, r.n_results, r.score_sum, coalesce(b.generated, false) AS generated,
+           coalesce(r.started_at, b.ingested_at) AS counted_from,
+           CAST(last_day(CAST(coalesce(r.started_at, b.ingested_at) AS DATE)) AS DATE) AS epoch
+    FROM eval_runs r
+    JOIN ingest_batches b USING (batch_id)
+    WHERE r.n_results > 0
+),
+epochs AS (
+    SELECT DISTINCT model, effort, evaluation, epoch FROM runs
+),
+counted AS (  -- each epoch with the runs counted by it
+    SELECT e.epoch, r.*
+    FROM epochs e
+    JOIN runs r ON r.model = e.model AND r.effort = e.effort AND r.evaluation = e.evaluation
+               AND r.epoch <= e.epoch
+),
+questions AS (
+    SELECT c.model, c.effort, c.evaluation, c.epoch, t.task_id, avg(t.score) AS question_mean
+    FROM counted c
+    JOIN task_results t ON t.run_id = c.run_id
     GROUP BY ALL
 ),
-house_scores AS (
-    SELECT h.as_of, h.model, h.effort, h.evaluation, 'house' AS source, 100 * h.mean AS score,
-           CASE WHEN h.n_repeats >= 2 THEN 100 * t.t975 * h.se_repeats ELSE 100 * 1.96 * h.se_tasks END AS half_width,
-           CASE WHEN h.n_repeats >= 2 THEN 100 * h.se_repeats ELSE 100 * h.se_tasks END AS std_error,
-           CASE WHEN h.n_repeats >= 2 THEN 't-interval over ' || h.n_repeats || ' repeats'
-                ELSE 'normal interval over tasks (one repeat)' END AS ci_method,
-           h.n_tasks, h.n_repeats, h.runs_through
-    FROM house h
-    LEFT JOIN student_t t ON t.df = CASE WHEN h.n_repeats - 1 > 30 THEN 1000000 ELSE h.n_repeats - 1 END
+clustered AS (
+    SELECT model, effort, evaluation, epoch, count(*) AS n_questions, avg(question_mean) AS mean,
+           stddev_samp(question_mean) AS sd
+    FROM questions
+    GROUP BY ALL
+),
+repeats AS (
+    SELECT model, effort, evaluation, epoch, count(*) AS n_repeats,
+           stddev_samp(score_sum / n_results) AS repeat_sd, max(counted_from) AS runs_through,
+           bool_and(generated) AS generated
+    FROM counted
+    GROUP BY ALL
+),
+house AS (
+    SELECT k.as_of, q.*, r.n_repeats, r.repeat_sd, r.runs_through, r.generated,
+           t.t975 AS t, q.n_questions - 1 AS df
+    FROM calendar k
+    JOIN clustered q ON q.epoch <= k.as_of
+    JOIN repeats r USING (model, effort, evaluation, epoch)
+    LEFT JOIN student_t t ON t.df = CASE WHEN q.n_questions - 1 > 30 THEN 1000000 ELSE greatest(q.n_questions - 1, 1) END
+    QUALIFY q.epoch = max(q.epoch) OVER (PARTITION BY k.as_of, q.model, q.effort, q.evaluation)
+),
+house_scores AS (  -- the interval is warehouse/macros/clustered_interval.sql's, as in the private views
+    SELECT as_of, model, effort, evaluation, 'house' AS source, 100 * mean AS score,
+           100 * clustered_interval(n_questions, mean, sd, t).low AS ci_low,
+           100 * clustered_interval(n_questions, mean, sd, t).high AS ci_high,
+           clustered_interval(n_questions, mean, sd, t).method || ', ' || n_repeats || ' repeats' AS ci_method,
+           100 * clustered_interval(n_questions, mean, sd, t).std_error AS std_error,
+           n_questions AS n_tasks, n_repeats, df, t, repeat_sd, runs_through, generated
+    FROM house
 ),
 dated AS (
     SELECT a.*, coalesce(a.measured_at, CAST(b.ingested_at AS DATE)) AS known_from
@@ -49,16 +89,18 @@ published AS (
 ),
 published_scores AS (
     SELECT p.as_of, p.model, p.effort, p.evaluation, p.source, 100 * p.mean AS score,
-           100 * 1.96 * p.se AS half_width, 100 * p.se AS std_error,
+           100 * (p.mean - 1.96 * p.se) AS ci_low, 100 * (p.mean + 1.96 * p.se) AS ci_high,
            CASE WHEN p.se IS NULL THEN 'none: no standard error published'
                 ELSE 'published standard error (mean +- 1.96 se)' END AS ci_method,
-           coalesce(p.n, e.n_tasks) AS n_tasks, CAST(NULL AS BIGINT) AS n_repeats,
-           CAST(p.runs_through AS TIMESTAMP) AS runs_through
+           100 * p.se AS std_error,
+           coalesce(p.n, e.n_tasks) AS n_tasks, CAST(NULL AS BIGINT) AS n_repeats, CAST(NULL AS BIGINT) AS df,
+           1.96 AS t, CAST(NULL AS DOUBLE) AS repeat_sd, CAST(p.runs_through AS TIMESTAMP) AS runs_through,
+           false AS generated
     FROM published p
     JOIN evaluations e USING (evaluation)
 )
-SELECT as_of, model, effort, evaluation, source, score,
-       score - half_width AS ci_low, score + half_width AS ci_high, ci_method, std_error,
-       n_tasks, n_repeats, runs_through
+SELECT as_of, model, effort, evaluation, source, score,  -- a score lies in 0-100, and so does its interval
+       greatest(ci_low, 0) AS ci_low, least(ci_high, 100) AS ci_high, ci_method,
+       std_error, df, n_tasks, n_repeats, 100 * repeat_sd AS repeat_sd, runs_through, generated
 FROM (SELECT * FROM house_scores UNION ALL BY NAME SELECT * FROM published_scores);
-COMMENT ON VIEW eval_scores IS 'Per as_of, model, effort, evaluation, source (house or a publisher), counting only runs started (scores published) on or before as_of: score (0-100), ci_low, ci_high (95%), ci_method, std_error (0-100 units), n_tasks, n_repeats, runs_through (the latest start or publication counted).';
+COMMENT ON VIEW eval_scores IS 'Per as_of, model, effort, evaluation, source (house or a publisher), counting only runs started (scores published) on or before as_of: score (0-100), ci_low, ci_high (95%: clustered by question with the t quantile of df; Wilson when the question means do not vary; a publisher''s own standard error), ci_method, std_error (0-100 units: the clustered standard error; for a Wilson interval, its half-width / 1.96), df (questions - 1; NULL for a published normal interval), n_tasks (questions), n_repeats, repeat_sd (spread of per-repeat means, 0-100: reproducibility), runs_through (the latest start or publication counted), generated (every house run behind it is generated demo data).';

@@ -7,6 +7,7 @@
 -- scores_as_of (a report for a period reads scores_as_of = its last day: later runs never move it)
 -- rather than on those measured by that month, which would leave months before the measurements
 -- began empty.
+-- Between models at the same price, the first by id: the same query gives the same model every time.
 CREATE OR REPLACE VIEW price_of_intelligence AS
 WITH priced AS (
     SELECT q.as_of AS scores_as_of, q.threshold, q.label, q.model, q.reasoning,
@@ -16,10 +17,10 @@ WITH priced AS (
     JOIN model_lifecycle l ON l.model = p.model AND l.as_of = p.as_of AND l.status <> 'retired'
 )
 SELECT threshold, any_value(label) AS label, scores_as_of, as_of,
-       arg_min(model, blended_usd_per_mtok) AS model,
+       arg_min(model, (blended_usd_per_mtok, model)) AS model,
        min(blended_usd_per_mtok) AS blended_usd_per_mtok,
-       arg_min(price_basis, blended_usd_per_mtok) AS price_basis,
-       arg_min(model, blended_usd_per_mtok) FILTER (WHERE NOT reasoning) AS non_reasoning_model,
+       arg_min(price_basis, (blended_usd_per_mtok, model)) AS price_basis,
+       arg_min(model, (blended_usd_per_mtok, model)) FILTER (WHERE NOT reasoning) AS non_reasoning_model,
        min(blended_usd_per_mtok) FILTER (WHERE NOT reasoning) AS non_reasoning_usd_per_mtok,
        count(DISTINCT model) AS models_meeting
 FROM priced

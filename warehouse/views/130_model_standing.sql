@@ -11,7 +11,7 @@ WITH turns AS (
     GROUP BY ALL
 )
 SELECT c.index_id, c.version, c.as_of, c.model, c.effort, c.display_name, c.creator, c.release_date,
-       c."index", c.ci_low, c.ci_high, c.rank, c.total_usd, c.cost_per_task, c.price_basis, c.price_note,
+       c."index", c.ci_low, c.ci_high, c.rank, c.tied, c.total_usd, c.cost_per_task, c.price_basis, c.price_note,
        c.on_frontier, t.cost_per_solved_task, t.agentic_evaluations,
        o.score AS openness_score,
        e.alternative_model, e.alternative_effort, e.alternative_name, e.alternative_index, e.alternative_usd,

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from reports.rendering.formatting import factor, money, number
+from reports.rendering.formatting import factor, money, number, rank
 from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial, slide_titles,
                                               table_rows, xy_points, xy_series)
 from reports.delivery import subscribers
@@ -58,7 +58,8 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
     assert slide_titles(files["pptx"]) == [
-        "Cost to run the Intelligence Index", "Findings", "Your models", "Intelligence against the cost of running the index",
+        "Cost to run the Intelligence Index", "Findings", "Your models", "This quarter against the last",
+        "Intelligence against the cost of running the index",
         "Where the cost goes, by token type", "Output tokens to run the index", "Cost per task",
         "What a solved task costs: LiveBench Agentic Coding (release 2026-01-08)", "The ranking",
         "Methodology and sources"]
@@ -189,15 +190,16 @@ def test_each_focus_model_is_on_the_page_of_your_models_with_its_figures_or_its_
     version = version_read(demo_warehouse, snapshot, subscriber)
     for model in focus:
         standing = view(demo_warehouse, snapshot, """
-            SELECT display_name, effort, total_usd, rank, alternative_usd FROM model_standing
+            SELECT display_name, effort, total_usd, rank, tied, alternative_usd FROM model_standing
             WHERE version = $version AND as_of = DATE '2026-09-30' AND model = $m ORDER BY "index" DESC""",
                         m=model, version=version)
         if standing:
             best = standing[0]
             name = best["display_name"] + ("" if best["effort"] == "default" else f" ({best['effort']})")
             row = next(c for c in cells if c.startswith(name))
-            assert money(best["total_usd"]) in row and row.split()[len(name.split())] == str(best["rank"])
-            assert report != "cost-to-run" or f"Your focus model {name} ranks {best['rank']}" in text
+            assert money(best["total_usd"]) in row and row.split()[len(name.split())] == rank(best["rank"], best["tied"])
+            place = f"shares rank {best['rank']}" if best["tied"] else f"ranks {best['rank']}"
+            assert report != "cost-to-run" or f"Your focus model {name} {place}" in text
         else:
             (place,) = view(demo_warehouse, snapshot, """
                 SELECT display_name, reason FROM model_placement
@@ -220,3 +222,41 @@ def test_the_same_inputs_give_the_same_text(demo_warehouse, rendered, tmp_path):
         again = build.build(handle, "cost-to-run", subscribers.load_id("acme-analytics"), ("pdf",), tmp_path)[0].path
     assert pdf_text(again) == pdf_text(files["pdf"])
     assert PdfReader(again).metadata["/CreationDate"] == PdfReader(files["pdf"]).metadata["/CreationDate"]
+
+
+def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(demo_warehouse, tmp_path):
+    """A fixture's news reaches the quarter's section and the findings: GPT-4.1's price cut on 1 August
+    and o3's shutdown on 15 August 2026."""
+    import shutil
+
+    from reports.delivery import build
+    from reports.handle import ReadHandle, window
+    from tests.conftest import write
+    from tests.functional.conftest import PERIOD
+    from warehouse.connection import Location
+    from warehouse.ingest import ingest, init
+
+    shutil.copytree(demo_warehouse.local_dir, tmp_path / "warehouse")
+    location = Location.resolve(str(tmp_path / "warehouse"))
+    before = view(location, None, """SELECT blended_usd_per_mtok FROM blended_price
+                                     WHERE model = 'gpt-4.1-2025-04-14' AND as_of = DATE '2026-06-30'""")
+    assert before, "GPT-4.1 was on sale at the previous quarter's end"
+    ingest(location, "prices", write(tmp_path / "cut.csv", (
+        "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n"
+        "gpt-4.1-2025-04-14,openai,input,0.5,2026-08-01,,https://openai.com/api/pricing/\n"
+        "gpt-4.1-2025-04-14,openai,output,2,2026-08-01,,https://openai.com/api/pricing/\n")))
+    ingest(location, "lifecycle", write(tmp_path / "retired.csv", (
+        "model,provider,deprecated_on,shutdown_on,replacement,source,date_basis\n"
+        "o3-2025-04-16,openai,2026-05-15,2026-08-15,gpt-5,https://platform.openai.com/docs/deprecations,stated\n")))
+    init(location)
+    with ReadHandle(location, window(location, PERIOD)) as handle:
+        (pdf,) = [r.path for r in build.build(handle, "cost-to-run", subscribers.load_id("northwind-bank"), ("pdf",),
+                                              tmp_path / "out")]
+    text = pdf_text(pdf).replace("\n", " ")
+    quarter = text.split("This quarter against the last", 2)[2]  # after the contents and the heading
+    cut = view(location, None, """SELECT before_usd_per_mtok, now_usd_per_mtok FROM blended_price_change
+                                  WHERE model = 'gpt-4.1-2025-04-14' AND as_of = DATE '2026-09-30'""")[0]
+    assert cut["now_usd_per_mtok"] == pytest.approx((3 * 0.5 + 2) / 4)
+    assert f"GPT-4.1 {money(cut['before_usd_per_mtok'])} {money(cut['now_usd_per_mtok'])}" in quarter
+    assert "o3 retired 15 May 2026 15 Aug 2026 gpt-5" in quarter
+    assert "retired by their creators this quarter" in text

@@ -1,9 +1,7 @@
-"""eval_scores and intelligence_index on the paper-checkable fixture: two models, two evaluations of
-four tasks, three repeats (tests/fixtures/metrics)."""
+"""intelligence_index on the paper-checkable fixture: completeness and immutable versions (the
+intervals and ranks are in test_scores_and_index_clustered.py)."""
 
 from __future__ import annotations
-
-from math import sqrt
 
 import pytest
 
@@ -11,34 +9,6 @@ from tests.conftest import rows, write
 from tests.unit.metrics.conftest import METRICS, index_folder
 from warehouse.indices import IndexVersionChanged
 from warehouse.ingest import ingest_indices
-
-T_975_DF_2 = 4.3027  # Student t, 95% two-sided, 2 degrees of freedom (three repeats)
-
-
-def test_a_score_is_the_mean_over_tasks_and_repeats_with_a_t_interval_over_repeats(metrics):
-    ((score, low, high, method, n_tasks, n_repeats),) = rows(metrics, """
-        SELECT score, ci_low, ci_high, ci_method, n_tasks, n_repeats FROM eval_scores
-        WHERE model = 'alpha-1' AND evaluation = 'e1' AND source = 'house' AND as_of = '2026-09-30'""")
-    # Repeat means 2/4, 3/4, 4/4: mean 0.75, sample sd 0.25.
-    half = T_975_DF_2 * 100 * 0.25 / sqrt(3)
-    assert score == pytest.approx(75)
-    assert (low, high) == (pytest.approx(75 - half), pytest.approx(75 + half))
-    assert (method, n_tasks, n_repeats) == ("t-interval over 3 repeats", 4, 3)
-
-
-def test_the_index_is_the_weighted_mean_with_the_combined_interval(metrics):
-    found = {m: r for m, *r in rows(metrics, """
-        SELECT model, "index", ci_low, ci_high, n_evals, complete, rank FROM intelligence_index
-        WHERE index_id = 'intelligence' AND version = '1' AND as_of = '2026-09-30'""")}
-    se = 100 * 0.25 / sqrt(3)  # both of alpha-1's evaluations have repeat means a quarter apart
-    half = 1.96 * sqrt(0.5 ** 2 * se ** 2 + 0.5 ** 2 * se ** 2)
-    index, low, high, n_evals, complete, rank = found["alpha-1"]
-    assert index == pytest.approx(0.5 * 75 + 0.5 * 50)
-    assert (low, high) == (pytest.approx(62.5 - half), pytest.approx(62.5 + half))
-    # beta-1 scores the same in every repeat: no spread, no interval width.
-    assert found["beta-1"][:3] == [pytest.approx(75), pytest.approx(75), pytest.approx(75)]
-    # Ties share a rank; the next rank counts them.
-    assert {m: r[-1] for m, r in found.items()} == {"beta-1": 1, "thinker-1": 1, "alpha-1": 3, "llama-x": 4}
 
 
 def test_a_variant_missing_an_evaluation_is_listed_incomplete_and_unranked(metrics, tmp_path):

@@ -49,3 +49,20 @@ def test_a_label_with_no_room_is_left_out_not_drawn_over_something():
     placed, left_out = place([(20, 20, "a long label that cannot fit anywhere here")], crowd, 40, 40, "Inter",
                              SIZE, RADIUS)
     assert (placed, left_out) == ([], [0])
+
+
+def test_a_deck_drops_the_characters_xml_cannot_hold_and_keeps_markup_as_text(tmp_path):
+    """A client's note or task id may hold a control character; python-pptx would refuse it and stop the
+    deck. Markup stays text."""
+    from pptx import Presentation
+
+    from reports.rendering.deck import Deck
+    from reports.rendering.theme import Brand
+
+    deck = Deck(Brand("#1F3A5F", "#E07A1F"), "Client", "Confidential")
+    deck.table("Notes \x07", ["Model", "Note"], [["A\x00", "<b>bold</b>\x1b ok"]], [3, 3])
+    deck.save(tmp_path / "d.pptx", __import__("datetime").datetime(2026, 9, 30), "t")
+    slide = Presentation(tmp_path / "d.pptx").slides[0]
+    assert slide.shapes.title.text == "Notes "
+    texts = [shape.table.cell(1, 1).text for shape in slide.shapes if shape.has_table]
+    assert texts == ["<b>bold</b> ok"]

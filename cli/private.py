@@ -1,0 +1,146 @@
+"""Private-benchmark commands: private ingest, list, sql, purge, report. Every one names its tenant
+with --tenant; a tenant's data lives in its own catalog under the warehouse folder
+(warehouse/tenants.py), and only these commands open it."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cli import output
+from cli.console import FormatOption, OutOption, SnapshotOption, err, spinner, state
+from cli.warehouse import parameters, report as report_ingest, statement_text
+from warehouse import formats, query, tenants
+from warehouse.errors import BenchhouseError, UnknownName, did_you_mean
+
+private_app = typer.Typer(help="Private benchmarks: each client's own tasks and workload, held in a tenant of its "
+                               "own that no public view, query or quarterly report can read.", no_args_is_help=True)
+
+TenantOption = Annotated[str, typer.Option("--tenant", help="The client's tenant id (lowercase letters, digits, hyphens).")]
+
+
+def ingest_command(
+    tenant_id: TenantOption,
+    kind: Annotated[str, typer.Argument(help="evaluations, runs or workload (see docs/formats.md).")],
+    path: Annotated[Path, typer.Argument(help="A .csv, .parquet or .jsonl file.")],
+    allow_rejects: Annotated[bool, typer.Option(
+        "--allow-rejects", help="Load the good rows; keep each bad one in the tenant's rejected_rows.")] = False,
+    rejects: Annotated[Optional[Path], typer.Option(
+        "--rejects", help="Also write every rejected row, with its reason, to this CSV file.")] = None,
+) -> None:
+    """Validate and load one of the client's files into its tenant (created on first load), in one
+    snapshot of the tenant's own catalog. The warehouse is not changed."""
+    if kind not in formats.PRIVATE_FORMATS:
+        raise UnknownName(f"'{kind}' is not a private format; the formats are "
+                          f"{', '.join(formats.PRIVATE_FORMATS)}.{did_you_mean(kind, formats.PRIVATE_FORMATS)}")
+    tenant = tenants.Tenant.of(state.location, tenant_id)
+    with spinner(f"{tenant.id}: {kind} {path.name}") as say:
+        result = tenants.ingest(tenant, kind, path, allow_rejects=allow_rejects, rejects_out=rejects,
+                                progress=lambda stage: say(f"{path.name}: {stage}"))
+    report_ingest(result, rejects)
+
+
+def list_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
+    """The tenants: what each holds, its latest snapshot, whether any of it is generated, its size
+    on disk, and whether a client file names it."""
+    import pyarrow as pa
+
+    from reports.delivery import clients
+
+    rows = []
+    client_files = {p.stem for p in clients.folder().glob("*.yaml")}
+    for tenant in tenants.all_tenants(state.location):
+        held = {r["kind"]: r for r in query.run(state.location, "SELECT * FROM private_data", tenant=tenant).to_pylist()}
+        size = sum(p.stat().st_size for p in tenant.folder.rglob("*") if p.is_file())
+        rows.append({"tenant": tenant.id, "evaluations": int(held.get("evaluations", {}).get("rows_loaded") or 0),
+                     "task_results": int(held.get("runs", {}).get("rows_loaded") or 0),
+                     "use_cases": int(held.get("workload", {}).get("rows_loaded") or 0),
+                     "generated_rows": int(sum(r["generated_rows"] for r in held.values())),
+                     "snapshot": tenants.snapshot(tenant), "bytes": size, "client_file": tenant.id in client_files})
+    names = ["tenant", "evaluations", "task_results", "use_cases", "generated_rows", "snapshot", "bytes", "client_file"]
+    output.write(pa.table({n: [r[n] for r in rows] for n in names}) if rows else pa.table({n: [] for n in names}),
+                 fmt, out, title="tenants")
+
+
+def sql_command(
+    tenant_id: TenantOption,
+    statement: Annotated[Optional[str], typer.Argument(help="The query; or use -f, or stdin.")] = None,
+    file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from a file.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option(
+        "-p", "--param", help="Bind $name to a value: -p name=value (repeatable).")] = None,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    snapshot: SnapshotOption = None,
+) -> None:
+    """One read-only query that sees the warehouse, this tenant's tables (as tenant.*) and the private
+    views (private_*), and nothing of any other tenant. The same refusals as `benchhouse sql`."""
+    tenant = tenants.existing(state.location, tenant_id)
+    output.write(query.run(state.location, statement_text(statement, file), parameters(param), snapshot=snapshot,
+                           tenant=tenant), fmt, out)
+
+
+def purge_command(
+    tenant_id: TenantOption,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    out: Annotated[Path, typer.Option("--out", help="Root of the deliverables: OUT/private/ID is removed too.")] = Path("out"),
+) -> None:
+    """Delete everything of the tenant's: its catalog with every snapshot, its data files, and its
+    deliverables under OUT/private/ID. Nothing of it was ever in the warehouse's own catalog."""
+    tenant = tenants.existing(state.location, tenant_id)
+    delivered = out / "private" / tenant.id
+    if not yes:
+        if not sys.stdin.isatty():
+            raise BenchhouseError(f"purging tenant '{tenant.id}' cannot be undone: pass --yes to confirm")
+        typer.confirm(f"Delete every file of tenant '{tenant.id}' ({tenant.folder}"
+                      + (f" and {delivered}" if delivered.is_dir() else "") + ")? This cannot be undone", abort=True)
+    purged = tenants.purge(tenant, delivered)
+    err.print(f"[green]purged[/] tenant {purged.tenant}: {purged.files} files, {purged.bytes:,} bytes, from "
+              + " and ".join(str(f) for f in purged.folders), highlight=False)
+
+
+def report_command(
+    tenant_id: TenantOption,
+    period: Annotated[str, typer.Option("--period", help="Quarter, e.g. 2026Q3; figures are as of its last day.")],
+    evaluation: Annotated[Optional[list[str]], typer.Option(
+        "--eval", help="A client evaluation to report (repeatable); default: the client file's, else all.")] = None,
+    formats_: Annotated[Optional[str], typer.Option(
+        "--format", help="pdf, pptx or both: pdf,pptx; default: the client file's.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Root folder: files go to OUT/private/ID/PERIOD/.")] = Path("out"),
+    snapshot: SnapshotOption = None,
+) -> None:
+    """Build the client's private-benchmark deliverable in its brand (clients/ID.yaml): candidates on
+    its own evaluations, the projected monthly cost of its workload, the choice, and how its ranking
+    compares with the public index. The manifest records the warehouse's and the tenant's snapshots."""
+    from reports.delivery import clients, private
+    from reports.window import Period
+    from warehouse.ingest import init
+
+    client = clients.load_id(tenant_id)
+    wanted = tuple(f.strip() for f in formats_.split(",") if f.strip()) if formats_ else client.formats
+    if not wanted or any(f not in ("pdf", "pptx") for f in wanted):
+        raise BenchhouseError(f"--format {formats_!r}: choose pdf, pptx or pdf,pptx")
+    for name in evaluation or []:
+        if not re.fullmatch(formats.SLUG, name):
+            raise BenchhouseError(f"--eval {name!r} is not an evaluation id: a lowercase slug, e.g. claims-triage")
+    if snapshot is None:
+        init(state.location)  # the views as this code defines them, in the snapshot read
+    built = private.build(state.location, client, Period.parse(period), out, wanted, evaluation or None, snapshot,
+                          client_file=clients.folder() / f"{client.id}.yaml")
+    for done in built.files:
+        unit = "pages" if done.format == "pdf" else "slides"
+        err.print(f"[green]wrote[/] {done.path} ({done.pages} {unit}, warehouse snapshot {built.snapshot}, "
+                  f"tenant snapshot {built.tenant_snapshot})", highlight=False)
+    err.print(f"manifest: {built.manifest}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    private_app.command("ingest")(ingest_command)
+    private_app.command("list")(list_command)
+    private_app.command("sql")(sql_command)
+    private_app.command("purge")(purge_command)
+    private_app.command("report")(report_command)
+    app.add_typer(private_app, name="private")

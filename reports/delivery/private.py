@@ -1,0 +1,80 @@
+"""Building a private-benchmark deliverable for one client: a tenant handle on the warehouse (at the
+period's window) and the client's catalog, the report gathered, then its PDF and deck in the
+client's brand, each written to a temporary name and renamed, and a manifest that records both
+snapshots read. Everything lands in OUT/private/<tenant>/<period>/; nothing of a quarterly run
+reads or writes there."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from reports import private_benchmark as report
+from reports.client import Client
+from reports.delivery import manifests
+from reports.delivery.build import Rendered, atomic
+from reports.handle import TenantHandle, window as open_window
+from reports.rendering import pdf
+from reports.rendering.deck import Deck
+from reports.window import Period
+from warehouse import tenants
+from warehouse.connection import Location
+
+
+@dataclass(frozen=True)
+class Built:
+    folder: Path
+    files: list[Rendered]
+    manifest: Path
+    snapshot: int
+    tenant_snapshot: int
+
+
+def folder(out_root: Path, client: Client, period: Period) -> Path:
+    return out_root / "private" / tenants.check_id(client.id) / str(period)
+
+
+def build(location: Location, client: Client, period: Period, out_root: Path, formats: tuple[str, ...] = ("pdf", "pptx"),
+          evaluations: list[str] | None = None, snapshot: int | None = None, tenant_snapshot: int | None = None,
+          client_file: Path | None = None) -> Built:
+    """Gather and render the client's deliverable; write its manifest."""
+    tenant = tenants.existing(location, client.id)
+    with TenantHandle(tenant, open_window(location, period, snapshot), tenant_snapshot) as handle:
+        context = report.gather(handle, client, evaluations)
+    target = folder(out_root, client, period)
+    target.mkdir(parents=True, exist_ok=True)
+    stem = f"{period}-{report.NAME}-{client.id}"
+    files = []
+    if "pdf" in formats:
+        path = target / f"{stem}.pdf"
+        pages = atomic(path, lambda tmp: pdf.render(report.TEMPLATE, report.FIGURES, context, client.brand, tmp))
+        files.append(Rendered(report.NAME, "pdf", path, pages))
+    if "pptx" in formats:
+        path = target / f"{stem}.pptx"
+
+        def write_deck(tmp: Path) -> int:
+            deck = Deck(client.brand, client.company, context.meta.confidentiality)
+            report.SLIDES(context, deck)
+            return deck.save(tmp, report.stamp(context), f"{report.TITLE} — {client.company}, {context.meta.period_label}")
+        files.append(Rendered(report.NAME, "pptx", path, atomic(path, write_deck)))
+    manifest = target / "manifest.json"
+    manifests.write(manifest, _manifest(context, client, files, client_file))
+    return Built(target, files, manifest, context.meta.snapshot, context.tenant_snapshot)
+
+
+def _manifest(context: report.PrivateBenchmark, client: Client, files: list[Rendered], client_file: Path | None) -> dict:
+    code = manifests.code_version()
+    recorded = manifests.read(files[0].path.parent / "manifest.json").get("deliverables", {}) if files else {}
+    for done in files:
+        unit = "pages" if done.format == "pdf" else "slides"
+        recorded[done.path.name] = {"file": done.path.name, "report": report.NAME, "format": done.format,
+                                    "sha256": manifests.sha256(done.path.read_bytes()), unit: done.pages}
+    inputs = client_file.read_bytes() if client_file else json.dumps(client.model_dump(), default=str).encode()
+    return {
+        "report": report.NAME, "tenant": context.tenant, "company": client.company, "period": context.meta.period,
+        "as_of": str(context.meta.as_of), "snapshot": context.meta.snapshot, "tenant_snapshot": context.tenant_snapshot,
+        "index_version": context.index["version"], "evaluations": [e["evaluation"] for e in context.evaluations],
+        "client_sha256": manifests.sha256(inputs + b"\0" + client.logo_path.read_bytes()), **code,
+        "deliverables": recorded,
+    }

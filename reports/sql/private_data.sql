@@ -1,0 +1,2 @@
+-- What the tenant's catalog holds, by kind, for the methodology appendix.
+SELECT * FROM private_data ORDER BY kind

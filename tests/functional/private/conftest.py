@@ -1,0 +1,156 @@
+"""Two tenants on a copy of the demo warehouse, each with a marker string of its own in its task ids,
+its evaluation's id and name, a run's note and a use case, their private deliverables rendered,
+and one subscriber's quarter rendered after them; every public view dumped through `benchhouse
+sql` before and after the tenants loaded. Built once per module: the tests read it, and a test
+that changes it works on a copy. Tenant beta's strings are also hostile: markup and SQL in its
+evaluation's name, HTML in its note."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from reports.delivery import quarterly, subscribers
+from reports.window import Period
+from tests.conftest import ROOT, latest_snapshot
+from warehouse.connection import Location
+
+PERIOD = Period.parse("2026Q3")
+CANDIDATES = (("gpt-5-2025-08-07", "high", "openai"), ("claude-haiku-4-5-20251001", "default", "anthropic"),
+              ("gpt-4.1-mini-2025-04-14", "default", "openai"))
+SUBSCRIBER = "acme-analytics"  # entitled to every report in both formats
+
+
+@dataclass
+class Tenant:
+    id: str
+    marker: str
+    evaluation: str
+    name: str
+    note: str
+    files: dict[str, Path] = field(default_factory=dict)
+    manifest: Path | None = None
+
+
+TENANTS = {
+    "alpha": Tenant("tenant-alpha", "qqvxalphamark", "triage-qqvxalphamark", "Triage qqvxalphamark",
+                    "served in the EU, ticket qqvxalphamark"),
+    "beta": Tenant("tenant-beta", "qqvxbetamark",  "claims-qqvxbetamark",
+                   "Claims <script>alert('x')</script> '; DROP TABLE evaluations; -- qqvxbetamark",
+                   "<b>qqvxbetamark</b> <img src=x onerror=alert(1)>"),
+}
+
+
+def run(location: Location, *args: str, clients: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    """The real `benchhouse` in a new process, with the warehouse and client folder given."""
+    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(location.local_dir), "COLUMNS": "200"}
+    if clients is not None:
+        env["BENCHHOUSE_CLIENTS"] = str(clients)
+    done = subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True, text=True, env=env, timeout=600)
+    if check and done.returncode != 0:
+        raise AssertionError(f"benchhouse {' '.join(args)} failed:\n{done.stderr}")
+    return done
+
+
+def public_views(location: Location) -> list[str]:
+    return run(location, "sql", "SELECT view_name FROM duckdb_views() WHERE database_name = 'bh' AND NOT internal "
+                                "ORDER BY 1", "--format", "csv").stdout.split()[1:]
+
+
+def dump_public_views(location: Location, out: Path) -> list[str]:
+    """Every row of every public view as `benchhouse sql "SELECT * FROM VIEW" --format csv` writes it
+    (the command run in this process: thirty processes would add a minute), each line prefixed with
+    its view's name, sorted."""
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    lines = []
+    for name in public_views(location):
+        done = CliRunner().invoke(app, ["sql", f"SELECT * FROM {name}", "--format", "csv", "-o", str(out / f"{name}.csv")],
+                                  env={"BENCHHOUSE_WAREHOUSE": str(location.local_dir)})
+        assert done.exit_code == 0, done.output
+        lines += [f"{name}: {line}" for line in (out / f"{name}.csv").read_text().splitlines()]
+    return sorted(lines)
+
+
+def write_tenant_files(tenant: Tenant, folder: Path) -> None:
+    folder.mkdir(parents=True)
+    import csv
+
+    with open(folder / "evaluations.csv", "w", newline="") as handle:
+        w = csv.writer(handle)
+        w.writerow(["evaluation", "name", "category", "kind", "n_tasks", "scoring"])
+        w.writerow([tenant.evaluation, tenant.name, "claims", "single_turn", 8, "accuracy"])
+    with open(folder / "runs.csv", "w", newline="") as handle:
+        w = csv.writer(handle)
+        w.writerow(["model", "effort", "provider", "evaluation", "repeat", "task_id", "score", "input_tokens",
+                    "reasoning_tokens", "answer_tokens", "account", "note"])
+        for c, (model, effort, provider) in enumerate(CANDIDATES):
+            for repeat in (1, 2):
+                for task in range(1, 9):
+                    score = int((task * (c + 2) + repeat) % 5 != 0 and task > c)  # every candidate fails a few
+                    w.writerow([model, effort, provider, tenant.evaluation, repeat, f"T-{tenant.marker}-{task:02d}",
+                                score, 1500, 600 if effort == "high" else 0, 200, "anonymous",
+                                tenant.note if c == 0 else ""])
+    with open(folder / "workload.csv", "w", newline="") as handle:
+        w = csv.writer(handle)
+        w.writerow(["use_case", "description", "requests_per_month", "input_tokens", "answer_tokens", "evaluation"])
+        w.writerow(["claims", f"claims intake {tenant.marker}", 50000, 1500, 200, tenant.evaluation])
+
+
+def write_client_file(tenant: Tenant, folder: Path) -> None:
+    (folder / f"{tenant.id}.yaml").write_text(
+        f"id: {tenant.id}\ncompany: Client {tenant.id.split('-')[1].title()}\nbranding:\n"
+        "  logo: logos/fabrikam-insurance.svg\n  primary: \"#0B5563\"\n  accent: \"#F2A541\"\n"
+        "failure_examples: true\n")
+
+
+@dataclass
+class World:
+    location: Location
+    root: Path
+    clients: Path
+    tenants: dict[str, Tenant]
+    views_before: list[str]
+    views_after: list[str]
+    quarterly: Path
+    snapshot: int
+
+
+@pytest.fixture(scope="module")
+def world(demo_warehouse, tmp_path_factory) -> World:
+    root = tmp_path_factory.mktemp("tenants")
+    shutil.copytree(demo_warehouse.local_dir, root / "warehouse")
+    location = Location.resolve(str(root / "warehouse"))
+    snapshot = latest_snapshot(location)
+    (root / "before").mkdir()
+    before = dump_public_views(location, root / "before")
+    clients = root / "clients"
+    shutil.copytree(ROOT / "clients" / "logos", clients / "logos")
+    for key, tenant in TENANTS.items():
+        write_tenant_files(tenant, root / key)
+        write_client_file(tenant, clients)
+        for kind in ("evaluations", "runs", "workload"):
+            run(location, "private", "ingest", "--tenant", tenant.id, kind, str(root / key / f"{kind}.csv"))
+    (root / "after").mkdir()
+    after = dump_public_views(location, root / "after")
+    for tenant in TENANTS.values():
+        run(location, "private", "report", "--tenant", tenant.id, "--period", str(PERIOD), "--snapshot", str(snapshot),
+            "--out", str(root / "out"), clients=clients)
+        folder = root / "out" / "private" / tenant.id / str(PERIOD)
+        tenant.files = {p.suffix[1:]: p for p in folder.glob("*.p*")}
+        tenant.manifest = folder / "manifest.json"
+    subscriber_folder = root / "subscribers"
+    shutil.copytree(subscribers.folder() / "logos", subscriber_folder / "logos")
+    shutil.copy(subscribers.folder() / f"{SUBSCRIBER}.yaml", subscriber_folder)
+    plan = quarterly.plan(location, PERIOD, root / "quarterly", [SUBSCRIBER], snapshot=snapshot, folder=subscriber_folder)
+    outcome = quarterly.run(location, plan, workers=2)
+    assert len(outcome.rendered) == 6 and not outcome.failed
+    return World(location, root, clients, TENANTS, before, after, root / "quarterly", snapshot)

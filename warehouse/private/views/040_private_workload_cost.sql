@@ -1,0 +1,42 @@
+-- One row per as-of date, candidate variant and use case of the client's workload: what a month of
+-- it costs at that day's prices. requests_per_month x tokens per request of each type x the price of
+-- that type (bh.token_prices) / 1e6. Input-side tokens are the client's stated ones; reasoning and
+-- answer tokens too, unless the use case names a client evaluation the variant ran: then its own
+-- reasoning and answer tokens per task there (token_basis says which). Unpriced that day: no cost.
+CREATE OR REPLACE TEMP VIEW private_workload_cost AS
+WITH candidates AS (
+    SELECT DISTINCT model, effort FROM tenant.eval_runs
+),
+measured AS (
+    SELECT model, effort, evaluation,
+           sum(coalesce(reasoning_tokens, 0)) / sum(n_results) AS reasoning_tokens,
+           sum(coalesce(answer_tokens, 0)) / sum(n_results) AS answer_tokens
+    FROM tenant.eval_runs
+    GROUP BY ALL
+),
+per_request AS (
+    SELECT c.model, c.effort, w.use_case, w.description, w.evaluation, w.requests_per_month,
+           w.input_tokens, w.cached_input_tokens, w.cache_write_tokens,
+           CASE WHEN m.model IS NULL THEN w.reasoning_tokens ELSE m.reasoning_tokens END AS reasoning_tokens,
+           CASE WHEN m.model IS NULL THEN w.answer_tokens ELSE m.answer_tokens END AS answer_tokens,
+           CASE WHEN w.evaluation IS NULL THEN 'stated'
+                WHEN m.model IS NULL THEN 'stated (no runs on ' || w.evaluation || ')'
+                ELSE 'measured on ' || w.evaluation END AS token_basis
+    FROM candidates c
+    CROSS JOIN tenant.workload w
+    LEFT JOIN measured m ON m.model = c.model AND m.effort = c.effort AND m.evaluation = w.evaluation
+),
+costed AS (
+    SELECT cal.as_of, r.*, p.price_basis,
+           r.requests_per_month * r.input_tokens * p.input_usd_per_mtok / 1e6 AS input_usd,
+           r.requests_per_month * r.cached_input_tokens * p.cached_input_usd_per_mtok / 1e6 AS cached_input_usd,
+           r.requests_per_month * r.cache_write_tokens * p.cache_write_usd_per_mtok / 1e6 AS cache_write_usd,
+           r.requests_per_month * r.reasoning_tokens * p.reasoning_usd_per_mtok / 1e6 AS reasoning_usd,
+           r.requests_per_month * r.answer_tokens * p.answer_usd_per_mtok / 1e6 AS answer_usd
+    FROM per_request r
+    CROSS JOIN bh.calendar cal
+    LEFT JOIN bh.token_prices p ON p.model = r.model AND p.as_of = cal.as_of
+)
+SELECT *, input_usd + cached_input_usd + cache_write_usd + reasoning_usd + answer_usd AS usd_per_month,
+       CASE WHEN price_basis IS NULL THEN 'no input and output price valid on ' || as_of END AS price_note
+FROM costed;
