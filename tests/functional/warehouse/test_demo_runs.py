@@ -95,3 +95,26 @@ def test_v3_covers_the_2026_frontier_of_every_major_lab_and_a_2026_model_leads(d
         ORDER BY i."index" DESC LIMIT 1""")
     assert released.year == 2026, leader
     assert released <= date(2026, 9, 30)
+
+
+def test_the_price_of_the_livebench_level_keeps_falling_after_august_2025(demo_warehouse):
+    # The GPQA and MATH levels rest on Epoch AI's hub, which measured no model after August 2025; the
+    # LiveBench level is met on LiveBench's own measurements of the models of 2025 and 2026.
+    ((level, reference),) = rows(demo_warehouse, """SELECT min_score, reference_model FROM intelligence_thresholds
+                                                    WHERE threshold = 'claude-sonnet-4-livebench-reasoning'""")
+    prices = dict(rows(demo_warehouse, """
+        SELECT as_of, blended_usd_per_mtok FROM price_of_intelligence
+        WHERE threshold = 'claude-sonnet-4-livebench-reasoning' AND scores_as_of = DATE '2026-09-30'
+          AND as_of IN (DATE '2025-08-31', DATE '2026-09-30')"""))
+    assert prices[date(2026, 9, 30)] < prices[date(2025, 8, 31)]
+    ((model, released, best, evidence),) = rows(demo_warehouse, """
+        SELECT p.model, m.release_date, max(100 * a.mean), any_value(q.evidence)
+        FROM price_of_intelligence p JOIN models m USING (model)
+        JOIN published_aggregates a ON a.model = p.model AND a.source = 'livebench' AND a.evaluation = 'livebench-reasoning'
+        JOIN threshold_models q ON q.model = p.model AND q.threshold = p.threshold AND q.as_of = p.scores_as_of
+        WHERE p.threshold = 'claude-sonnet-4-livebench-reasoning' AND p.scores_as_of = DATE '2026-09-30'
+          AND p.as_of = DATE '2026-09-30' GROUP BY ALL""")
+    assert released > date(2025, 8, 31) and best >= level and evidence == "livebench", model
+    assert rows(demo_warehouse, """SELECT smile_threshold FROM report_policies WHERE version = '3'""") == \
+        [("claude-sonnet-4-livebench-reasoning",)]
+    assert reference == "claude-sonnet-4-20250514"
