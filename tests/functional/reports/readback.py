@@ -164,3 +164,12 @@ def table_rows(path: Path, title: str) -> list[list[str]]:
                 if shape.has_table:
                     return [[cell.text for cell in row.cells] for row in shape.table.rows]
     raise AssertionError(f"no table on a slide titled {title!r}")
+
+
+def slide_text(path: Path, title: str) -> str:
+    """Every text frame's text on the slide titled `title`, title excepted, joined by spaces."""
+    for slide in Presentation(path).slides:
+        if slide.shapes.title.text == title:
+            return " ".join(shape.text_frame.text.replace("\n", " ") for shape in slide.shapes
+                            if shape.has_text_frame and shape != slide.shapes.title)
+    raise AssertionError(f"no slide titled {title!r}")

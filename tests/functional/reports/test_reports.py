@@ -9,8 +9,8 @@ import re
 import pytest
 
 from reports.rendering.formatting import factor, money, number, rank
-from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial, slide_titles,
-                                              table_rows, xy_points, xy_series)
+from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial, slide_text,
+                                              slide_titles, table_rows, xy_points, xy_series)
 from reports.delivery import subscribers
 from warehouse import query
 
@@ -108,6 +108,21 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     assert [last[x] for x, _ in expected] == pytest.approx([y for _, y in expected])
     steps = [(a, b) for a, b in zip(points, points[1:]) if a[0] == b[0]]
     assert all(a[1] != b[1] for a, b in steps) and len(steps) >= 3
+
+
+def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(demo_warehouse, rendered):
+    (files, snapshot) = rendered("smile-curve", "acme-analytics")
+    # Counted from the loaded scores, by the source of the batch that brought them.
+    claimed = view(demo_warehouse, snapshot, """
+        SELECT b.source, count(*) AS n FROM published_aggregates a JOIN ingest_batches b USING (batch_id)
+        WHERE a.provenance = 'claimed' GROUP BY ALL ORDER BY b.source""")
+    assert "llm-stats-leaderboard" in {c["source"] for c in claimed}
+    text = pdf_text(files["pdf"]).replace("\n", " ")
+    closing = slide_text(files["pptx"], "Methodology and sources")
+    for c in claimed:
+        label = f"{c['n']:,} scores claimed by the labs, not independently verified"
+        assert label in text, c["source"]
+        assert f"{c['source']} (" in closing and label in closing, c["source"]
 
 
 @pytest.mark.parametrize("subscriber", ["acme-analytics", "globex-health"])
