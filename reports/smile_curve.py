@@ -36,9 +36,11 @@ NOTES = [
     "Left arm: Epoch AI's method. A threshold is a reference model's score on a benchmark. Walking the "
     "models by release date, a model is kept when it meets the threshold and is cheaper (blended 3:1) "
     "than every model kept before it; log10(price) is fitted against the release date by least squares, "
-    "and the yearly decline factor is 10^(-365 x slope), with its 90% interval. Only independent "
-    "measurements (the house's runs and Epoch AI's Benchmarking Hub) decide whether a model meets a "
-    "threshold; a factor is printed only from at least four models released over at least a year.",
+    "and the yearly decline factor is 10^(-365 x slope), with its 90% interval. A model meets a threshold "
+    "on a score a named source published: the house's runs, an independent measurement (Epoch AI's "
+    "Benchmarking Hub, LiveBench, τ²-bench run by Sierra) or its lab's own claim (collected by LLM-Stats), "
+    "which is not independently verified and is named as such in the findings; never on generated runs "
+    "alone. A factor is printed only from at least four models released over at least a year.",
     "Right arm: the house's own series. Each month, the variant with the highest index among models "
     "released by then, and what one task and one pass of the index cost it at that month's prices.",
 ]
@@ -86,7 +88,8 @@ def smile_curve(gathered: dict, subscriber: Subscriber) -> SmileCurve:
         smile=gathered["smile"], drivers=gathered["drivers"], quarter=gathered["quarter"], focus=focus,
         findings=yours.alerts(your_models)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
-        + _findings(gathered["decline"], spend, gathered["drivers"], gathered["quarter"], focus, window),
+        + _findings(gathered["decline"], spend, gathered["drivers"], gathered["quarter"], focus, window)
+        + _claimed(gathered["left"]),
     )
 
 
@@ -151,6 +154,21 @@ def _findings(decline, spend, drivers, quarter, focus, window) -> list[str]:
                      f"(now {tokens(d['tokens_per_task'])}) and its blended price per token {_change(d['price_change'])}: "
                      f"its spend per task moved with {driver}.")
     return found
+
+
+def _claimed(left: list[dict]) -> list[str]:
+    """The models the left arm keeps on their lab's own claim: a reader must know which prices rest
+    on a score nobody else measured."""
+    claims = {}
+    for r in left:
+        if r["evidence_provenance"] == "claimed":
+            claims.setdefault((r["display_name"], r["evidence"]), []).append(r["label"])
+    if not claims:
+        return []
+    named = "; ".join(f"{name} ({', '.join(dict.fromkeys(labels))}; {source})"
+                      for (name, source), labels in sorted(claims.items()))
+    return [f"On the price side, {len(claims)} of the cheapest models meet their level only on their lab's own "
+            f"score, claimed by the lab and not independently verified: {named}."]
 
 
 def _focus_findings(focus: list[dict]) -> list[str]:

@@ -29,6 +29,7 @@ ORDER = (
     ("eosai", "eosai-index"), ("mof", "lf-model-openness-tool"), ("genai-prices", None),
     ("llm-stats", "llm-stats"), ("epoch-notable", "epoch-ai"), ("epoch-hub", "epoch-ai"),
     ("epoch-token-usage", "epoch-ai"), ("tau2-bench", "tau2-bench-leaderboard"),
+    ("livebench", "livebench"),
     ("tau-bench", "tau-bench-v1-trajectories"), ("aider", "aider-leaderboards"),
     ("models-dev-prices", "models-dev"), ("litellm-prices", "litellm"), ("fmti", "stanford-fmti"),
     ("model-deprecations", "modeldeprecations-dev"), ("deprecations-rss", "deprecations-rss"),

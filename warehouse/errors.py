@@ -31,6 +31,10 @@ class ReadOnlyViolation(BenchhouseError):
     """An analyst's query tried to write, or to read a file outside the warehouse."""
 
 
+class CalibrationRefused(BenchhouseError):
+    """Demo runs would contradict published usage (more effort spending fewer tokens)."""
+
+
 class UnknownName(BenchhouseError):
     """A name (format, source, report, table) matches nothing known."""
 

@@ -22,6 +22,7 @@ HOUSE_COMPONENTS = ("weights_access", "weights_licence", "data_access", "data_li
                     "methodology", "training_code")
 STATISTICS = ("median", "mean", "p5", "p10", "p25", "p75", "p90", "p95", "p99", "min", "max", "point")
 COST_BASES = ("rent", "owner")
+PROVENANCES = ("measured", "claimed", "generated")
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,8 @@ MODELS = Format(
         non_negative("params_active_b", "DOUBLE", "active parameters per token, billions",
                      required=False),
         Column("open_weights", "BOOLEAN", "true when the weights can be downloaded", required=False),
+        Column("reasoning", "BOOLEAN", "true when it reasons before answering (spends reasoning tokens) at "
+               "its default setting", required=False),
     ),
     row_rules=(
         RowRule("params_active_b", "params_active_b <= params_total_b",
@@ -276,7 +279,8 @@ OPENNESS = Format(
 AGGREGATES = Format(
     kind="aggregates",
     doc=("Scores published by an outside source when no per-task results exist: a mean with its "
-         "standard error, per model variant, evaluation and metric."),
+         "standard error, per model variant, evaluation and metric, and who stands behind it (a lab's "
+         "claim about its own model is kept apart from a measurement)."),
     key=("source", "run_ref", "model", "effort", "evaluation", "metric"),
     columns=(
         slug("source", "who published it", "epoch-hub"),
@@ -291,6 +295,10 @@ AGGREGATES = Format(
         Column("measured_at", "DATE", "date of the run or publication", required=False),
         Column("run_ref", "VARCHAR", "the source's identifier of the run", required=False,
                default="''"),
+        one_of("provenance", PROVENANCES, "who stands behind the score: measured (the source or another "
+               "party ran the model), claimed (the model's own lab reported it; not independently "
+               "verified) or generated (demo data); empty means measured", required=False,
+               default="'measured'"),
     ),
     row_rules=(
         RowRule("mean", "metric = 'eci' OR mean BETWEEN 0 AND 1", "'a fraction between 0 and 1'"),

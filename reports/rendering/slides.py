@@ -44,6 +44,11 @@ def _runs(ctx, note: str = "") -> str:
     return f"{note} {GENERATED}".strip() if ctx.appendix.generated else note
 
 
+def _percent(weight: float) -> str:
+    """An index weight as the methodology writes it: 25%, 12.5%, 33.3%."""
+    return f"{100 * weight:.1f}".removesuffix(".0") + "%"
+
+
 def _closing(deck: Deck, ctx) -> None:
     a = ctx.appendix
     paragraphs = []
@@ -51,10 +56,13 @@ def _closing(deck: Deck, ctx) -> None:
         paragraphs.append(f"Generated data: {a.generated_rows:,} task results were generated for a demonstration, "
                           "calibrated to published scores, tokens and turns; they are not measurements.")
     if a.index_name:
-        weights = ", ".join(f"{e['name']} {100 * e['weight']:.0f}%" for e in a.evaluations)
+        weights = ", ".join(f"{e['name']} {_percent(e['weight'])}" for e in a.evaluations)
         paragraphs.append(f"{a.index_name} (version {a.index_version}, published {a.index_published:%d %b %Y}): {weights}.")
     paragraphs.append(f"Warehouse snapshot {ctx.meta.snapshot}; prices as of {ctx.meta.as_of:%d %b %Y}. {a.pricing_rule}")
-    paragraphs.append("Sources: " + "; ".join(f"{s['source']} ({s['licence'] or 'the house'})" for s in a.sources) + ".")
+    paragraphs.append("Sources: " + "; ".join(
+        f"{s['source']} ({s['licence'] or 'the house'}"
+        + (f"; {s['claimed_rows']:,} scores claimed by the labs, not independently verified" if s.get("claimed_rows") else "")
+        + ")" for s in a.sources) + ".")
     deck.text("Methodology and sources", paragraphs, size=11)
 
 

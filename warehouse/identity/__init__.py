@@ -31,7 +31,7 @@ FOLDER = Path(__file__).resolve().parent
 ALIASES = FOLDER / "aliases"
 ALIAS_COLUMNS = ("source", "raw_name", "model", "effort", "relation", "note")
 CATALOGUE_COLUMNS = ("raw_name", "creator_raw", "display_name", "release_date", "params_total_b",
-                     "params_active_b", "open_weights")
+                     "params_active_b", "open_weights", "reasoning")
 
 
 def curated_sha256() -> str:
@@ -52,6 +52,15 @@ def evaluation_map(source: str) -> dict[str, str]:
     table = pd.read_csv(FOLDER / "evaluation_aliases.csv", dtype=str)
     mine = table[table["source"] == source]
     return dict(zip(mine["raw_name"], mine["evaluation"]))
+
+
+def creators(organisations: pd.Series) -> pd.Series:
+    """Organisation names as sources write them ('Qwen', 'Alibaba Cloud') -> creator slugs, by
+    organisations.csv; a name it lacks is its own lowercase self."""
+    table = pd.read_csv(FOLDER / "organisations.csv", dtype=str)
+    known = dict(zip(table["raw_name"].str.strip().str.lower(), table["creator"]))
+    lowered = organisations.astype("string").str.strip().str.lower()
+    return lowered.map(known).fillna(lowered)
 
 
 def other_names(source: str) -> dict[str, list[str]]:

@@ -6,5 +6,5 @@ ANTI JOIN model_variants USING (model, effort);
 
 INSERT INTO published_aggregates
 SELECT source, model, effort, evaluation, mean, std_error, n, measured_at, $batch_id, metric,
-       nullif(run_ref, '')
+       nullif(run_ref, ''), provenance
 FROM accepted;

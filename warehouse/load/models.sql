@@ -9,7 +9,7 @@ WHERE creator NOT IN (SELECT creator FROM creators);
 DELETE FROM models WHERE model IN (SELECT model FROM accepted);
 
 INSERT INTO models (model, creator, display_name, release_date, params_total_b, params_active_b, open_weights,
-                    batch_id, release_date_source)
+                    batch_id, release_date_source, reasoning)
 SELECT model, creator, display_name, release_date, params_total_b, params_active_b, open_weights,
-       $batch_id, CASE WHEN release_date IS NOT NULL THEN 'house' END
+       $batch_id, CASE WHEN release_date IS NOT NULL THEN 'house' END, reasoning
 FROM accepted;

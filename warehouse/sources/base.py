@@ -52,7 +52,8 @@ class SourceSpec:
     attribution: str
     """The attribution the licence asks for, printed in reports and the NOTICE."""
     files: tuple[str, ...]
-    """Files read, relative to PATH."""
+    """Files read, relative to PATH; a pattern ('tables/table_*.csv') names every file it matches,
+    at least one."""
     read: Callable[[Path, "Context"], Extract]
     path_needed: bool = True
     """False for a source read from an installed package (PATH is ignored)."""
@@ -62,8 +63,11 @@ class SourceSpec:
             return [Path(f) for f in self.files]
         if path is None:
             raise FileFormatError(f"source {self.name} needs PATH: the folder holding {', '.join(self.files)}")
-        found = [path / f for f in self.files]
-        missing = [str(f) for f in found if not f.is_file()]
+        found, missing = [], []
+        for name in self.files:
+            matched = sorted(p for p in path.glob(name) if p.is_file()) if "*" in name else [path / name]
+            found += [f for f in matched if f.is_file()]
+            missing += [str(path / name)] if not matched or not all(f.is_file() for f in matched) else []
         if missing:
             raise FileFormatError(
                 f"{path}: the {self.name} source needs {', '.join(self.files)}; missing: {', '.join(missing)}")

@@ -1,5 +1,6 @@
 """LLMStats (llm-stats.com open data, May 2025): model cards (release dates, parameter counts),
-benchmark scores the labs reported, and one price per provider and model.
+benchmark scores the labs reported (loaded as claimed: not independently verified), and one price
+per provider and model.
 
 PATH is the folder holding the LLMStats files (shared/data/llm-stats, or the trimmed copy).
 The model cards only describe models already in the warehouse: LLMStats is no catalogue.
@@ -26,7 +27,7 @@ TOKENS = {"input_usd_per_mtok": "input", "output_usd_per_mtok": "output"}
 def llm_stats(path: Path, context: Context) -> Extract:
     cards = read_csv(path / "models.csv", ["model_id", "organization", "name", "release_date", "param_count"])
     scores = read_csv(path / "benchmark_scores.csv", ["model_id", "benchmark", "score", "analysis_method",
-                                                      "date_recorded"])
+                                                      "date_recorded", "is_self_reported"])
     offers = read_csv(path / "provider_prices.csv", ["provider", "model_id", *TOKENS, "updated_at"])
     models = pd.DataFrame({
         "raw_name": cards["model_id"],
@@ -66,9 +67,17 @@ def _aggregates(scores: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple]]:
         "measured_at": measured.dt.date,  # a month alone ('2024-03') is no date
         "run_ref": kept["model_id"] + " " + kept["benchmark"] + " " + method[~bad],
         "scope": kept["benchmark"],
+        "provenance": provenance(kept["is_self_reported"]),
         "_ref": kept["_ref"],
     })
     return aggregates, skipped
+
+
+def provenance(self_reported: pd.Series) -> pd.Series:
+    """A score the model's lab reported itself is a claim; LLM-Stats marks the others (a paper's or
+    a third party's measurement, named in its source link) as not self-reported."""
+    told = self_reported.astype("string").str.lower()
+    return told.map({"true": "claimed", "false": "measured"}).fillna("claimed")
 
 
 def _prices(offers: pd.DataFrame) -> pd.DataFrame:

@@ -12,6 +12,10 @@ warehouse/identity/aliases/tau2-bench.csv map those that are canonical models. T
 no models: a submission of a model the warehouse does not know stays unresolved. Voice
 submissions are skipped: the house's τ² evaluations are the text (half-duplex) ones, and voice
 runs only report pass^1 under a different protocol.
+
+A submission made by the model's own lab (submitting organisation = model organisation, compared
+as creators) is a claim, loaded with provenance `claimed`; one Sierra or another party ran is
+`measured`.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from warehouse.identity import evaluation_map
+from warehouse.identity import creators, evaluation_map
 from warehouse.sources.base import Context, Extract, read_csv, source
 
 SOURCE = "tau2-bench"
@@ -36,7 +40,8 @@ EFFORTS = {"enabled": "thinking"}
 def leaderboard(path: Path, context: Context) -> Extract:
     submissions = read_csv(path / "submissions.csv", ["submission_id", "model_name", "modality",
                                                      "reasoning_effort", "evaluation_date",
-                                                     "submission_date"])
+                                                     "submission_date", "model_organization",
+                                                     "submitting_organization"])
     results = read_csv(path / "results_by_domain.csv", ["submission_id", "domain", *METRICS,
                                                        "cost_per_task_usd"])
     rows = results.merge(submissions.drop(columns="_ref"), on="submission_id", how="left",
@@ -60,8 +65,10 @@ def leaderboard(path: Path, context: Context) -> Extract:
         "scope": rows["domain"],
         "_ref": rows["_ref"],
     })
+    own_lab = creators(rows["submitting_organization"]).eq(creators(rows["model_organization"])).fillna(False)
+    provenance = own_lab.map({True: "claimed", False: "measured"})
     aggregates = pd.concat([
-        common.assign(metric=metric, mean=rows[column] / 100)[rows[column].notna()]
+        common.assign(metric=metric, mean=rows[column] / 100, provenance=provenance)[rows[column].notna()]
         for column, metric in METRICS.items()
     ], ignore_index=True)
     costed = rows["cost_per_task_usd"].notna()

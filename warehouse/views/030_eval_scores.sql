@@ -16,6 +16,9 @@
 --  * Published aggregates (source = the publisher) measured on or before the as-of date (one
 --    without a date counts from when it was loaded): its mean, and mean +- 1.96 x its standard
 --    error when one is published (the latest publication of a source counts).
+-- provenance says who stands behind a score: the house's runs are measured (generated when every
+-- run behind them is demo data); a published score keeps its source's word (published_aggregates:
+-- claimed when the model's own lab reported it, not independently verified).
 -- runs_through is the latest start (or publication date) counted. Only fractional scores
 -- (accuracy, pass@1) are here; index values such as ECI are not scores.
 CREATE OR REPLACE VIEW eval_scores AS
@@ -70,7 +73,8 @@ house_scores AS (  -- the interval is warehouse/macros/clustered_interval.sql's,
            100 * clustered_interval(n_questions, mean, sd, t).high AS ci_high,
            clustered_interval(n_questions, mean, sd, t).method || ', ' || n_repeats || ' repeats' AS ci_method,
            100 * clustered_interval(n_questions, mean, sd, t).std_error AS std_error,
-           n_questions AS n_tasks, n_repeats, df, t, repeat_sd, runs_through, generated
+           n_questions AS n_tasks, n_repeats, df, t, repeat_sd, runs_through, generated,
+           CASE WHEN generated THEN 'generated' ELSE 'measured' END AS provenance
     FROM house
 ),
 dated AS (
@@ -82,7 +86,8 @@ dated AS (
 published AS (
     SELECT c.as_of, d.model, d.effort, d.evaluation, d.source,
            arg_max(d.mean, d.known_from) AS mean, arg_max(d.std_error, d.known_from) AS se,
-           arg_max(d.n, d.known_from) AS n, max(d.known_from) AS runs_through
+           arg_max(d.n, d.known_from) AS n, max(d.known_from) AS runs_through,
+           arg_max(coalesce(d.provenance, 'measured'), d.known_from) AS provenance
     FROM calendar c
     JOIN dated d ON d.known_from <= c.as_of
     GROUP BY ALL
@@ -95,12 +100,12 @@ published_scores AS (
            100 * p.se AS std_error,
            coalesce(p.n, e.n_tasks) AS n_tasks, CAST(NULL AS BIGINT) AS n_repeats, CAST(NULL AS BIGINT) AS df,
            1.96 AS t, CAST(NULL AS DOUBLE) AS repeat_sd, CAST(p.runs_through AS TIMESTAMP) AS runs_through,
-           false AS generated
+           p.provenance = 'generated' AS generated, p.provenance
     FROM published p
     JOIN evaluations e USING (evaluation)
 )
 SELECT as_of, model, effort, evaluation, source, score,  -- a score lies in 0-100, and so does its interval
        greatest(ci_low, 0) AS ci_low, least(ci_high, 100) AS ci_high, ci_method,
-       std_error, df, n_tasks, n_repeats, 100 * repeat_sd AS repeat_sd, runs_through, generated
+       std_error, df, n_tasks, n_repeats, 100 * repeat_sd AS repeat_sd, runs_through, generated, provenance
 FROM (SELECT * FROM house_scores UNION ALL BY NAME SELECT * FROM published_scores);
-COMMENT ON VIEW eval_scores IS 'Per as_of, model, effort, evaluation, source (house or a publisher), counting only runs started (scores published) on or before as_of: score (0-100), ci_low, ci_high (95%: clustered by question with the t quantile of df; Wilson when the question means do not vary; a publisher''s own standard error), ci_method, std_error (0-100 units: the clustered standard error; for a Wilson interval, its half-width / 1.96), df (questions - 1; NULL for a published normal interval), n_tasks (questions), n_repeats, repeat_sd (spread of per-repeat means, 0-100: reproducibility), runs_through (the latest start or publication counted), generated (every house run behind it is generated demo data).';
+COMMENT ON VIEW eval_scores IS 'Per as_of, model, effort, evaluation, source (house or a publisher), counting only runs started (scores published) on or before as_of: score (0-100), ci_low, ci_high (95%: clustered by question with the t quantile of df; Wilson when the question means do not vary; a publisher''s own standard error), ci_method, std_error (0-100 units: the clustered standard error; for a Wilson interval, its half-width / 1.96), df (questions - 1; NULL for a published normal interval), n_tasks (questions), n_repeats, repeat_sd (spread of per-repeat means, 0-100: reproducibility), runs_through (the latest start or publication counted), generated (every house run behind it is generated demo data), provenance (measured; claimed: the model''s own lab reported it, not independently verified; generated).';

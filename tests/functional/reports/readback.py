@@ -187,3 +187,12 @@ def xy_colours(path: Path, title: str) -> list[tuple[float, float, str | None]]:
                              for p in series._element.xpath("./c:dPt") if p.xpath(".//c:marker//a:srgbClr/@val")}
                     return [(x, y, fills.get(i)) for i, (x, y) in enumerate(zip(xs, series.values))]
     raise AssertionError(f"no chart on a slide titled {title!r}")
+
+
+def slide_text(path: Path, title: str) -> str:
+    """Every text frame's text on the slide titled `title`, title excepted, joined by spaces."""
+    for slide in Presentation(path).slides:
+        if slide.shapes.title.text == title:
+            return " ".join(shape.text_frame.text.replace("\n", " ") for shape in slide.shapes
+                            if shape.has_text_frame and shape != slide.shapes.title)
+    raise AssertionError(f"no slide titled {title!r}")

@@ -13,12 +13,16 @@ from tests.functional.conftest import PERIOD
 from tests.functional.reports.readback import svg_labels, svg_points
 
 SCATTERS = [("cost-to-run", "frontier"), ("openness-index", "versus")]
+# The index each scatter is read on: the latest published (None), except openness against
+# intelligence, read on v1, whose scored models overlap the openness assessments most (v3's LiveBench
+# models are mostly too new to be assessed), so that the labels have points enough to clash with.
+PINNED = {"cost-to-run": None, "openness-index": "1"}
 
 
 @pytest.fixture(scope="module")
 def gathered(demo_warehouse):
     with ReadHandle(demo_warehouse, window(demo_warehouse, PERIOD)) as handle:
-        return {report: build.gather(handle, report, None) for report, _ in SCATTERS}
+        return {report: build.gather(handle, report, PINNED[report]) for report, _ in SCATTERS}
 
 
 def overlap(a, b) -> bool:

@@ -10,8 +10,8 @@ import pytest
 
 from reports.rendering.formatting import factor, money, number, rank, seconds, speed
 from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial,
-                                              slide_paragraphs, slide_titles, table_rows, xy_colours, xy_points,
-                                              xy_series)
+                                              slide_paragraphs, slide_text, slide_titles, table_rows, xy_colours,
+                                              xy_points, xy_series)
 from reports.delivery import subscribers
 from warehouse import query
 
@@ -30,11 +30,21 @@ def view(location, snapshot, sql, **params):
     return query.run(location, sql, params, snapshot=snapshot, raw_params=True).to_pylist()
 
 
+def version_read(location, snapshot, subscriber: str) -> str:
+    """The index version a subscriber's reports read: its pin, else the latest published by the
+    quarter's end."""
+    return subscribers.load_id(subscriber).index_version or view(location, snapshot, """
+        SELECT version FROM index_versions WHERE kind = 'intelligence' AND published_at <= DATE '2026-09-30'
+        ORDER BY published_at DESC LIMIT 1""")[0]["version"]
+
+
 @pytest.mark.parametrize("subscriber", ["acme-analytics", "northwind-bank"])
 def test_cost_to_run(demo_warehouse, rendered, subscriber):
     (files, snapshot) = rendered("cost-to-run", subscriber)
     company, font = BRANDS[subscriber]
-    version = "1"  # northwind pins v1; acme takes the latest published by the quarter's end, v1 (v2: 2026-10-01)
+    # northwind pins v1; acme takes the latest published by the quarter's end, v3 (2026-07-01; v2: 2026-10-01)
+    version = version_read(demo_warehouse, snapshot, subscriber)
+    assert version == {"acme-analytics": "3", "northwind-bank": "1"}[subscriber]
     top = view(demo_warehouse, snapshot, """
         SELECT m.display_name, i.effort, i."index", c.total_usd FROM intelligence_index i
         JOIN cost_to_run c USING (index_id, version, model, effort, as_of) JOIN models m USING (model)
@@ -52,12 +62,14 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
         "Cost to run the Intelligence Index", "Findings", "Your models", "This quarter against the last",
         "Intelligence against the cost of running the index",
         "Where the cost goes, by token type", "Output tokens to run the index", "Cost per task",
-        "What a solved task costs: SWE-bench Verified", "The ranking", "Methodology and sources"]
+        "What a solved task costs: LiveBench Agentic Coding (release 2026-01-08)", "The ranking",
+        "Methodology and sources"]
+    # The agentic evaluation with the most variants priced per solved task: LiveBench's agentic coding.
     solved = view(demo_warehouse, snapshot, """
         SELECT b.blended_usd_per_mtok, t.cost_per_solved_task FROM turn_efficiency t
         JOIN blended_price b ON b.model = t.model AND b.as_of = t.as_of
-        WHERE t.as_of = DATE '2026-09-30' AND t.evaluation = 'swe-bench-verified' AND t.cost_per_solved_task > 0""")
-    points = xy_points(files["pptx"], "What a solved task costs: SWE-bench Verified")
+        WHERE t.as_of = DATE '2026-09-30' AND t.evaluation = 'livebench-agentic-coding' AND t.cost_per_solved_task > 0""")
+    points = xy_points(files["pptx"], "What a solved task costs: LiveBench Agentic Coding (release 2026-01-08)")
     assert len(points) == len(solved) > 10
     assert same_points(points, [(r["blended_usd_per_mtok"], r["cost_per_solved_task"]) for r in solved])
     priced = view(demo_warehouse, snapshot, """
@@ -99,17 +111,33 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     assert all(a[1] != b[1] for a, b in steps) and len(steps) >= 3
 
 
+def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(demo_warehouse, rendered):
+    (files, snapshot) = rendered("smile-curve", "acme-analytics")
+    # Counted from the loaded scores, by the source of the batch that brought them.
+    claimed = view(demo_warehouse, snapshot, """
+        SELECT b.source, count(*) AS n FROM published_aggregates a JOIN ingest_batches b USING (batch_id)
+        WHERE a.provenance = 'claimed' GROUP BY ALL ORDER BY b.source""")
+    assert "llm-stats-leaderboard" in {c["source"] for c in claimed}
+    text = pdf_text(files["pdf"]).replace("\n", " ")
+    closing = slide_text(files["pptx"], "Methodology and sources")
+    for c in claimed:
+        label = f"{c['n']:,} scores claimed by the labs, not independently verified"
+        assert label in text, c["source"]
+        assert f"{c['source']} (" in closing and label in closing, c["source"]
+
+
 @pytest.mark.parametrize("subscriber", ["acme-analytics", "globex-health"])
 def test_openness_index(demo_warehouse, rendered, subscriber):
     (files, snapshot) = rendered("openness-index", subscriber)
     company, font = BRANDS[subscriber]
     focus = list(subscribers.load_id(subscriber).focus_models)
+    version = version_read(demo_warehouse, snapshot, subscriber)
     scored = view(demo_warehouse, snapshot, """
         SELECT m.model, m.name AS display_name, o.score, o.raw, o.derived_from, d.shown FROM openness_index_as_of o
         JOIN model_names m USING (model)
-        JOIN openness_default_set d ON d.model = o.model AND d.version = '1' AND d.as_of = o.as_of
+        JOIN openness_default_set d ON d.model = o.model AND d.version = $version AND d.as_of = o.as_of
         WHERE o.as_of = DATE '2026-09-30'
-        ORDER BY o.score DESC, m.name""")
+        ORDER BY o.score DESC, m.name""", version=version)
     shown = [r for r in scored if r["shown"]]
     text = pdf_text(files["pdf"]).replace("\n", " ")
     assert "The Openness Index" in text and company in text
@@ -140,7 +168,7 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
         JOIN intelligence_index i ON i.model = o.model AND i.complete AND i.version = $version AND i.as_of = o.as_of
         JOIN openness_default_set d ON d.model = o.model AND d.version = $version AND d.as_of = o.as_of
         WHERE o.as_of = DATE '2026-09-30' AND (d.shown OR o.model IN (SELECT unnest($focus)))
-        GROUP BY o.model, o.score""", version="1", focus=focus)
+        GROUP BY o.model, o.score""", version=version, focus=focus)
     points = xy_points(files["pptx"], "Openness against intelligence")
     assert len(points) == len(both) > 5
     assert same_points(points, [(r["score"], r["idx"]) for r in both])
@@ -175,10 +203,12 @@ def test_each_focus_model_is_on_the_page_of_your_models_with_its_figures_or_its_
     focus = subscribers.load_id(subscriber).focus_models
     cells = [" ".join(row) for row in table_rows(files["pptx"], "Your models")[1:]]
     text = pdf_text(files["pdf"]).replace("\n", " ")
+    version = version_read(demo_warehouse, snapshot, subscriber)
     for model in focus:
         standing = view(demo_warehouse, snapshot, """
             SELECT display_name, effort, total_usd, rank, tied, alternative_usd FROM model_standing
-            WHERE version = '1' AND as_of = DATE '2026-09-30' AND model = $m ORDER BY "index" DESC""", m=model)
+            WHERE version = $version AND as_of = DATE '2026-09-30' AND model = $m ORDER BY "index" DESC""",
+                        m=model, version=version)
         if standing:
             best = standing[0]
             name = best["display_name"] + ("" if best["effort"] == "default" else f" ({best['effort']})")
@@ -189,7 +219,7 @@ def test_each_focus_model_is_on_the_page_of_your_models_with_its_figures_or_its_
         else:
             (place,) = view(demo_warehouse, snapshot, """
                 SELECT display_name, reason FROM model_placement
-                WHERE version = '1' AND as_of = DATE '2026-09-30' AND model = $m""", m=model)
+                WHERE version = $version AND as_of = DATE '2026-09-30' AND model = $m""", m=model, version=version)
             assert any(c.startswith(place["display_name"]) and f"not placed: {place['reason']}" in c for c in cells)
             assert report != "cost-to-run" or \
                 f"Your focus model {place['display_name']} cannot be placed: {place['reason']}" in text
@@ -205,8 +235,8 @@ def test_findings_are_each_subscribers_own_and_their_numbers_are_the_views(demo_
         findings[subscriber] = slide_paragraphs(files["pptx"], "Findings")
         for model in subscribers.load_id(subscriber).focus_models:
             standing = view(demo_warehouse, snapshot, """
-                SELECT * FROM model_standing WHERE version = '1' AND as_of = DATE '2026-09-30' AND model = $m
-                ORDER BY "index" DESC LIMIT 1""", m=model)
+                SELECT * FROM model_standing WHERE version = $version AND as_of = DATE '2026-09-30' AND model = $m
+                ORDER BY "index" DESC LIMIT 1""", m=model, version=version_read(demo_warehouse, snapshot, subscriber))
             if not standing:
                 continue
             best = standing[0]

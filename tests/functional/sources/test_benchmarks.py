@@ -135,3 +135,17 @@ def test_reading_a_benchmark_source_twice_changes_nothing(catalogue, name, folde
     again = ingest_source(catalogue, name, folder)
     assert again.already_loaded and again.batch_id == first.batch_id
     assert latest_snapshot(catalogue) == snapshot
+
+
+def test_tau2_a_labs_own_submission_is_a_claim_and_sierras_run_a_measurement(catalogue):
+    ingest_source(catalogue, "tau2-bench", TAU2)
+    submissions = pd.read_csv(TAU2 / "submissions.csv").set_index("submission_id")
+    loaded = rows(catalogue, "SELECT DISTINCT run_ref, provenance FROM published_aggregates WHERE source = 'tau2-bench'")
+    assert {p for _, p in loaded} == {"claimed", "measured"}
+    for run_ref, provenance in loaded:
+        submitter = submissions.loc[run_ref, "submitting_organization"]
+        assert (provenance == "measured") == (submitter == "Sierra"), run_ref
+    # Qwen's model submitted by Alibaba is the lab's own claim: the two names are one creator.
+    alibaba = submissions[(submissions["model_organization"] == "Qwen")
+                          & (submissions["submitting_organization"] == "Alibaba")].index
+    assert {p for r, p in loaded if r in set(alibaba)} <= {"claimed"}

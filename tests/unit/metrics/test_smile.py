@@ -120,3 +120,21 @@ def test_one_model_on_the_frontier_gives_no_fit_rather_than_an_error(tmp_path):
     assert rows(location, f"""SELECT models_on_frontier, decline_factor_per_year, decline_factor_low
                               FROM price_decline WHERE threshold = 'half-e1' AND with_reasoning
                                 AND as_of = {LATEST}""") == [(1, None, None)]
+
+
+def test_a_lab_claim_meets_a_threshold_named_as_a_claim_and_a_measurement_is_the_evidence_before_one(metrics, tmp_path):
+    # The house measured alpha-1 at 75 and llama-x at 25 on e1 (threshold: 50). A lab's own claims:
+    # alpha-1 at 90, llama-x at 60. alpha-1 meets the level on the house's measurement (its best
+    # score is the claim's 90); llama-x only on its lab's claim; a generated score counts for nothing.
+    ingest(metrics, "aggregates", write(tmp_path / "claims.csv",
+                                        "source,model,effort,evaluation,metric,mean,measured_at,provenance\n"
+                                        "lab-claims,alpha-1,,e1,accuracy,0.9,2024-01-15,claimed\n"
+                                        "lab-claims,llama-x,,e1,accuracy,0.6,2024-06-01,claimed\n"
+                                        "demo-only,llama-x,,e2,accuracy,0.9,2024-06-01,generated\n"))
+    found = {m: (s, e, p) for m, s, e, p in rows(metrics, """
+        SELECT model, score, evidence, evidence_provenance FROM threshold_models
+        WHERE threshold = 'half-e1' AND as_of = '2026-09-30'""")}
+    assert found["alpha-1"] == (pytest.approx(90.0), "house", "measured")
+    assert found["llama-x"] == (pytest.approx(60.0), "lab-claims", "claimed")
+    # The file came in the house's native format: the appendix lists it as benchhouse, with its two claims.
+    assert rows(metrics, "SELECT claimed_rows FROM sources_used WHERE source = 'benchhouse'") == [(2,)]
