@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -50,10 +51,22 @@ def _write_text(rows: pa.Table, fmt: str, handle: BinaryIO) -> None:
                              for record in batch.to_pylist())
         text.detach()
     elif fmt == "json":
-        handle.write(json.dumps(rows.to_pylist(), default=str, indent=1).encode() + b"\n")
+        # JSON has no NaN or infinity: a query that computes one gives null, never invalid JSON.
+        records = [{k: _finite(v) for k, v in record.items()} for record in rows.to_pylist()]
+        handle.write(json.dumps(records, default=str, indent=1, allow_nan=False).encode() + b"\n")
     else:  # a table written to a file is plain text
         console = Console(file=_TextWriter(handle), width=200, color_system=None)
         console.print(_rich_table(rows, None))
+
+
+def _finite(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
 
 
 class _TextWriter:

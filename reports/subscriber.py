@@ -19,7 +19,8 @@ COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # NaN and infinity are refused in every number of a subscriber's or client's file.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Branding(Strict):

@@ -7,6 +7,7 @@ cannot change or leak anything.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 
@@ -38,8 +39,11 @@ def parse_param(text: str) -> object:
         return lowered == "true"
     if re.fullmatch(r"-?\d+", text):
         return int(text)
-    if re.fullmatch(r"-?(\d+\.\d*|\.\d+)([eE]-?\d+)?", text):
-        return float(text)
+    if re.fullmatch(r"-?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?", text):
+        number = float(text)
+        if not math.isfinite(number):
+            raise BenchhouseError(f"-p value {text!r} is out of range: give a finite number")
+        return number
     return text
 
 

@@ -82,6 +82,9 @@ def _problems(fmt: Format) -> list[tuple[str, str, str]]:
                              quote_literal("expected a value: this column is required")))
         problems.append((f"{raw} IS NOT NULL AND {name} IS NULL", column.name,
                          quote_literal(f"expected {TYPE_EXPECTED[column.type]}")))
+        if column.type_rule is not None:
+            problems.append((f"{name} IS NOT NULL AND NOT {column.type_rule.sql(name)}", column.name,
+                             quote_literal(f"expected {column.type_rule.expected}")))
         rule = column.rule_sql(name)
         if rule:
             problems.append((f"{name} IS NOT NULL AND NOT {rule}", column.name,
