@@ -70,6 +70,9 @@ def ingest_source_command(
     list_: Annotated[bool, typer.Option("--list", help="List the source adapters and exit.")] = False,
     allow_rejects: Annotated[bool, typer.Option(
         "--allow-rejects", help="Load the good rows; keep each bad one in rejected_rows.")] = False,
+    allow_shrink: Annotated[bool, typer.Option(
+        "--allow-shrink", help="Load a read that holds far fewer rows (by more than 20%) than the source's "
+                               "last batch; refused otherwise, as the files may be truncated.")] = False,
 ) -> None:
     """Read an outside source in its own format, resolve its model names, validate it with the
     native rules and load it in one snapshot, replacing what its earlier batches loaded."""
@@ -78,7 +81,7 @@ def ingest_source_command(
         return
     with spinner(name) as say:
         result = ingest_source(state.location, name, path, allow_rejects=allow_rejects,
-                               progress=lambda stage: say(f"{name}: {stage}"))
+                               allow_shrink=allow_shrink, progress=lambda stage: say(f"{name}: {stage}"))
     report(result, None)
     if result.unresolved_rows and not result.already_loaded:
         err.print(f"{result.unresolved_rows} rows name models nobody resolved: see "

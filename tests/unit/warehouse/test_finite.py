@@ -26,7 +26,7 @@ NUMERIC = [(f.kind if f in formats.FORMATS.values() else f"private {f.kind}", f,
 def test_numbers_finite_everywhere_every_numeric_column_refuses_non_finite_values(kind, fmt, column, value):
     con = duckdb.connect()
     others = "".join(f', CAST(NULL AS VARCHAR) AS "{c.name}"' for c in fmt.columns if c is not column)
-    con.execute(f"CREATE TEMP TABLE src AS SELECT 1 AS _row, CAST(? AS VARCHAR) AS \"{column.name}\"{others}", [value])
+    con.execute(f"CREATE TEMP TABLE src AS SELECT 1 AS _row, 1 AS _line, CAST(? AS VARCHAR) AS \"{column.name}\"{others}", [value])
     con.execute(validate.typed_view_sql(fmt, dict.fromkeys(fmt.names, "VARCHAR")))
     found = con.execute(validate.row_rules_sql(fmt)).fetchall()
     assert (1, column.name, value, "expected a finite number (not NaN, not infinity)") in found
