@@ -51,6 +51,10 @@ def main() -> None:
     except BenchhouseError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(1)
+    except MemoryError:
+        err.print("[red]error:[/] ran out of memory (the command's --memory-limit, or the machine's): write the rows "
+                  "with --format parquet -o FILE, or ask for fewer", highlight=False)
+        sys.exit(1)
     except duckdb.Error as exc:
         err.print(f"[red]error:[/] the warehouse failed: {escape(str(exc).strip())}. This is a bug in "
                   "benchhouse, not in your data: please report it with the command you ran.", highlight=False)

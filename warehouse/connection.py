@@ -89,7 +89,8 @@ def _bare_connection() -> duckdb.DuckDBPyConnection:
 
 
 def connect(location: Location, *, read_only: bool = False, snapshot: int | None = None,
-            create: bool = False, alias: str = LAKE, lock: bool = True) -> duckdb.DuckDBPyConnection:
+            create: bool = False, alias: str = LAKE, lock: bool = True,
+            memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """A connection with the warehouse attached as `alias` (`bh`) and selected with USE.
 
     read_only attaches the catalog read-only and then (unless lock is False, for a caller that
@@ -105,7 +106,7 @@ def connect(location: Location, *, read_only: bool = False, snapshot: int | None
         for statement in con.extract_statements(path.read_text()):
             con.execute(statement)
     if read_only and lock:
-        lock_down(con, [location])
+        lock_down(con, [location], memory_limit)
     return con
 
 
@@ -136,8 +137,12 @@ def attach(con: duckdb.DuckDBPyConnection, location: Location, alias: str, *, re
     con.execute(f"ATTACH {quote_literal('ducklake:' + location.catalog)} AS {alias} ({', '.join(options)})")
 
 
-def lock_down(con: duckdb.DuckDBPyConnection, locations: list[Location]) -> None:
-    """Forbid reading or writing any file but the data files of these catalogs, for good."""
+def lock_down(con: duckdb.DuckDBPyConnection, locations: list[Location], memory_limit: str | None = None) -> None:
+    """Forbid reading or writing any file but the data files of these catalogs, for good; with a
+    memory limit, a query that needs more fails rather than spilling to disk."""
+    if memory_limit is not None:
+        con.execute("SET memory_limit = ?", [memory_limit])
+        con.execute("SET temp_directory = ''")
     con.execute("SET allowed_directories = ?", [[location.data_path for location in locations]])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -129,6 +130,8 @@ def load_file(target: Target, kind: str, path: Path, *, allow_rejects: bool = Fa
     path = Path(path)
     if not path.is_file():
         raise BenchhouseError(f"{path}: no such file")
+    if rejects_out is not None:
+        _check_rejects_out(Path(rejects_out), path, target.lock)
     with _writer(target, progress) as con, textfiles.staging() as folder:
         # The bytes are read once, under the lock: what is hashed is what is loaded, even if the
         # file is rewritten while this ingest waits for another writer.
@@ -160,6 +163,15 @@ def load_file(target: Target, kind: str, path: Path, *, allow_rejects: bool = Fa
                                      lake=target.lake, scripts=target.scripts)
         return IngestResult(kind, path, batch_id, snapshot, src.rows - part.bad_rows, part.bad_rows,
                             rejects=part.rejects, row_label=src.row_label, line_offset=src.line_offset)
+
+
+def _check_rejects_out(out: Path, path: Path, lock: Location) -> None:
+    """The rejects file never replaces the input or a file of the warehouse."""
+    target = out.resolve()
+    if target == path.resolve():
+        raise BenchhouseError(f"--rejects {out}: refused, it would overwrite the input file; write elsewhere")
+    if lock.local_dir is not None and (target == lock.local_dir.resolve() or lock.local_dir.resolve() in target.parents):
+        raise BenchhouseError(f"--rejects {out}: refused, it would overwrite the warehouse; write elsewhere")
 
 
 def _format(target: Target, kind: str) -> formats.Format:
@@ -386,11 +398,13 @@ def _failure(part: Part) -> ValidationFailed:
 
 def _write_rejects(con: duckdb.DuckDBPyConnection, src: Source, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
+    final, out = out, out.with_name(f".{out.name}.{os.getpid()}.tmp")
     con.execute(
         f"COPY (SELECT r._row AS row_number, t._line AS {src.row_label}, column_name, value, reason "
         f"FROM rejects r LEFT JOIN typed t USING (_row) ORDER BY r._row, column_name) TO {sql.quote_literal(str(out))} "
         "(HEADER, DELIMITER ',')"
     )
+    os.replace(out, final)
 
 
 def ingest_indices(location: Location, folder: Path | None = None,
