@@ -296,6 +296,7 @@ class _writer:
         self.progress("waiting for other writers")
         self.lock = writer_lock(self.target.lock)
         self.lock.__enter__()
+        self.before = _data_files(self.target.lock)
         try:
             self.con = self.target.open()
         except BaseException:
@@ -303,11 +304,23 @@ class _writer:
             raise
         return self.con
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, value, traceback) -> None:
         try:
             self.con.close()
+            if kind is not None and self.before is not None:
+                # A batch that failed (a full disk, a kill of the commit) may have written data files
+                # no snapshot names; writers are serialised, so every new file is this batch's.
+                for path in _data_files(self.target.lock) - self.before:
+                    path.unlink(missing_ok=True)
         finally:
-            self.lock.__exit__(*exc)
+            self.lock.__exit__(kind, value, traceback)
+
+
+def _data_files(location: Location) -> set[Path] | None:
+    """The data files of a catalog whose data is a local folder; None when it is object storage."""
+    if "://" in location.data_path:
+        return None
+    return {p for p in Path(location.data_path).rglob("*") if p.is_file()}
 
 
 def _code_sha256() -> str:
@@ -482,7 +495,10 @@ def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, file
         ])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a failed COMMIT has already ended the transaction: the cause is the error raised
         raise
     made = latest_snapshot(con, lake)
     if made != params["snapshot_id"]:

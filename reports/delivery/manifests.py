@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 from reports.subscriber import Subscriber
+from warehouse.errors import BenchhouseError
 from templates import FOLDER as TEMPLATES
 
 CODE = Path(__file__).resolve().parents[1]  # reports/: the code that shapes a deliverable
@@ -47,7 +48,18 @@ def subscriber_sha256(subscriber: Subscriber, path: Path) -> str:
 
 
 def read(path: Path) -> dict:
-    return json.loads(path.read_text()) if path.exists() else {}
+    """A manifest, or {} when there is none; a damaged one is named, never half-trusted."""
+    if not path.exists():
+        return {}
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError, OSError) as exc:
+        line = f", line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise BenchhouseError(f"{path}{line}: not a manifest benchhouse can read ({type(exc).__name__}); "
+                              "move it aside and run again: what it recorded will be rendered again") from None
+    if not isinstance(content, dict):
+        raise BenchhouseError(f"{path}, line 1: not a manifest (a JSON object was expected); move it aside and run again")
+    return content
 
 
 def write(path: Path, content: dict) -> None:

@@ -24,7 +24,7 @@ def with_runs(known):
     return known
 
 
-def test_read_only_sql_cannot_harm_the_warehouse_output_never_overwrites_it(with_runs, tmp_path):
+def test_defect_2_read_only_sql_cannot_harm_the_warehouse_output_never_overwrites_it(with_runs, tmp_path):
     catalog = with_runs.local_dir / "catalog.sqlite"
     size, before = catalog.stat().st_size, latest_snapshot(with_runs)
     done = cli(with_runs, "sql", "SELECT 1", "--format", "csv", "-o", str(catalog), "--force", check=False)
@@ -40,7 +40,7 @@ def test_read_only_sql_cannot_harm_the_warehouse_output_never_overwrites_it(with
     assert existing.read_text() == "one\n1\n"
 
 
-def test_read_only_sql_cannot_harm_the_warehouse_rejects_never_overwrite_the_input(known, tmp_path):
+def test_defect_2_read_only_sql_cannot_harm_the_warehouse_rejects_never_overwrite_the_input(known, tmp_path):
     bad = write(tmp_path / "models.csv", "model,creator,display_name\nBAD MODEL,lab,M\n")
     content = bad.read_text()
     done = cli(known, "ingest", "models", str(bad), "--rejects", str(bad), check=False)
@@ -63,7 +63,7 @@ def test_read_only_sql_cannot_harm_the_warehouse_rejects_never_overwrite_the_inp
     "SELECT * FROM query('SELECT 1')",
     "SELECT * FROM (SELECT [x FOR x IN (SELECT list(path) FROM ducklake_list_files('bh', 'models'))])",
 ])
-def test_read_only_sql_cannot_harm_the_warehouse_maintenance_and_settings_refused(with_runs, statement):
+def test_defect_2_read_only_sql_cannot_harm_the_warehouse_maintenance_and_settings_refused(with_runs, statement):
     files, before = _files(with_runs), latest_snapshot(with_runs)
     done = cli(with_runs, "sql", statement, check=False)
     assert done.returncode == 1 and "is refused" in done.stderr, done.stderr
@@ -71,7 +71,7 @@ def test_read_only_sql_cannot_harm_the_warehouse_maintenance_and_settings_refuse
     assert _files(with_runs) == files and latest_snapshot(with_runs) == before
 
 
-def test_read_only_sql_cannot_harm_the_warehouse_time_and_memory_limits(with_runs):
+def test_defect_2_read_only_sql_cannot_harm_the_warehouse_time_and_memory_limits(with_runs):
     began = time.monotonic()
     done = cli(with_runs, "sql", "SELECT count(*) FROM range(1000000000000)", "--timeout", "2", check=False)
     assert done.returncode == 1 and "more than --timeout 2 seconds" in done.stderr
@@ -82,7 +82,7 @@ def test_read_only_sql_cannot_harm_the_warehouse_time_and_memory_limits(with_run
     assert "--timeout" in cli(with_runs, "sql", "--help").stdout
 
 
-def test_read_only_sql_cannot_harm_the_warehouse_no_absolute_path_is_shown(with_runs):
+def test_defect_2_read_only_sql_cannot_harm_the_warehouse_no_absolute_path_is_shown(with_runs):
     data = with_runs.local_dir / "data"
     done = cli(with_runs, "sql", f"SELECT * FROM '{data}/no-such-file.parquet'", check=False)
     assert done.returncode == 1 and str(with_runs.local_dir) not in done.stderr, done.stderr

@@ -25,7 +25,7 @@ second-model,lab,Second
 """
 
 
-def test_data_not_silently_replaced_the_file_is_hashed_as_loaded_under_the_lock(known, tmp_path):
+def test_defect_3_data_not_silently_replaced_the_file_is_hashed_as_loaded_under_the_lock(known, tmp_path):
     path = write(tmp_path / "models.csv", FIRST)
     results = []
     with writer_lock(known):  # another writer holds the warehouse
@@ -44,7 +44,7 @@ def test_data_not_silently_replaced_the_file_is_hashed_as_loaded_under_the_lock(
     assert scalar(known, "SELECT count(*) FROM models WHERE model = 'first-model'") == 1
 
 
-def test_data_not_silently_replaced_a_source_cut_short_is_refused(catalogue, tmp_path):
+def test_defect_3_data_not_silently_replaced_a_source_cut_short_is_refused(catalogue, tmp_path):
     ingest_source(catalogue, "aider", SOURCES / "aider-leaderboards")
     before = scalar(catalogue, "SELECT count(*) FROM published_aggregates WHERE source = 'aider'")
     cut = tmp_path / "aider"

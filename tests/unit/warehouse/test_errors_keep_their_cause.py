@@ -39,7 +39,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("content, expected", [v[1:] for v in CASES.values()], ids=list(CASES))
-def test_errors_keep_their_cause(known, tmp_path, content, expected):
+def test_defect_7_errors_keep_their_cause(known, tmp_path, content, expected):
     name = next(v[0] for v in CASES.values() if v[1] is content)
     path = tmp_path / name
     path.write_bytes(content)
@@ -52,7 +52,7 @@ def test_errors_keep_their_cause(known, tmp_path, content, expected):
     assert latest_snapshot(known) == before
 
 
-def test_errors_keep_their_cause_a_symlink_to_etc_passwd_prints_none_of_it(known, tmp_path):
+def test_defect_7_errors_keep_their_cause_a_symlink_to_etc_passwd_prints_none_of_it(known, tmp_path):
     link = _symlink(tmp_path)
     done = cli(known, "ingest", "models", str(link), check=False)
     assert done.returncode == 1
