@@ -31,6 +31,7 @@ class CostToRun:
     unpriced: list[dict]
     turns: list[dict]
     turns_chart: str | None
+    quarter: dict
     findings: list[str]
 
 
@@ -45,6 +46,14 @@ def gather(handle: ReadHandle, index: dict) -> dict:
         "best_value": handle.one("best_value", version=version),
         "token_spread": handle.one("token_spread", version=version),
         "turns": handle.rows("turn_efficiency"),
+        "quarter": {
+            "leaders": handle.rows("leaders", version=version),
+            "leaders_before": handle.rows("leaders", version=version, as_of=handle.window.previous_as_of),
+            "tiers_before": handle.rows("cost_tiers", version=version, as_of=handle.window.previous_as_of),
+            "prices": handle.rows("quarter_prices"),
+            "lifecycle": handle.rows("quarter_lifecycle"),
+            "released": handle.rows("quarter_released", version=version),
+        },
     }
 
 
@@ -74,10 +83,48 @@ def cost_to_run(gathered: dict, subscriber: Subscriber) -> CostToRun:
         best_value=best_value, token_spread=gathered["token_spread"],
         unpriced=[p for p in points if p["total_usd"] is None],
         turns=turns, turns_chart=max(counts, key=counts.get) if counts else None,
-        findings=yours.sentences(your_models)
+        quarter=_quarter(gathered["quarter"], gathered["tiers"], focus),
+        findings=yours.alerts(your_models) + yours.sentences(your_models)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
-        + _findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, window),
+        + _findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, window)
+        + _quarter_findings(gathered["quarter"], window),
     )
+
+
+def _quarter(q: dict, tiers: list[dict], focus: set[str]) -> dict:
+    """This quarter against the last: leaders, the cheapest at each tier then and now, price moves of
+    models already sold, and the models released, deprecated and retired."""
+    before = {t["tier"]: t for t in q["tiers_before"]}
+    return {
+        "leaders": [{**r, "label": label(r)} for r in q["leaders"]],
+        "leaders_before": [{**r, "label": label(r)} for r in q["leaders_before"]],
+        "tiers": [{"tier": t["tier"], "now": {**t, "label": label(t)},
+                   "before": before.get(t["tier"]) and {**before[t["tier"]], "label": label(before[t["tier"]])}}
+                  for t in tiers],
+        "prices": [{**p, "focus": p["model"] in focus} for p in q["prices"]],
+        "lifecycle": [{**r, "focus": r["model"] in focus} for r in q["lifecycle"]],
+        "released": q["released"],
+    }
+
+
+def _quarter_findings(q: dict, window) -> list[str]:
+    found = []
+    before = {r["model"] for r in q["leaders_before"]}
+    new = [r for r in q["leaders"] if r["model"] not in before]
+    if new and before:
+        found.append(f"New at the top since {window.period.previous.label}: {', '.join(label(r) for r in new[:3])} "
+                     f"now share{'s' if len(new) == 1 else ''} rank 1.")
+    cuts = [p for p in q["prices"] if p["ratio"] < 1]
+    if cuts:
+        c = min(cuts, key=lambda p: p["ratio"])
+        found.append(f"{len(cuts)} models already on sale became cheaper this quarter; the largest cut: "
+                     f"{c['display_name']}, from {money(c['before_usd_per_mtok'])} to {money(c['now_usd_per_mtok'])} "
+                     f"per million tokens (blended), {100 * (1 - c['ratio']):.0f}% less.")
+    retired = [r for r in q["lifecycle"] if r["status"] == "retired"]
+    if retired:
+        found.append(f"{len(retired)} models were retired by their creators this quarter, among them "
+                     f"{', '.join(r['display_name'] for r in retired[:3])}: they are no longer priced here.")
+    return found
 
 
 def _findings(index, priced, tiers, best_value, spread, movers, window) -> list[str]:

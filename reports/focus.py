@@ -11,10 +11,13 @@ from reports.rendering.formatting import money, number
 
 
 def gather(handle: ReadHandle, index: dict) -> dict:
-    """Every variant's standing and every model's placement: the same for every subscriber."""
+    """Every variant's standing now and at the previous quarter's end, every model's placement, and
+    the models retiring in the next two quarters: the same for every subscriber."""
     version = index["version"]
     return {"standing": handle.rows("model_standing", version=version),
-            "placement": {r["model"]: r for r in handle.rows("model_placement", version=version)}}
+            "standing_before": handle.rows("model_standing", version=version, as_of=handle.window.previous_as_of),
+            "placement": {r["model"]: r for r in handle.rows("model_placement", version=version)},
+            "retiring": {r["model"]: r for r in handle.rows("retiring_soon")}}
 
 
 def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
@@ -22,14 +25,37 @@ def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
     by_model: dict[str, list[dict]] = {}
     for row in gathered["standing"]:
         by_model.setdefault(row["model"], []).append({**row, "label": label(row)})
+    before = {(r["model"], r["effort"]): r for r in gathered["standing_before"]}
     entries = []
     for model in focus_models:
         place = gathered["placement"].get(model, {})
         name = place.get("display_name") or model
         variants = sorted(by_model.get(model, []), key=lambda r: -r["index"])
+        for v in variants:
+            v["before"] = before.get((v["model"], v["effort"]))
         entries.append({"model": model, "name": name, "variants": variants,
-                        "reason": None if variants else place.get("reason") or "not in the warehouse"})
+                        "reason": None if variants else place.get("reason") or "not in the warehouse",
+                        "retiring": gathered["retiring"].get(model)})
     return entries
+
+
+def alerts(entries: list[dict]) -> list[str]:
+    """What a subscriber must act on first: a focus model retiring in the next two quarters, or one
+    that fell in rank since the previous quarter (overtaken by models now wholly above it)."""
+    found = []
+    for entry in entries:
+        r = entry["retiring"]
+        if r:
+            replacement = f"; its creator names {r['replacement']} as the replacement" if r["replacement"] else ""
+            found.append(f"Your focus model {entry['name']} is deprecated (since {r['deprecated_on']:%d %b %Y}) and "
+                         f"will be shut down on {r['shutdown_on']:%d %b %Y}{replacement}: plan the move this quarter.")
+        for v in entry["variants"][:1]:
+            was = v["before"]
+            if was and was["rank"] < v["rank"]:
+                found.append(f"Your focus model {v['label']} was overtaken this quarter: rank {was['rank']} at the "
+                             f"previous quarter's end, rank {v['rank']} now, with {v['rank'] - 1} variants' intervals "
+                             "now wholly above its own.")
+    return found
 
 
 def sentences(entries: list[dict]) -> list[str]:

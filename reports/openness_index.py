@@ -87,14 +87,15 @@ def openness_index(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
     developers = [{**d, "focus": d["creator"] in focus_creators} for d in gathered["developers"]]
     changes = [{**c, "focus": c["model"] in focus} for c in gathered["changes"]]
     standing = _focus(rows, focus, gathered["names"])
+    your_models = yours.tailor(gathered, subscriber.focus_models)
     return OpennessIndex(
         meta=meta(gathered, subscriber, "openness-index", "The Openness Index",
                   f"How open models' weights, data, methods and code are, {gathered['window'].label}"),
         appendix=gathered["appendix"], index=gathered["index"],
-        your_models=yours.tailor(gathered, subscriber.focus_models), components=gathered["components"], rows=rows,
+        your_models=your_models, components=gathered["components"], rows=rows,
         shown=shown, heatmap=heatmap, versus=versus, provenance=gathered["provenance"],
         summary=gathered["summary"], changes=changes, developers=developers, focus=standing,
-        findings=_findings(shown, gathered["summary"], changes, developers, standing)
+        findings=yours.alerts(your_models) + _findings(shown, gathered["summary"], changes, developers, standing)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else []),
     )
 

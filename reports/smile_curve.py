@@ -75,15 +75,17 @@ def smile_curve(gathered: dict, subscriber: Subscriber) -> SmileCurve:
              if r[field] is not None]
     focus = [{**r, "label": r["display_name"]} for r in gathered["threshold_prices"]
              if r["model"] in subscriber.focus_models]
+    your_models = yours.tailor(gathered, subscriber.focus_models)
     window = gathered["window"]
     return SmileCurve(
         meta=meta(gathered, subscriber, "smile-curve", "The smile curve",
                   f"The price of intelligence and the spend at the frontier, {window.label}"),
         appendix=gathered["appendix"], index=gathered["index"],
-        your_models=yours.tailor(gathered, subscriber.focus_models), left_arm=gathered["left"],
+        your_models=your_models, left_arm=gathered["left"],
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
         smile=gathered["smile"], drivers=gathered["drivers"], quarter=gathered["quarter"], focus=focus,
-        findings=([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
+        findings=yours.alerts(your_models)
+        + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
         + _findings(gathered["decline"], spend, gathered["drivers"], gathered["quarter"], focus, window),
     )
 

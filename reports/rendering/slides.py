@@ -61,6 +61,18 @@ def cost_to_run(ctx, deck: Deck) -> None:
     _opening(deck, ctx)
     deck.bullets("Findings", ctx.findings, size=13)
     _your_models(deck, ctx)
+    q = ctx.quarter
+    deck.table("This quarter against the last",
+               ["Index at least", f"Cheapest, {ctx.meta.previous_as_of:%d %b %Y}", "Cost", f"Cheapest, {ctx.meta.as_of:%d %b %Y}", "Cost"],
+               [[f"{t['tier']:g}", t["before"]["label"] if t["before"] else "none",
+                 money(t["before"]["total_usd"]) if t["before"] else "", t["now"]["label"], money(t["now"]["total_usd"])]
+                for t in q["tiers"]]
+               + [["Price moves", f"{sum(1 for p in q['prices'] if p['ratio'] < 1)} cuts, "
+                                  f"{sum(1 for p in q['prices'] if p['ratio'] > 1)} rises", "", "", ""],
+                  ["Lifecycle", f"{sum(1 for r in q['lifecycle'] if r['status'] == 'retired')} retired, "
+                                f"{sum(1 for r in q['lifecycle'] if r['status'] == 'deprecated')} deprecated",
+                   "", f"{len(q['released'])} notable models released", ""]],
+               [1.6, 3.7, 1.3, 3.7, 1.3], size=11, note=_runs(ctx, "Cost to run the index, at each day's prices."))
     priced = [p for p in ctx.points if p["total_usd"] is not None]
     groups = [
         ("Your focus models", [(p["total_usd"], p["index"], p["label"]) for p in priced if p["focus"]], deck.brand.accent),

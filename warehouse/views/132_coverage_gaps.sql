@@ -1,27 +1,10 @@
 -- One row per intelligence index version, as-of date and notable model released by then that has no
 -- complete index that day, and why: no house runs on the version's evaluations, or runs missing some
--- of them (named). Notable: a language model of the period a buyer would consider, the report
--- policy's rule as for openness (released within its recent months, from one of its known creators,
--- with a price from its creator that day or open weights). What a report does not cover, said out
--- loud.
+-- of them (named). Notable: notable_models (the report policy's rule). What a report does not
+-- cover, said out loud.
 CREATE OR REPLACE VIEW coverage_gaps AS
-WITH first_party AS (
-    SELECT DISTINCT p.as_of, p.model
-    FROM price_as_of p
-    JOIN endpoints e ON e.model = p.model AND e.provider = p.provider AND e.first_party
-),
-notable AS (
-    SELECT k.index_id, k.version, c.as_of, m.model, m.creator, m.release_date
-    FROM report_policies r
-    JOIN openness_known_creators k USING (index_id, version)
-    JOIN models m ON m.creator = k.creator
-    JOIN calendar c ON m.release_date <= c.as_of
-                   AND m.release_date > c.as_of - to_months(r.openness_recent_months)
-    LEFT JOIN first_party f ON f.as_of = c.as_of AND f.model = m.model
-    WHERE (f.model IS NOT NULL OR coalesce(m.open_weights, false))
-      -- no modality is recorded: ids that name an image, speech, embedding or safety model are not
-      -- the language models an intelligence index could cover
-      AND NOT regexp_matches(m.model, '(image|tts|audio|speech|embed|rerank|whisper|moderation|safety|guard|ocr|transcribe|realtime|dall-e|imagen|veo|sora)')
+WITH notable AS (
+    SELECT * FROM notable_models
 ),
 scored AS (
     SELECT DISTINCT as_of, model, evaluation FROM eval_scores WHERE source = 'house'

@@ -48,7 +48,8 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
     assert slide_titles(files["pptx"]) == [
-        "Cost to run the Intelligence Index", "Findings", "Your models", "Intelligence against the cost of running the index",
+        "Cost to run the Intelligence Index", "Findings", "Your models", "This quarter against the last",
+        "Intelligence against the cost of running the index",
         "Where the cost goes, by token type", "Output tokens to run the index", "Cost per task",
         "What a solved task costs: SWE-bench Verified", "The ranking", "Methodology and sources"]
     solved = view(demo_warehouse, snapshot, """
@@ -206,3 +207,41 @@ def test_the_same_inputs_give_the_same_text(demo_warehouse, rendered, tmp_path):
         again = build.build(handle, "cost-to-run", subscribers.load_id("acme-analytics"), ("pdf",), tmp_path)[0].path
     assert pdf_text(again) == pdf_text(files["pdf"])
     assert PdfReader(again).metadata["/CreationDate"] == PdfReader(files["pdf"]).metadata["/CreationDate"]
+
+
+def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(demo_warehouse, tmp_path):
+    """A fixture's news reaches the quarter's section and the findings: GPT-4.1's price cut on 1 August
+    and o3's shutdown on 15 August 2026."""
+    import shutil
+
+    from reports.delivery import build
+    from reports.handle import ReadHandle, window
+    from tests.conftest import write
+    from tests.functional.conftest import PERIOD
+    from warehouse.connection import Location
+    from warehouse.ingest import ingest, init
+
+    shutil.copytree(demo_warehouse.local_dir, tmp_path / "warehouse")
+    location = Location.resolve(str(tmp_path / "warehouse"))
+    before = view(location, None, """SELECT blended_usd_per_mtok FROM blended_price
+                                     WHERE model = 'gpt-4.1-2025-04-14' AND as_of = DATE '2026-06-30'""")
+    assert before, "GPT-4.1 was on sale at the previous quarter's end"
+    ingest(location, "prices", write(tmp_path / "cut.csv", (
+        "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n"
+        "gpt-4.1-2025-04-14,openai,input,0.5,2026-08-01,,https://openai.com/api/pricing/\n"
+        "gpt-4.1-2025-04-14,openai,output,2,2026-08-01,,https://openai.com/api/pricing/\n")))
+    ingest(location, "lifecycle", write(tmp_path / "retired.csv", (
+        "model,provider,deprecated_on,shutdown_on,replacement,source,date_basis\n"
+        "o3-2025-04-16,openai,2026-05-15,2026-08-15,gpt-5,https://platform.openai.com/docs/deprecations,stated\n")))
+    init(location)
+    with ReadHandle(location, window(location, PERIOD)) as handle:
+        (pdf,) = [r.path for r in build.build(handle, "cost-to-run", subscribers.load_id("northwind-bank"), ("pdf",),
+                                              tmp_path / "out")]
+    text = pdf_text(pdf).replace("\n", " ")
+    quarter = text.split("This quarter against the last", 2)[2]  # after the contents and the heading
+    cut = view(location, None, """SELECT before_usd_per_mtok, now_usd_per_mtok FROM blended_price_change
+                                  WHERE model = 'gpt-4.1-2025-04-14' AND as_of = DATE '2026-09-30'""")[0]
+    assert cut["now_usd_per_mtok"] == pytest.approx((3 * 0.5 + 2) / 4)
+    assert f"GPT-4.1 {money(cut['before_usd_per_mtok'])} {money(cut['now_usd_per_mtok'])}" in quarter
+    assert "o3 retired 15 May 2026 15 Aug 2026 gpt-5" in quarter
+    assert "retired by their creators this quarter" in text

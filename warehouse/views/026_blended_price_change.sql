@@ -1,0 +1,12 @@
+-- One row per as-of date and model priced then and three months before (previous_as_of: for a
+-- quarter's last day, the previous quarter's) whose blended price moved by more than 1%: a price cut
+-- or rise of a model already sold, on the same tokens, so that no change of runs or tokens reads as
+-- a change of price.
+CREATE OR REPLACE VIEW blended_price_change AS
+SELECT n.as_of, CAST(last_day(n.as_of - INTERVAL 3 MONTH) AS DATE) AS previous_as_of, n.model,
+       b.blended_usd_per_mtok AS before_usd_per_mtok, n.blended_usd_per_mtok AS now_usd_per_mtok,
+       n.blended_usd_per_mtok / b.blended_usd_per_mtok AS ratio, n.price_basis
+FROM blended_price n
+JOIN blended_price b ON b.model = n.model AND b.as_of = CAST(last_day(n.as_of - INTERVAL 3 MONTH) AS DATE)
+WHERE abs(ln(n.blended_usd_per_mtok / b.blended_usd_per_mtok)) > 0.01;
+COMMENT ON VIEW blended_price_change IS 'Per as_of and model priced then and at previous_as_of (three months before) whose blended price moved more than 1%: before_usd_per_mtok, now_usd_per_mtok, ratio (now / before), price_basis.';
