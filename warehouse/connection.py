@@ -12,6 +12,7 @@ import fcntl
 import hashlib
 import importlib
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -136,7 +137,17 @@ def attach(con: duckdb.DuckDBPyConnection, location: Location, alias: str, *, re
     if snapshot is not None:
         _check_snapshot(location, snapshot)
         options.append(f"SNAPSHOT_VERSION {int(snapshot)}")
-    con.execute(f"ATTACH {quote_literal('ducklake:' + location.catalog)} AS {alias} ({', '.join(options)})")
+    try:
+        con.execute(f"ATTACH {quote_literal('ducklake:' + location.catalog)} AS {alias} ({', '.join(options)})")
+    except duckdb.Error as exc:
+        if "does not match existing data path" not in str(exc):
+            raise
+        recorded = re.search(r'data path in the catalog "([^"]*)"', str(exc))
+        raise BenchhouseError(
+            f"{ENV_DATA_PATH} is {location.data_path}, but the catalog {location.describe()} keeps its data in "
+            f"{recorded.group(1) if recorded else 'another place'}: set {ENV_DATA_PATH} to that (every machine "
+            "must name the data by the same path or URL)"
+        ) from None
 
 
 def lock_down(con: duckdb.DuckDBPyConnection, locations: list[Location], memory_limit: str | None = None) -> None:
