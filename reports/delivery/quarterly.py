@@ -122,7 +122,7 @@ def _why_render(item: Deliverable, recorded: dict | None, force: bool) -> str | 
         return "--force"
     if recorded is None or not item.path.exists():
         return "not rendered yet"
-    if recorded["key"] != item.key:
+    if recorded.get("key") != item.key:
         return "its inputs changed (snapshot, index version, subscriber file, templates or code)"
     if manifests.sha256(item.path.read_bytes()) != recorded["sha256"]:
         return "the file differs from its manifest"

@@ -1,7 +1,7 @@
 """Defect 6 of issue 14: input that passes validation never crashes later. A BC date is refused at
-ingest; a period before 1991 or after the data's last month, a corrupt manifest.json and a full disk
-each give one line saying what happened and what to do, exit code 1, and a warehouse that the next
-command uses as if nothing had happened."""
+ingest; a period before 1991 or after the data's last month, a corrupt manifest.json (or valid JSON
+of the wrong shape) and a full disk each give one line saying what happened and what to do, exit
+code 1, and a warehouse that the next command uses as if nothing had happened."""
 
 from __future__ import annotations
 
@@ -44,6 +44,22 @@ def test_defect_6_a_corrupt_manifest_is_named(known, tmp_path):
     done = cli(known, "quarterly", "2026Q3", "--dry-run", "--out", str(tmp_path / "out"), check=False)
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith(f"error: {manifest}, line 2: not a manifest benchhouse can read"), done.stderr
+    assert "move it aside and run again" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("content, line, key", [
+    ('{"period": "2026Q3",\n "snapshot": "three"}', 2, "snapshot"),
+    ('{"snapshot": 3,\n "deliverables": ["a.pdf"]}', 2, "deliverables"),
+    ('{"snapshot": 3,\n "deliverables": {\n  "a/2026Q3-x.pdf": 7}}', 3, "a/2026Q3-x.pdf"),
+])
+def test_defect_6_a_manifest_of_the_wrong_shape_is_named(known, tmp_path, content, line, key):
+    """Valid JSON, but not what benchhouse wrote: one line naming the file, the line and the key."""
+    manifest = tmp_path / "out" / "2026Q3" / "manifest.json"
+    manifest.parent.mkdir(parents=True)
+    manifest.write_text(content)
+    done = cli(known, "quarterly", "2026Q3", "--dry-run", "--out", str(tmp_path / "out"), check=False)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith(f"error: {manifest}, line {line}: not a manifest benchhouse can read ('{key}' "), done.stderr
     assert "move it aside and run again" in done.stderr and len(done.stderr.strip().splitlines()) == 1
 
 
