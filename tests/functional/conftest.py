@@ -3,6 +3,7 @@ reports rendered from it into temporary folders."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from reports.delivery import build as building, subscribers
 from reports.handle import ReadHandle, window
 from reports.window import Period
 from warehouse import demo
+from tests.conftest import built_once
 from warehouse.connection import Location
 
 PERIOD = Period.parse("2026Q3")
@@ -18,23 +20,24 @@ PERIOD = Period.parse("2026Q3")
 
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory) -> Location:
-    folder = tmp_path_factory.mktemp("demo")
-    location = Location.resolve(str(folder / "warehouse"))
-    demo.build(location, folder / "generated_runs.parquet")
-    return location
+    folder = built_once(tmp_path_factory, "demo", lambda folder: demo.build(
+        Location.resolve(str(folder / "warehouse")), folder / "generated_runs.parquet"))
+    return Location.resolve(str(folder / "warehouse"))
 
 
 @pytest.fixture(scope="session")
 def rendered(demo_warehouse, tmp_path_factory):
-    """Render (report, subscriber) once per session; return the files and the snapshot read."""
-    cache: dict[tuple[str, str], tuple[dict[str, Path], int]] = {}
+    """Render (report, subscriber) once per test run (shared by the workers); return the files and the
+    snapshot read."""
+    def render(report: str, subscriber_id: str, out: Path) -> None:
+        subscriber = subscribers.load_id(subscriber_id)
+        with ReadHandle(demo_warehouse, window(demo_warehouse, PERIOD)) as handle:
+            files = {r.format: str(r.path.relative_to(out)) for r in building.build(handle, report, subscriber, ("pdf", "pptx"), out)}
+            (out / "rendered.json").write_text(json.dumps({"files": files, "snapshot": handle.snapshot}))
 
-    def build(report: str, subscriber_id: str):
-        if (report, subscriber_id) not in cache:
-            subscriber = subscribers.load_id(subscriber_id)
-            out = tmp_path_factory.mktemp(f"{report}-{subscriber_id}")
-            with ReadHandle(demo_warehouse, window(demo_warehouse, PERIOD)) as handle:
-                files = {r.format: r.path for r in building.build(handle, report, subscriber, ("pdf", "pptx"), out)}
-                cache[report, subscriber_id] = (files, handle.snapshot)
-        return cache[report, subscriber_id]
+    def build(report: str, subscriber_id: str) -> tuple[dict[str, Path], int]:
+        out = built_once(tmp_path_factory, f"render-{report}-{subscriber_id}",
+                         lambda folder: render(report, subscriber_id, folder))
+        done = json.loads((out / "rendered.json").read_text())
+        return {fmt: out / name for fmt, name in done["files"].items()}, done["snapshot"]
     return build

@@ -26,6 +26,13 @@ def slide_titles(path: Path) -> list[str]:
     return [slide.shapes.title.text for slide in Presentation(path).slides]
 
 
+def slide_paragraphs(path: Path, title: str) -> list[str]:
+    """The text of every paragraph on the slide with that title, its title left out."""
+    (slide,) = [s for s in Presentation(path).slides if s.shapes.title.text == title]
+    return [p.text for shape in slide.shapes if shape.has_text_frame and shape != slide.shapes.title
+            for p in shape.text_frame.paragraphs if p.text.strip()]
+
+
 def charts(path: Path) -> dict[str, list]:
     """Native charts by the title of their slide: each chart's series as (name, values)."""
     found = {}

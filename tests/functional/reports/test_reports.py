@@ -9,7 +9,7 @@ import re
 import pytest
 
 from reports.rendering.formatting import factor, money, number, rank
-from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial, slide_titles,
+from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial, slide_paragraphs, slide_titles,
                                               table_rows, xy_points, xy_series)
 from reports.delivery import subscribers
 from warehouse import query
@@ -192,6 +192,36 @@ def test_each_focus_model_is_on_the_page_of_your_models_with_its_figures_or_its_
             assert any(c.startswith(place["display_name"]) and f"not placed: {place['reason']}" in c for c in cells)
             assert report != "cost-to-run" or \
                 f"Your focus model {place['display_name']} cannot be placed: {place['reason']}" in text
+
+
+def test_findings_are_each_subscribers_own_and_their_numbers_are_the_views(demo_warehouse, rendered):
+    """Two subscribers with different focus models get different findings; each focus model's finding
+    prints its best variant's index, interval and cost, and the cheaper statistically equal model with
+    its saving, as model_standing has them at the snapshot the report read."""
+    findings = {}
+    for subscriber in ("acme-analytics", "northwind-bank"):
+        (files, snapshot) = rendered("cost-to-run", subscriber)
+        findings[subscriber] = slide_paragraphs(files["pptx"], "Findings")
+        for model in subscribers.load_id(subscriber).focus_models:
+            standing = view(demo_warehouse, snapshot, """
+                SELECT * FROM model_standing WHERE version = '1' AND as_of = DATE '2026-09-30' AND model = $m
+                ORDER BY "index" DESC LIMIT 1""", m=model)
+            if not standing:
+                continue
+            best = standing[0]
+            name = best["display_name"] + ("" if best["effort"] == "default" else f" ({best['effort']})")
+            (sentence,) = [f for f in findings[subscriber] if f.startswith(f"Your focus model {name} ")
+                           and " on the index at " in f]
+            assert f"at {number(best['index'])} (95% interval {number(best['ci_low'])} to " \
+                   f"{number(best['ci_high'])})" in sentence
+            assert f"one pass of the index costs {money(best['total_usd'])}" in sentence
+            if best["alternative_name"]:
+                assert f"({number(best['alternative_index'])}) for {money(best['alternative_usd'])}: " \
+                       f"{100 * best['saving_share']:.0f}% less" in sentence
+            else:
+                assert "no model statistically as intelligent costs less" in sentence
+    acme, northwind = (set(f for f in findings[s] if f.startswith("Your focus model")) for s in findings)
+    assert acme and northwind and acme.isdisjoint(northwind)
 
 
 def test_the_same_inputs_give_the_same_text(demo_warehouse, rendered, tmp_path):
