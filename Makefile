@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_DEBS := poppler-utils
+TEST_DEBS := poppler-utils postgresql
 DEMO := var/demo
 export BENCHHOUSE_WAREHOUSE ?= $(CURDIR)/$(DEMO)/warehouse
 

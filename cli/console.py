@@ -17,7 +17,14 @@ from warehouse.connection import Location
 err = Console(stderr=True, soft_wrap=True)
 
 FormatOption = Annotated[str, typer.Option("--format", help="table, csv, json or parquet (needs -o).")]
-OutOption = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file, not stdout.")]
+OutOption = Annotated[Optional[Path], typer.Option(
+    "-o", "--output", help="Write to this file, not stdout: never a file of the warehouse or the input, and an "
+                           "existing file only with --force.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the -o (or --rejects) file if it exists.")]
+TimeoutOption = Annotated[float, typer.Option(
+    "--timeout", help="Stop the query after this many seconds.", min=0.1)]
+MemoryOption = Annotated[str, typer.Option(
+    "--memory-limit", help="Memory the query may use (DuckDB's memory_limit, and the rows returned), e.g. 4GB.")]
 SnapshotOption = Annotated[Optional[int], typer.Option(
     "--snapshot", help="Read the warehouse as it was at this snapshot id (see `benchhouse snapshots`).")]
 AsOfAlias = Annotated[Optional[int], typer.Option(
@@ -30,6 +37,14 @@ class State:
     @property
     def location(self) -> Location:
         return Location.resolve(self.warehouse)
+
+    def protected(self, *inputs: Path | None) -> list[Path]:
+        """What no output file may overwrite: the warehouse folder (catalog, data, tenants) and the inputs."""
+        location = self.location
+        found = [location.local_dir] if location.local_dir else []
+        if not location.is_embedded and "://" not in location.data_path:
+            found.append(Path(location.data_path))
+        return found + [Path(i) for i in inputs if i is not None]
 
 
 state = State()

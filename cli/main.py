@@ -51,10 +51,26 @@ def main() -> None:
     except BenchhouseError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(1)
-    except duckdb.Error as exc:
+    except MemoryError:
+        err.print("[red]error:[/] ran out of memory (the command's --memory-limit, or the machine's): write the rows "
+                  "with --format parquet -o FILE, or ask for fewer", highlight=False)
+        sys.exit(1)
+    except (OSError, duckdb.Error) as exc:
+        if _disk_full(exc):
+            err.print("[red]error:[/] the disk is full (No space left on device): nothing was written and the warehouse "
+                      "is as it was; free some space (`df -h`) and run the command again", highlight=False)
+            sys.exit(1)
+        if isinstance(exc, OSError):
+            raise
         err.print(f"[red]error:[/] the warehouse failed: {escape(str(exc).strip())}. This is a bug in "
                   "benchhouse, not in your data: please report it with the command you ran.", highlight=False)
         sys.exit(3)
+
+
+def _disk_full(exc: BaseException) -> bool:
+    import errno
+
+    return getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in str(exc)
 
 
 if __name__ == "__main__":

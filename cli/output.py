@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import os
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -20,24 +22,49 @@ FORMATS = ("table", "csv", "json", "parquet")
 TABLE_ROWS = 1000  # a terminal table longer than this helps nobody; csv and json give them all
 
 
-def write(rows: pa.Table, fmt: str, out: Path | None = None, title: str | None = None) -> None:
-    """Write rows to `out` (stdout when None) in the given format."""
+def check_target(out: Path | None, force: bool, protected: list[Path], option: str = "-o") -> None:
+    """Refuse to write `out` where it would destroy something: anything under a protected folder (the
+    warehouse), a protected file (the input), or, without --force, any existing file."""
+    if out is None:
+        return
+    target = out.resolve()
+    for path in protected:
+        path = path.resolve()
+        if target == path or path in target.parents:
+            raise BenchhouseError(f"{option} {out}: refused, it would overwrite "
+                                  f"{'the warehouse' if path.is_dir() else 'the input file'}; write elsewhere")
+    if out.is_dir():
+        raise BenchhouseError(f"{option} {out}: is a folder; give a file name")
+    if out.exists() and not force:
+        raise BenchhouseError(f"{option} {out}: the file exists; pass --force to replace it, or choose another name")
+
+
+def write(rows: pa.Table, fmt: str, out: Path | None = None, title: str | None = None, force: bool = False,
+          protected: list[Path] = ()) -> None:
+    """Write rows to `out` (stdout when None) in the given format; a file is written to a temporary
+    name and renamed, after check_target."""
     if fmt not in FORMATS:
         raise BenchhouseError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        if out is None:
-            raise BenchhouseError("--format parquet writes a file: add -o FILE.parquet")
-        pq.write_table(rows, out)
-        return
+    check_target(out, force, list(protected))
+    if fmt == "parquet" and out is None:
+        raise BenchhouseError("--format parquet writes a file: add -o FILE.parquet")
     if fmt == "table" and out is None:
         _print_table(rows, title)
         return
     if out is None:
         _write_text(rows, fmt, sys.stdout.buffer)
         sys.stdout.flush()
-    else:
-        with open(out, "wb") as handle:
-            _write_text(rows, fmt, handle)
+        return
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        if fmt == "parquet":
+            pq.write_table(rows, tmp)
+        else:
+            with open(tmp, "wb") as handle:
+                _write_text(rows, fmt, handle)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _write_text(rows: pa.Table, fmt: str, handle: BinaryIO) -> None:
@@ -50,10 +77,22 @@ def _write_text(rows: pa.Table, fmt: str, handle: BinaryIO) -> None:
                              for record in batch.to_pylist())
         text.detach()
     elif fmt == "json":
-        handle.write(json.dumps(rows.to_pylist(), default=str, indent=1).encode() + b"\n")
+        # JSON has no NaN or infinity: a query that computes one gives null, never invalid JSON.
+        records = [{k: _finite(v) for k, v in record.items()} for record in rows.to_pylist()]
+        handle.write(json.dumps(records, default=str, indent=1, allow_nan=False).encode() + b"\n")
     else:  # a table written to a file is plain text
         console = Console(file=_TextWriter(handle), width=200, color_system=None)
         console.print(_rich_table(rows, None))
+
+
+def _finite(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
 
 
 class _TextWriter:

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from cli import output
-from cli.console import FormatOption, OutOption, SnapshotOption, err, spinner, state
+from cli.console import ForceOption, MemoryOption, TimeoutOption, FormatOption, OutOption, SnapshotOption, err, spinner, state
 from cli.warehouse import parameters, report as report_ingest, statement_text
 from warehouse import formats, query, tenants
 from warehouse.errors import BenchhouseError, UnknownName, did_you_mean
@@ -30,7 +30,9 @@ def ingest_command(
     allow_rejects: Annotated[bool, typer.Option(
         "--allow-rejects", help="Load the good rows; keep each bad one in the tenant's rejected_rows.")] = False,
     rejects: Annotated[Optional[Path], typer.Option(
-        "--rejects", help="Also write every rejected row, with its reason, to this CSV file.")] = None,
+        "--rejects", help="Also write every rejected row, with its reason, to this CSV file (never the input or "
+                          "a file of the warehouse; an existing file only with --force).")] = None,
+    force: ForceOption = False,
 ) -> None:
     """Validate and load one of the client's files into its tenant (created on first load), in one
     snapshot of the tenant's own catalog. The warehouse is not changed."""
@@ -38,13 +40,15 @@ def ingest_command(
         raise UnknownName(f"'{kind}' is not a private format; the formats are "
                           f"{', '.join(formats.PRIVATE_FORMATS)}.{did_you_mean(kind, formats.PRIVATE_FORMATS)}")
     tenant = tenants.Tenant.of(state.location, tenant_id)
+    output.check_target(rejects, force, state.protected(path), "--rejects")
     with spinner(f"{tenant.id}: {kind} {path.name}") as say:
         result = tenants.ingest(tenant, kind, path, allow_rejects=allow_rejects, rejects_out=rejects,
                                 progress=lambda stage: say(f"{path.name}: {stage}"))
     report_ingest(result, rejects)
 
 
-def list_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
+def list_command(fmt: FormatOption = "table", out: OutOption = None,
+                    force: ForceOption = False) -> None:
     """The tenants: what each holds, its latest snapshot, whether any of it is generated, its size
     on disk, and whether a client file names it."""
     import pyarrow as pa
@@ -63,7 +67,7 @@ def list_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
                      "snapshot": tenants.snapshot(tenant), "bytes": size, "client_file": tenant.id in client_files})
     names = ["tenant", "evaluations", "task_results", "use_cases", "generated_rows", "snapshot", "bytes", "client_file"]
     output.write(pa.table({n: [r[n] for r in rows] for n in names}) if rows else pa.table({n: [] for n in names}),
-                 fmt, out, title="tenants")
+                 fmt, out, title="tenants", force=force, protected=state.protected())
 
 
 def sql_command(
@@ -74,13 +78,19 @@ def sql_command(
         "-p", "--param", help="Bind $name to a value: -p name=value (repeatable).")] = None,
     fmt: FormatOption = "table",
     out: OutOption = None,
+    force: ForceOption = False,
     snapshot: SnapshotOption = None,
+    timeout: TimeoutOption = query.Limits.timeout_s,
+    memory_limit: MemoryOption = query.Limits.memory,
 ) -> None:
     """One read-only query that sees the warehouse, this tenant's tables (as tenant.*) and the private
-    views (private_*), and nothing of any other tenant. The same refusals as `benchhouse sql`."""
+    views (private_*), and nothing of any other tenant. The same refusals and limits as `benchhouse sql`."""
     tenant = tenants.existing(state.location, tenant_id)
+    protected = state.protected(file)
+    output.check_target(out, force, protected)
+    limits = query.Limits(timeout, memory_limit)
     output.write(query.run(state.location, statement_text(statement, file), parameters(param), snapshot=snapshot,
-                           tenant=tenant), fmt, out)
+                           tenant=tenant, limits=limits, cap_process=True), fmt, out, force=force, protected=protected)
 
 
 def purge_command(

@@ -39,7 +39,7 @@ def report_build_command(
     it reads the latest snapshot, after bringing the views up to date."""
     from reports import catalogue
     from reports.delivery import build, subscribers
-    from reports.handle import ReadHandle, window
+    from reports.handle import ReadHandle, check_period, window
     from reports.window import Period
     from warehouse.ingest import init
 
@@ -53,6 +53,7 @@ def report_build_command(
     if at is None:
         init(state.location)  # the views as this code defines them, in the snapshot read
     with ReadHandle(state.location, window(state.location, Period.parse(period), at)) as handle:
+        check_period(handle)
         subscribers.check_models(subscriber, handle.models())
         for done in build.build(handle, name, subscriber, wanted, out):
             unit = "pages" if done.format == "pdf" else "slides"

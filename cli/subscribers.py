@@ -38,13 +38,16 @@ def subscribers_validate_command() -> None:
     if state.location.exists():
         known = {r["model"] for r in query.run(state.location, "SELECT model FROM models").to_pylist()}
     paths = sorted(subscribers.folder().glob("*.yaml"))
+    loaded = []
     for path in paths:
         try:
             subscriber = subscribers.load(path)
+            loaded.append((path, subscriber))
             if known is not None:
                 subscribers.check_models(subscriber, known, path)
         except BenchhouseError as exc:
             problems.append(str(exc))
+    problems += subscribers.shared_deliveries(loaded)
     for problem in problems:
         err.print(f"[red]error:[/] {escape(problem)}", highlight=False)
     if problems:

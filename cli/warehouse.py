@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from cli import output
-from cli.console import AsOfAlias, FormatOption, OutOption, SnapshotOption, err, snapshot_of, spinner, state
+from cli.console import ForceOption, MemoryOption, TimeoutOption, AsOfAlias, FormatOption, OutOption, SnapshotOption, err, snapshot_of, spinner, state
 from warehouse import formats, query
 from warehouse.errors import BenchhouseError
 from warehouse.ingest import REJECTS_SHOWN, IngestResult, ingest, ingest_indices, ingest_source, init
@@ -38,8 +38,11 @@ def _ingest_command(kind: str):
             "--allow-rejects", help="Load the good rows; keep each bad one, with its reason, in "
                                     "the table rejected_rows.")] = False,
         rejects: Annotated[Optional[Path], typer.Option(
-            "--rejects", help="Also write every rejected row, with its reason, to this CSV file.")] = None,
+            "--rejects", help="Also write every rejected row, with its reason, to this CSV file (never the input "
+                              "or a file of the warehouse; an existing file only with --force).")] = None,
+        force: ForceOption = False,
     ) -> None:
+        output.check_target(rejects, force, state.protected(path), "--rejects")
         with spinner(f"{kind} {path.name}") as say:
             result = ingest(state.location, kind, path, allow_rejects=allow_rejects, rejects_out=rejects,
                             progress=lambda stage: say(f"{path.name}: {stage}"))
@@ -70,6 +73,9 @@ def ingest_source_command(
     list_: Annotated[bool, typer.Option("--list", help="List the source adapters and exit.")] = False,
     allow_rejects: Annotated[bool, typer.Option(
         "--allow-rejects", help="Load the good rows; keep each bad one in rejected_rows.")] = False,
+    allow_shrink: Annotated[bool, typer.Option(
+        "--allow-shrink", help="Load a read that holds far fewer rows (by more than 20%) than the source's "
+                               "last batch; refused otherwise, as the files may be truncated.")] = False,
 ) -> None:
     """Read an outside source in its own format, resolve its model names, validate it with the
     native rules and load it in one snapshot, replacing what its earlier batches loaded."""
@@ -78,7 +84,7 @@ def ingest_source_command(
         return
     with spinner(name) as say:
         result = ingest_source(state.location, name, path, allow_rejects=allow_rejects,
-                               progress=lambda stage: say(f"{name}: {stage}"))
+                               allow_shrink=allow_shrink, progress=lambda stage: say(f"{name}: {stage}"))
     report(result, None)
     if result.unresolved_rows and not result.already_loaded:
         err.print(f"{result.unresolved_rows} rows name models nobody resolved: see "
@@ -129,16 +135,18 @@ def unresolved_command(
     source_name: Annotated[Optional[str], typer.Option("--source", help="Only this source.")] = None,
     fmt: FormatOption = "table",
     out: OutOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Every raw model name that matched nothing, by source and number of rows, from each source's
     latest batch: resolve one by adding a row to warehouse/identity/aliases/<source>.csv."""
-    output.write(query.named(state.location, "unresolved", {"source": source_name or ""}), fmt, out,
+    output.write(query.named(state.location, "unresolved", {"source": source_name or ""}), fmt, out, force=force, protected=state.protected(),
                  title="unresolved model names")
 
 
-def coverage_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
+def coverage_command(fmt: FormatOption = "table", out: OutOption = None,
+                    force: ForceOption = False) -> None:
     """Share of each source's rows whose model name resolved to a canonical model."""
-    output.write(query.named(state.location, "coverage"), fmt, out, title="name resolution coverage")
+    output.write(query.named(state.location, "coverage"), fmt, out, force=force, protected=state.protected(), title="name resolution coverage")
 
 
 def check_prices_command(
@@ -146,6 +154,7 @@ def check_prices_command(
     details: Annotated[bool, typer.Option("--details", help="Every quarantined price, not the counts.")] = False,
     fmt: FormatOption = "table",
     out: OutOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Stored prices the house quarantines (price_anomalies), counted by source and reason: a unit slip
     far from the other providers, a placeholder, a cached price above the input price, a zero that
@@ -156,24 +165,26 @@ def check_prices_command(
                          raw_params=True)
     else:
         rows = query.named(state.location, "price_anomaly_counts", {"source": source_name or ""})
-    output.write(rows, fmt, out, title="quarantined prices")
+    output.write(rows, fmt, out, force=force, protected=state.protected(), title="quarantined prices")
 
 
 def check_dates_command(
     all_: Annotated[bool, typer.Option("--all", help="Also the conflicts the curated tables resolve.")] = False,
     fmt: FormatOption = "table",
     out: OutOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Models whose release dates disagree across sources by more than 30 days, or precede their
     creator's first model: resolve one in warehouse/identity/release_dates.csv."""
-    output.write(query.named(state.location, "release_date_conflicts", {"all": "true" if all_ else "false"}), fmt, out,
+    output.write(query.named(state.location, "release_date_conflicts", {"all": "true" if all_ else "false"}), fmt, out, force=force, protected=state.protected(),
                  title="release dates in doubt")
 
 
-def check_twins_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
+def check_twins_command(fmt: FormatOption = "table", out: OutOption = None,
+                    force: ForceOption = False) -> None:
     """Groups of model ids that differ only by a date stamp, a tag or a spelling: candidates for one id
     (warehouse/identity/aliases/common.csv) or distinct snapshots a person keeps apart."""
-    output.write(query.named(state.location, "model_twins"), fmt, out, title="ids that may name the same weights")
+    output.write(query.named(state.location, "model_twins"), fmt, out, force=force, protected=state.protected(), title="ids that may name the same weights")
 
 
 def sql_command(
@@ -183,12 +194,21 @@ def sql_command(
         "-p", "--param", help="Bind $name to a value: -p name=value (repeatable).")] = None,
     fmt: FormatOption = "table",
     out: OutOption = None,
+    force: ForceOption = False,
     snapshot: SnapshotOption = None,
     as_of: AsOfAlias = None,
+    timeout: TimeoutOption = query.Limits.timeout_s,
+    memory_limit: MemoryOption = query.Limits.memory,
 ) -> None:
-    """Run one read-only query against the warehouse. Writes and file access are refused."""
+    """Run one read-only query against the warehouse. Writes, file access, settings and the lake's
+    maintenance functions are refused; the query is stopped after --timeout seconds and fails when it
+    needs more than --memory-limit. No output or message shows the warehouse's paths."""
+    protected = state.protected(file)
+    output.check_target(out, force, protected)
+    limits = query.Limits(timeout, memory_limit)
     output.write(query.run(state.location, statement_text(statement, file), parameters(param),
-                           snapshot=snapshot_of(snapshot, as_of)), fmt, out)
+                           snapshot=snapshot_of(snapshot, as_of), limits=limits, cap_process=True), fmt, out, force=force,
+                 protected=protected)
 
 
 def statement_text(statement: str | None, file: Path | None) -> str:
@@ -219,20 +239,22 @@ def schema_command(
     name: Annotated[Optional[str], typer.Argument(help="A table or view: list its columns.")] = None,
     fmt: FormatOption = "table",
     out: OutOption = None,
+    force: ForceOption = False,
     snapshot: SnapshotOption = None,
     as_of: AsOfAlias = None,
 ) -> None:
     """List the warehouse's tables and views, or one's columns, with their descriptions."""
     at = snapshot_of(snapshot, as_of)
     if name is None:
-        output.write(query.relations(state.location, at), fmt, out, title="tables and views")
+        output.write(query.relations(state.location, at), fmt, out, force=force, protected=state.protected(), title="tables and views")
     else:
-        output.write(query.columns(state.location, name, at), fmt, out, title=name)
+        output.write(query.columns(state.location, name, at), fmt, out, force=force, protected=state.protected(), title=name)
 
 
-def snapshots_command(fmt: FormatOption = "table", out: OutOption = None) -> None:
+def snapshots_command(fmt: FormatOption = "table", out: OutOption = None,
+                    force: ForceOption = False) -> None:
     """List the warehouse's snapshots: id, time, the batch that made it and its rows."""
-    output.write(query.snapshots(state.location), fmt, out, title="snapshots")
+    output.write(query.snapshots(state.location), fmt, out, force=force, protected=state.protected(), title="snapshots")
 
 
 def report(result: IngestResult, rejects_file: Path | None) -> None:

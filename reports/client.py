@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import Field, PrivateAttr, field_validator
 
 from reports.rendering import theme
-from reports.subscriber import Branding, Contact, Strict
+from reports.subscriber import Branding, Contact, Strict, name
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -35,6 +35,11 @@ class Client(Strict):
         if not SLUG.fullmatch(value) or len(value) > 64:
             raise ValueError(f"'{value}' is not a tenant id: use lowercase letters, digits and hyphens, e.g. acme-insurance")
         return value
+
+    @field_validator("company")
+    @classmethod
+    def _company(cls, value: str) -> str:
+        return name(value)
 
     @field_validator("evaluations")
     @classmethod

@@ -35,6 +35,17 @@ def window(location: Location, period: Period, snapshot: int | None = None) -> W
     return Window.of(period, snapshot)
 
 
+def check_period(handle: "ReadHandle") -> None:
+    """A quarter that starts after the last day of the warehouse's data is refused, naming the last
+    quarter there is data for."""
+    through = handle.con.execute(statement("data_through")).fetchone()[0]
+    period = handle.window.period
+    if through is not None and period.start > through:
+        last = Period(through.year, (through.month - 1) // 3 + 1)
+        raise BenchhouseError(f"period {period} starts after the warehouse's last data ({through:%Y-%m-%d}, "
+                              f"snapshot {handle.snapshot}): choose {last} or earlier, or load newer data first")
+
+
 class ReadHandle:
     """The warehouse as a report sees it: every query at the window's snapshot."""
 

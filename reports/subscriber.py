@@ -17,10 +17,22 @@ from warehouse.errors import did_you_mean
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+FOLDER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+MAX_NAME = 120
+
+
+def name(value: str) -> str:
+    """A company's or a person's name, printed on every cover and slide: one line, at most MAX_NAME."""
+    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
+        raise ValueError("contains a control character (a tab, newline or other); write the name on one line")
+    if not value.strip() or len(value) > MAX_NAME:
+        raise ValueError(f"is {len(value)} characters; a name has 1 to {MAX_NAME}")
+    return value
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # NaN and infinity are refused in every number of a subscriber's or client's file.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Branding(Strict):
@@ -48,6 +60,11 @@ class Branding(Strict):
 class Contact(Strict):
     name: str
     email: str
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return name(value)
 
     @field_validator("email")
     @classmethod
@@ -98,7 +115,8 @@ class Subscriber(Strict):
     branding: Branding
     focus_models: tuple[str, ...] = ()
     index_version: str | None = Field(default=None, description="Intelligence Index version to pin; latest if empty")
-    delivery: str = Field(description="Folder under the run's output where deliverables go")
+    delivery: str = Field(description="One folder name (no slash, not '..'), unique per subscriber: where under "
+                                      "the run's output its deliverables go")
     contacts: tuple[Contact, ...] = ()
     workload: Workload | None = Field(default=None, description="What it runs, for the deployment report's costs")
     _folder: Path = PrivateAttr(default=Path("."))  # the folder the file was read from
@@ -108,6 +126,19 @@ class Subscriber(Strict):
     def _slug(cls, value: str) -> str:
         if not SLUG.fullmatch(value):
             raise ValueError(f"'{value}' is not a slug: use lowercase letters, digits and hyphens, e.g. acme-corp")
+        return value
+
+    @field_validator("company")
+    @classmethod
+    def _company(cls, value: str) -> str:
+        return name(value)
+
+    @field_validator("delivery")
+    @classmethod
+    def _delivery(cls, value: str) -> str:
+        if not FOLDER_NAME.fullmatch(value) or set(value) == {"."}:
+            raise ValueError(f"'{value}' is not a single folder name: use letters, digits, '.', '_' and '-' "
+                             "(no slash, no '..', at most 100), e.g. the subscriber's id")
         return value
 
     @field_validator("reports")

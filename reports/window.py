@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from warehouse.errors import BenchhouseError
+from warehouse.formats import PLAUSIBLE_DATES
 
 PATTERN = re.compile(r"(\d{4})Q([1-4])")
+# The plausible dates of the formats (warehouse/formats.py), one year inside so that the previous
+# quarter of the first is still a date the warehouse holds.
+FIRST_YEAR, LAST_YEAR = int(PLAUSIBLE_DATES[0][:4]) + 1, int(PLAUSIBLE_DATES[1][:4])
 
 
 @dataclass(frozen=True, order=True)
@@ -23,6 +27,9 @@ class Period:
         match = PATTERN.fullmatch(text.strip().upper())
         if not match:
             raise BenchhouseError(f"period '{text}' is not a quarter: write it like 2026Q3")
+        if not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+            raise BenchhouseError(f"period '{text}' is outside {FIRST_YEAR}-{LAST_YEAR}, the years the warehouse "
+                                  "accepts: write a quarter like 2026Q3")
         return cls(int(match[1]), int(match[2]))
 
     def __str__(self) -> str:

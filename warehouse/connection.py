@@ -9,8 +9,11 @@ downloaded.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import importlib
 import os
+import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -89,7 +92,8 @@ def _bare_connection() -> duckdb.DuckDBPyConnection:
 
 
 def connect(location: Location, *, read_only: bool = False, snapshot: int | None = None,
-            create: bool = False, alias: str = LAKE, lock: bool = True) -> duckdb.DuckDBPyConnection:
+            create: bool = False, alias: str = LAKE, lock: bool = True,
+            memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """A connection with the warehouse attached as `alias` (`bh`) and selected with USE.
 
     read_only attaches the catalog read-only and then (unless lock is False, for a caller that
@@ -105,7 +109,7 @@ def connect(location: Location, *, read_only: bool = False, snapshot: int | None
         for statement in con.extract_statements(path.read_text()):
             con.execute(statement)
     if read_only and lock:
-        lock_down(con, [location])
+        lock_down(con, [location], memory_limit)
     return con
 
 
@@ -133,11 +137,25 @@ def attach(con: duckdb.DuckDBPyConnection, location: Location, alias: str, *, re
     if snapshot is not None:
         _check_snapshot(location, snapshot)
         options.append(f"SNAPSHOT_VERSION {int(snapshot)}")
-    con.execute(f"ATTACH {quote_literal('ducklake:' + location.catalog)} AS {alias} ({', '.join(options)})")
+    try:
+        con.execute(f"ATTACH {quote_literal('ducklake:' + location.catalog)} AS {alias} ({', '.join(options)})")
+    except duckdb.Error as exc:
+        if "does not match existing data path" not in str(exc):
+            raise
+        recorded = re.search(r'data path in the catalog "([^"]*)"', str(exc))
+        raise BenchhouseError(
+            f"{ENV_DATA_PATH} is {location.data_path}, but the catalog {location.describe()} keeps its data in "
+            f"{recorded.group(1) if recorded else 'another place'}: set {ENV_DATA_PATH} to that (every machine "
+            "must name the data by the same path or URL)"
+        ) from None
 
 
-def lock_down(con: duckdb.DuckDBPyConnection, locations: list[Location]) -> None:
-    """Forbid reading or writing any file but the data files of these catalogs, for good."""
+def lock_down(con: duckdb.DuckDBPyConnection, locations: list[Location], memory_limit: str | None = None) -> None:
+    """Forbid reading or writing any file but the data files of these catalogs, for good; with a
+    memory limit, a query that needs more fails rather than spilling to disk."""
+    if memory_limit is not None:
+        con.execute("SET memory_limit = ?", [memory_limit])
+        con.execute("SET temp_directory = ''")
     con.execute("SET allowed_directories = ?", [[location.data_path for location in locations]])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
@@ -162,21 +180,59 @@ def _check_snapshot(location: Location, snapshot: int) -> None:
 
 @contextmanager
 def writer_lock(location: Location, wait: bool = True) -> Iterator[None]:
-    """Serialise writers on one machine. Readers never take it.
+    """Serialise the writers of one warehouse. Readers never take it.
 
-    Batch ids, run ids and the snapshot a batch records are allocated under this lock. The
-    operating system releases it when the process dies, so a killed ingest never leaves it held.
+    Batch ids, run ids and the snapshot a batch records are allocated under this lock. An embedded
+    warehouse's lock is a file lock on its folder; a PostgreSQL catalog's is an advisory lock in
+    that database, so writers on different machines wait for each other. Either is released when
+    the process dies (the operating system closes the file, PostgreSQL ends the session), so a
+    killed ingest never leaves it held.
     """
-    folder = location.local_dir or Path(os.environ.get("BENCHHOUSE_LOCK_DIR", "/tmp"))
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "writer.lock", "w") as handle:
+    if not location.is_embedded:
+        with _advisory_lock(location, wait):
+            yield
+        return
+    location.local_dir.mkdir(parents=True, exist_ok=True)
+    with open(location.local_dir / "writer.lock", "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
-            raise WarehouseBusy(
-                f"another ingest is writing to {location.describe()}; wait for it to finish"
-            ) from None
+            raise _busy(location) from None
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# One key per catalog database: a DuckLake catalog owns its database, so every writer of the
+# warehouse asks for the same key whatever its data path is called on its machine.
+ADVISORY_KEY = int.from_bytes(hashlib.sha256(b"benchhouse writer").digest()[:8], "big", signed=True)
+ADVISORY_POLL_SECONDS = 0.2
+
+
+@contextmanager
+def _advisory_lock(location: Location, wait: bool) -> Iterator[None]:
+    """pg_try_advisory_xact_lock on a connection of its own, inside a transaction held open for the
+    writer's duration: the lock lives exactly as long as that PostgreSQL transaction. It is polled
+    rather than waited for in PostgreSQL, so that Ctrl-C still stops a waiting ingest."""
+    con = _bare_connection()
+    try:
+        con.execute(f"LOAD '{extension_file('duckdb_extension_postgres_scanner', 'postgres_scanner')}'")
+        try:
+            con.execute(f"ATTACH {quote_literal(location.catalog.removeprefix('postgres:'))} AS writer_lock (TYPE postgres)")
+        except duckdb.Error as exc:
+            raise BenchhouseError(f"cannot reach the catalog {location.describe()} to take the writer lock: "
+                                  f"{str(exc).splitlines()[0]}") from None
+        con.execute("BEGIN")
+        query = f"SELECT * FROM postgres_query('writer_lock', 'SELECT pg_try_advisory_xact_lock({ADVISORY_KEY}) AS held')"
+        while not con.execute(query).fetchone()[0]:
+            if not wait:
+                raise _busy(location)
+            time.sleep(ADVISORY_POLL_SECONDS)
+        yield
+    finally:
+        con.close()  # ends the transaction and the session, and with them the lock
+
+
+def _busy(location: Location) -> WarehouseBusy:
+    return WarehouseBusy(f"another ingest is writing to {location.describe()}; wait for it to finish")

@@ -57,12 +57,14 @@ class Reject:
     reason: str
     where: str | None = None
     """Where the row came from when it is not a row of the file given (a source's file and row)."""
+    line: int | None = None
+    """The line the row starts on in a text file (a quoted value may span lines), or its Parquet row."""
 
     def describe(self, file_name: str, row_label: str = "row", line_offset: int = 0) -> str:
         """One line naming the file, the row (as a line number for text files), the column, the
         value found and what was expected."""
         shown = "an empty value" if self.value is None else repr(self.value)
-        place = self.where or f"{file_name}, {row_label} {self.row + line_offset}"
+        place = self.where or f"{file_name}, {row_label} {self.line or self.row + line_offset}"
         return f"{place}, column '{self.column}': got {shown}; {self.reason}"
 
 

@@ -47,6 +47,52 @@ class Column:
     def rule_sql(self, value_sql: str) -> str | None:
         return None if self.rule is None else "(" + self.rule.replace("{v}", value_sql) + ")"
 
+    @property
+    def type_rule(self) -> "TypeRule | None":
+        """The rule every value of this column's type meets, whatever the column (TYPE_RULES)."""
+        return TYPE_RULES.get(self.type)
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    """A rule every column of one type meets, checked before the column's own rule: a value that
+    casts to the type but cannot be what a file of the house means (NaN, infinity, a date in
+    another millennium, a control character in a name) is refused here, once for every format."""
+
+    check: str
+    """SQL predicate over the typed value `{v}`."""
+    expected: str
+
+    def sql(self, value_sql: str) -> str:
+        return "(" + self.check.replace("{v}", value_sql) + ")"
+
+
+# Plausible dates for anything the house records (a release, a price, a run, an assessment): a date
+# outside them is a slip (a BC year, a sentinel such as 9999-12-31), and dates beyond what Python's
+# date holds crash every reader of the row.
+PLAUSIBLE_DATES = ("1990-01-01", "2100-12-31")
+TEXT_LENGTH = 2_000  # characters in any text value; a longer one is not a name, a note or an id
+NAME_LENGTH = 200  # characters in a name printed on a cover, a table or a slide
+# Control characters (tab, line feed and carriage return aside), C1 controls and the bidirectional
+# overrides that make printed text read differently from what is stored.
+CONTROL_CHARACTERS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\x{80}-\x{9F}\x{202A}-\x{202E}\x{2066}-\x{2069}]"
+TYPE_RULES: dict[str, TypeRule] = {
+    "DOUBLE": TypeRule("isfinite({v})", "a finite number (not NaN, not infinity)"),
+    "DATE": TypeRule(f"{{v}} BETWEEN DATE '{PLAUSIBLE_DATES[0]}' AND DATE '{PLAUSIBLE_DATES[1]}'",
+                     f"a date from {PLAUSIBLE_DATES[0]} to {PLAUSIBLE_DATES[1]}"),
+    "TIMESTAMP": TypeRule(f"{{v}} >= TIMESTAMP '{PLAUSIBLE_DATES[0]}' "
+                          f"AND {{v}} < TIMESTAMP '{PLAUSIBLE_DATES[1]}' + INTERVAL 1 DAY",
+                          f"a time from {PLAUSIBLE_DATES[0]} to {PLAUSIBLE_DATES[1]}"),
+    "VARCHAR": TypeRule(f"length({{v}}) <= {TEXT_LENGTH} AND NOT regexp_matches({{v}}, '{CONTROL_CHARACTERS}')",
+                        f"text of at most {TEXT_LENGTH:,} characters without control characters"),
+}
+
+
+def name(name_: str, doc: str, **kwargs) -> Column:
+    """A name printed in reports: on one line, at most NAME_LENGTH characters."""
+    return Column(name_, "VARCHAR", doc, rule=f"length({{v}}) <= {NAME_LENGTH} AND NOT regexp_matches({{v}}, '[\\t\\n\\r]')",
+                  expected=f"a name on one line of at most {NAME_LENGTH} characters", **kwargs)
+
 
 def slug(name: str, doc: str, example: str, **kwargs) -> Column:
     return Column(name, "VARCHAR", doc, rule=f"regexp_full_match({{v}}, '{SLUG}')",
@@ -72,10 +118,9 @@ def non_negative(name: str, type_: str, doc: str, **kwargs) -> Column:
 
 
 def volume(name: str, doc: str, **kwargs) -> Column:
-    """A finite number of 0 or more: NaN and infinity sort above every number in SQL, so `>= 0`
-    alone would let them through."""
-    return Column(name, "DOUBLE", doc, rule="isfinite({v}) AND {v} >= 0",
-                  expected="a finite number of 0 or more (not NaN, not infinity)", **kwargs)
+    """A number of 0 or more (finite, as every DOUBLE: TYPE_RULES)."""
+    return Column(name, "DOUBLE", doc, rule="{v} >= 0", expected="a finite number of 0 or more (not NaN, not infinity)",
+                  **kwargs)
 
 
 @dataclass(frozen=True)
@@ -91,7 +136,7 @@ class Range:
 
     def column(self, name: str, type_: str, doc: str, **kwargs) -> Column:
         above = ">=" if self.low_inclusive else ">"
-        finite = "isfinite({v}) AND " if type_ == "DOUBLE" else ""
+        finite = ""  # a DOUBLE is finite by its type's rule (TYPE_RULES)
         words = "at least" if self.low_inclusive else "above"
         low, high = _number(self.low), _number(self.high)
         return Column(name, type_, doc, rule=f"{finite}{{v}} {above} {low} AND {{v}} <= {high}",
@@ -161,7 +206,7 @@ MODELS = Format(
     columns=(
         slug("model", "canonical model id", "gpt-4o-2024-08-06"),
         slug("creator", "organisation that made it; registered on first sight", "openai"),
-        Column("display_name", "VARCHAR", "name shown in reports"),
+        name("display_name", "name shown in reports"),
         Column("release_date", "DATE", "first public availability, YYYY-MM-DD", required=False),
         non_negative("params_total_b", "DOUBLE", "total parameters, billions", required=False),
         non_negative("params_active_b", "DOUBLE", "active parameters per token, billions",
@@ -182,7 +227,7 @@ EVALUATIONS = Format(
     key=("evaluation",),
     columns=(
         slug("evaluation", "evaluation id", "gpqa-diamond"),
-        Column("name", "VARCHAR", "display name"),
+        name("name", "display name"),
         slug("category", "index category it counts towards", "reasoning"),
         one_of("kind", ("single_turn", "agentic"), "single_turn or agentic"),
         Column("n_tasks", "BIGINT", "tasks in one pass", rule="{v} > 0", expected="a whole number above 0"),
@@ -424,7 +469,7 @@ SYSTEMS = Format(
     key=("system", "cost_basis", "priced_at", "source"),
     columns=(
         slug("system", "system id: accelerators x count, e.g. 8x-h100-sxm-80gb", "8x-h100-sxm-80gb"),
-        Column("name", "VARCHAR", "name shown in reports", required=False),
+        name("name", "name shown in reports", required=False),
         slug("accelerator", "accelerator id: model, form factor, memory", "h100-sxm-80gb"),
         plausible("accelerator_count", "INTEGER", "accelerators in the system"),
         one_of("cost_basis", COST_BASES, "rent (a market price) or owner (the owner's cost)"),
@@ -532,6 +577,9 @@ def reference_markdown() -> str:
         "Column names are exactly as below; an extra column refuses the file, a missing optional",
         "column is empty (NULL). Dates are `YYYY-MM-DD`; timestamps are ISO 8601 and stored in UTC",
         "(an offset is honoured, none means UTC); booleans are `true`/`false` (also `1`/`0`, `yes`/`no`).",
+        "",
+        "Every column also meets the rule of its type, whatever the format: "
+        + "; ".join(f"{t} {r.expected}" for t, r in TYPE_RULES.items()) + ".",
         "",
         "A file loads wholly or not at all, in one transaction that makes one snapshot, and every bad",
         "row is listed with the file, line (CSV, JSON Lines) or row (Parquet), column, value and what",

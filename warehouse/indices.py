@@ -28,7 +28,8 @@ class IndexVersionChanged(BenchhouseError):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # NaN and infinity parse as floats; a weight or threshold of either would reach every figure.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class IndexEvaluation(Strict):

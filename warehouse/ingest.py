@@ -14,15 +14,17 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from warehouse import formats, identity, indices, sql, validate
+from warehouse import formats, identity, indices, sql, textfiles, validate
 from warehouse.connection import LAKE, Location, connect, latest_snapshot, writer_lock
 from warehouse.errors import BenchhouseError, Reject, UnknownName, ValidationFailed, did_you_mean
 from warehouse.migrate import migrate, run_script
@@ -128,14 +130,19 @@ def load_file(target: Target, kind: str, path: Path, *, allow_rejects: bool = Fa
     path = Path(path)
     if not path.is_file():
         raise BenchhouseError(f"{path}: no such file")
-    progress("hashing the file")
-    digest = file_sha256(path)
-    with _writer(target, progress) as con:
+    if rejects_out is not None:
+        _check_rejects_out(Path(rejects_out), path, target.lock)
+    with _writer(target, progress) as con, textfiles.staging() as folder:
+        # The bytes are read once, under the lock: what is hashed is what is loaded, even if the
+        # file is rewritten while this ingest waits for another writer.
+        progress("copying and hashing the file")
+        staged = textfiles.stage_file(path, folder)
+        digest = staged.sha256
         earlier = _earlier_batch(con, kind, digest)
         if earlier:
             return IngestResult(kind, path, *earlier, already_loaded=True)
         progress("reading")
-        src = open_source(con, path, fmt)
+        src = open_source(con, staged, fmt)
         generated = generated or _marked_generated(con, src)
         # Generated demo data is disposable: a new generated file replaces the one before it.
         replaced = [r[0] for r in con.execute(
@@ -151,11 +158,20 @@ def load_file(target: Target, kind: str, path: Path, *, allow_rejects: bool = Fa
         progress("loading")
         batch = {"kind": kind, "source": "native", "file_name": path.name, "file_sha256": digest,
                  "source_version": None, "licence": None, "generated": generated}
-        files = [(path.name, digest, path.stat().st_size)]
+        files = [(path.name, digest, staged.size)]
         batch_id, snapshot = _commit(con, [part], batch, files, replaced=replaced, materialized=False,
                                      lake=target.lake, scripts=target.scripts)
         return IngestResult(kind, path, batch_id, snapshot, src.rows - part.bad_rows, part.bad_rows,
                             rejects=part.rejects, row_label=src.row_label, line_offset=src.line_offset)
+
+
+def _check_rejects_out(out: Path, path: Path, lock: Location) -> None:
+    """The rejects file never replaces the input or a file of the warehouse."""
+    target = out.resolve()
+    if target == path.resolve():
+        raise BenchhouseError(f"--rejects {out}: refused, it would overwrite the input file; write elsewhere")
+    if lock.local_dir is not None and (target == lock.local_dir.resolve() or lock.local_dir.resolve() in target.parents):
+        raise BenchhouseError(f"--rejects {out}: refused, it would overwrite the warehouse; write elsewhere")
 
 
 def _format(target: Target, kind: str) -> formats.Format:
@@ -168,29 +184,40 @@ def _format(target: Target, kind: str) -> formats.Format:
 
 
 def ingest_source(location: Location, name: str, path: Path | None, *, allow_rejects: bool = False,
-                  progress: Progress = lambda stage: None) -> IngestResult:
+                  allow_shrink: bool = False, progress: Progress = lambda stage: None) -> IngestResult:
     """Read an outside source with its adapter, resolve its model names, validate every kind of
     row it gives with the native rules, and load them all in one transaction that replaces what
     the source's earlier batches loaded."""
     spec = sources.get(name)
     files = spec.input_files(Path(path) if path else None)
-    progress("hashing the files")
-    hashes = [(_relative(f, path, spec), file_sha256(f), f.stat().st_size) for f in files]
-    # The same files read by the same adapter with the same curated names: the same batch.
     adapter_code = _code_sha256()
-    digest = hashlib.sha256(json.dumps([name, adapter_code, identity.curated_sha256(),
-                                        [h[:2] for h in hashes]]).encode()).hexdigest()
-    with _writer(public(location), progress) as con:
+    with _writer(public(location), progress) as con, textfiles.staging() as folder:
+        # Under the lock, the source's files are copied once and hashed; the adapter reads the copies.
+        progress("copying and hashing the files")
+        hashes = []
+        for f in files:
+            relative = _relative(f, path, spec)
+            if spec.path_needed:
+                staged = textfiles.stage_file(f, folder, relative, shown=f)
+                hashes.append((relative, staged.sha256, staged.size))
+            else:  # a source read from an installed package
+                hashes.append((relative, file_sha256(f), f.stat().st_size))
+        # The same files read by the same adapter with the same curated names: the same batch.
+        digest = hashlib.sha256(json.dumps([name, adapter_code, identity.curated_sha256(),
+                                            [h[:2] for h in hashes]]).encode()).hexdigest()
         earlier = _earlier_batch(con, "source", digest)
         if earlier:
             return IngestResult(name, Path(path or name), *earlier, already_loaded=True)
+        previous = con.execute("SELECT batch_id, rows_accepted FROM ingest_batches WHERE kind = 'source' "
+                               "AND source = ? ORDER BY batch_id DESC LIMIT 1", [name]).fetchone()
         replaced = [r[0] for r in con.execute(
             "SELECT batch_id FROM ingest_batches WHERE kind = 'source' AND source = ?", [name]).fetchall()]
         _context(con, name, replaced)
         progress(f"reading {name}")
         creators = dict(con.execute("SELECT model, creator FROM models").fetchall())
-        extract = spec.read(Path(path) if path else Path("."),
-                            sources.Context(known_models=frozenset(creators), creators=creators))
+        with _shown_as(folder, Path(path) if path else None):
+            extract = spec.read(folder if spec.path_needed else Path("."),
+                                sources.Context(known_models=frozenset(creators), creators=creators))
         identity.prepare(con, name)
         parts, resolutions = [], [_skipped_frame(extract)]
         for kind in _ordered(extract.parts):
@@ -212,6 +239,13 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
         failed = [p for p in parts if p.bad_rows]
         if failed and not allow_rejects:
             raise _failure(failed[0])
+        accepted = sum(p.src.rows - p.bad_rows for p in parts)
+        if previous and not allow_shrink and accepted < (1 - spec.max_shrink) * previous[1]:
+            raise SourceShrank(
+                f"{name}: this read gives {accepted:,} rows where the source's last batch ({previous[0]}) loaded "
+                f"{previous[1]:,}, {1 - accepted / previous[1]:.0%} fewer; a source may lose at most "
+                f"{spec.max_shrink:.0%} at once, and its files may be truncated. Check them, or pass --allow-shrink "
+                "to load them and replace the earlier rows")
         how = pd.concat(resolutions, ignore_index=True)
         how["release_date"] = pd.to_datetime(how["release_date"])
         how["candidates"] = how["candidates"].astype("string")  # comma-separated, or empty
@@ -236,6 +270,22 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
                             unresolved_rows=int(unresolved))
 
 
+class SourceShrank(BenchhouseError):
+    """A source's new read holds far fewer rows than its last batch: refused unless --allow-shrink."""
+
+
+@contextmanager
+def _shown_as(folder: Path, original: Path | None) -> Iterator[None]:
+    """Messages of an adapter reading staged copies name the user's folder, not the copies'."""
+    try:
+        yield
+    except BenchhouseError as exc:
+        if original is not None:
+            exc.args = tuple(a.replace(str(folder), str(original)) if isinstance(a, str) else a
+                             for a in exc.args)
+        raise
+
+
 class _writer:
     """The target's writer lock and a read-write connection with its schema applied, for one batch."""
 
@@ -246,6 +296,7 @@ class _writer:
         self.progress("waiting for other writers")
         self.lock = writer_lock(self.target.lock)
         self.lock.__enter__()
+        self.before = _data_files(self.target.lock)
         try:
             self.con = self.target.open()
         except BaseException:
@@ -253,11 +304,23 @@ class _writer:
             raise
         return self.con
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, value, traceback) -> None:
         try:
             self.con.close()
+            if kind is not None and self.before is not None:
+                # A batch that failed (a full disk, a kill of the commit) may have written data files
+                # no snapshot names; writers are serialised, so every new file is this batch's.
+                for path in _data_files(self.target.lock) - self.before:
+                    path.unlink(missing_ok=True)
         finally:
-            self.lock.__exit__(*exc)
+            self.lock.__exit__(kind, value, traceback)
+
+
+def _data_files(location: Location) -> set[Path] | None:
+    """The data files of a catalog whose data is a local folder; None when it is object storage."""
+    if "://" in location.data_path:
+        return None
+    return {p for p in Path(location.data_path).rglob("*") if p.is_file()}
 
 
 def _code_sha256() -> str:
@@ -315,14 +378,15 @@ def _check(con: duckdb.DuckDBPyConnection, fmt: formats.Format, src: Source, pro
            materialize: bool, scripts: Path | None = None) -> Part:
     con.execute(validate.typed_view_sql(fmt, src.columns))
     # Checks that point at another row name it the way this file's messages do.
-    con.execute(f"CREATE OR REPLACE TEMP MACRO row_ref(r) AS '{src.row_label} ' || (r + {src.line_offset})")
+    con.execute(f"CREATE OR REPLACE TEMP MACRO row_ref(r) AS '{src.row_label} ' || "
+                "(SELECT min(_line) FROM src WHERE _row = r)")
     macros = sql.PACKAGE_DIR / "load" / f"{fmt.kind}_macros.sql"
     if macros.exists():
         run_script(con, macros.read_text())
     con.execute("CREATE OR REPLACE TEMP TABLE rejects "
                 "(_row BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)")
     for name, check in validate.checks(fmt, scripts):
-        progress(f"{src.path.name}: checking {name}")
+        progress(f"{src.name}: checking {name}")
         con.execute(f"INSERT INTO rejects {check}")
     bad_rows, problems = con.execute("SELECT count(DISTINCT _row), count(*) FROM rejects").fetchone()
     rejects = _first_rejects(con) if bad_rows else []
@@ -334,24 +398,26 @@ def _check(con: duckdb.DuckDBPyConnection, fmt: formats.Format, src: Source, pro
 
 
 def _first_rejects(con: duckdb.DuckDBPyConnection) -> list[Reject]:
-    rows = con.execute("SELECT r._row, r.column_name, r.value, r.reason, t._ref FROM rejects r "
+    rows = con.execute("SELECT r._row, r.column_name, r.value, r.reason, t._ref, t._line FROM rejects r "
                        "LEFT JOIN typed t USING (_row) ORDER BY r._row, r.column_name LIMIT ?",
                        [REJECTS_SHOWN]).fetchall()
     return [Reject(*row) for row in rows]
 
 
 def _failure(part: Part) -> ValidationFailed:
-    return ValidationFailed(part.src.path.name, part.src.row_label, part.rejects, part.src.rows,
+    return ValidationFailed(part.src.name, part.src.row_label, part.rejects, part.src.rows,
                             part.bad_rows, part.src.line_offset, part.problems)
 
 
 def _write_rejects(con: duckdb.DuckDBPyConnection, src: Source, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
+    final, out = out, out.with_name(f".{out.name}.{os.getpid()}.tmp")
     con.execute(
-        f"COPY (SELECT _row AS row_number, _row + {src.line_offset} AS {src.row_label}, column_name, "
-        f"value, reason FROM rejects ORDER BY _row, column_name) TO {sql.quote_literal(str(out))} "
+        f"COPY (SELECT r._row AS row_number, t._line AS {src.row_label}, column_name, value, reason "
+        f"FROM rejects r LEFT JOIN typed t USING (_row) ORDER BY r._row, column_name) TO {sql.quote_literal(str(out))} "
         "(HEADER, DELIMITER ',')"
     )
+    os.replace(out, final)
 
 
 def ingest_indices(location: Location, folder: Path | None = None,
@@ -359,19 +425,25 @@ def ingest_indices(location: Location, folder: Path | None = None,
     """Load the index versions, thresholds, price origins and report policies of warehouse/indices
     (or `folder`)."""
     folder = Path(folder or indices.FOLDER)
-    files = [(p.name, file_sha256(p), p.stat().st_size) for p in sorted(folder.glob("*.yaml"))]
-    digest = hashlib.sha256(json.dumps(files).encode()).hexdigest()
-    with _writer(public(location), progress) as con:
+    with _writer(public(location), progress) as con, textfiles.staging() as staged:
+        files = [(p.name, *_staged_hash(p, staged)) for p in sorted(folder.glob("*.yaml"))]
+        digest = hashlib.sha256(json.dumps(files).encode()).hexdigest()
         earlier = _earlier_batch(con, "indices", digest)
         if earlier:
             return IngestResult("indices", folder, *earlier, already_loaded=True)
-        indices.read(folder)  # every file valid before the transaction begins
-        batch = {"kind": "indices", "source": "native", "file_name": folder.name, "file_sha256": digest,
-                 "source_version": None, "licence": None, "generated": False}
-        added: list[str] = []
-        batch_id, snapshot = _commit(con, [], batch, files, replaced=[], materialized=False,
-                                     extra=lambda c, p: added.extend(indices.load(c, folder, p["batch_id"])))
+        with _shown_as(staged, folder):
+            indices.read(staged)  # every file valid before the transaction begins
+            batch = {"kind": "indices", "source": "native", "file_name": folder.name, "file_sha256": digest,
+                     "source_version": None, "licence": None, "generated": False}
+            added: list[str] = []
+            batch_id, snapshot = _commit(con, [], batch, files, replaced=[], materialized=False,
+                                         extra=lambda c, p: added.extend(indices.load(c, staged, p["batch_id"])))
         return IngestResult("indices", folder, batch_id, snapshot, len(added), 0)
+
+
+def _staged_hash(path: Path, folder: Path) -> tuple[str, int]:
+    staged = textfiles.stage_file(path, folder)
+    return staged.sha256, staged.size
 
 
 def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files: list[tuple],
@@ -423,7 +495,10 @@ def _commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, file
         ])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a failed COMMIT has already ended the transaction: the cause is the error raised
         raise
     made = latest_snapshot(con, lake)
     if made != params["snapshot_id"]:

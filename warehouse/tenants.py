@@ -127,14 +127,15 @@ def writer(tenant: Tenant) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def reader(tenant: Tenant, snapshot: int | None = None, tenant_snapshot: int | None = None) -> duckdb.DuckDBPyConnection:
+def reader(tenant: Tenant, snapshot: int | None = None, tenant_snapshot: int | None = None,
+           memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection that sees the warehouse (at `snapshot`) and this tenant (at
     `tenant_snapshot`), with the private views; it may read no file but their data files."""
     con = connect(tenant.public, read_only=True, snapshot=snapshot, lock=False)
     try:
         attach(con, tenant.location, ALIAS, read_only=True, snapshot=tenant_snapshot)
         create_views(con)
-        lock_down(con, [tenant.public, tenant.location])
+        lock_down(con, [tenant.public, tenant.location], memory_limit)
     except BaseException:
         con.close()
         raise

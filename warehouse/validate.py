@@ -60,7 +60,7 @@ def cast_sql(column: Column, source_type: str | None) -> str:
 
 def typed_view_sql(fmt: Format, source_columns: dict[str, str]) -> str:
     """CREATE the view `typed`: `_row`, each column typed under its own name, and its raw value."""
-    parts = ["_row", "_ref" if "_ref" in source_columns else "CAST(NULL AS VARCHAR) AS _ref"]
+    parts = ["_row", "_line", "_ref" if "_ref" in source_columns else "CAST(NULL AS VARCHAR) AS _ref"]
     for column in fmt.columns:
         source_type = source_columns.get(column.name)
         value = cast_sql(column, source_type)
@@ -82,9 +82,14 @@ def _problems(fmt: Format) -> list[tuple[str, str, str]]:
                              quote_literal("expected a value: this column is required")))
         problems.append((f"{raw} IS NOT NULL AND {name} IS NULL", column.name,
                          quote_literal(f"expected {TYPE_EXPECTED[column.type]}")))
+        typed_ok = "true"
+        if column.type_rule is not None:
+            problems.append((f"{name} IS NOT NULL AND NOT {column.type_rule.sql(name)}", column.name,
+                             quote_literal(f"expected {column.type_rule.expected}")))
+            typed_ok = column.type_rule.sql(name)  # one problem per value: its type's, else its own rule's
         rule = column.rule_sql(name)
         if rule:
-            problems.append((f"{name} IS NOT NULL AND NOT {rule}", column.name,
+            problems.append((f"{name} IS NOT NULL AND {typed_ok} AND NOT {rule}", column.name,
                              quote_literal(f"expected {column.expected}")))
     for row_rule in fmt.row_rules:
         problems.append((f"NOT coalesce({row_rule.check}, true)", row_rule.column,

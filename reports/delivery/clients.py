@@ -11,7 +11,8 @@ import yaml
 from pydantic import ValidationError
 
 from reports.client import Client
-from reports.delivery.subscribers import SubscriberError, explain
+from reports.delivery import logos
+from reports.delivery.subscribers import SubscriberError, explain, where
 from warehouse.tenants import check_id
 
 ENV_CLIENTS = "BENCHHOUSE_CLIENTS"
@@ -33,20 +34,24 @@ def load(path: Path) -> Client:
     try:
         data = yaml.safe_load(path.read_text())
     except yaml.YAMLError as exc:
-        raise ClientError(f"{path}: not valid YAML ({exc})") from None
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        raise ClientError(f"{path}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc}); "
+                          "fix the YAML syntax") from None
     if not isinstance(data, dict):
-        raise ClientError(f"{path}: expected keys such as id, company, branding; found {type(data).__name__}")
+        raise ClientError(f"{path}, line 1: expected keys such as id, company, branding; found {type(data).__name__}")
     try:
         client = Client.model_validate(data)
     except ValidationError as exc:
         raise ClientError(explain(path, exc, Client, "clients/README.md")) from None
     client._folder = path.parent
     if client.id != path.stem:
-        raise ClientError(f"{path}: key 'id': '{client.id}' differs from the file name; "
+        raise ClientError(f"{where(path, ('id',))}: key 'id': '{client.id}' differs from the file name; "
                           f"rename the file to {client.id}.yaml or set id: {path.stem}")
-    if not client.logo_path.is_file():
-        raise ClientError(f"{path}: key 'branding.logo': no file {client.logo_path}; "
-                          "put the logo under clients/ and give its path relative to it")
+    try:
+        logos.check(client.branding.logo, path.parent)
+    except ValueError as exc:
+        raise ClientError(f"{where(path, ('branding', 'logo'))}: key 'branding.logo': {exc}") from None
     return client
 
 

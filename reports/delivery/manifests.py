@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 from reports.subscriber import Subscriber
+from warehouse.errors import BenchhouseError
 from templates import FOLDER as TEMPLATES
 
 CODE = Path(__file__).resolve().parents[1]  # reports/: the code that shapes a deliverable
@@ -47,7 +48,43 @@ def subscriber_sha256(subscriber: Subscriber, path: Path) -> str:
 
 
 def read(path: Path) -> dict:
-    return json.loads(path.read_text()) if path.exists() else {}
+    """A manifest, or {} when there is none; a damaged one is named, never half-trusted."""
+    if not path.exists():
+        return {}
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError, OSError) as exc:
+        line = f", line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise BenchhouseError(f"{path}{line}: not a manifest benchhouse can read ({type(exc).__name__}); "
+                              "move it aside and run again: what it recorded will be rendered again") from None
+    if not isinstance(content, dict):
+        raise BenchhouseError(f"{path}, line 1: not a manifest (a JSON object was expected); move it aside and run again")
+    _check_shape(path, content)
+    return content
+
+
+def _check_shape(path: Path, content: dict) -> None:
+    """What a run reads from a manifest has the type it was written with: a snapshot number, and
+    deliverables by file name, each null or an object with its file's hash and key as strings."""
+    def wrong(key: str, expected: str) -> BenchhouseError:
+        text = path.read_text(encoding="utf-8")
+        at = text.find(f'"{key}"')
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        return BenchhouseError(f"{path}, line {line}: not a manifest benchhouse can read ('{key}' should be "
+                               f"{expected}); move it aside and run again: what it recorded will be rendered again")
+
+    snapshot = content.get("snapshot")
+    if snapshot is not None and (type(snapshot) is not int or snapshot < 0):
+        raise wrong("snapshot", "a snapshot number")
+    deliverables = content.get("deliverables", {})
+    if not isinstance(deliverables, dict):
+        raise wrong("deliverables", "an object of file names")
+    for name, record in deliverables.items():
+        if record is None:
+            continue
+        if not (isinstance(record, dict) and isinstance(record.get("sha256"), str)
+                and isinstance(record.get("key", ""), str)):
+            raise wrong(name, "an object with the file's sha256 and key")
 
 
 def write(path: Path, content: dict) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reports.context import index_version
 from reports.delivery import build, executors, manifests, subscribers
-from reports.handle import ReadHandle, window as open_window
+from reports.handle import ReadHandle, check_period, window as open_window
 from reports.subscriber import Subscriber
 from reports.window import Period, Window
 from warehouse.connection import Location
@@ -90,6 +90,7 @@ def plan(location: Location, period: Period, out_root: Path, only: list[str] | N
         why = f"snapshot {snapshot}, the latest: this quarter's first run"
     window = Window.of(period, snapshot)
     with ReadHandle(location, window) as handle:
+        check_period(handle)
         models = handle.models()
         versions = {}
         for subscriber in chosen:
@@ -121,7 +122,7 @@ def _why_render(item: Deliverable, recorded: dict | None, force: bool) -> str | 
         return "--force"
     if recorded is None or not item.path.exists():
         return "not rendered yet"
-    if recorded["key"] != item.key:
+    if recorded.get("key") != item.key:
         return "its inputs changed (snapshot, index version, subscriber file, templates or code)"
     if manifests.sha256(item.path.read_bytes()) != recorded["sha256"]:
         return "the file differs from its manifest"

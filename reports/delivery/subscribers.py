@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from reports import catalogue
+from reports.delivery import logos
 from reports.subscriber import Subscriber
 from warehouse.errors import BenchhouseError
 
@@ -35,20 +36,24 @@ def load(path: Path) -> Subscriber:
     try:
         data = yaml.safe_load(path.read_text())
     except yaml.YAMLError as exc:
-        raise SubscriberError(f"{path}: not valid YAML ({exc})") from None
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise SubscriberError(f"{path}{line}: not valid YAML ({problem}); fix the YAML syntax") from None
     if not isinstance(data, dict):
-        raise SubscriberError(f"{path}: expected keys such as id, company, branding; found {type(data).__name__}")
+        raise SubscriberError(f"{path}, line 1: expected keys such as id, company, branding; found {type(data).__name__}")
     try:
         subscriber = Subscriber.model_validate(data, context={"reports": catalogue.names()})
     except ValidationError as exc:
         raise SubscriberError(explain(path, exc)) from None
     subscriber._folder = path.parent
     if subscriber.id != path.stem:
-        raise SubscriberError(f"{path}: key 'id': '{subscriber.id}' differs from the file name; "
+        raise SubscriberError(f"{where(path, ('id',))}: key 'id': '{subscriber.id}' differs from the file name; "
                               f"rename the file to {subscriber.id}.yaml or set id: {path.stem}")
-    if not subscriber.logo_path.is_file():
-        raise SubscriberError(f"{path}: key 'branding.logo': no file {subscriber.logo_path}; "
-                              "put the logo under subscribers/ and give its path relative to it")
+    try:
+        logos.check(subscriber.branding.logo, path.parent)
+    except ValueError as exc:
+        raise SubscriberError(f"{where(path, ('branding', 'logo'))}: key 'branding.logo': {exc}") from None
     return subscriber
 
 
@@ -64,12 +69,34 @@ def load_id(subscriber_id: str, where: Path | None = None) -> Subscriber:
     return load(path)
 
 
+def where(path: Path, loc: tuple = ()) -> str:
+    """'path, line N': the file and the line of the key at `loc` (its parent's when it is missing)."""
+    try:
+        node = yaml.compose(path.read_text())
+    except (yaml.YAMLError, OSError, ValueError):
+        return str(path)
+    line = node.start_mark.line if node is not None else 0
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = [(k, v) for k, v in node.value if k.value == str(part)]
+            if not found:
+                break
+            line, node = found[0][0].start_mark.line, found[0][1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line
+        else:
+            break
+    return f"{path}, line {line + 1}"
+
+
 def explain(path: Path, exc: ValidationError, schema: type = Subscriber,
             readme: str = "subscribers/README.md") -> str:
     """The first problem of a file that does not validate against `schema`, with its key and fix."""
     # A misspelt key is both unknown and, under its right name, missing: name the misspelling.
     problem = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
     key = ".".join(str(p) for p in problem["loc"])
+    path = where(path, problem["loc"])
     if problem["type"] == "extra_forbidden":
         parent = schema
         for part in problem["loc"][:-1]:
@@ -88,15 +115,33 @@ def explain(path: Path, exc: ValidationError, schema: type = Subscriber,
 
 
 def load_all(where: Path | None = None) -> list[Subscriber]:
-    """Every subscriber file, all validated; the first mistake found stops the run."""
-    return [load(path) for path in sorted((where or folder()).glob("*.yaml"))]
+    """Every subscriber file, all validated; the first mistake found stops the run. Two subscribers
+    never share a delivery folder: one company's deliverables would land in another's."""
+    found = [(path, load(path)) for path in sorted((where or folder()).glob("*.yaml"))]
+    problems = shared_deliveries(found)
+    if problems:
+        raise SubscriberError(problems[0])
+    return [subscriber for _, subscriber in found]
+
+
+def shared_deliveries(found: list[tuple[Path, Subscriber]]) -> list[str]:
+    """Each subscriber whose delivery folder another already has: one company's deliverables would
+    land in another's."""
+    owners: dict[str, str] = {}
+    problems = []
+    for path, subscriber in found:
+        other = owners.setdefault(subscriber.delivery.lower(), subscriber.id)
+        if other != subscriber.id:
+            problems.append(f"{where(path, ('delivery',))}: key 'delivery': '{subscriber.delivery}' is already the "
+                            f"delivery folder of {other}; give each subscriber its own (e.g. delivery: {subscriber.id})")
+    return problems
 
 
 def check_models(subscriber: Subscriber, known: set[str], path: Path | None = None) -> None:
     """Focus models must be canonical models of the warehouse."""
-    where = path or subscriber._folder / f"{subscriber.id}.yaml"
-    for model in subscriber.focus_models:
+    path = path or subscriber._folder / f"{subscriber.id}.yaml"
+    for number, model in enumerate(subscriber.focus_models):
         if model not in known:
             close = difflib.get_close_matches(model, known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise SubscriberError(f"{where}: key 'focus_models': '{model}' is not a model in the warehouse{hint}")
+            raise SubscriberError(f"{where(path, ('focus_models', number))}: key 'focus_models': '{model}' is not a model in the warehouse{hint}")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 import weasyprint
+from weasyprint.urls import URLFetcher
 from markupsafe import Markup
 
 from reports.rendering import charts, formatting, theme
@@ -31,8 +32,8 @@ def render(template: str, figures: Callable, context, brand: theme.Brand, out: P
            svgs: dict[str, str] | None = None) -> int:
     """Write the PDF to `out`; return its page count. Its metadata carries the period's date, not
     the wall clock, so the same inputs give the same document."""
-    document = weasyprint.HTML(string=html(template, figures, context, brand, svgs),
-                               base_url=str(TEMPLATES)).render()
+    document = weasyprint.HTML(string=html(template, figures, context, brand, svgs), base_url=str(TEMPLATES),
+                               url_fetcher=ProjectFetcher(brand.logo)).render()
     stamp = datetime.combine(context.meta.as_of, datetime.min.time(), timezone.utc).isoformat()
     document.metadata.title = f"{context.meta.title} — {context.meta.company}, {context.meta.period_label}"
     document.metadata.authors = ["benchhouse"]
@@ -40,3 +41,23 @@ def render(template: str, figures: Callable, context, brand: theme.Brand, out: P
     document.metadata.modified = stamp
     document.write_pdf(out)
     return len(document.pages)
+
+
+class ProjectFetcher(URLFetcher):
+    """What WeasyPrint may read: the house's templates and fonts, the subscriber's logo, inline data;
+    never another file, never the network, whatever a logo, a name or a template asks for."""
+
+    def __init__(self, logo: Path | None):
+        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+        self.allowed = {logo.resolve()} if logo is not None else set()
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            from urllib.parse import unquote, urlsplit
+
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if path not in self.allowed and not path.is_relative_to(TEMPLATES.resolve()):
+                raise ValueError(f"{url}: not a file of the house's templates or the logo")
+        elif not url.startswith("data:"):
+            raise ValueError(f"{url}: a PDF fetches nothing from the network")
+        return super().fetch(url, headers)

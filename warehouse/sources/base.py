@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from warehouse import textfiles
 from warehouse.errors import FileFormatError, UnknownName
 from warehouse.sql import quote_literal
 
@@ -57,6 +58,10 @@ class SourceSpec:
     read: Callable[[Path, "Context"], Extract]
     path_needed: bool = True
     """False for a source read from an installed package (PATH is ignored)."""
+    max_shrink: float = 0.20
+    """The largest share of its rows a new read of the source may lose against its last batch: a
+    source that shrinks more is more likely cut short than pruned, and is refused unless
+    --allow-shrink (sources grow; the demo's shrink by none)."""
 
     def input_files(self, path: Path | None) -> list[Path]:
         if not self.path_needed:
@@ -87,13 +92,13 @@ REGISTRY: dict[str, SourceSpec] = {}
 
 
 def source(name: str, *, description: str, licence: str, attribution: str, files: Iterable[str],
-           path_needed: bool = True):
+           path_needed: bool = True, max_shrink: float = 0.20):
     """Register an adapter function under `name`; a second adapter of the same name is refused."""
     def register(read: Callable[[Path, Context], Extract]) -> Callable[[Path, Context], Extract]:
         if name in REGISTRY:
             raise ValueError(f"source adapter '{name}' is registered twice")
         REGISTRY[name] = SourceSpec(name, description, licence, attribution, tuple(files), read,
-                                    path_needed)
+                                    path_needed, max_shrink)
         return read
     return register
 
@@ -125,7 +130,7 @@ def read_csv(path: Path, columns: Iterable[str], **options) -> pd.DataFrame:
         relation = con.sql(
             # The dialect is stated, not sniffed: a sniffer guesses wrong on a damaged file.
             f"SELECT * FROM read_csv({quote_literal(str(path))}, header = true, strict_mode = true, "
-            "delim = ',', quote = '\"', escape = '\"'"
+            "delim = ',', quote = '\"', escape = '\"', skip = 0"
             + "".join(f", {k} = {v}" for k, v in options.items()) + ")")
         found = relation.columns
         missing = [c for c in wanted if c not in found]
@@ -135,11 +140,21 @@ def read_csv(path: Path, columns: Iterable[str], **options) -> pd.DataFrame:
                 "is this the right file, or has the source changed its format?")
         frame = relation.df()
     except duckdb.Error as exc:
+        problem = textfiles.csv_problem(path)
+        if problem:
+            line, _, what = problem.partition(": ")
+            raise FileFormatError(f"{path}, {line}: {what}; the file may be truncated or malformed") from None
         raise FileFormatError(f"{path}: cannot be read as CSV ({str(exc).strip().splitlines()[0]}); "
                               "the file may be truncated or malformed") from None
     if frame.empty:
         raise FileFormatError(f"{path}: the file has no rows")
-    frame["_ref"] = [f"{path.name} line {i + 2}" for i in range(len(frame))]
+    with open(path, "rb") as handle:
+        lines = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+    # A quoted value may span lines: then each record's line is counted from the file.
+    starts = range(2, len(frame) + 2) if lines in (len(frame) + 1, len(frame)) else textfiles.csv_record_lines(path)
+    if len(starts) != len(frame):
+        starts = range(2, len(frame) + 2)
+    frame["_ref"] = [f"{path.name} line {i}" for i in starts]
     return frame
 
 

@@ -42,7 +42,7 @@ def test_each_mistake_names_the_file_the_key_and_the_fix(tmp_path, replace, mess
     path = variant(tmp_path, replace)
     with pytest.raises(ClientError) as raised:
         clients.load(path)
-    assert str(raised.value).startswith(f"{path}: ") and message in str(raised.value)
+    assert str(raised.value).startswith(f"{path}, line ") and message in str(raised.value)
 
 
 def test_the_shipped_client_files_are_valid():

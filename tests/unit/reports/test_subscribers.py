@@ -44,7 +44,7 @@ def test_each_mistake_names_the_file_the_key_and_the_fix(tmp_path, replace, mess
     path = variant(tmp_path, replace)
     with pytest.raises(SubscriberError) as raised:
         subscribers.load(path)
-    assert str(raised.value).startswith(f"{path}: ")
+    assert str(raised.value).startswith(f"{path}, line ")
     assert message in str(raised.value)
 
 

@@ -1,0 +1,204 @@
+"""Input files as the house reads them: copied once, under the writer lock, into a private staging
+folder while their bytes are hashed (so what is hashed is what is loaded, whatever happens to the
+original meanwhile), text checked as UTF-8 on the way, and the true line of every record and of
+every problem found, for CSV and JSON Lines alike.
+
+DuckDB reads the staged copy. When it refuses a file, the problem is found again here, with the
+line a person sees in an editor (a quoted field may span lines; JSON Lines may have blank lines),
+and described without quoting the file's content: a file may not be what its name says.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from warehouse.errors import FileFormatError
+
+CHUNK = 1 << 20
+MAX_LINE_BYTES = 4 << 20  # a line longer than this is not a row of data; DuckDB's max_line_size too
+TEXT_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".txt", ".yaml", ".yml")
+BOM = codecs.BOM_UTF8
+
+
+@dataclass(frozen=True)
+class Staged:
+    path: Path
+    """The private copy that is read (decompressed when the original was gzip)."""
+    shown: Path
+    """The file as the user named it: what every message says."""
+    sha256: str
+    """SHA-256 of the original bytes."""
+    size: int
+    lines: int
+    """Physical lines of a text file (0 for others)."""
+
+
+class _Hashing:
+    """A file object that hashes what is read through it."""
+
+    def __init__(self, handle):
+        self.handle, self.digest, self.size = handle, hashlib.sha256(), 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.handle.read(n)
+        self.digest.update(data)
+        self.size += len(data)
+        return data
+
+
+def is_text(name: str) -> bool:
+    name = name.lower().removesuffix(".gz")
+    return name.endswith(TEXT_SUFFIXES)
+
+
+def stage_file(path: Path, folder: Path, relative: str | None = None, shown: Path | None = None) -> Staged:
+    """Copy `path` into `folder` (as `relative`, default its name), hashing its bytes; a text file
+    is checked as UTF-8 (a byte-order mark is dropped) and its lines counted."""
+    shown = shown or path
+    if not path.is_file():
+        raise FileFormatError(f"{shown}: no such file" if not path.exists() else
+                              f"{shown}: not a regular file; give a CSV, Parquet or JSON Lines file")
+    relative = relative or path.name
+    gz = relative.lower().endswith(".gz")
+    target = folder / (relative[:-3] if gz else relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = is_text(relative)
+    lines, first, last = 0, True, b"\n"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as raw, open(target, "wb") as out:
+            hashing = _Hashing(raw)
+            source = gzip.GzipFile(fileobj=hashing) if gz else hashing
+            while True:
+                try:
+                    chunk = source.read(CHUNK)
+                except (OSError, EOFError) as exc:
+                    raise FileFormatError(f"{shown}: not a readable gzip file ({exc}); "
+                                          "give it uncompressed or compress it again") from None
+                if not chunk:
+                    break
+                if text:
+                    if first and chunk.startswith(BOM):
+                        chunk = chunk[len(BOM):]
+                    try:
+                        decoder.decode(chunk)
+                    except UnicodeDecodeError as exc:
+                        line = lines + exc.object[:exc.start].count(b"\n") + 1
+                        raise FileFormatError(
+                            f"{shown}, line {line}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); "
+                            "save the file as UTF-8 and ingest it again") from None
+                    lines += chunk.count(b"\n")
+                    last = chunk[-1:] or last
+                first = False
+                out.write(chunk)
+            if gz:
+                while hashing.read(CHUNK):
+                    pass
+            if text:
+                try:
+                    decoder.decode(b"", final=True)
+                except UnicodeDecodeError:
+                    raise FileFormatError(f"{shown}, line {lines + 1}: not UTF-8 text (it ends inside a "
+                                          "character); save the file as UTF-8 and ingest it again") from None
+    except OSError as exc:
+        raise FileFormatError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+    if text and last != b"\n":
+        lines += 1
+    return Staged(target, shown, hashing.digest.hexdigest(), hashing.size, lines)
+
+
+@contextmanager
+def staging() -> Iterator[Path]:
+    """A private folder for staged copies, removed afterwards whatever happens."""
+    folder = Path(tempfile.mkdtemp(prefix="benchhouse-stage-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def csv_record_lines(path: Path, delimiter: str = ",") -> list[int]:
+    """The line each data record of a CSV file starts on (the header is line 1). Blank lines hold
+    no record."""
+    csv.field_size_limit(MAX_LINE_BYTES)
+    starts = []
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle, delimiter=delimiter, quotechar='"', doublequote=True)
+        previous = 0
+        for i, record in enumerate(reader):
+            if i and record:
+                starts.append(previous + 1)
+            previous = reader.line_num
+    return starts
+
+
+def jsonl_record_lines(path: Path) -> list[int]:
+    """The line of each record of a JSON Lines file (blank lines hold none)."""
+    with open(path, encoding="utf-8") as handle:
+        return [n for n, line in enumerate(handle, 1) if line.strip()]
+
+
+def csv_problem(path: Path, delimiter: str = ",") -> str | None:
+    """The first thing that makes a CSV file unreadable, as 'line N: what', or None."""
+    csv.field_size_limit(MAX_LINE_BYTES)
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle, delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
+        width, previous = None, 0
+        try:
+            for record in reader:
+                start = previous + 1
+                previous = reader.line_num
+                if not record:
+                    continue
+                if width is None:
+                    width = len(record)
+                elif len(record) != width:
+                    return (f"line {start}: {len(record)} fields where the header has {width}; quote a value "
+                            "that holds the delimiter, or remove the extra fields")
+        except csv.Error as exc:
+            reason = str(exc)
+            if "field larger than field limit" in reason:
+                reason = f"a value longer than {MAX_LINE_BYTES:,} bytes; is this the right file?"
+            elif "EOF" in reason or "unexpected end of data" in reason:
+                reason = "a quoted value is never closed (the file may be truncated)"
+            return f"line {previous + 1}: {reason}"
+    return None
+
+
+def jsonl_problem(path: Path) -> str | None:
+    """The first line of a JSON Lines file that is not one JSON object, as 'line N: what', or None."""
+    with open(path, encoding="utf-8") as handle:
+        for n, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            if len(line) > MAX_LINE_BYTES:
+                return f"line {n}: longer than {MAX_LINE_BYTES:,} bytes; is this the right file?"
+            try:
+                value = json.loads(line.rstrip("\r\n"))
+            except json.JSONDecodeError as exc:
+                return f"line {n}, column {exc.colno}: not valid JSON ({exc.msg}); one object per line"
+            if not isinstance(value, dict):
+                return f"line {n}: a JSON {type(value).__name__} where an object of columns is expected"
+    return None
+
+
+def json_document(path: Path, shown: Path | None = None):
+    """A whole JSON file, or an error naming its line and column."""
+    shown = shown or path
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise FileFormatError(f"{shown}: not UTF-8 text; save it as UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise FileFormatError(f"{shown}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg}); "
+                              "the file may be truncated") from None
