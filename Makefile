@@ -36,7 +36,7 @@ demo: $(INSTALLED)
 # the functional ones (real renders read back, processes, kill -9, a plain install).
 test: $(INSTALLED)
 	scripts/install-debian-packages $(TEST_DEBS)
-	$(BIN)/python -m pytest -n auto tests/unit tests/functional
+	$(BIN)/python -m pytest -n auto tests/unit tests/functional tests/bad_inputs
 
 # The unit tests alone: under a minute.
 test-fast: $(INSTALLED)

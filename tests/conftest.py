@@ -92,6 +92,18 @@ def catalogue(catalogue_template: Path, tmp_path: Path) -> Location:
     return Location.resolve(str(folder))
 
 
+def same(found, expected, rel: float = 1e-9) -> bool:
+    """Equal, floats to `rel`: DuckDB sums in parallel in no fixed order, so a figure read twice from
+    the same snapshot may differ in its last bits (never at a printed precision)."""
+    if isinstance(found, float) and isinstance(expected, float):
+        return found == pytest.approx(expected, rel=rel, abs=1e-12)
+    if isinstance(found, dict) and isinstance(expected, dict):
+        return found.keys() == expected.keys() and all(same(found[k], expected[k], rel) for k in found)
+    if isinstance(found, (list, tuple)) and isinstance(expected, (list, tuple)):
+        return len(found) == len(expected) and all(same(a, b, rel) for a, b in zip(found, expected))
+    return found == expected
+
+
 def write(path: Path, text: str) -> Path:
     path.write_text(text.lstrip("\n"))
     return path

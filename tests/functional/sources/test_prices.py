@@ -197,9 +197,11 @@ def test_a_truncated_price_history_loads_nothing(catalogue, tmp_path):
     history = broken / "litellm_price_history_via_tokencost_git.csv"
     history.chmod(0o644)
     text = history.read_text()
-    history.write_text(text[: len(text) // 2 + 7])  # cut mid-line
+    cut = text[: len(text) // 2 + 7]
+    history.write_text(cut)  # cut mid-line: the last line is short of fields
     snapshot = latest_snapshot(catalogue)
-    with pytest.raises(FileFormatError, match=r"litellm_price_history_via_tokencost_git\.csv: cannot be read"):
+    with pytest.raises(FileFormatError, match=rf"litellm_price_history_via_tokencost_git\.csv, line "
+                                              rf"{cut.count(chr(10)) + 1}: \d+ fields where the header has \d+"):
         ingest_source(catalogue, "litellm-prices", broken)
     assert latest_snapshot(catalogue) == snapshot
     assert scalar(catalogue, "SELECT count(*) FROM prices WHERE origin = 'litellm-prices'") == 0

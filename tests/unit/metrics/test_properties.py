@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import latest_snapshot, rows, write
+from tests.conftest import latest_snapshot, rows, same, write
 from tests.unit.metrics.conftest import METRICS, PRICES, RUNS, index_folder
 from warehouse import query
 from warehouse.connection import Location, connect
@@ -94,7 +94,7 @@ def test_evaluations_outside_an_index_change_no_index(metrics, tmp_path):
         for m, p in (("alpha-1", "lab-a"), ("beta-1", "lab-b")) for r in (1, 2) for t in (1, 2))
     ingest(metrics, "runs", write(tmp_path / "outside.csv", text))
     assert rows(metrics, "SELECT count(*) FROM eval_scores WHERE evaluation = 'outside'") == [(2,)]
-    assert rows(metrics, 'SELECT * FROM intelligence_index ORDER BY ALL') == before
+    assert same(rows(metrics, 'SELECT * FROM intelligence_index ORDER BY ALL'), before)
 
 
 PINNED_VIEWS = ["eval_scores", "intelligence_index", "cost_to_run", "turn_efficiency", "pareto_frontier",
@@ -126,6 +126,6 @@ def test_a_query_pinned_to_a_snapshot_does_not_change_after_later_ingests(later,
     location, pinned, before = later
     sql = f"SELECT * FROM {view} ORDER BY ALL"
     assert before[view], f"{view} has no rows to compare"
-    assert query.run(location, sql, snapshot=pinned).to_pylist() == before[view]
+    assert same(query.run(location, sql, snapshot=pinned).to_pylist(), before[view])
     if view in ("eval_scores", "intelligence_index", "cost_to_run", "intelligence_cost"):
         assert query.run(location, sql).to_pylist() != before[view]

@@ -107,22 +107,37 @@ def test_variants_that_cannot_be_told_apart_share_a_rank(four_models):
         assert rank == 1 + sum(1 for _, other_low, _, _ in found if other_low > high)
 
 
-@settings(max_examples=5, deadline=None)
-@given(questions=st.lists(st.lists(st.integers(0, 1), min_size=2, max_size=2), min_size=3, max_size=12)
-       .filter(lambda qs: 0 < sum(map(sum, qs)) < 2 * len(qs)),
-       k=st.integers(2, 3))
-def test_repeating_every_questions_results_k_times_does_not_shrink_the_interval(tmp_path_factory, questions, k):
-    """More repeats of the same answers are not more questions: the clustered standard error, and so
-    the interval, stays as it was."""
+@pytest.fixture(scope="module")
+def two_models(tmp_path_factory):
+    """A warehouse knowing the models `once` and `repeated` and two 12-question evaluations, built once
+    and copied for each example."""
     from warehouse.connection import Location
 
-    folder = tmp_path_factory.mktemp("repeated")
+    folder = tmp_path_factory.mktemp("two-models")
     location = Location.resolve(str(folder / "warehouse"))
     ingest(location, "models", write(folder / "models.csv", "model,creator,display_name,release_date\n"
                                      "once,lab,Once,2026-01-01\nrepeated,lab,Repeated,2026-01-01\n"))
     ingest(location, "evaluations", write(folder / "evaluations.csv", (
         "evaluation,name,category,kind,n_tasks,scoring\n"
         "e1,E1,reasoning,single_turn,12,accuracy\ne2,E2,math,single_turn,12,accuracy\n")))
+    return folder / "warehouse"
+
+
+@settings(max_examples=5, deadline=None)
+@given(questions=st.lists(st.lists(st.integers(0, 1), min_size=2, max_size=2), min_size=3, max_size=12)
+       .filter(lambda qs: 0 < sum(map(sum, qs)) < 2 * len(qs)),
+       k=st.integers(2, 3))
+def test_repeating_every_questions_results_k_times_does_not_shrink_the_interval(two_models, tmp_path_factory,
+                                                                                 questions, k):
+    """More repeats of the same answers are not more questions: the clustered standard error, and so
+    the interval, stays as it was."""
+    import shutil
+
+    from warehouse.connection import Location
+
+    folder = tmp_path_factory.mktemp("repeated")
+    shutil.copytree(two_models, folder / "warehouse")
+    location = Location.resolve(str(folder / "warehouse"))
     ingest(location, "runs", write(folder / "runs.csv", runs_csv({"once": questions,
                                                                   "repeated": [q * k for q in questions]})))
     once, repeated = (score_row(location, m, "e1") for m in ("once", "repeated"))
