@@ -43,8 +43,9 @@ def private_deliverable(location: Location, out: Path) -> float:
     return time.perf_counter() - began
 
 
-def measure(location: Location, root: Path, repeats: int) -> dict:
-    quarterly_deliverable(location, root / "warm")  # fonts, extensions and caches loaded once
+def measure(location: Location, root: Path, repeats: int, warm: bool = True) -> dict:
+    if warm:  # fonts, extensions and caches loaded once (bench/run.py has rendered before this)
+        quarterly_deliverable(location, root / "warm")
     quarterly, tenant = [], []
     for repeat in range(repeats):
         quarterly.append(quarterly_deliverable(location, root / f"quarterly-{repeat}"))

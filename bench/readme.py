@@ -42,11 +42,14 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str]]:
             out.append((f"PDF of `{name}`, {f['pages']} pages (`bench/render_bench.py`)", seconds(f["pdf"], cpu=True),
                         f"bare WeasyPrint on the same HTML: {seconds(f['bare_weasyprint'], cpu=True)}",
                         f"{f['pdf_over_bare']:.2f}", ""))
+        out.append(("gathering the three reports from the views, once for every subscriber",
+                    seconds(r["gather_all"], cpu=True), "", "", ""))
         for name in REPORTS:
             f = r["reports"][name]
             out.append((f"deck of `{name}`, {f['slides']} slides", seconds(f["deck"], cpu=True), "", "", ""))
     if q := results.get("quarterly"):
-        what = f"{q['deliverables']} deliverables: {q['subscribers']} subscribers × 3 reports × 2 formats"
+        what = (f"{q['deliverables']} deliverables: {q['subscribers']} subscribers × 3 reports × 2 formats, "
+                f"{q['repeats']} run{'s' if q['repeats'] > 1 else ''} of each")
         out.append((f"quarterly run, 1 worker, {what} (`bench/quarterly_bench.py`)",
                     f"{q['per_minute_one']:.1f} per minute ({seconds(q['one_worker'])})", "", "", ""))
         out.append(("quarterly run, 2 workers", f"{q['per_minute_two']:.1f} per minute ({seconds(q['two_workers'])})",
@@ -72,6 +75,8 @@ def before_after(results: dict) -> str:
     r = results.get("render", {})
     if "before" not in r:
         return ""
+    if "error" in r["before"]:
+        return f"Render cost against an older commit: not measured ({r['before']['error']})."
     before = r["before"]
     lines = [f"Render cost per deliverable against commit `{before['commit']}` (before issue 12's report work), "
              f"same machine and run, medians of {r['repeats']}; CPU seconds move less than wall seconds here:",
@@ -85,12 +90,14 @@ def before_after(results: dict) -> str:
 
 
 def table(results: dict) -> str:
+    before = results.get("render", {}).get("before")
+    older = f", and {before['bench_s'] / 60:.1f} more for an older commit's renders" if before else ""
     machine = next((v["machine"] for v in results.values() if isinstance(v, dict) and "machine" in v), {})
     head = (f"Written by `make bench` from `bench/results.json` ({machine.get('date', '?')}, "
             f"{machine.get('cpus', '?')} CPUs shared with other work, load average "
-            f"{', '.join(str(x) for x in machine.get('load_average', []))}; the whole run took "
-            f"{results.get('make_bench_s', 0) / 60:.1f} minutes). Medians of several runs; each baseline is "
-            "measured in the same run.")
+            f"{', '.join(str(x) for x in machine.get('load_average', []))}; `make bench` took "
+            f"{results.get('without_before_s', 0) / 60:.1f} minutes{older}). Medians of several runs, wall "
+            "seconds unless CPU is said; each baseline is measured in the same run.")
     lines = [head, "", "| measure | benchhouse | baseline, same run | ratio | target |", "| --- | --- | --- | ---: | --- |"]
     lines += ["| " + " | ".join(row) + " |" for row in rows(results)]
     extra = before_after(results)

@@ -29,7 +29,7 @@ DUCKDB_ALONE = [PYTHON, "-c", "import duckdb; duckdb.sql('SELECT 1')"]
 
 def run(command: list[str], env: dict) -> tuple[float, float]:
     cpu, wall = children_cpu(), time.perf_counter()
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - wall, children_cpu() - cpu
 
 
