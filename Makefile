@@ -42,11 +42,14 @@ test: $(INSTALLED)
 test-fast: $(INSTALLED)
 	$(BIN)/python -m pytest -n auto tests/unit
 
+# Every benchmark against its baseline in one run (bench/run.py, under 15 minutes on 2 cores): writes
+# bench/results.json and the README's performance table. BENCH_BEFORE=DIR, a checkout of an older commit
+# with its own .venv, adds that code's render cost per deliverable, e.g.
+#   git worktree add /tmp/bench-before 7ce9ca2 && make -C /tmp/bench-before deps
+#   make bench BENCH_BEFORE=/tmp/bench-before
+BENCH_BEFORE ?=
 bench: $(INSTALLED)
-	$(BIN)/python bench/ingest_bench.py
-	$(BIN)/python bench/views_bench.py
-	$(BIN)/python bench/quarterly_bench.py
-	$(BIN)/python bench/private_bench.py
+	$(BIN)/python bench/run.py $(if $(BENCH_BEFORE),--before $(BENCH_BEFORE))
 
 clean:
 	rm -rf $(DEMO) .pytest_cache

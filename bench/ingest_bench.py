@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
 import duckdb
 
+from harness import record, summary
 from warehouse.connection import Location
 from warehouse.ingest import ingest
 
@@ -85,28 +85,41 @@ def benchhouse(folder: Path, runs: Path) -> float:
     return elapsed
 
 
+def measure(rows: int, repeats: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="benchhouse-bench-") as tmp:
+        folder = Path(tmp)
+        runs = write_inputs(folder, rows)
+        ours, plain = [], []
+        for repeat in range(repeats):
+            plain.append(plain_duckdb(folder, runs))
+            ours.append(benchhouse(folder, runs))
+            print(f"repeat {repeat + 1}: benchhouse {ours[-1]:.2f} s, plain DuckDB {plain[-1]:.2f} s",
+                  flush=True)
+    figures = {"rows": rows, "repeats": repeats, "benchhouse": summary(ours), "plain_duckdb": summary(plain)}
+    figures["rows_per_s"] = round(rows / figures["benchhouse"]["s"])
+    figures["plain_rows_per_s"] = round(rows / figures["plain_duckdb"]["s"])
+    figures["ratio"] = round(figures["benchhouse"]["s"] / figures["plain_duckdb"]["s"], 2)
+    return figures
+
+
+def print_table(f: dict) -> None:
+    print(f"\n{f['rows']:,} task results from Parquet, median of {f['repeats']} runs")
+    print("| loader | seconds | rows per second |")
+    print("| --- | ---: | ---: |")
+    print(f"| benchhouse ingest runs (validated, into DuckLake) | {f['benchhouse']['s']:.2f} | {f['rows_per_s']:,.0f} |")
+    print(f"| plain DuckDB CREATE TABLE AS read_parquet | {f['plain_duckdb']['s']:.2f} | {f['plain_rows_per_s']:,.0f} |")
+    print(f"\nratio benchhouse / plain DuckDB: {f['ratio']:.2f} (target at most 2.0); "
+          f"rows per second {f['rows_per_s'] / 1e6:.2f} M (target at least 2.0 M)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="benchhouse-bench-") as tmp:
-        folder = Path(tmp)
-        runs = write_inputs(folder, args.rows)
-        ours, plain = [], []
-        for repeat in range(args.repeats):
-            plain.append(plain_duckdb(folder, runs))
-            ours.append(benchhouse(folder, runs))
-            print(f"repeat {repeat + 1}: benchhouse {ours[-1]:.2f} s, plain DuckDB {plain[-1]:.2f} s",
-                  flush=True)
-    ours_s, plain_s = statistics.median(ours), statistics.median(plain)
-    print(f"\n{args.rows:,} task results from Parquet, median of {args.repeats} runs")
-    print("| loader | seconds | rows per second |")
-    print("| --- | ---: | ---: |")
-    print(f"| benchhouse ingest runs (validated, into DuckLake) | {ours_s:.2f} | {args.rows / ours_s:,.0f} |")
-    print(f"| plain DuckDB CREATE TABLE AS read_parquet | {plain_s:.2f} | {args.rows / plain_s:,.0f} |")
-    print(f"\nratio benchhouse / plain DuckDB: {ours_s / plain_s:.2f} (target at most 2.0); "
-          f"rows per second {args.rows / ours_s / 1e6:.2f} M (target at least 2.0 M)")
+    figures = measure(args.rows, args.repeats)
+    print_table(figures)
+    record("ingest", figures)
 
 
 if __name__ == "__main__":

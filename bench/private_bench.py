@@ -14,11 +14,11 @@ deliverable at most 2x a quarterly one.
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from harness import demo_location, record, summary
 from reports.delivery import build, clients, private, subscribers
 from reports.handle import ReadHandle, window
 from reports.window import Period
@@ -43,27 +43,37 @@ def private_deliverable(location: Location, out: Path) -> float:
     return time.perf_counter() - began
 
 
+def measure(location: Location, root: Path, repeats: int, warm: bool = True) -> dict:
+    if warm:  # fonts, extensions and caches loaded once (bench/run.py has rendered before this)
+        quarterly_deliverable(location, root / "warm")
+    quarterly, tenant = [], []
+    for repeat in range(repeats):
+        quarterly.append(quarterly_deliverable(location, root / f"quarterly-{repeat}"))
+        tenant.append(private_deliverable(location, root / f"private-{repeat}"))
+        print(f"repeat {repeat + 1}: quarterly {quarterly[-1]:.2f} s, private {tenant[-1]:.2f} s", flush=True)
+    figures = {"repeats": repeats, "quarterly": summary(quarterly), "private": summary(tenant)}
+    figures["ratio"] = round(figures["private"]["s"] / figures["quarterly"]["s"], 2)
+    return figures
+
+
+def print_table(f: dict) -> None:
+    print(f"\none deliverable (PDF and deck), medians of {f['repeats']}")
+    print("| deliverable | seconds |")
+    print("| --- | ---: |")
+    print(f"| quarterly: cost-to-run for one subscriber | {f['quarterly']['s']:.2f} |")
+    print(f"| private benchmark for the demo tenant | {f['private']['s']:.2f} |")
+    print(f"\nprivate / quarterly: {f['ratio']:.2f} (target at most 2.0)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="benchhouse-private-") as tmp:
         root = Path(tmp)
-        location = Location.resolve(str(root / "warehouse"))
-        demo.build(location, root / "generated_runs.parquet")
-        quarterly_deliverable(location, root / "warm")  # fonts, extensions and caches loaded once
-        quarterly, tenant = [], []
-        for repeat in range(args.repeats):
-            quarterly.append(quarterly_deliverable(location, root / f"quarterly-{repeat}"))
-            tenant.append(private_deliverable(location, root / f"private-{repeat}"))
-            print(f"repeat {repeat + 1}: quarterly {quarterly[-1]:.2f} s, private {tenant[-1]:.2f} s", flush=True)
-    q, p = statistics.median(quarterly), statistics.median(tenant)
-    print(f"\none deliverable (PDF and deck), medians of {args.repeats}")
-    print("| deliverable | seconds |")
-    print("| --- | ---: |")
-    print(f"| quarterly: cost-to-run for one subscriber | {q:.2f} |")
-    print(f"| private benchmark for the demo tenant | {p:.2f} |")
-    print(f"\nprivate / quarterly: {p / q:.2f} (target at most 2.0)")
+        figures = measure(demo_location(root), root, args.repeats)
+    print_table(figures)
+    record("private", figures)
 
 
 if __name__ == "__main__":

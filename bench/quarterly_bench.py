@@ -16,16 +16,15 @@ from __future__ import annotations
 import argparse
 import colorsys
 import shutil
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
 
+from harness import demo_location, record, summary
 from reports.delivery import quarterly, subscribers
 from reports.window import Period
-from warehouse import demo
 from warehouse.connection import Location
 
 PERIOD = Period.parse("2026Q3")
@@ -55,6 +54,43 @@ def timed_run(location: Location, out: Path, folder: Path, workers: int) -> tupl
     return elapsed, outcome, len(plan.pending) + len(plan.current)
 
 
+def measure(location: Location, root: Path, count: int, repeats: int) -> dict:
+    folder = root / "subscribers"
+    folder.mkdir()
+    make_subscribers(folder, count)
+    one, two, again, peak = [], [], [], 0.0
+    for repeat in range(repeats):
+        t1, o1, total = timed_run(location, root / f"one-{repeat}", folder, workers=1)
+        t2, o2, _ = timed_run(location, root / f"two-{repeat}", folder, workers=2)
+        t3, o3, _ = timed_run(location, root / f"two-{repeat}", folder, workers=2)
+        assert len(o1.rendered) == len(o2.rendered) == total and not o3.rendered
+        one.append(t1), two.append(t2), again.append(t3)
+        peak = max(peak, o1.peak_rss_mb, o2.peak_rss_mb)
+        print(f"repeat {repeat + 1}: 1 worker {t1:.1f} s, 2 workers {t2:.1f} s, unchanged re-run {t3:.2f} s",
+              flush=True)
+    figures = {"subscribers": count, "deliverables": total, "repeats": repeats,
+               "one_worker": summary(one, digits=1), "two_workers": summary(two, digits=1),
+               "unchanged_rerun": summary(again, digits=2), "peak_worker_rss_mb": round(peak)}
+    figures["per_minute_one"] = round(60 * total / figures["one_worker"]["s"], 1)
+    figures["per_minute_two"] = round(60 * total / figures["two_workers"]["s"], 1)
+    figures["speedup"] = round(figures["one_worker"]["s"] / figures["two_workers"]["s"], 2)
+    figures["rerun_share"] = round(figures["unchanged_rerun"]["s"] / figures["two_workers"]["s"], 3)
+    return figures
+
+
+def print_table(f: dict) -> None:
+    print(f"\n{f['deliverables']} deliverables ({f['subscribers']} subscribers x 3 reports x 2 formats); "
+          f"medians of {f['repeats']}")
+    print("| run | seconds | deliverables per minute |")
+    print("| --- | ---: | ---: |")
+    print(f"| 1 worker | {f['one_worker']['s']:.1f} | {f['per_minute_one']:.1f} |")
+    print(f"| 2 workers | {f['two_workers']['s']:.1f} | {f['per_minute_two']:.1f} |")
+    print(f"| unchanged re-run (2 workers) | {f['unchanged_rerun']['s']:.2f} | |")
+    print(f"\nspeed-up with 2 workers: {f['speedup']:.2f}x (target at least 1.7x); unchanged re-run: "
+          f"{100 * f['rerun_share']:.1f}% of the full run (target under 5%); peak memory of a worker: "
+          f"{f['peak_worker_rss_mb']} MB (target under 600 MB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--subscribers", type=int, default=30)
@@ -62,31 +98,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="benchhouse-quarterly-") as tmp:
         root = Path(tmp)
-        location = Location.resolve(str(root / "warehouse"))
-        demo.build(location, root / "generated_runs.parquet")
-        folder = root / "subscribers"
-        folder.mkdir()
-        make_subscribers(folder, args.subscribers)
-        one, two, again, peak = [], [], [], 0.0
-        for repeat in range(args.repeats):
-            t1, o1, total = timed_run(location, root / f"one-{repeat}", folder, workers=1)
-            t2, o2, _ = timed_run(location, root / f"two-{repeat}", folder, workers=2)
-            t3, o3, _ = timed_run(location, root / f"two-{repeat}", folder, workers=2)
-            assert len(o1.rendered) == len(o2.rendered) == total and not o3.rendered
-            one.append(t1), two.append(t2), again.append(t3)
-            peak = max(peak, o1.peak_rss_mb, o2.peak_rss_mb)
-            print(f"repeat {repeat + 1}: 1 worker {t1:.1f} s, 2 workers {t2:.1f} s, unchanged re-run {t3:.2f} s",
-                  flush=True)
-    t1, t2, t3 = statistics.median(one), statistics.median(two), statistics.median(again)
-    print(f"\n{total} deliverables ({args.subscribers} subscribers x 3 reports x 2 formats); medians of {args.repeats}")
-    print("| run | seconds |")
-    print("| --- | ---: |")
-    print(f"| 1 worker | {t1:.1f} |")
-    print(f"| 2 workers | {t2:.1f} |")
-    print(f"| unchanged re-run (2 workers) | {t3:.2f} |")
-    print(f"\nspeed-up with 2 workers: {t1 / t2:.2f}x (target at least 1.7x); unchanged re-run: "
-          f"{100 * t3 / t2:.1f}% of the full run (target under 5%); peak memory of a worker: {peak:.0f} MB "
-          f"(target under 600 MB)")
+        figures = measure(demo_location(root), root, args.subscribers, args.repeats)
+    print_table(figures)
+    record("quarterly", figures)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 from rich.console import Console
 from rich.table import Table
 
@@ -58,6 +57,8 @@ def write(rows: pa.Table, fmt: str, out: Path | None = None, title: str | None =
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         if fmt == "parquet":
+            import pyarrow.parquet as pq  # only for --format parquet: the other formats start faster
+
             pq.write_table(rows, tmp)
         else:
             with open(tmp, "wb") as handle:

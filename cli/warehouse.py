@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -12,7 +12,9 @@ from cli import output
 from cli.console import ForceOption, MemoryOption, TimeoutOption, AsOfAlias, FormatOption, OutOption, SnapshotOption, err, snapshot_of, spinner, state
 from warehouse import formats, query
 from warehouse.errors import BenchhouseError
-from warehouse.ingest import REJECTS_SHOWN, IngestResult, ingest, ingest_indices, ingest_source, init
+
+if TYPE_CHECKING:  # warehouse.ingest (pandas, the adapters) is imported by the commands that write, so `sql` starts fast
+    from warehouse.ingest import IngestResult
 
 ingest_app = typer.Typer(help="Load a file in one of the house's native formats (CSV, Parquet or "
                               "JSON Lines), an outside source, or the index versions. See docs/formats.md.",
@@ -24,6 +26,8 @@ check_app = typer.Typer(help="What the house does not use, and why: quarantined 
 
 def init_command() -> None:
     """Create the warehouse if it does not exist and bring its schema up to date."""
+    from warehouse.ingest import init
+
     applied = init(state.location)
     what = ", ".join(applied) if applied else "nothing to apply; the schema is up to date"
     err.print(f"warehouse {state.location.describe()}: {what}")
@@ -42,6 +46,8 @@ def _ingest_command(kind: str):
                               "or a file of the warehouse; an existing file only with --force).")] = None,
         force: ForceOption = False,
     ) -> None:
+        from warehouse.ingest import ingest
+
         output.check_target(rejects, force, state.protected(path), "--rejects")
         with spinner(f"{kind} {path.name}") as say:
             result = ingest(state.location, kind, path, allow_rejects=allow_rejects, rejects_out=rejects,
@@ -59,6 +65,8 @@ def ingest_indices_command(
 ) -> None:
     """Load index versions, smile-curve thresholds, price origins and report policies. A published
     index version never changes: a file that changes one is refused."""
+    from warehouse.ingest import ingest_indices
+
     result = ingest_indices(state.location, folder)
     if result.already_loaded:
         err.print(f"indices already loaded (batch {result.batch_id}, snapshot {result.snapshot_id}): nothing to do")
@@ -79,6 +87,8 @@ def ingest_source_command(
 ) -> None:
     """Read an outside source in its own format, resolve its model names, validate it with the
     native rules and load it in one snapshot, replacing what its earlier batches loaded."""
+    from warehouse.ingest import ingest_source
+
     if list_ or name is None:
         output.write(sources_table(), "table", None, title="source adapters")
         return
@@ -259,6 +269,8 @@ def snapshots_command(fmt: FormatOption = "table", out: OutOption = None,
 
 def report(result: IngestResult, rejects_file: Path | None) -> None:
     """One ingest's outcome on stderr: what loaded, and each rejected row with its reason."""
+    from warehouse.ingest import REJECTS_SHOWN
+
     name = result.file.name
     if result.already_loaded:
         err.print(f"{name} is already loaded (batch {result.batch_id}, snapshot {result.snapshot_id}): "

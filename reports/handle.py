@@ -53,6 +53,9 @@ class ReadHandle:
         self.location = location
         self.window = window_
         self.con = self._connect()
+        # The snapshot is pinned, so a statement with the same parameters returns the same rows: the
+        # reports share some (every report's focus page reads model_standing twice), asked once.
+        self._asked: dict[tuple, list[dict]] = {}
 
     def _connect(self):
         return connect(self.location, read_only=True, snapshot=self.window.snapshot)
@@ -68,9 +71,13 @@ class ReadHandle:
         missing = stmt.named_parameters - set(given)
         if missing:
             raise BenchhouseError(f"reports/sql/{name}.sql needs {', '.join(sorted(missing))}")
-        cursor = self.con.execute(stmt, {k: given[k] for k in stmt.named_parameters})
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        values = {k: given[k] for k in stmt.named_parameters}
+        key = (name, *sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
+        if key not in self._asked:
+            cursor = self.con.execute(stmt, values)
+            columns = [d[0] for d in cursor.description]
+            self._asked[key] = [dict(zip(columns, row)) for row in cursor.fetchall()]
+        return [dict(row) for row in self._asked[key]]  # copies: a caller may change its rows
 
     def one(self, name: str, **params: Any) -> dict | None:
         found = self.rows(name, **params)

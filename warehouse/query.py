@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from warehouse import guard, sql, tenants
 from warehouse.connection import Location, connect
@@ -158,6 +157,8 @@ def _scrub_text(text: str, paths: list[str]) -> str:
 def _scrub(table: pa.Table, paths: list[str]) -> pa.Table:
     for i, field in enumerate(table.schema):
         if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
+            import pyarrow.compute as pc  # only when a text column may hold a path: `sql` starts faster
+
             column = table.column(i)
             for path in paths:
                 column = pc.replace_substring(column, path, "<warehouse>")

@@ -19,15 +19,18 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from warehouse import formats
 from warehouse.connection import LAKE, Location, attach, connect, latest_snapshot, lock_down, writer_lock
 from warehouse.errors import BenchhouseError, UnknownName, WarehouseNotFound, did_you_mean
-from warehouse.ingest import IngestResult, Target, load_file
 from warehouse.migrate import migrate_tables
 from warehouse.sql import PACKAGE_DIR
+
+if TYPE_CHECKING:  # warehouse.ingest (pandas, the adapters) is imported by the writers alone, not by every read
+    from warehouse.ingest import IngestResult, Target
 
 ALIAS = "tenant"  # the tenant's catalog in a tenant connection; the warehouse is `bh`
 FOLDER = "tenants"
@@ -99,6 +102,8 @@ def all_tenants(public: Location) -> list[Tenant]:
 def target(tenant: Tenant) -> Target:
     """Where `benchhouse private ingest` writes: the tenant's catalog, under its own writer lock, in
     a connection that sees the warehouse read-only (for the models a run names)."""
+    from warehouse.ingest import Target
+
     return Target(lock=tenant.location, open=lambda: writer(tenant), formats=formats.PRIVATE_FORMATS,
                   lake=ALIAS, scripts=PRIVATE, replaces_generated=False)
 
@@ -108,6 +113,8 @@ def ingest(tenant: Tenant, kind: str, path: Path, **options) -> IngestResult:
     if not tenant.public.exists():
         raise WarehouseNotFound(f"no warehouse at {tenant.public.describe()}: a tenant's runs name its models and "
                                 "its reports its prices; build it with `make demo` or `benchhouse init` first")
+    from warehouse.ingest import load_file
+
     return load_file(target(tenant), kind, path, **options)
 
 
