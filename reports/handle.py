@@ -46,13 +46,26 @@ def check_period(handle: "ReadHandle") -> None:
                               f"snapshot {handle.snapshot}): choose {last} or earlier, or load newer data first")
 
 
+# The views most report queries build on, each after the views it reads. DuckDB computes a view
+# wherever it is named, so intelligence_index was computed again inside cost_to_run, pareto_frontier,
+# intelligence_cost, cheaper_equivalent and model_standing for every query. A handle's snapshot is
+# pinned, so each of these is computed once, on the handle's first query, into a temporary table of
+# the same name, which shadows the view for this connection only: the same rows, read many times.
+SHARED_VIEWS = ("price_as_of", "model_price_as_of", "blended_price", "eval_scores", "intelligence_index",
+                "cost_to_run", "pareto_frontier", "intelligence_cost", "cheaper_equivalent", "turn_efficiency",
+                "openness_by_model", "model_standing", "model_placement")
+
+
 class ReadHandle:
     """The warehouse as a report sees it: every query at the window's snapshot."""
+
+    shared_views: tuple[str, ...] = SHARED_VIEWS
 
     def __init__(self, location: Location, window_: Window):
         self.location = location
         self.window = window_
         self.con = self._connect()
+        self._materialised = False
         # The snapshot is pinned, so a statement with the same parameters returns the same rows: the
         # reports share some (every report's focus page reads model_standing twice), asked once.
         self._asked: dict[tuple, list[dict]] = {}
@@ -74,10 +87,17 @@ class ReadHandle:
         values = {k: given[k] for k in stmt.named_parameters}
         key = (name, *sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
         if key not in self._asked:
+            self._materialise()
             cursor = self.con.execute(stmt, values)
             columns = [d[0] for d in cursor.description]
             self._asked[key] = [dict(zip(columns, row)) for row in cursor.fetchall()]
         return [dict(row) for row in self._asked[key]]  # copies: a caller may change its rows
+
+    def _materialise(self) -> None:
+        if not self._materialised:
+            for view in self.shared_views:
+                self.con.execute(f"CREATE TEMP TABLE {view} AS SELECT * FROM {view}")
+            self._materialised = True
 
     def one(self, name: str, **params: Any) -> dict | None:
         found = self.rows(name, **params)
@@ -99,6 +119,8 @@ class ReadHandle:
 class TenantHandle(ReadHandle):
     """The warehouse at the window's snapshot and one tenant's catalog at `tenant_snapshot` (its
     latest when None), with the private views: what a private report reads, and nothing more."""
+
+    shared_views = ()  # the private views name the warehouse's views as bh.<view>: nothing to share
 
     def __init__(self, tenant: tenants.Tenant, window_: Window, tenant_snapshot: int | None = None):
         self.tenant = tenant
