@@ -71,6 +71,7 @@ def run(location: Location, text: str, params: Mapping[str, object] = {},
     limits.timeout_s seconds, and fails when it needs more than limits.memory; with cap_process, this
     process's address space is capped too (cap_address_space), once the connection's threads run."""
     cap = limits.memory_bytes
+    uncapped = None
     paths = _paths(location, tenant)
     con = connect(location, read_only=True, snapshot=snapshot, memory_limit=limits.memory) if tenant is None \
         else tenants.reader(tenant, snapshot, memory_limit=limits.memory)
@@ -94,7 +95,7 @@ def run(location: Location, text: str, params: Mapping[str, object] = {},
             values = {k: params[k] if raw_params else parse_param(params[k]) for k in wanted}
             timer.start()
             if cap_process:
-                cap_address_space(limits)
+                uncapped = cap_address_space(limits)
             reader = con.execute(statement, values).fetch_record_batch(50_000)
             batches, size = [], 0
             for batch in reader:
@@ -123,18 +124,22 @@ def run(location: Location, text: str, params: Mapping[str, object] = {},
     finally:
         timer.cancel()
         con.close()
+        if uncapped is not None:  # the cap holds for the query only: a caller goes on uncapped
+            resource.setrlimit(resource.RLIMIT_AS, uncapped)
 
 
-def cap_address_space(limits: Limits) -> None:
+def cap_address_space(limits: Limits) -> tuple[int, int]:
     """Hold this process to its size now plus the query's memory (twice: DuckDB's working memory and
     the rows returned) and a margin. DuckDB's memory_limit does not count every allocation (a list
     built in one expression grows past it); an allocation beyond this cap fails, and DuckDB reports
-    it as out of memory instead of the machine running out. For a process that runs one query: the
-    command line's `sql`."""
+    it as out of memory instead of the machine running out. Returns the limits it replaced, which
+    run() puts back when the query is done."""
     with open("/proc/self/status") as status:
         size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
     cap = size + 2 * limits.memory_bytes + (512 << 20)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, before[1]))
+    return before
 
 
 def _paths(location: Location, tenant: Tenant | None) -> list[str]:

@@ -4,7 +4,6 @@ costs milliseconds of CPU, not a second of imports."""
 from __future__ import annotations
 
 import io
-import resource
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -18,7 +17,7 @@ from warehouse.connection import Location, connect
 def run(location: Location, *args: str) -> tuple[int, str]:
     """Exit code and stderr of `benchhouse --warehouse LOCATION ARGS...`."""
     err, out = io.StringIO(), io.StringIO()
-    argv, address_space = sys.argv, resource.getrlimit(resource.RLIMIT_AS)
+    argv = sys.argv
     sys.argv = ["benchhouse", "--warehouse", str(location.local_dir), *args]
     try:
         with redirect_stderr(err), redirect_stdout(out):
@@ -28,9 +27,6 @@ def run(location: Location, *args: str) -> tuple[int, str]:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         sys.argv = argv
-        # `sql` caps its process's address space (warehouse/query.py): lift the cap from this test
-        # process again, or every process it starts later (a V8 in the chart renderer) inherits it.
-        resource.setrlimit(resource.RLIMIT_AS, address_space)
     return code, err.getvalue()
 
 

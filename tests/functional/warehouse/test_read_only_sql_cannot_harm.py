@@ -89,3 +89,20 @@ def test_defect_2_read_only_sql_cannot_harm_the_warehouse_no_absolute_path_is_sh
     found = cli(with_runs, "sql", "SELECT $p || '/catalog.sqlite' AS path", "-p", f"p={with_runs.local_dir}",
                 "--format", "csv")
     assert found.stdout.startswith("path\n<warehouse>") and str(with_runs.local_dir) not in found.stdout
+
+
+def test_the_address_space_cap_holds_for_the_query_only(known):
+    """`sql` caps its process's address space while its query runs; a caller that runs it in its own
+    process (a test, a notebook) goes on with the limit it had: a V8 started later (the chart
+    renderer) cannot reserve its heap under the cap."""
+    import resource
+
+    from warehouse import query
+    from warehouse.errors import BenchhouseError
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    assert query.run(known, "SELECT 1 AS one", cap_process=True).to_pylist() == [{"one": 1}]
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+    with pytest.raises(BenchhouseError):
+        query.run(known, "SELECT nope", cap_process=True)
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
