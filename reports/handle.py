@@ -65,7 +65,7 @@ class ReadHandle:
         self.location = location
         self.window = window_
         self.con = self._connect()
-        self._materialised = False
+        self._shared = False
         # The snapshot is pinned, so a statement with the same parameters returns the same rows: the
         # reports share some (every report's focus page reads model_standing twice), asked once.
         self._asked: dict[tuple, list[dict]] = {}
@@ -87,17 +87,18 @@ class ReadHandle:
         values = {k: given[k] for k in stmt.named_parameters}
         key = (name, *sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
         if key not in self._asked:
-            self._materialise()
+            self.share_views()
             cursor = self.con.execute(stmt, values)
             columns = [d[0] for d in cursor.description]
             self._asked[key] = [dict(zip(columns, row)) for row in cursor.fetchall()]
         return [dict(row) for row in self._asked[key]]  # copies: a caller may change its rows
 
-    def _materialise(self) -> None:
-        if not self._materialised:
+    def share_views(self) -> None:
+        """Compute the shared views once for this connection (done by the first query)."""
+        if not self._shared:
             for view in self.shared_views:
                 self.con.execute(f"CREATE TEMP TABLE {view} AS SELECT * FROM {view}")
-            self._materialised = True
+            self._shared = True
 
     def one(self, name: str, **params: Any) -> dict | None:
         found = self.rows(name, **params)
