@@ -176,7 +176,7 @@ def openness_index(ctx, deck: Deck) -> None:
     deck.table("Your models' openness", ["Model", "Score", *names, "Weights licence"],
                [[f["label"], number(f["score"]), *[str(f[c]) for c in components], f["licence"] or "not stated"]
                 if f["scored"] else [f["label"], "n/a", *["" for _ in components], f["reason"]] for f in ctx.focus],
-               [2.6, 0.8, 1.05, 1.05, 1.05, 1.05, 1.15, 1.05, 2.3], size=10)
+               [2.4, 0.8, 1.05, 1.05, 1.05, 1.05, 1.35, 1.05, 2.3], size=10)  # "Methodology" fits its column
     rows = (ctx.heatmap[:12] + [r for r in ctx.heatmap[12:] if r["focus"]])[:16]
     shades = deck.brand.heat()
     provenance = ", ".join(f"{p['models_shown']} {p['derived_from']}" for p in ctx.provenance if p["models_shown"])
