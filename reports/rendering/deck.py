@@ -319,7 +319,7 @@ class Deck:
         chart.has_legend = True
         many = len(chart.plots[0].series) > 5
         chart.legend.position = XL_LEGEND_POSITION.RIGHT if many else XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = many
+        chart.legend.include_in_layout = False  # beside or under the plot, never over it
         chart.legend.font.size, chart.legend.font.name = Pt(SIZE["legend"]), self.brand.font
 
     def _note(self, slide, note: str) -> None:
