@@ -10,7 +10,7 @@ from reports.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
 from reports.registry import report
 from reports.rendering import figures, slides
-from reports.rendering.formatting import money
+from reports.rendering.formatting import factor, money
 from reports.subscriber import Subscriber
 
 SHOWN = 20  # variants in the bar charts and the ranked table: the top by index, and every focus model
@@ -146,16 +146,18 @@ def _findings(index, priced, tiers, best_value, spread, movers, window) -> list[
     for tier in tiers:
         found.append(f"The cheapest model at {tier['tier']:g} or above is {label(tier)} ({tier['index']:.1f}), "
                      f"at {money(tier['total_usd'])} to run the index; the dearest of the {tier['variants']} "
-                     f"that reach this level costs {tier['spread']:.0f}× as much.")
+                     f"that reach this level costs {factor(tier['spread'])} as much.")
     if best_value:
         found.append(f"The most intelligence per dollar: {best_value['label']}, "
                      f"{best_value['index_per_usd']:,.0f} index points per dollar of running the index.")
     if spread:
         verbose = label({"display_name": spread["verbose_name"], "effort": spread["verbose_effort"]})
         frugal = label({"display_name": spread["frugal_name"], "effort": spread["frugal_effort"]})
-        costs = (f" and costs {spread['cost_ratio']:.1f}× as much" if spread["cost_ratio"] is not None else "")
+        ratio = spread["cost_ratio"]
+        costs = ("" if ratio is None else f" and costs {factor(ratio)} as much" if ratio >= 1
+                 else f" yet costs {100 * ratio:.0f}% as much")  # not '0.5× as much'
         found.append(f"At equal intelligence, tokens differ widely: {verbose} (index {spread['verbose_index']:.1f}) "
-                     f"writes {spread['token_ratio']:.1f}× the output tokens of {frugal} "
+                     f"writes {factor(spread['token_ratio'])} the output tokens of {frugal} "
                      f"(index {spread['frugal_index']:.1f}){costs}.")
     moved = [m for m in movers if not m["newly_priced"]]
     if moved:

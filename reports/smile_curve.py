@@ -190,7 +190,9 @@ def _focus_findings(focus: list[dict]) -> list[str]:
 
 
 def _change(ratio: float) -> str:
-    """A ratio in words: 'rose 3.2-fold', 'fell 10-fold', 'was unchanged'."""
+    """A ratio in words: 'rose 3.2-fold', 'fell 10-fold', 'fell 12%', 'was unchanged'."""
     if abs(ratio - 1) < 0.005:
         return "was unchanged"
+    if 0.5 < ratio < 2:  # 'fell 1.0-fold' says nothing: a small move reads as a percentage
+        return f"rose {100 * (ratio - 1):.0f}%" if ratio > 1 else f"fell {100 * (1 - ratio):.0f}%"
     return f"rose {factor(ratio).rstrip('×')}-fold" if ratio > 1 else f"fell {factor(1 / ratio).rstrip('×')}-fold"

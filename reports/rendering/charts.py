@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from reports.rendering import labels, theme
+from reports.rendering import formatting, labels, theme
 from reports.rendering.theme import (CHART_HEIGHT as HEIGHT, CHART_TEXT, CHART_WIDTH as WIDTH, GRID, INK, LINE,
                                      MUTED, WHITE, Brand)
 
@@ -201,8 +201,9 @@ def stacked_bar(rows: pd.DataFrame, brand: Brand, *, category: str, parts: tuple
         order=alt.Order("part_order:Q"),
     ).transform_calculate(part_order="indexof(" + str(names) + ", datum.part)")
     totals = plain[[category]].assign(_total=plain[[f for f, _ in parts]].fillna(0).sum(axis=1))
+    totals["_label"] = totals["_total"].map(_value_label(unit))
     text = alt.Chart(totals).mark_text(align="left", dx=4, fontSize=CHART_TEXT["annotation"], color=MUTED).encode(
-        y=y_enc, x=alt.X("_total:Q"), text=alt.Text("_total:Q", format=fmt))
+        y=y_enc, x=alt.X("_total:Q"), text="_label:N")
     return (stack + text).properties(width=WIDTH - 200, height=max(140, 22 * len(order)),
                                      title=alt.Title(title, subtitle=subtitle))
 
@@ -217,13 +218,21 @@ def bars(rows: pd.DataFrame, brand: Brand, *, category: str, value: str, title: 
         data.loc[data[highlight], "_colour"] = brand.accent
     order = list(data[category])
     fmt = theme.ticks(unit).vega
+    data["_label"] = data[value].map(_value_label(unit))
     y_enc = alt.Y(f"{category}:N", sort=order, title=None)
     x_enc = alt.X(f"{value}:Q", title=x_title, axis=alt.Axis(format=fmt), scale=alt.Scale(zero=True))
     bar = alt.Chart(data).mark_bar().encode(y=y_enc, x=x_enc, color=alt.Color("_colour:N", scale=None))
     text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=CHART_TEXT["annotation"], color=MUTED).encode(
-        y=y_enc, x=x_enc, text=alt.Text(f"{value}:Q", format=fmt))
+        y=y_enc, x=x_enc, text="_label:N")
     return (bar + text).properties(width=WIDTH - 200, height=max(140, 22 * len(order)),
                                    title=alt.Title(title, subtitle=subtitle))
+
+
+def _value_label(unit: str):
+    """How a value is written at the end of its bar: as the tables write it ($1,548, $2.10, 17.8M)."""
+    write = {"usd": formatting.money, "tokens": formatting.tokens, "seconds": formatting.seconds,
+             "speed": formatting.speed}.get(unit)
+    return (lambda v: "" if pd.isna(v) else write(v)) if write else (lambda v: "" if pd.isna(v) else f"{v:,.0f}")
 
 
 def line_over_time(rows: pd.DataFrame, brand: Brand, *, x: str, y: str, series: str, title: str, y_title: str,

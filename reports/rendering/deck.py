@@ -17,7 +17,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from reports.rendering.theme import DECK_TEXT as SIZE, GRID, INK, LINE, MUTED, PAPER, WHITE, Brand, ink_on, ticks
+from reports.rendering.theme import DECK_TEXT as SIZE, GRID, INK, LINE, MUTED, PAPER, WHITE, Brand, ink_on, ticks, value_labels
 from templates import FOLDER as TEMPLATES
 
 BASE = TEMPLATES / "base_deck.pptx"
@@ -75,6 +75,11 @@ class Deck:
             self._text(strip, banner, SIZE["note"] + 2, INK)
 
     def bullets(self, title: str, items: list[str], size: int = SIZE["body"]) -> None:
+        """Items as bullets, over as many slides ('…, continued') as they need: never off the slide."""
+        for i, page in enumerate(_pages(items, size)):
+            self._bullet_slide(title if i == 0 else f"{title}, continued", page, size)
+
+    def _bullet_slide(self, title: str, items: list[str], size: int) -> None:
         slide = self._slide(title, TITLE_AND_CONTENT)
         body = slide.placeholders[1]
         _place(body, Inches(0.6), Inches(1.45), Inches(12.1), Inches(5.3))
@@ -150,7 +155,7 @@ class Deck:
                      value_title: str, unit: str = "usd", note: str = "") -> None:
         """Horizontal stacked bars; each series (name, values, colour) in its own colour."""
         slide = self._slide(title)
-        number_format = ticks(unit).excel
+        number_format = ticks(unit, largest=max(map(sum, zip(*[v for _, v, _ in series])), default=0)).excel
         data = CategoryChartData(number_format=number_format)
         data.categories = [safe(c) for c in reversed(categories)]  # bar charts draw the first category at the bottom
         for name, values, _ in series:
@@ -163,6 +168,7 @@ class Deck:
         chart.plots[0].gap_width = 45
         _value_scale(chart.value_axis, number_format, log=False)
         self._axes(chart, None, value_title)
+        _every_category(chart, len(categories))
         self._legend(chart)
         self._note(slide, note)
 
@@ -171,7 +177,7 @@ class Deck:
         """Horizontal bars from zero (a bar's length is its value), each value written at its end,
         highlighted ones in the accent colour."""
         slide = self._slide(title)
-        number_format = ticks(unit).excel
+        number_format = ticks(unit, largest=max((v for v in values if v is not None), default=0)).excel
         data = CategoryChartData(number_format=number_format)
         data.categories = [safe(c) for c in reversed(categories)]
         data.add_series(safe(value_title), list(reversed(values)))
@@ -188,11 +194,12 @@ class Deck:
         plot = chart.plots[0]
         plot.gap_width = 45
         plot.has_data_labels = True
-        plot.data_labels.number_format, plot.data_labels.number_format_is_linked = number_format, False
+        plot.data_labels.number_format, plot.data_labels.number_format_is_linked = value_labels(unit), False
         plot.data_labels.font.size = Pt(SIZE["point_label"])
         plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
         _value_scale(chart.value_axis, number_format, log=False)
         self._axes(chart, None, value_title)
+        _every_category(chart, len(categories))
         chart.has_legend = False
         self._note(slide, note)
 
@@ -308,9 +315,11 @@ class Deck:
         chart.value_axis.major_gridlines.format.line.color.rgb = rgb(GRID)
 
     def _legend(self, chart) -> None:
+        """Under the chart, or beside it when its series are many: under it, their rows ran into the note."""
         chart.has_legend = True
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
+        many = len(chart.plots[0].series) > 5
+        chart.legend.position = XL_LEGEND_POSITION.RIGHT if many else XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False  # beside or under the plot, never over it
         chart.legend.font.size, chart.legend.font.name = Pt(SIZE["legend"]), self.brand.font
 
     def _note(self, slide, note: str) -> None:
@@ -329,6 +338,43 @@ def _label_defaults(series) -> None:
                 "c:showBubbleSize"):
         labels.append(labels.makeelement(qn(tag), {"val": "0"}))
 
+
+
+def _every_category(chart, count: int) -> None:
+    """Name every bar: left to itself a viewer labels every other one when they crowd. Many bars
+    get a smaller label so that each still fits its bar."""
+    axis = chart.category_axis
+    if count > 20:
+        axis.tick_labels.font.size = Pt(max(7, SIZE["axis"] - (count - 20) // 8))
+    element = axis._element
+    skip = element.find(qn("c:tickLblSkip"))
+    if skip is None:
+        skip = element.makeelement(qn("c:tickLblSkip"), {})
+        after = element.find(qn("c:lblOffset"))
+        if after is None:
+            after = element.find(qn("c:lblAlgn"))
+        if after is not None:
+            after.addnext(skip)
+        else:
+            before = element.find(qn("c:noMultiLvlLbl"))
+            before.addprevious(skip) if before is not None else element.append(skip)
+    skip.set("val", "1")
+
+
+def _pages(items: list[str], size: int) -> list[list[str]]:
+    """Items split over slides by the height they take in the bullets' box at `size` points, in order."""
+    per_line = int(12.1 * 72 / (0.52 * size))  # characters a line of the 12.1-inch box holds
+    room = 5.3 * 72 * 0.92                     # the box's height in points, a little kept free
+    pages: list[list[str]] = [[]]
+    used = 0.0
+    for item in items:
+        height = -(-len(item) // per_line) * 1.2 * size + 8
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(item)
+        used += height
+    return pages
 
 
 def _serial(day: date) -> int:

@@ -106,14 +106,19 @@ def cost_to_run(ctx, deck: Deck) -> None:
     if ctx.turns_chart:
         turns = [t for t in ctx.turns if t["evaluation_name"] == ctx.turns_chart
                  and t["cost_per_solved_task"] and t["blended_usd_per_mtok"]]
-        deck.scatter(f"What a solved task costs: {ctx.turns_chart}",
+        # a key of every model ran off the slide: name the focus models and the cheapest per solved task
+        cheapest = {id(t) for t in sorted(turns, key=lambda t: t["cost_per_solved_task"])[:10]}
+        deck.scatter("What a solved task costs",
                      [("Your focus models", [(t["blended_usd_per_mtok"], t["cost_per_solved_task"], t["label"])
                                              for t in turns if t["focus"]], deck.brand.accent),
-                      ("Other models", [(t["blended_usd_per_mtok"], t["cost_per_solved_task"], t["label"])
-                                        for t in turns if not t["focus"]], deck.brand.primary)],
+                      ("Cheapest per solved task", [(t["blended_usd_per_mtok"], t["cost_per_solved_task"], t["label"])
+                                                    for t in turns if not t["focus"] and id(t) in cheapest],
+                       deck.brand.primary),
+                      ("Other models", [(t["blended_usd_per_mtok"], t["cost_per_solved_task"], None)
+                                        for t in turns if not t["focus"] and id(t) not in cheapest], deck.brand.others())],
                      x_title=f"Blended price, USD per million tokens (log scale), {ctx.meta.as_of:%d %b %Y}",
                      y_title="USD per solved task (log scale)", log_y=True, y_unit="usd",
-                     note=_runs(ctx, "A dearer token can make a cheaper solved task: fewer turns, fewer failures."))
+                     note=_runs(ctx, f"{ctx.turns_chart}: a dearer token can make a cheaper solved task."))
     top = [p for p in ctx.points if p["total_usd"] is not None][:14]
     deck.table("The ranking", ["#", "Model", "Index", "95% interval", "Cost to run", "Per task", "Output tokens"],
                [[rank(p["rank"], p["tied"]), p["label"], number(p["index"]), f"{number(p['ci_low'])}–{number(p['ci_high'])}",
@@ -171,7 +176,7 @@ def openness_index(ctx, deck: Deck) -> None:
     deck.table("Your models' openness", ["Model", "Score", *names, "Weights licence"],
                [[f["label"], number(f["score"]), *[str(f[c]) for c in components], f["licence"] or "not stated"]
                 if f["scored"] else [f["label"], "n/a", *["" for _ in components], f["reason"]] for f in ctx.focus],
-               [2.6, 0.8, 1.05, 1.05, 1.05, 1.05, 1.15, 1.05, 2.3], size=10)
+               [2.4, 0.8, 1.05, 1.05, 1.05, 1.05, 1.35, 1.05, 2.3], size=10)  # "Methodology" fits its column
     rows = (ctx.heatmap[:12] + [r for r in ctx.heatmap[12:] if r["focus"]])[:16]
     shades = deck.brand.heat()
     provenance = ", ".join(f"{p['models_shown']} {p['derived_from']}" for p in ctx.provenance if p["models_shown"])
@@ -290,8 +295,7 @@ def private_benchmark(ctx, deck: Deck) -> None:
 def model_deployment(ctx, deck: Deck) -> None:
     as_of = f"{ctx.meta.as_of:%d %b %Y}"
     _opening(deck, ctx)
-    for i, page in enumerate(_pages(ctx.findings, 2200)):
-        deck.bullets("Findings" if i == 0 else "Findings, continued", page, size=12)
+    deck.bullets("Findings", ctx.findings, size=12)
     _your_models(deck, ctx)
     for m in ctx.models:
         shown_for = f" Shown for your focus model {m['replaces']}, which has no speed measurement." if m["replaces"] else ""
@@ -385,12 +389,3 @@ def _workload_note(ctx, d: dict) -> str:
             f"{w.tokens_per_request.output:,.0f} output tokens); {d['output_mtok_per_month']:,.0f} M output tokens a month. "
             "A system's speed is what one stream sees under MLPerf's latency bound.")
 
-
-def _pages(items: list[str], characters: int) -> list[list[str]]:
-    """Findings split over slides of at most about `characters` characters each, in order."""
-    pages: list[list[str]] = [[]]
-    for item in items:
-        if pages[-1] and sum(len(i) for i in pages[-1]) + len(item) > characters:
-            pages.append([])
-        pages[-1].append(item)
-    return pages

@@ -112,13 +112,14 @@ class TickFormat:
     excel: str
 
 
-def ticks(unit: str, log: bool = False) -> TickFormat:
+def ticks(unit: str, log: bool = False, largest: float | None = None) -> TickFormat:
     """The tick format of an axis of `unit` (usd, tokens, score, relative, count, speed, seconds), on a log axis
-    or a linear one. Every axis of every chart, PDF and deck, takes its format from here."""
-    if unit == "usd":
-        return TickFormat("$,.3~r", '[>=1]"$"#,##0;"$"0.######' if log else '"$"#,##0.00')
-    if unit == "tokens":
-        return TickFormat(",.3~s", "#,##0")
+    or a linear one whose values reach `largest`. Every axis of every chart, PDF and deck, takes its format from here."""
+    if unit == "usd":  # a linear axis reaching $5 or more ticks in whole dollars ($1,500, not $1,500.00)
+        linear = '"$"#,##0' if largest is not None and largest >= 5 else '"$"#,##0.00'
+        return TickFormat("$,.3~r", '[>=1]"$"#,##0;"$"0.######' if log else linear)
+    if unit == "tokens":  # 45M as the PDF's axis writes it, not 45,000,000
+        return TickFormat(",.3~s", '[>=1000000]#,##0,,"M";#,##0')
     if unit == "relative":
         return TickFormat(",.3~r", "[>=1]#,##0;0.######" if log else "0.00")
     if unit in ("score", "count"):
@@ -126,6 +127,17 @@ def ticks(unit: str, log: bool = False) -> TickFormat:
     if unit in ("speed", "seconds"):  # tokens a second, seconds: a log axis reaches below 1
         return TickFormat(",.3~r", "[>=1]#,##0;0.######" if log else "#,##0.0")
     raise ValueError(f"no tick format for unit '{unit}'")
+
+
+def value_labels(unit: str) -> str:
+    """The number format of the values a deck writes at the ends of its bars: as the tables write
+    them (formatting.money: $1,548, $2.10, $0.938; formatting.tokens: 17.8M, 589.7k), so that a
+    slide and a page give a figure the same way."""
+    if unit == "usd":
+        return '[>=100]"$"#,##0;[>=1]"$"#,##0.00;"$"0.000'
+    if unit == "tokens":
+        return '[>=1000000]#,##0.0,,"M";[>=1000]#,##0.0,"k";0'
+    return ticks(unit).excel
 
 
 def tint(colour: str, share: float) -> str:

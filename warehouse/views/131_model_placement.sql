@@ -23,7 +23,7 @@ SELECT v.index_id, v.version, k.as_of, m.model, n.name AS display_name,
        coalesce(i.complete, false) AND coalesce(p.priced, false) AS placed,
        CASE WHEN m.release_date > k.as_of THEN 'not released by ' || strftime(k.as_of, '%d %b %Y')
             WHEN l.status = 'retired' THEN 'retired by its creator on ' || strftime(l.shutdown_on, '%d %b %Y')
-                || coalesce(' (replacement: ' || l.replacement || ')', '')
+                || coalesce(' (replacement: ' || coalesce(r.name, l.replacement) || ')', '')
             WHEN i.model IS NULL THEN 'no house runs on the evaluations of this index version by then'
             WHEN NOT i.complete THEN 'house runs on ' || i.n_evals || ' of the ' || v.evaluations
                                      || ' evaluations of this index version'
@@ -35,5 +35,6 @@ CROSS JOIN models m
 JOIN model_names n ON n.model = m.model
 LEFT JOIN indexed i ON i.index_id = v.index_id AND i.version = v.version AND i.as_of = k.as_of AND i.model = m.model
 LEFT JOIN model_lifecycle l ON l.as_of = k.as_of AND l.model = m.model
+LEFT JOIN model_names r ON r.model = l.replacement  -- the replacement by its display name, where the house knows it
 LEFT JOIN priced p ON p.index_id = v.index_id AND p.version = v.version AND p.as_of = k.as_of AND p.model = m.model;
 COMMENT ON VIEW model_placement IS 'Per index_id, version, as_of and model: display_name, placed (a complete index and a cost to run that day) and reason when not (not released yet, retired, no house runs, runs missing evaluations, no price valid that day).';

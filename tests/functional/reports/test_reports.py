@@ -58,18 +58,18 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     assert "Generated data." in text  # the demo's runs are disclosed
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
-    assert slide_titles(files["pptx"]) == [
+    assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")] == [
         "Cost to run the Intelligence Index", "Findings", "Your models", "This quarter against the last",
         "Intelligence against the cost of running the index",
         "Where the cost goes, by token type", "Output tokens to run the index", "Cost per task",
-        "What a solved task costs: LiveBench Agentic Coding (release 2026-01-08)", "The ranking",
+        "What a solved task costs", "The ranking",
         "Methodology and sources"]
     # The agentic evaluation with the most variants priced per solved task: LiveBench's agentic coding.
     solved = view(demo_warehouse, snapshot, """
         SELECT b.blended_usd_per_mtok, t.cost_per_solved_task FROM turn_efficiency t
         JOIN blended_price b ON b.model = t.model AND b.as_of = t.as_of
         WHERE t.as_of = DATE '2026-09-30' AND t.evaluation = 'livebench-agentic-coding' AND t.cost_per_solved_task > 0""")
-    points = xy_points(files["pptx"], "What a solved task costs: LiveBench Agentic Coding (release 2026-01-08)")
+    points = xy_points(files["pptx"], "What a solved task costs")
     assert len(points) == len(solved) > 10
     assert same_points(points, [(r["blended_usd_per_mtok"], r["cost_per_solved_task"]) for r in solved])
     priced = view(demo_warehouse, snapshot, """
@@ -94,7 +94,7 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     assert f"{factor(fit['decline_factor_low'])} – {factor(fit['decline_factor_high'])}" in text
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
-    assert slide_titles(files["pptx"])[:5] == ["The smile curve", "Findings", "Your models",
+    assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")][:5] == ["The smile curve", "Findings", "Your models",
                                               "The price of a fixed level of intelligence", "How fast the price falls"]
     left = xy_series(files["pptx"], "The price of a fixed level of intelligence")
     points = left[next(name for name in left if name.startswith(fit["label"]))]
@@ -159,7 +159,7 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
     assert not [name for name in left_out if name.startswith("Pythia") and name in body]
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
-    assert slide_titles(files["pptx"]) == ["The Openness Index", "Findings", "Your models", "Your models' openness",
+    assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")] == ["The Openness Index", "Findings", "Your models", "Your models' openness",
                                           "Openness by component (0 to 3)",
                                           "Openness against intelligence", "This quarter against the last",
                                           "Developer transparency (FMTI)", "Methodology and sources"]
