@@ -118,3 +118,45 @@ def test_the_price_of_the_livebench_level_keeps_falling_after_august_2025(demo_w
     assert rows(demo_warehouse, """SELECT smile_threshold FROM report_policies WHERE version = '3'""") == \
         [("claude-sonnet-4-livebench-reasoning",)]
     assert reference == "claude-sonnet-4-20250514"
+
+
+def test_every_rank_is_one_plus_the_variants_wholly_above_it(demo_warehouse):
+    """Every version and date: a rank is 1 + the complete variants whose interval lies wholly above."""
+    wrong = rows(demo_warehouse, """
+        SELECT a.version, a.as_of, a.model, a.effort, a.rank, count(b.model) AS above
+        FROM intelligence_index a
+        LEFT JOIN intelligence_index b ON b.index_id = a.index_id AND b.version = a.version AND b.as_of = a.as_of
+             AND b.complete AND b.ci_low > a.ci_high
+        WHERE a.complete
+        GROUP BY ALL
+        HAVING a.rank <> 1 + count(b.model)""")
+    assert wrong == []
+    assert rows(demo_warehouse, "SELECT count(*) FROM intelligence_index WHERE complete")[0][0] > 1000
+
+
+def test_the_report_policys_creators_are_creators_in_the_warehouse(demo_warehouse):
+    """A known creator the warehouse spells otherwise drops its models from the default sets and from
+    coverage_gaps without a word (Moonshot's models are moonshotai's)."""
+    import yaml
+
+    from tests.conftest import ROOT
+
+    policy = yaml.safe_load((ROOT / "warehouse" / "indices" / "report-policy.yaml").read_text())
+    known = set(policy["openness_defaults"]["known_creators"])
+    present = {r[0] for r in rows(demo_warehouse, "SELECT DISTINCT creator FROM models")}
+    assert known - present == set()
+
+
+def test_coverage_names_every_2026_model_of_the_v3_frontier_that_v1_cannot_score(demo_warehouse):
+    frontier = {r[0] for r in rows(demo_warehouse, """
+        SELECT DISTINCT i.model FROM intelligence_index i JOIN models m USING (model)
+        WHERE i.version = '3' AND i.as_of = DATE '2026-09-30' AND i.complete AND m.release_date >= DATE '2026-01-01'""")}
+    scored_v1 = {r[0] for r in rows(demo_warehouse, """
+        SELECT model FROM intelligence_index WHERE version = '1' AND as_of = DATE '2026-09-30' AND complete""")}
+    gaps = {r[0] for r in rows(demo_warehouse, """
+        SELECT model FROM coverage_gaps WHERE version = '1' AND as_of = DATE '2026-09-30'""")}
+    assert len(frontier - scored_v1) >= 25
+    assert frontier - scored_v1 <= gaps
+    (said,) = rows(demo_warehouse, """SELECT notable_without_index FROM coverage
+                                      WHERE version = '1' AND as_of = DATE '2026-09-30'""")
+    assert said[0] == len(gaps)
