@@ -28,6 +28,7 @@ from warehouse.migrate import view_files
 
 VARIANTS = 100
 TASKS = 1000
+HOUSE_EVALUATIONS = Path(__file__).resolve().parents[1] / "warehouse" / "identity" / "evaluations.csv"
 EVALUATIONS = ("gpqa-diamond", "math-level-5", "otis-mock-aime", "frontiermath", "mmlu-pro")
 AS_OF = "2026-09-30"
 
@@ -110,6 +111,10 @@ def build(folder: Path, rows: int) -> Location:
     ) TO '{folder}/prices.csv'""")
     ingest(location, "models", folder / "models.csv")
     ingest(location, "evaluations", folder / "evaluations.csv")
+    # the house's other evaluations, unscored here: every index version must find its evaluations
+    con.execute(f"""COPY (SELECT * FROM read_csv('{HOUSE_EVALUATIONS}', all_varchar = true)
+                          WHERE evaluation NOT IN ({names})) TO '{folder}/house_evaluations.csv'""")
+    ingest(location, "evaluations", folder / "house_evaluations.csv")
     ingest(location, "prices", folder / "prices.csv")
     ingest(location, "runs", folder / "runs.parquet")
     ingest_indices(location)
