@@ -11,7 +11,7 @@ WITH trust(origin, precedence) AS (
     VALUES ('house', 1), ('model-deprecations', 2), ('deprecations-rss', 3), ('litellm-prices', 4)
 ),
 own AS (
-    SELECT l.*, (l.date_basis = 'seen-by', coalesce(t.precedence, 99)) AS precedence
+    SELECT l.*, (l.date_basis = 'seen-by', coalesce(t.precedence, 99), l.origin) AS precedence  -- origin: no ties
     FROM model_lifecycles l
     JOIN models m ON m.model = l.model AND m.creator = l.provider
     LEFT JOIN trust t ON t.origin = l.origin

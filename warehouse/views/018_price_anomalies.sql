@@ -107,7 +107,7 @@ explained AS (
 SELECT s.origin, s.model, s.provider, s.token_type, s.valid_from, s.valid_to, s.usd_per_mtok, s.date_basis,
        s.source, r.reason, r.detail
 FROM stored s
-JOIN (SELECT id, arg_min(reason, (rank, day)) AS reason, arg_min(detail, (rank, day)) AS detail
+JOIN (SELECT id, arg_min(reason, (rank, day, reason)) AS reason, arg_min(detail, (rank, day, reason)) AS detail
       FROM explained
       GROUP BY id) r USING (id);
 COMMENT ON VIEW price_anomalies IS 'Per stored price the house does not use (key: origin, model, provider, token_type, valid_from): its period, usd_per_mtok, date_basis, source, and reason (placeholder, implausibly low, zero, above input, outlier) with the detail that shows it.';

@@ -22,7 +22,7 @@ chosen AS (
     SELECT p.as_of, p.model, p.token_type, b.first_party_priced,
            CASE WHEN b.first_party_priced THEN min(p.usd_per_mtok) FILTER (WHERE p.first_party)
                 ELSE median(p.usd_per_mtok) END AS usd_per_mtok,
-           CASE WHEN b.first_party_priced THEN arg_min(p.date_basis, p.usd_per_mtok) FILTER (WHERE p.first_party)
+           CASE WHEN b.first_party_priced THEN arg_min(p.date_basis, (p.usd_per_mtok, p.date_basis)) FILTER (WHERE p.first_party)
                 WHEN bool_or(p.date_basis = 'undated') THEN 'undated'  -- a median: as weak as its weakest
                 ELSE max(p.date_basis) END AS date_basis,
            count(DISTINCT p.provider) FILTER (WHERE p.first_party OR NOT b.first_party_priced) AS providers

@@ -85,9 +85,9 @@ dated AS (
 ),
 published AS (
     SELECT c.as_of, d.model, d.effort, d.evaluation, d.source,
-           arg_max(d.mean, d.known_from) AS mean, arg_max(d.std_error, d.known_from) AS se,
-           arg_max(d.n, d.known_from) AS n, max(d.known_from) AS runs_through,
-           arg_max(coalesce(d.provenance, 'measured'), d.known_from) AS provenance
+           arg_max(d.mean, (d.known_from, d.batch_id)) AS mean, arg_max(d.std_error, (d.known_from, d.batch_id)) AS se,
+           arg_max(d.n, (d.known_from, d.batch_id)) AS n, max(d.known_from) AS runs_through,
+           arg_max(coalesce(d.provenance, 'measured'), (d.known_from, d.batch_id)) AS provenance
     FROM calendar c
     JOIN dated d ON d.known_from <= c.as_of
     GROUP BY ALL

@@ -7,7 +7,7 @@
 -- counts; a component with nothing to go on counts 0 and components_assessed says how many were.
 CREATE OR REPLACE VIEW openness_index_as_of AS
 WITH latest AS (
-    SELECT c.as_of, a.model, a.framework, a.component AS criterion, arg_max(a.level, a.assessed_at) AS level,
+    SELECT c.as_of, a.model, a.framework, a.component AS criterion, arg_max(a.level, (a.assessed_at, a.batch_id)) AS level,
            max(a.assessed_at) AS assessed_at
     FROM openness_assessments a
     JOIN calendar c ON a.assessed_at <= c.as_of

@@ -4,10 +4,10 @@
 -- how many times dearer the dearest of them is.
 CREATE OR REPLACE VIEW cost_tiers AS
 SELECT t.index_id, t.version, c.as_of, t.tier,
-       arg_min(c.display_name, c.total_usd) AS display_name,
-       arg_min(c.model, c.total_usd) AS model,
-       arg_min(c.effort, c.total_usd) AS effort,
-       arg_min(c."index", c.total_usd) AS "index",
+       arg_min(c.display_name, (c.total_usd, c.model, c.effort)) AS display_name,
+       arg_min(c.model, (c.total_usd, c.model, c.effort)) AS model,
+       arg_min(c.effort, (c.total_usd, c.model, c.effort)) AS effort,
+       arg_min(c."index", (c.total_usd, c.model, c.effort)) AS "index",
        min(c.total_usd) AS total_usd,
        max(c.total_usd) / min(c.total_usd) AS spread,
        count(*) AS variants

@@ -5,7 +5,7 @@
 CREATE OR REPLACE VIEW openness_by_model AS
 WITH best AS (
     SELECT index_id, version, as_of, model, max("index") AS "index",
-           arg_max(ci_low, "index") AS ci_low, arg_max(ci_high, "index") AS ci_high
+           arg_max(ci_low, ("index", effort)) AS ci_low, arg_max(ci_high, ("index", effort)) AS ci_high
     FROM intelligence_index
     WHERE complete
     GROUP BY ALL

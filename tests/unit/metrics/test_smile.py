@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import rows, write
 from tests.unit.metrics.conftest import index_folder
-from warehouse.connection import Location
+from warehouse.connection import Location, connect
 from warehouse.ingest import ingest, ingest_indices
 
 T_95 = {4: 2.1318, 5: 2.0150, 6: 1.9432}  # Student t, 90% two-sided, by degrees of freedom
@@ -138,3 +138,31 @@ def test_a_lab_claim_meets_a_threshold_named_as_a_claim_and_a_measurement_is_the
     assert found["llama-x"] == (pytest.approx(60.0), "lab-claims", "claimed")
     # The file came in the house's native format: the appendix lists it as benchhouse, with its two claims.
     assert rows(metrics, "SELECT claimed_rows FROM sources_used WHERE source = 'benchhouse'") == [(2,)]
+
+
+def test_among_equal_scores_the_evidence_is_the_first_to_publish_whatever_the_query_plan(metrics, tmp_path):
+    # Three publishers measured beta-1 at the same 80 on e1 (before the house ran it, in July 2026):
+    # the first to publish is the evidence,
+    # and between two on the same day the source's name decides. Read with 1 thread and with 8, which
+    # meet the rows in different orders: the evidence a report cites must not change with the plan.
+    ingest(metrics, "aggregates", write(tmp_path / "ties.csv",
+                                        "source,model,effort,evaluation,metric,mean,measured_at\n"
+                                        "pub-c,beta-1,,e1,accuracy,0.8,2024-03-01\n"
+                                        "pub-b,beta-1,,e1,accuracy,0.8,2024-05-01\n"
+                                        "pub-a,beta-1,,e1,accuracy,0.8,2024-05-01\n"))
+    query = """SELECT as_of, evidence FROM threshold_models
+               WHERE threshold = 'half-e1' AND model = 'beta-1' AND as_of IN ('2024-03-31', '2026-06-30')"""
+    con = connect(metrics, read_only=True, lock=False)  # lock=False: the thread count stays settable
+    try:
+        found = set()
+        for threads in (1, 8, 8, 8):
+            con.execute(f"SET threads = {threads}")
+            found.add(tuple(sorted(con.execute(query).fetchall())))
+    finally:
+        con.close()
+    assert found == {((date(2024, 3, 31), "pub-c"), (date(2026, 6, 30), "pub-c"))}
+    ingest(metrics, "aggregates", write(tmp_path / "later.csv",
+                                        "source,model,effort,evaluation,metric,mean,measured_at\n"
+                                        "pub-c,beta-1,,e1,accuracy,0.8,2024-06-01\n"))
+    # pub-c measured again later: its latest publication now dates it, so the two May ones come first.
+    assert rows(metrics, query + " AND as_of = '2026-06-30'") == [(date(2026, 6, 30), "pub-a")]
