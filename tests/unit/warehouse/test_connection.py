@@ -1,0 +1,70 @@
+"""Connections: each extension file's signature is checked by DuckDB once per process and again
+whenever the file changes; a read-only connection can load nothing."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse import connection
+from warehouse.connection import connect, extension_file, load_extension
+
+
+@pytest.fixture
+def package(tmp_path, monkeypatch) -> tuple[str, Path]:
+    """A package shaped like duckdb-extension-ducklake, holding a copy of the real ducklake file."""
+    real = Path(extension_file("duckdb_extension_ducklake", "ducklake"))
+    folder = tmp_path / "copied_ducklake" / "extensions" / real.parent.name
+    folder.mkdir(parents=True)
+    (tmp_path / "copied_ducklake" / "__init__.py").write_text("")
+    shutil.copy(real, folder / real.name)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "copied_ducklake", raising=False)
+    return "copied_ducklake", folder / real.name
+
+
+def flip_a_byte(path: Path) -> None:
+    """Replace the file by a copy with one byte changed, as a reinstall replaces it (never in place:
+    a loaded extension is mapped into the process)."""
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.with_suffix(".new").write_bytes(bytes(data))
+    path.with_suffix(".new").replace(path)
+
+
+def unchecked() -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(config={"allow_unsigned_extensions": True, "autoload_known_extensions": False})
+
+
+def test_a_file_changed_after_its_check_is_checked_again_and_refused(package):
+    name, path = package
+    con = unchecked()
+    try:
+        load_extension(con, name, "ducklake")  # checked, then loaded
+        assert str(path) in connection._VERIFIED
+        flip_a_byte(path)
+        with pytest.raises(duckdb.Error, match="(?i)signature"):
+            load_extension(unchecked(), name, "ducklake")
+    finally:
+        con.close()
+
+
+def test_a_tampered_file_is_refused_on_its_first_load(package):
+    name, path = package
+    flip_a_byte(path)
+    with pytest.raises(duckdb.Error, match="(?i)signature"):
+        load_extension(unchecked(), name, "ducklake")
+    assert str(path) not in connection._VERIFIED
+
+
+def test_a_read_only_connection_loads_no_extension(known):
+    con = connect(known, read_only=True)
+    try:
+        with pytest.raises(duckdb.Error, match="(?i)disabled|external|permission"):
+            con.execute(f"LOAD '{extension_file('duckdb_extension_postgres_scanner', 'postgres_scanner')}'")
+    finally:
+        con.close()
