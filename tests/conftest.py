@@ -22,14 +22,23 @@ SOURCES = ROOT / "data" / "sources"  # the trimmed snapshot of the outside sourc
 EVALUATIONS = ROOT / "warehouse" / "identity" / "evaluations.csv"
 
 
+def shared_root(tmp_path_factory) -> Path:
+    """The folder every xdist worker of this run shares: the run's own, above each worker's."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+
+
 def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
     """A folder built by `build` once per test run, shared by pytest-xdist's workers: the first worker
     to take the lock builds it, the others wait and reuse it. Whoever uses it only reads it (a test
     that changes it works on a copy). A build that fails leaves no folder behind, so the next worker
     tries again and fails with the same error."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # the run's folder, above each worker's own
+    return build_in(shared_root(tmp_path_factory), name, build)
+
+
+def build_in(root: Path, name: str, build: Callable[[Path], None]) -> Path:
+    """built_once's work in a given run folder (also called by a process of its own: see
+    tests/functional/conftest.py, which starts the demo warehouse's build early)."""
     folder, done = root / name, root / f"{name}.built"
     with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -43,6 +52,23 @@ def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Pa
                 raise
             done.touch()
     return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def demo_warehouse_early(request, tmp_path_factory):
+    """When a test of this run reads the demo warehouse (tests/functional/conftest.py), one worker
+    starts its build as the session starts, in a process that takes build_in's lock, so that it
+    runs beside the unit tests instead of holding up the first functional test; demo_warehouse then
+    waits for that lock (or builds it, if it gets there first). The process is waited for at the
+    session's end, so none is left behind."""
+    wanted = any("demo_warehouse" in getattr(item, "fixturenames", ()) for item in request.session.items)
+    if not wanted or os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0":
+        yield
+        return
+    process = subprocess.Popen([sys.executable, "-m", "tests.functional.conftest", str(shared_root(tmp_path_factory))],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    yield
+    process.wait()
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
 """A demo warehouse built once per session from the repository's data (warehouse/demo.py), and
-reports rendered from it into temporary folders."""
+reports rendered from it into temporary folders. The build (about 45 s) starts in a process of its
+own as the session starts (tests/conftest.py: demo_warehouse_early), beside the unit tests."""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,16 +14,19 @@ from reports.delivery import build as building, subscribers
 from reports.handle import ReadHandle, window
 from reports.window import Period
 from warehouse import demo
-from tests.conftest import built_once
+from tests.conftest import build_in, built_once
 from warehouse.connection import Location
 
 PERIOD = Period.parse("2026Q3")
 
 
+def build_demo(folder: Path) -> None:
+    demo.build(Location.resolve(str(folder / "warehouse")), folder / "generated_runs.parquet")
+
+
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory) -> Location:
-    folder = built_once(tmp_path_factory, "demo", lambda folder: demo.build(
-        Location.resolve(str(folder / "warehouse")), folder / "generated_runs.parquet"))
+    folder = built_once(tmp_path_factory, "demo", build_demo)
     return Location.resolve(str(folder / "warehouse"))
 
 
@@ -41,3 +46,7 @@ def rendered(demo_warehouse, tmp_path_factory):
         done = json.loads((out / "rendered.json").read_text())
         return {fmt: out / name for fmt, name in done["files"].items()}, done["snapshot"]
     return build
+
+
+if __name__ == "__main__":  # the early build: python -m tests.functional.conftest RUN_FOLDER
+    build_in(Path(sys.argv[1]), "demo", build_demo)

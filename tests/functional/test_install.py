@@ -33,11 +33,12 @@ def test_a_plain_install_builds_a_report_from_another_folder(demo_warehouse, tmp
     (wheel,) = (tmp_path / "dist").glob("benchhouse-*.whl")
 
     env_dir = tmp_path / "env"
-    venv.create(env_dir, with_pip=True)
+    venv.create(env_dir)  # without pip of its own: the borrowed path brings pip, which installs here
     python = env_dir / "bin" / "python"
     site = run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip()
     Path(site, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     run(python, "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel))
+    assert any(Path(site).glob("benchhouse-*.dist-info"))  # in the new environment, not the borrowed one
 
     elsewhere = tmp_path / "elsewhere"
     shutil.copytree(ROOT / "subscribers", elsewhere / "subscribers")  # found as ./subscribers
