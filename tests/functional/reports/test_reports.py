@@ -13,7 +13,9 @@ from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, 
                                               slide_paragraphs, slide_text, slide_titles, table_rows, xy_colours,
                                               xy_points, xy_series)
 from reports.delivery import subscribers
+from reports.handle import ReadHandle, window
 from tests.conftest import same
+from tests.functional.conftest import PERIOD
 from warehouse import query
 
 BRANDS = {"acme-analytics": ("Acme Analytics", "Inter"), "northwind-bank": ("Northwind Bank", "Lato"),
@@ -26,8 +28,31 @@ def same_points(found, expected) -> bool:
     return same(sorted(map(tuple, found)), sorted(map(tuple, expected)))
 
 
+_HANDLES: dict[tuple, ReadHandle] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_handles():
+    yield
+    for handle in _HANDLES.values():
+        handle.close()
+    _HANDLES.clear()
+
+
 def view(location, snapshot, sql, **params):
-    return query.run(location, sql, params, snapshot=snapshot, raw_params=True).to_pylist()
+    """Rows of `sql` over the views at `snapshot` (the latest when None). At a pinned snapshot it is
+    asked through one read handle per warehouse and snapshot, whose shared views are computed once
+    (tests/unit/metrics/test_shared_views.py holds them equal to the views): model_standing alone
+    takes 2.4 s a query otherwise, and these tests ask dozens."""
+    if snapshot is None:
+        return query.run(location, sql, params, snapshot=snapshot, raw_params=True).to_pylist()
+    key = (location.local_dir, snapshot)
+    if key not in _HANDLES:
+        _HANDLES[key] = ReadHandle(location, window(location, PERIOD, snapshot))
+        _HANDLES[key].share_views()
+    cursor = _HANDLES[key].con.execute(sql, params)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
 
 def version_read(location, snapshot, subscriber: str) -> str:
@@ -260,8 +285,6 @@ def test_the_same_inputs_give_the_same_text(demo_warehouse, rendered, tmp_path):
     from pypdf import PdfReader
 
     from reports.delivery import build, subscribers
-    from reports.handle import ReadHandle, window
-    from tests.functional.conftest import PERIOD
 
     (files, snapshot) = rendered("cost-to-run", "acme-analytics")
     with ReadHandle(demo_warehouse, window(demo_warehouse, PERIOD, snapshot)) as handle:
@@ -276,9 +299,7 @@ def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(demo_w
     import shutil
 
     from reports.delivery import build
-    from reports.handle import ReadHandle, window
     from tests.conftest import write
-    from tests.functional.conftest import PERIOD
     from warehouse.connection import Location
     from warehouse.ingest import ingest, init
 
@@ -388,10 +409,8 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(demo_warehouse
     import shutil
 
     from reports.delivery import build
-    from reports.handle import ReadHandle, window
     from reports.subscriber import TokensPerRequest, Workload
     from tests.conftest import FIXTURES, write
-    from tests.functional.conftest import PERIOD
     from warehouse.connection import Location
     from warehouse.ingest import ingest, init
 
