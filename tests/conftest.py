@@ -162,6 +162,41 @@ def cli(location: Location, *args: str, input: str | None = None,
     return done
 
 
+def in_process(location: Location, *args: str, input: str | None = None,
+               check: bool = True) -> subprocess.CompletedProcess:
+    """The real `benchhouse` command, as `cli` runs it, called in this process (cli.main.main) with
+    its own argv, stdin, stdout and stderr: a call costs milliseconds, not a second of imports. For
+    what needs a process of its own (limits on the process, signals), use `cli`."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from cli.main import main
+
+    stdout, stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline=""), io.StringIO()
+    saved = sys.argv, sys.stdin, os.environ.get("BENCHHOUSE_WAREHOUSE")
+    sys.argv = ["benchhouse", *args]
+    sys.stdin = io.StringIO(input or "")
+    os.environ["BENCHHOUSE_WAREHOUSE"] = str(location.local_dir)
+    try:
+        with redirect_stdout(stdout), redirect_stderr(stderr):
+            try:
+                main()
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            stdout.flush()
+    finally:
+        sys.argv, sys.stdin = saved[0], saved[1]
+        if saved[2] is None:
+            os.environ.pop("BENCHHOUSE_WAREHOUSE", None)
+        else:
+            os.environ["BENCHHOUSE_WAREHOUSE"] = saved[2]
+    done = subprocess.CompletedProcess(args, code, stdout.buffer.getvalue().decode("utf-8"), stderr.getvalue())
+    if check and code != 0:
+        raise AssertionError(f"benchhouse {' '.join(args)} failed:\n{done.stderr}")
+    return done
+
+
 def write_runs_parquet(path: Path, n_rows: int, model: str = "gpt-4o-2024-08-06",
                        evaluation: str = "gpqa-diamond") -> Path:
     """n_rows task results of one model on one evaluation, 1000 tasks a repeat."""

@@ -1,7 +1,8 @@
 """Defect 2 of issue 14: the read-only `sql` cannot harm the warehouse. -o and --rejects never
 overwrite the warehouse's files, the input or (without --force) an existing file; a query has a time
 and a memory limit; DuckLake maintenance and settings functions are refused; no output or message
-shows the warehouse's absolute paths."""
+shows the warehouse's absolute paths. The command runs in this process (tests/conftest.py: in_process)
+but where a limit on the process itself is tested."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 
 import pytest
 
-from tests.conftest import FIXTURES, cli, latest_snapshot, write
+from tests.conftest import FIXTURES, cli, in_process, latest_snapshot, write
 from warehouse.ingest import ingest
 
 
@@ -27,26 +28,26 @@ def with_runs(known):
 def test_defect_2_read_only_sql_cannot_harm_the_warehouse_output_never_overwrites_it(with_runs, tmp_path):
     catalog = with_runs.local_dir / "catalog.sqlite"
     size, before = catalog.stat().st_size, latest_snapshot(with_runs)
-    done = cli(with_runs, "sql", "SELECT 1", "--format", "csv", "-o", str(catalog), "--force", check=False)
+    done = in_process(with_runs, "sql", "SELECT 1", "--format", "csv", "-o", str(catalog), "--force", check=False)
     assert done.returncode == 1 and "refused, it would overwrite the warehouse" in done.stderr
     assert catalog.stat().st_size == size and latest_snapshot(with_runs) == before
     query = write(tmp_path / "q.sql", "SELECT 1 AS one")
-    done = cli(with_runs, "sql", "-f", str(query), "--format", "csv", "-o", str(query), "--force", check=False)
+    done = in_process(with_runs, "sql", "-f", str(query), "--format", "csv", "-o", str(query), "--force", check=False)
     assert done.returncode == 1 and "the input file" in done.stderr and query.read_text() == "SELECT 1 AS one"
     existing = write(tmp_path / "existing.csv", "keep me\n")
-    done = cli(with_runs, "sql", "SELECT 1 AS one", "--format", "csv", "-o", str(existing), check=False)
+    done = in_process(with_runs, "sql", "SELECT 1 AS one", "--format", "csv", "-o", str(existing), check=False)
     assert done.returncode == 1 and "pass --force" in done.stderr and existing.read_text() == "keep me\n"
-    cli(with_runs, "sql", "SELECT 1 AS one", "--format", "csv", "-o", str(existing), "--force")
+    in_process(with_runs, "sql", "SELECT 1 AS one", "--format", "csv", "-o", str(existing), "--force")
     assert existing.read_text() == "one\n1\n"
 
 
 def test_defect_2_read_only_sql_cannot_harm_the_warehouse_rejects_never_overwrite_the_input(known, tmp_path):
     bad = write(tmp_path / "models.csv", "model,creator,display_name\nBAD MODEL,lab,M\n")
     content = bad.read_text()
-    done = cli(known, "ingest", "models", str(bad), "--rejects", str(bad), check=False)
+    done = in_process(known, "ingest", "models", str(bad), "--rejects", str(bad), check=False)
     assert done.returncode == 1 and "the input file" in done.stderr and bad.read_text() == content
     inside = known.local_dir / "data" / "rejects.csv"
-    done = cli(known, "ingest", "models", str(bad), "--rejects", str(inside), check=False)
+    done = in_process(known, "ingest", "models", str(bad), "--rejects", str(inside), check=False)
     assert done.returncode == 1 and "the warehouse" in done.stderr and not inside.exists()
 
 
@@ -65,13 +66,14 @@ def test_defect_2_read_only_sql_cannot_harm_the_warehouse_rejects_never_overwrit
 ])
 def test_defect_2_read_only_sql_cannot_harm_the_warehouse_maintenance_and_settings_refused(with_runs, statement):
     files, before = _files(with_runs), latest_snapshot(with_runs)
-    done = cli(with_runs, "sql", statement, check=False)
+    done = in_process(with_runs, "sql", statement, check=False)
     assert done.returncode == 1 and "is refused" in done.stderr, done.stderr
     assert str(with_runs.local_dir) not in done.stderr
     assert _files(with_runs) == files and latest_snapshot(with_runs) == before
 
 
 def test_defect_2_read_only_sql_cannot_harm_the_warehouse_time_and_memory_limits(with_runs):
+    # In a process of its own, as an analyst runs it: the limits hold the whole process.
     began = time.monotonic()
     done = cli(with_runs, "sql", "SELECT count(*) FROM range(1000000000000)", "--timeout", "2", check=False)
     assert done.returncode == 1 and "more than --timeout 2 seconds" in done.stderr
@@ -84,9 +86,9 @@ def test_defect_2_read_only_sql_cannot_harm_the_warehouse_time_and_memory_limits
 
 def test_defect_2_read_only_sql_cannot_harm_the_warehouse_no_absolute_path_is_shown(with_runs):
     data = with_runs.local_dir / "data"
-    done = cli(with_runs, "sql", f"SELECT * FROM '{data}/no-such-file.parquet'", check=False)
+    done = in_process(with_runs, "sql", f"SELECT * FROM '{data}/no-such-file.parquet'", check=False)
     assert done.returncode == 1 and str(with_runs.local_dir) not in done.stderr, done.stderr
-    found = cli(with_runs, "sql", "SELECT $p || '/catalog.sqlite' AS path", "-p", f"p={with_runs.local_dir}",
+    found = in_process(with_runs, "sql", "SELECT $p || '/catalog.sqlite' AS path", "-p", f"p={with_runs.local_dir}",
                 "--format", "csv")
     assert found.stdout.startswith("path\n<warehouse>") and str(with_runs.local_dir) not in found.stdout
 
