@@ -162,21 +162,23 @@ def cli(location: Location, *args: str, input: str | None = None,
     return done
 
 
-def in_process(location: Location, *args: str, input: str | None = None,
-               check: bool = True) -> subprocess.CompletedProcess:
+def in_process(location: Location, *args: str, input: str | None = None, check: bool = True,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """The real `benchhouse` command, as `cli` runs it, called in this process (cli.main.main) with
-    its own argv, stdin, stdout and stderr: a call costs milliseconds, not a second of imports. For
-    what needs a process of its own (limits on the process, signals), use `cli`."""
+    its own argv, stdin, stdout, stderr and environment (`env` added to it): a call costs
+    milliseconds, not a second of imports. For what needs a process of its own (limits on the
+    process, signals), use `cli`."""
     import io
     from contextlib import redirect_stderr, redirect_stdout
 
     from cli.main import main
 
     stdout, stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline=""), io.StringIO()
-    saved = sys.argv, sys.stdin, os.environ.get("BENCHHOUSE_WAREHOUSE")
+    added = {"BENCHHOUSE_WAREHOUSE": str(location.local_dir), **(env or {})}
+    saved = sys.argv, sys.stdin, {name: os.environ.get(name) for name in added}
     sys.argv = ["benchhouse", *args]
     sys.stdin = io.StringIO(input or "")
-    os.environ["BENCHHOUSE_WAREHOUSE"] = str(location.local_dir)
+    os.environ.update(added)
     try:
         with redirect_stdout(stdout), redirect_stderr(stderr):
             try:
@@ -187,10 +189,11 @@ def in_process(location: Location, *args: str, input: str | None = None,
             stdout.flush()
     finally:
         sys.argv, sys.stdin = saved[0], saved[1]
-        if saved[2] is None:
-            os.environ.pop("BENCHHOUSE_WAREHOUSE", None)
-        else:
-            os.environ["BENCHHOUSE_WAREHOUSE"] = saved[2]
+        for name, value in saved[2].items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     done = subprocess.CompletedProcess(args, code, stdout.buffer.getvalue().decode("utf-8"), stderr.getvalue())
     if check and code != 0:
         raise AssertionError(f"benchhouse {' '.join(args)} failed:\n{done.stderr}")

@@ -1,16 +1,14 @@
 """Two tenants on a copy of the demo warehouse, each with a marker string of its own in its task ids,
 its evaluation's id and name, a run's note and a use case, their private deliverables rendered,
-and one subscriber's quarter rendered after them; every public view dumped through `benchhouse
-sql` before and after the tenants loaded. Built once per module: the tests read it, and a test
+and one subscriber's quarter rendered after them; every public view dumped before and after the
+tenants loaded. Built once per module: the tests read it, and a test
 that changes it works on a copy. Tenant beta's strings are also hostile: markup and SQL in its
 evaluation's name, HTML in its note."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +16,7 @@ import pytest
 
 from reports.delivery import quarterly, subscribers
 from reports.window import Period
-from tests.conftest import ROOT, latest_snapshot
+from tests.conftest import ROOT, in_process, latest_snapshot
 from warehouse.connection import Location
 
 PERIOD = Period.parse("2026Q3")
@@ -48,14 +46,9 @@ TENANTS = {
 
 
 def run(location: Location, *args: str, clients: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    """The real `benchhouse` in a new process, with the warehouse and client folder given."""
-    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(location.local_dir), "COLUMNS": "200"}
-    if clients is not None:
-        env["BENCHHOUSE_CLIENTS"] = str(clients)
-    done = subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True, text=True, env=env, timeout=600)
-    if check and done.returncode != 0:
-        raise AssertionError(f"benchhouse {' '.join(args)} failed:\n{done.stderr}")
-    return done
+    """The real `benchhouse`, with the warehouse and client folder given, called in this process."""
+    return in_process(location, *args, check=check,
+                      env={"COLUMNS": "200", **({"BENCHHOUSE_CLIENTS": str(clients)} if clients is not None else {})})
 
 
 def public_views(location: Location) -> list[str]:
