@@ -81,6 +81,9 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     assert company in text and f"Prepared for {company}" in text
     assert f"{number(top['index'])}" in text and money(top["total_usd"]) in text
     assert "Generated data." in text  # the demo's runs are disclosed
+    # The appendix states the interval intelligence_index computes, not the repeats-only one of old.
+    flat = " ".join(text.split())
+    assert "clustered by question" in flat and "Welch–Satterthwaite" in flat and "from the repeats" not in flat
     assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
 
     assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")] == [
