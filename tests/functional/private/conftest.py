@@ -58,9 +58,10 @@ def public_views(location: Location) -> list[str]:
 
 def dump_public_views(location: Location, out: Path) -> list[str]:
     """Every row of every public view, each line prefixed with its view's name, sorted; written to
-    out/<view>.csv too. Read through one report handle (the read-only connection of `benchhouse sql`
-    and the reports, at the latest snapshot) whose shared views are computed once: a `benchhouse sql`
-    per view computes intelligence_index again inside every view that reads it (73 s a dump)."""
+    out/<view>.csv too, floats to 12 significant digits. Read through one report handle (the
+    read-only connection of `benchhouse sql` and the reports, at the latest snapshot) whose shared
+    views are computed once: a `benchhouse sql` per view computes intelligence_index again inside
+    every view that reads it (73 s a dump)."""
     import csv
 
     from reports.handle import ReadHandle, window
@@ -73,8 +74,8 @@ def dump_public_views(location: Location, out: Path) -> list[str]:
             with open(out / f"{name}.csv", "w", newline="") as file:
                 writer = csv.writer(file)
                 writer.writerow([d[0] for d in cursor.description])
-                for row in cursor.fetchall():
-                    writer.writerow(row)
+                for row in cursor.fetchall():  # floats to 12 digits: a sum's last bits never reorder the lines
+                    writer.writerow([f"{v:.12g}" if isinstance(v, float) else v for v in row])
             lines += [f"{name}: {line}" for line in (out / f"{name}.csv").read_text().splitlines()]
     return sorted(lines)
 
