@@ -78,16 +78,20 @@ house_scores AS (  -- the interval is warehouse/macros/clustered_interval.sql's,
     FROM house
 ),
 dated AS (
-    SELECT a.*, coalesce(a.measured_at, CAST(b.ingested_at AS DATE)) AS known_from
+    -- A source's latest publication counts: the later date, then the later batch; two rows of one
+    -- batch on one day (a source listing a model twice, as LLM-Stats lists pass@1 and consensus
+    -- scores, or two ids merged into one model) count the lower score, whatever order they are read in.
+    SELECT a.*, coalesce(a.measured_at, CAST(b.ingested_at AS DATE)) AS known_from,
+           (coalesce(a.measured_at, CAST(b.ingested_at AS DATE)), a.batch_id, -a.mean, -coalesce(a.std_error, 0)) AS latest
     FROM published_aggregates a
     JOIN ingest_batches b USING (batch_id)
     WHERE a.metric = 'accuracy'
 ),
 published AS (
     SELECT c.as_of, d.model, d.effort, d.evaluation, d.source,
-           arg_max(d.mean, (d.known_from, d.batch_id)) AS mean, arg_max(d.std_error, (d.known_from, d.batch_id)) AS se,
-           arg_max(d.n, (d.known_from, d.batch_id)) AS n, max(d.known_from) AS runs_through,
-           arg_max(coalesce(d.provenance, 'measured'), (d.known_from, d.batch_id)) AS provenance
+           arg_max(d.mean, d.latest) AS mean, arg_max(d.std_error, d.latest) AS se,
+           arg_max(d.n, d.latest) AS n, max(d.known_from) AS runs_through,
+           arg_max(coalesce(d.provenance, 'measured'), d.latest) AS provenance
     FROM calendar c
     JOIN dated d ON d.known_from <= c.as_of
     GROUP BY ALL

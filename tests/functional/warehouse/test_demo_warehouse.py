@@ -100,3 +100,27 @@ def test_each_smile_threshold_is_met_by_its_own_reference_model(built):
                           ANTI JOIN threshold_models q ON q.threshold = t.threshold AND q.model = t.reference_model
                                                       AND q.as_of = '2026-09-30'
                           WHERE t.reference_model IS NOT NULL""") == []
+
+
+def test_a_source_listing_a_model_twice_on_one_day_is_read_at_its_lower_score(built):
+    """LLM-Stats lists DeepSeek's distills on AIME 2024 twice on one day (pass@1 and a consensus
+    score), and Epoch's two Mixtral ids merge into one model: recomputed here from the raw rows, each
+    such score is the latest day's, the latest batch's, the lower one, with that row's error."""
+    raw = rows(built, """SELECT a.source, a.model, a.effort, a.evaluation, a.mean, a.std_error, a.batch_id,
+                                coalesce(a.measured_at, CAST(b.ingested_at AS DATE)) AS known_from
+                         FROM published_aggregates a JOIN ingest_batches b USING (batch_id)
+                         WHERE a.metric = 'accuracy' AND coalesce(a.measured_at, CAST(b.ingested_at AS DATE)) <= DATE '2026-09-30'""")
+    groups: dict[tuple, list[tuple]] = {}
+    for source, model, effort, evaluation, mean, se, batch, known in raw:
+        groups.setdefault((source, model, effort, evaluation), []).append((known, batch, -mean, -(se or 0), mean, se))
+    # The rows of each group's latest day and batch; max() of the rest of the key takes the lower mean.
+    doubled = {key: max(found) for key, found in groups.items()
+               if sum(row[:2] == max(found)[:2] for row in found) > 1}
+    assert len(doubled) >= 10
+    scores = {tuple(r[:4]): r[4:] for r in rows(built, """
+        SELECT source, model, effort, evaluation, score, std_error FROM eval_scores
+        WHERE as_of = DATE '2026-09-30' AND source <> 'house'""")}
+    assert scores[("llm-stats", "deepseek-r1-distill-llama-8b", "default", "aime-2024")][0] == pytest.approx(50.4)
+    for key, (*_, mean, se) in doubled.items():
+        assert scores[key][0] == pytest.approx(100 * mean), key
+        assert scores[key][1] == (None if se is None else pytest.approx(100 * se)), key

@@ -166,3 +166,22 @@ def test_among_equal_scores_the_evidence_is_the_first_to_publish_whatever_the_qu
                                         "pub-c,beta-1,,e1,accuracy,0.8,2024-06-01\n"))
     # pub-c measured again later: its latest publication now dates it, so the two May ones come first.
     assert rows(metrics, query + " AND as_of = '2026-06-30'") == [(date(2026, 6, 30), "pub-a")]
+
+
+def test_a_source_publishing_again_on_the_same_day_counts_its_later_batch_with_that_rows_error(metrics, tmp_path):
+    # pub-d published beta-1 on e1 at 86.7 (se 1), then a corrected file the same day at 70 (se 3):
+    # the later batch counts, its score with its own error, however many threads read it.
+    for name, mean, se in (("first.csv", 0.867, 0.01), ("corrected.csv", 0.7, 0.03)):
+        ingest(metrics, "aggregates", write(tmp_path / name,
+                                            "source,model,effort,evaluation,metric,mean,std_error,measured_at\n"
+                                            f"pub-d,beta-1,,e1,accuracy,{mean},{se},2024-03-01\n"))
+    con = connect(metrics, read_only=True, lock=False)  # lock=False: the thread count stays settable
+    try:
+        found = set()
+        for threads in (1, 8, 8, 8):
+            con.execute(f"SET threads = {threads}")
+            found |= set(con.execute("""SELECT score, std_error FROM eval_scores WHERE source = 'pub-d'
+                                        AND model = 'beta-1' AND as_of = '2024-03-31'""").fetchall())
+    finally:
+        con.close()
+    assert [(round(score, 6), round(se, 6)) for score, se in found] == [(70.0, 3.0)]
