@@ -12,22 +12,12 @@ WITH central AS (
     QUALIFY row_number() OVER (PARTITION BY as_of, model, provider
                                ORDER BY CASE statistic WHEN 'median' THEN 0 WHEN 'mean' THEN 1 ELSE 2 END) = 1
 ),
-priced AS (
-    SELECT as_of, model, provider,
-           max(usd_per_mtok) FILTER (WHERE token_type = 'input') AS input_usd_per_mtok,
-           max(usd_per_mtok) FILTER (WHERE token_type = 'output') AS output_usd_per_mtok
-    FROM price_as_of
-    WHERE token_type IN ('input', 'output') AND usd_per_mtok > 0
-    GROUP BY as_of, model, provider
-    HAVING count(*) = 2
-),
 points AS (
     SELECT c.as_of, c.model, c.provider, coalesce(e.first_party, false) AS first_party,
-           p.input_usd_per_mtok, p.output_usd_per_mtok,
-           (3 * p.input_usd_per_mtok + p.output_usd_per_mtok) / 4 AS blended_usd_per_mtok,
+           p.input_usd_per_mtok, p.output_usd_per_mtok, p.blended_usd_per_mtok,
            c.output_tokens_per_s, c.ttft_s, c.statistic, c.measured_at, c.age_days, c.stale, c.sources
     FROM central c
-    LEFT JOIN priced p USING (as_of, model, provider)
+    LEFT JOIN provider_prices p USING (as_of, model, provider)
     LEFT JOIN endpoints e USING (model, provider)
 )
 SELECT p.*,

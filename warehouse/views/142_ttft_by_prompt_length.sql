@@ -8,15 +8,6 @@ WITH buckets(bucket, low_tokens, high_tokens) AS (
     VALUES ('<1k', 0, 1000), ('1k-8k', 1000, 8000), ('8k-32k', 8000, 32000), ('32k-64k', 32000, 64000),
            ('64k-128k', 64000, 128000), ('128k-256k', 128000, 256000), ('256k-512k', 256000, 512000),
            ('512k-768k', 512000, 768000), ('768k-1M', 768000, 1000000), ('1M+', 1000000, NULL)
-),
-central AS (
-    SELECT *
-    FROM performance_measurements
-    WHERE prompt_tokens IS NOT NULL AND ttft_s IS NOT NULL AND statistic IN ('median', 'mean', 'point')
-    QUALIFY row_number() OVER (
-        PARTITION BY model, provider, endpoint, source, run_ref, measured_at, region, prompt_tokens,
-                     output_tokens, concurrency
-        ORDER BY CASE statistic WHEN 'median' THEN 0 WHEN 'mean' THEN 1 ELSE 2 END) = 1
 )
 SELECT c.model, c.provider, b.bucket, b.low_tokens, b.high_tokens,
        min(c.prompt_tokens) AS min_prompt_tokens, max(c.prompt_tokens) AS max_prompt_tokens,
@@ -24,7 +15,7 @@ SELECT c.model, c.provider, b.bucket, b.low_tokens, b.high_tokens,
        sum(c.requests) AS requests, count(*) AS measurements,
        min(c.measured_at) AS first_measured, max(c.measured_at) AS last_measured,
        string_agg(DISTINCT c.source, ', ' ORDER BY c.source) AS sources
-FROM central c
+FROM ttft_measurements c
 JOIN buckets b ON c.prompt_tokens >= b.low_tokens AND (b.high_tokens IS NULL OR c.prompt_tokens < b.high_tokens)
 GROUP BY c.model, c.provider, b.bucket, b.low_tokens, b.high_tokens;
 COMMENT ON VIEW ttft_by_prompt_length IS 'Per model, provider, prompt-length bucket (bucket, low_tokens inclusive, high_tokens exclusive): min_prompt_tokens, max_prompt_tokens, ttft_s (median of the measurements'' central TTFT), ttft_low_s, ttft_high_s, requests, measurements, first_measured, last_measured, sources.';

@@ -6,20 +6,10 @@
 -- price-speed frontier (provider_frontier). A provider with a price and no speed is listed: it
 -- sells the model, its speed is unknown.
 CREATE OR REPLACE VIEW serverless_options AS
-WITH priced AS (
-    SELECT as_of, model, provider,
-           max(usd_per_mtok) FILTER (WHERE token_type = 'input') AS input_usd_per_mtok,
-           max(usd_per_mtok) FILTER (WHERE token_type = 'output') AS output_usd_per_mtok
-    FROM price_as_of
-    WHERE token_type IN ('input', 'output') AND usd_per_mtok > 0
-    GROUP BY as_of, model, provider
-    HAVING count(*) = 2
-)
 SELECT p.as_of, p.model, p.provider, coalesce(e.first_party, false) AS first_party,
-       p.input_usd_per_mtok, p.output_usd_per_mtok,
-       (3 * p.input_usd_per_mtok + p.output_usd_per_mtok) / 4 AS blended_usd_per_mtok,
+       p.input_usd_per_mtok, p.output_usd_per_mtok, p.blended_usd_per_mtok,
        f.output_tokens_per_s, f.ttft_s, f.statistic, f.measured_at, f.age_days, f.stale, f.on_frontier, f.sources
-FROM priced p
+FROM provider_prices p
 LEFT JOIN provider_frontier f USING (as_of, model, provider)
 LEFT JOIN endpoints e USING (model, provider);
 COMMENT ON VIEW serverless_options IS 'Per as_of, model, provider priced for input and output (above zero): first_party, input_usd_per_mtok, output_usd_per_mtok, blended_usd_per_mtok (3:1); where measured (provider_frontier): output_tokens_per_s, ttft_s, statistic, measured_at, age_days, stale, on_frontier, sources.';

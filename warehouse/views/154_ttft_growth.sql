@@ -8,22 +8,13 @@ CREATE OR REPLACE VIEW ttft_growth AS
 WITH buckets AS (
     SELECT DISTINCT bucket, low_tokens, high_tokens FROM ttft_by_prompt_length
 ),
-central AS (
-    SELECT *
-    FROM performance_measurements
-    WHERE prompt_tokens IS NOT NULL AND ttft_s IS NOT NULL AND statistic IN ('median', 'mean', 'point')
-    QUALIFY row_number() OVER (
-        PARTITION BY model, provider, endpoint, source, run_ref, measured_at, region, prompt_tokens,
-                     output_tokens, concurrency
-        ORDER BY CASE statistic WHEN 'median' THEN 0 WHEN 'mean' THEN 1 ELSE 2 END) = 1
-),
 known AS (
     SELECT c.as_of, m.model, m.provider, b.bucket, b.low_tokens, b.high_tokens,
            median(m.prompt_tokens) AS prompt_tokens, median(m.ttft_s) AS ttft_s,
            sum(m.requests) AS requests, count(*) AS measurements, max(m.measured_at) AS last_measured,
            string_agg(DISTINCT m.source, ', ' ORDER BY m.source) AS sources
     FROM calendar c
-    JOIN central m ON m.measured_at <= c.as_of
+    JOIN ttft_measurements m ON m.measured_at <= c.as_of
     JOIN buckets b ON m.prompt_tokens >= b.low_tokens AND (b.high_tokens IS NULL OR m.prompt_tokens < b.high_tokens)
     GROUP BY c.as_of, m.model, m.provider, b.bucket, b.low_tokens, b.high_tokens
 )
