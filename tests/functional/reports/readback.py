@@ -45,30 +45,29 @@ def charts(path: Path) -> dict[str, list]:
     return found
 
 
-def xy_points(path: Path, title: str) -> list[tuple[float, float]]:
-    """The (x, y) points of the XY chart on the slide titled `title`."""
+def _chart(path: Path, title: str):
+    """The chart on the slide titled `title`."""
     for slide in Presentation(path).slides:
         if slide.shapes.title.text == title:
             for shape in slide.shapes:
                 if shape.has_chart:
-                    series = shape.chart.plots[0].series[0]
-                    xs = [float(v) for v in series._element.xpath("./c:xVal//c:pt/c:v/text()")]
-                    return list(zip(xs, series.values))
+                    return shape.chart
     raise AssertionError(f"no chart on a slide titled {title!r}")
+
+
+def _xs(series) -> list[float]:
+    return [float(v) for v in series._element.xpath("./c:xVal//c:pt/c:v/text()")]
+
+
+def xy_points(path: Path, title: str) -> list[tuple[float, float]]:
+    """The (x, y) points of the XY chart on the slide titled `title`."""
+    series = _chart(path, title).plots[0].series[0]
+    return list(zip(_xs(series), series.values))
 
 
 def xy_series(path: Path, title: str) -> dict[str, list[tuple[float, float]]]:
     """Each series of the XY chart on the slide titled `title`: its (x, y) points, in order."""
-    for slide in Presentation(path).slides:
-        if slide.shapes.title.text == title:
-            for shape in slide.shapes:
-                if shape.has_chart:
-                    found = {}
-                    for series in shape.chart.plots[0].series:
-                        xs = [float(v) for v in series._element.xpath("./c:xVal//c:pt/c:v/text()")]
-                        found[series.name] = list(zip(xs, series.values))
-                    return found
-    raise AssertionError(f"no chart on a slide titled {title!r}")
+    return {series.name: list(zip(_xs(series), series.values)) for series in _chart(path, title).plots[0].series}
 
 
 def serial(day) -> float:
@@ -177,16 +176,10 @@ def table_rows(path: Path, title: str) -> list[list[str]]:
 def xy_colours(path: Path, title: str) -> list[tuple[float, float, str | None]]:
     """The points of the one-series XY chart on the slide titled `title`, each with its marker's
     fill colour ('#RRGGBB', None where the point keeps the series' colour)."""
-    for slide in Presentation(path).slides:
-        if slide.shapes.title.text == title:
-            for shape in slide.shapes:
-                if shape.has_chart:
-                    series = shape.chart.plots[0].series[0]
-                    xs = [float(v) for v in series._element.xpath("./c:xVal//c:pt/c:v/text()")]
-                    fills = {int(p.xpath("./c:idx/@val")[0]): "#" + p.xpath(".//c:marker//a:srgbClr/@val")[0].upper()
-                             for p in series._element.xpath("./c:dPt") if p.xpath(".//c:marker//a:srgbClr/@val")}
-                    return [(x, y, fills.get(i)) for i, (x, y) in enumerate(zip(xs, series.values))]
-    raise AssertionError(f"no chart on a slide titled {title!r}")
+    series = _chart(path, title).plots[0].series[0]
+    fills = {int(p.xpath("./c:idx/@val")[0]): "#" + p.xpath(".//c:marker//a:srgbClr/@val")[0].upper()
+             for p in series._element.xpath("./c:dPt") if p.xpath(".//c:marker//a:srgbClr/@val")}
+    return [(x, y, fills.get(i)) for i, (x, y) in enumerate(zip(_xs(series), series.values))]
 
 
 def slide_text(path: Path, title: str) -> str:
