@@ -27,6 +27,7 @@ from warehouse.errors import BenchhouseError, SnapshotNotFound, WarehouseBusy, W
 LAKE = "bh"
 ENV_WAREHOUSE = "BENCHHOUSE_WAREHOUSE"
 ENV_DATA_PATH = "BENCHHOUSE_DATA_PATH"
+ENV_THREADS = "BENCHHOUSE_THREADS"
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "var" / "warehouse"
 MACROS = Path(__file__).resolve().parent / "macros"
 POSTGRES_PREFIXES = ("postgres:", "postgresql://", "postgres://")
@@ -108,11 +109,27 @@ def load_extension(con: duckdb.DuckDBPyConnection, package: str, name: str) -> N
     con.execute(f"LOAD '{path}'")
 
 
+def threads() -> dict[str, int]:
+    """DuckDB's `threads` setting for a connection, from BENCHHOUSE_THREADS; none (DuckDB's
+    default, one per core) when it is unset. Processes that run side by side on one machine (test
+    workers, several analysts) do the same work with less CPU when each has cores / processes
+    threads: the test suite on 2 cores, in two workers, spent 768 s of CPU with 2 threads a
+    connection and 541 s with 1, most of the difference threads waiting for work in small queries."""
+    value = os.environ.get(ENV_THREADS, "").strip()
+    if not value:
+        return {}
+    if not value.isdigit() or int(value) < 1:
+        raise BenchhouseError(f"{ENV_THREADS}={value!r}: give a whole number of threads, 1 or more, or unset it "
+                              "for one per core")
+    return {"threads": int(value)}
+
+
 def _bare_connection() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
         "allow_unsigned_extensions": True,  # each file's signature checked once: load_extension
+        **threads(),
     })
     con.execute("SET TimeZone = 'UTC'")
     load_extension(con, "duckdb_extension_ducklake", "ducklake")

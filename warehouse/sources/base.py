@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from warehouse import textfiles
+from warehouse.connection import threads
 from warehouse.errors import FileFormatError, UnknownName
 from warehouse.sql import quote_literal
 
@@ -126,7 +127,7 @@ def read_csv(path: Path, columns: Iterable[str], **options) -> pd.DataFrame:
     malformed file raises an error naming it, and nothing is loaded."""
     wanted = list(columns)
     try:
-        con = duckdb.connect()
+        con = duckdb.connect(config=threads())
         relation = con.sql(
             # The dialect is stated, not sniffed: a sniffer guesses wrong on a damaged file.
             f"SELECT * FROM read_csv({quote_literal(str(path))}, header = true, strict_mode = true, "

@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from warehouse import connection
+from tests.conftest import in_process
 from warehouse.connection import connect, extension_file, load_extension
 
 
@@ -68,3 +69,33 @@ def test_a_read_only_connection_loads_no_extension(known):
             con.execute(f"LOAD '{extension_file('duckdb_extension_postgres_scanner', 'postgres_scanner')}'")
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("value", ["1", "3"])
+def test_benchhouse_threads_sets_each_connections_threads(known, monkeypatch, value):
+    monkeypatch.setenv("BENCHHOUSE_THREADS", value)
+    con = connect(known, read_only=True)
+    try:
+        assert con.execute("SELECT current_setting('threads')").fetchone()[0] == int(value)
+    finally:
+        con.close()
+
+
+def test_without_benchhouse_threads_a_connection_has_duckdbs_default(known, monkeypatch):
+    monkeypatch.delenv("BENCHHOUSE_THREADS", raising=False)
+    con, plain = connect(known, read_only=True), duckdb.connect()
+    try:
+        assert (con.execute("SELECT current_setting('threads')").fetchone()[0]
+                == plain.execute("SELECT current_setting('threads')").fetchone()[0])
+    finally:
+        con.close()
+        plain.close()
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
+def test_a_benchhouse_threads_that_is_not_a_count_is_refused_in_one_line(known, monkeypatch, value):
+    monkeypatch.setenv("BENCHHOUSE_THREADS", value)
+    done = in_process(known, "sql", "SELECT 1", check=False)
+    assert done.returncode != 0
+    assert done.stderr.strip().count("\n") == 0
+    assert f"BENCHHOUSE_THREADS={value!r}" in done.stderr and "whole number" in done.stderr
