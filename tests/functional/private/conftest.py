@@ -1,6 +1,6 @@
 """Two tenants on a copy of the demo warehouse, each with a marker string of its own in its task ids,
 its evaluation's id and name, a run's note and a use case, their private deliverables rendered,
-and one subscriber's quarter rendered after them; every public view dumped before and after the
+and two subscribers' quarter rendered after them; every public view dumped before and after the
 tenants loaded. Built once per module: the tests read it, and a test
 that changes it works on a copy. Tenant beta's strings are also hostile: markup and SQL in its
 evaluation's name, HTML in its note."""
@@ -22,7 +22,9 @@ from warehouse.connection import Location
 PERIOD = Period.parse("2026Q3")
 CANDIDATES = (("gpt-5-2025-08-07", "high", "openai"), ("claude-haiku-4-5-20251001", "default", "anthropic"),
               ("gpt-4.1-mini-2025-04-14", "default", "openai"))
-SUBSCRIBER = "acme-analytics"  # entitled to every report in both formats
+# A PDF-only and a deck-only subscriber (three deliverables, both formats, the quickest to render;
+# tests/functional/delivery/test_quarterly.py runs the same two).
+SUBSCRIBERS = ("northwind-bank", "initech-retail")
 
 
 @dataclass
@@ -149,8 +151,10 @@ def world(demo_warehouse, tmp_path_factory) -> World:
         tenant.manifest = folder / "manifest.json"
     subscriber_folder = root / "subscribers"
     shutil.copytree(subscribers.folder() / "logos", subscriber_folder / "logos")
-    shutil.copy(subscribers.folder() / f"{SUBSCRIBER}.yaml", subscriber_folder)
-    plan = quarterly.plan(location, PERIOD, root / "quarterly", [SUBSCRIBER], snapshot=snapshot, folder=subscriber_folder)
+    for subscriber in SUBSCRIBERS:
+        shutil.copy(subscribers.folder() / f"{subscriber}.yaml", subscriber_folder)
+    plan = quarterly.plan(location, PERIOD, root / "quarterly", list(SUBSCRIBERS), snapshot=snapshot,
+                          folder=subscriber_folder)
     outcome = quarterly.run(location, plan, workers=2)
-    assert len(outcome.rendered) == 8 and not outcome.failed
+    assert len(outcome.rendered) == 3 and not outcome.failed
     return World(location, root, clients, TENANTS, before, after, root / "quarterly", snapshot)
