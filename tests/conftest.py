@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -117,6 +118,38 @@ def catalogue_template(tmp_path_factory) -> Path:
     ingest_source(location, "epoch-models", SOURCES / "epoch-ai")
     ingest_source(location, "epoch-eci", SOURCES / "epoch-ai")
     return folder
+
+
+@pytest.fixture(scope="session")
+def catalogue_with(catalogue_template: Path, tmp_path_factory) -> Callable[..., "Loaded"]:
+    """catalogue_with((name, folder), ...): the catalogue warehouse with these sources read into it
+    in this order, built once per session for each list and only read by the tests that ask for it
+    (one that changes it works on copy_of(loaded.location, ...))."""
+    from warehouse.ingest import ingest_source
+
+    built: dict[tuple, Loaded] = {}
+
+    def make(*sources: tuple[str, Path | None]) -> Loaded:
+        if sources not in built:
+            folder = tmp_path_factory.mktemp("catalogue-with") / "warehouse"
+            shutil.copytree(catalogue_template, folder)
+            location = Location.resolve(str(folder))
+            built[sources] = Loaded(location, {name: ingest_source(location, name, path) for name, path in sources})
+        return built[sources]
+    return make
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A warehouse and what reading each source into it returned, by the source's name."""
+    location: Location
+    results: dict
+
+
+def copy_of(location: Location, folder: Path) -> Location:
+    """A copy of a warehouse in `folder`, free to change."""
+    shutil.copytree(location.local_dir, folder)
+    return Location.resolve(str(folder))
 
 
 @pytest.fixture

@@ -19,18 +19,13 @@ from pypdf import PdfReader
 
 from reports.delivery import quarterly, subscribers
 from reports.window import Period
-from tests.conftest import latest_snapshot, same, write
+from tests.conftest import copy_of, latest_snapshot, same, write
 from tests.functional.reports.readback import charts, pdf_text
 from warehouse.connection import Location
 from warehouse.ingest import ingest
 
 PERIOD = Period.parse("2026Q3")
 TWO = ("northwind-bank", "initech-retail")  # a PDF-only and a deck-only subscriber: quick to render
-
-
-def copy_of(location: Location, folder: Path) -> Location:
-    shutil.copytree(location.local_dir, folder)
-    return Location.resolve(str(folder))
 
 
 @pytest.fixture

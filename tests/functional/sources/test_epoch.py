@@ -1,6 +1,7 @@
 """Epoch AI adapters, checked against Epoch's own files: release dates, hub scores with their
 standard errors, token usage; and the guarantees every source has (read twice, nothing changes;
-a truncated file loads nothing)."""
+a truncated file loads nothing). The notable models, the hub and the token usage are read once into
+one catalogue warehouse that the tests only read; a test that reads a source again works on a copy."""
 
 from __future__ import annotations
 
@@ -11,27 +12,37 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, SOURCES, latest_snapshot, rows, scalar
+from tests.conftest import ROOT, SOURCES, copy_of, latest_snapshot, rows, scalar
 from warehouse.errors import FileFormatError
 from warehouse.ingest import ingest_source
 
 EPOCH = SOURCES / "epoch-ai"
 
 
-def test_a_dated_version_keeps_its_own_release_date(catalogue):
+@pytest.fixture(scope="module")
+def loaded(catalogue_with):
+    return catalogue_with(("epoch-notable", EPOCH), ("epoch-hub", EPOCH), ("epoch-token-usage", EPOCH))
+
+
+@pytest.fixture(scope="module")
+def epoch(loaded):
+    return loaded.location
+
+
+def test_a_dated_version_keeps_its_own_release_date(epoch):
     versions = pd.read_csv(EPOCH / "model_versions.csv")
     for version in ("gpt-4o-2024-05-13", "gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022"):
         published = versions.loc[versions["id"] == version, "Version release date"].item()
-        assert str(scalar(catalogue, "SELECT release_date FROM models WHERE model = ?", [version])) == published
+        assert str(scalar(epoch, "SELECT release_date FROM models WHERE model = ?", [version])) == published
 
 
-def test_a_release_date_read_a_year_early_is_listed_and_settled_by_the_curated_table(catalogue):
+def test_a_release_date_read_a_year_early_is_listed_and_settled_by_the_curated_table(epoch):
     # Epoch's model versions date Kimi-K2-Instruct-0905 2024-09-05 (its '-0905' read with the wrong
     # year) and its copy at Fireworks 2025-09-05; the Capabilities Index says 2025-09-05.
     versions = pd.read_csv(EPOCH / "model_versions.csv").set_index("id")["Version release date"]
     assert (versions["Kimi-K2-Instruct-0905"], versions["fireworks/Kimi-K2-Instruct-0905"]) == \
         ("2024-09-05", "2025-09-05")
-    ((release, source, spread, resolved),) = rows(catalogue, """
+    ((release, source, spread, resolved),) = rows(epoch, """
         SELECT m.release_date, m.release_date_source, c.spread_days, c.resolved
         FROM models m JOIN release_date_conflicts c USING (model) WHERE model = 'kimi-k2-0905'""")
     assert (str(release), source, spread, resolved) == ("2025-09-05", "curated", 365, True)
@@ -44,20 +55,18 @@ def test_the_release_dates_the_house_settled_are_each_dated_with_evidence():
     assert pd.to_datetime(curated["release_date"], format="%Y-%m-%d").notna().all()
 
 
-def test_effort_is_a_variant_never_part_of_the_model(catalogue):
-    ingest_source(catalogue, "epoch-hub", EPOCH)
+def test_effort_is_a_variant_never_part_of_the_model(epoch):
     runs = pd.read_csv(EPOCH / "benchmarks_runs.csv")
     assert (runs["model"] == "o3-2025-04-16_high").any()
-    assert scalar(catalogue, "SELECT count(*) FROM models WHERE model LIKE '%\\_high' ESCAPE '\\'") == 0
-    assert ("o3-2025-04-16", "high") in rows(catalogue, "SELECT model, effort FROM model_variants")
+    assert scalar(epoch, "SELECT count(*) FROM models WHERE model LIKE '%\\_high' ESCAPE '\\'") == 0
+    assert ("o3-2025-04-16", "high") in rows(epoch, "SELECT model, effort FROM model_variants")
 
 
-def test_hub_runs_keep_the_precise_best_score_and_its_scorers_standard_error(catalogue):
-    ingest_source(catalogue, "epoch-hub", EPOCH)
+def test_hub_runs_keep_the_precise_best_score_and_its_scorers_standard_error(epoch):
     runs = pd.read_csv(EPOCH / "benchmarks_runs.csv").set_index("id")
     checked = rounded_apart = 0
-    for run_ref, mean, std_error in rows(catalogue, "SELECT run_ref, mean, std_error FROM published_aggregates "
-                                                    "WHERE source = 'epoch-hub' ORDER BY run_ref LIMIT 60"):
+    for run_ref, mean, std_error in rows(epoch, "SELECT run_ref, mean, std_error FROM published_aggregates "
+                                                "WHERE source = 'epoch-hub' ORDER BY run_ref LIMIT 60"):
         scores = re.findall(r"[^:,]+:([0-9.]+)±([0-9.]+)", runs.loc[run_ref, "Scores"])
         best = runs.loc[run_ref, "Best score (across scorers)"]
         headline = min(((float(m), float(s)) for m, s in scores), key=lambda p: abs(p[0] - best))
@@ -68,32 +77,31 @@ def test_hub_runs_keep_the_precise_best_score_and_its_scorers_standard_error(cat
     assert checked == 60 and rounded_apart > 0
 
 
-def test_token_usage_keeps_totals_and_repeats(catalogue):
-    ingest_source(catalogue, "epoch-token-usage", EPOCH)
+def test_token_usage_keeps_totals_and_repeats(epoch):
     usage = pd.read_csv(EPOCH / "llm-benchmark-efficiency" / "eval_token_usage.csv")
     row = usage[(usage["Model"] == "gpt-4-0613") & (usage["Task"] == "GPQA Diamond")].iloc[0]
-    assert rows(catalogue, "SELECT samples, repeats, input_tokens, output_tokens FROM published_usage "
-                           "WHERE model = 'gpt-4-0613' AND evaluation = 'gpqa-diamond'") == [
+    assert rows(epoch, "SELECT samples, repeats, input_tokens, output_tokens FROM published_usage "
+                       "WHERE model = 'gpt-4-0613' AND evaluation = 'gpqa-diamond'") == [
         (row["total_samples"], row["epochs"], row["input_tokens"], row["output_tokens"])]
 
 
-def test_reading_a_source_twice_changes_nothing(catalogue):
-    first = ingest_source(catalogue, "epoch-hub", EPOCH)
-    snapshot = latest_snapshot(catalogue)
-    again = ingest_source(catalogue, "epoch-hub", EPOCH)
-    assert again.already_loaded and again.batch_id == first.batch_id
-    assert latest_snapshot(catalogue) == snapshot
+def test_reading_a_source_twice_changes_nothing(loaded, tmp_path):
+    warehouse = copy_of(loaded.location, tmp_path / "warehouse")
+    snapshot = latest_snapshot(warehouse)
+    again = ingest_source(warehouse, "epoch-hub", EPOCH)
+    assert again.already_loaded and again.batch_id == loaded.results["epoch-hub"].batch_id
+    assert latest_snapshot(warehouse) == snapshot
 
 
-def test_a_new_read_of_a_source_replaces_its_rows(catalogue, tmp_path):
-    ingest_source(catalogue, "epoch-hub", EPOCH)
-    before = scalar(catalogue, "SELECT count(*) FROM published_aggregates WHERE source = 'epoch-hub'")
+def test_a_new_read_of_a_source_replaces_its_rows(loaded, tmp_path):
+    warehouse = copy_of(loaded.location, tmp_path / "warehouse")
+    before = scalar(warehouse, "SELECT count(*) FROM published_aggregates WHERE source = 'epoch-hub'")
     changed = tmp_path / "epoch-ai"
     shutil.copytree(EPOCH, changed)
     runs = pd.read_csv(changed / "benchmarks_runs.csv")
     runs.iloc[:-10].to_csv(changed / "benchmarks_runs.csv", index=False)  # a release with 10 runs fewer
-    ingest_source(catalogue, "epoch-hub", changed)
-    assert scalar(catalogue, "SELECT count(*) FROM published_aggregates WHERE source = 'epoch-hub'") == before - 10
+    ingest_source(warehouse, "epoch-hub", changed)
+    assert scalar(warehouse, "SELECT count(*) FROM published_aggregates WHERE source = 'epoch-hub'") == before - 10
 
 
 def test_a_truncated_source_file_loads_nothing(catalogue, tmp_path):
@@ -126,11 +134,11 @@ def test_unknown_source_suggests_the_nearest(catalogue):
         ingest_source(catalogue, "epoch-hubb", EPOCH)
 
 
-def test_names_nobody_resolved_are_listed_not_dropped(catalogue):
-    result = ingest_source(catalogue, "epoch-notable", EPOCH)
-    listed = rows(catalogue, "SELECT sum(rows) FROM name_resolutions WHERE batch_id = ? "
-                             "AND resolved_by = 'unresolved'", [result.batch_id])[0][0]
+def test_names_nobody_resolved_are_listed_not_dropped(loaded, epoch):
+    result = loaded.results["epoch-notable"]
+    listed = rows(epoch, "SELECT sum(rows) FROM name_resolutions WHERE batch_id = ? "
+                         "AND resolved_by = 'unresolved'", [result.batch_id])[0][0]
     assert listed == result.unresolved_rows > 0
     notable = pd.read_csv(EPOCH / "notable_ai_models.csv")
-    accounted = scalar(catalogue, "SELECT sum(rows) FROM name_resolutions WHERE batch_id = ?", [result.batch_id])
+    accounted = scalar(epoch, "SELECT sum(rows) FROM name_resolutions WHERE batch_id = ?", [result.batch_id])
     assert accounted == len(notable)
