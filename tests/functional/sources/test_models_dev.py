@@ -15,10 +15,10 @@ from warehouse.ingest import ingest_source
 MODELS_DEV = SOURCES / "models-dev"
 
 
-@pytest.fixture
-def listed(catalogue):
-    ingest_source(catalogue, "models-dev", MODELS_DEV)
-    return catalogue
+@pytest.fixture(scope="module")
+def listed(catalogue_with):
+    """The catalogue with models.dev read into it, once: the tests only read it."""
+    return catalogue_with(("models-dev", MODELS_DEV)).location
 
 
 def _lab_row(model_id: str) -> pd.Series:
