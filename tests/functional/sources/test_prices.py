@@ -1,19 +1,19 @@
 """The price sources (genai-prices, models.dev's price history, LiteLLM's price map through time,
 LLMStats), checked against their own files: prices before and after a known change, the slips
-and variants left out and listed, names that resolve; and the guarantees every source has."""
+and variants left out and listed, names that resolve; and the guarantees every source has. The loaded prices are read in the session's
+demo warehouse, as the house's build left them."""
 
 from __future__ import annotations
 
 import shutil
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from genai_prices import data as genai
 from genai_prices.types import StartDateConstraint, TimeOfDateConstraint
 
-from tests.conftest import SOURCES, latest_snapshot, rows, scalar
+from tests.conftest import SOURCES, copy_of, latest_snapshot, rows, scalar
 from warehouse.connection import Location
 from warehouse.errors import FileFormatError
 from warehouse.ingest import ingest_source
@@ -21,25 +21,15 @@ from warehouse.ingest import ingest_source
 MODELS_DEV = SOURCES / "models-dev"
 LITELLM = SOURCES / "litellm"
 LLM_STATS = SOURCES / "llm-stats"
-# The house's order: catalogues first (they add the models prices name), then the prices.
 CATALOGUES = {"models-dev": MODELS_DEV, "genai-prices": None}
 PRICES = {"genai-prices": None, "models-dev-prices": MODELS_DEV, "litellm-prices": LITELLM, "llm-stats": LLM_STATS}
 
 
-@pytest.fixture(scope="module")
-def priced_template(catalogue_template, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("priced") / "warehouse"
-    shutil.copytree(catalogue_template, folder)
-    location = Location.resolve(str(folder))
-    for name, path in {**CATALOGUES, **PRICES}.items():
-        ingest_source(location, name, path)
-    return folder
-
-
 @pytest.fixture
-def priced(priced_template) -> Location:
-    """Read only: the catalogue with every price source loaded, in the house's order."""
-    return Location.resolve(str(priced_template))
+def priced(demo_warehouse) -> Location:
+    """Read only: the session's demo warehouse, where every source (the catalogues, then these
+    prices) was read in the house's order (warehouse/demo.py)."""
+    return demo_warehouse
 
 
 def price_on(location, origin: str, model: str, provider: str, token_type: str, day: date):
@@ -181,10 +171,8 @@ def test_first_party_prices_resolve(priced, source):
 
 
 @pytest.mark.parametrize("source", [*CATALOGUES, *PRICES])
-def test_reading_a_source_twice_changes_nothing(priced_template, tmp_path, source):
-    folder = tmp_path / "warehouse"
-    shutil.copytree(priced_template, folder)
-    location = Location.resolve(str(folder))
+def test_reading_a_source_twice_changes_nothing(priced, tmp_path, source):
+    location = copy_of(priced, tmp_path / "warehouse")
     snapshot = latest_snapshot(location)
     again = ingest_source(location, source, {**CATALOGUES, **PRICES}[source])
     assert again.already_loaded
