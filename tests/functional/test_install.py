@@ -47,12 +47,12 @@ def test_a_plain_install_builds_a_report_from_another_folder(demo_warehouse, tmp
     where = run(python, "-c", "import reports, templates; print(reports.__file__, templates.FOLDER)",
                 cwd=elsewhere, env=env).stdout
     assert str(ROOT) not in where and site in where  # the installed copy, not the repository
-    run(env_dir / "bin" / "benchhouse", "report", "build", "openness-index", "--subscriber", "globex-health",
+    run(env_dir / "bin" / "benchhouse", "report", "build", "smile-curve", "--subscriber", "globex-health",
         "--period", "2026Q3", "--format", "pdf", "--snapshot", str(latest_snapshot(demo_warehouse)), "--out", "out",
         cwd=elsewhere, env=env)
     (pdf,) = (elsewhere / "out").glob("*.pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
-    assert "The Openness Index" in text and "Globex Health" in text
+    assert "The smile curve" in text and "Globex Health" in text
 
     # The private views, their schema and the clustered-interval macro travel with the package too.
     shutil.copytree(ROOT / "clients", elsewhere / "clients")  # found as ./clients

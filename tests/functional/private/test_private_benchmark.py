@@ -4,7 +4,9 @@ deliverable read back against the private views."""
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -147,6 +149,9 @@ def test_the_html_of_a_hostile_deliverable_holds_no_markup_from_the_data(world):
     html = pdf.html(report.TEMPLATE, report.FIGURES, context, client.brand)
     assert "<script" not in html and "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
     assert "&lt;script&gt;alert(" in html and "&lt;b&gt;qqvxbetamark&lt;/b&gt;" in html
+    charts = [base64.b64decode(data).decode("utf-8") for data in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)]
+    assert charts and all(chart.startswith("<svg") for chart in charts)  # each chart an image of its SVG
+    assert not [chart for chart in charts if "<script" in chart or "onerror=" in chart]
 
 
 @pytest.mark.parametrize("args, message", [
