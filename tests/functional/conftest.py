@@ -33,19 +33,31 @@ def demo_warehouse(tmp_path_factory) -> Location:
 @pytest.fixture(scope="session")
 def rendered(demo_warehouse, tmp_path_factory):
     """Render (report, subscriber) once per test run (shared by the workers); return the files and the
-    snapshot read."""
+    snapshot read. As the quarterly run does, one read handle serves every render of a worker, and
+    what a report gathers for one pin (or none: the latest version) serves each subscriber with it."""
+    handles: list[ReadHandle] = []
+    gathered: dict[tuple[str, str | None], dict] = {}
+
     def render(report: str, subscriber_id: str, out: Path) -> None:
         subscriber = subscribers.load_id(subscriber_id)
-        with ReadHandle(demo_warehouse, window(demo_warehouse, PERIOD)) as handle:
-            files = {r.format: str(r.path.relative_to(out)) for r in building.build(handle, report, subscriber, ("pdf", "pptx"), out)}
-            (out / "rendered.json").write_text(json.dumps({"files": files, "snapshot": handle.snapshot}))
+        if not handles:
+            handles.append(ReadHandle(demo_warehouse, window(demo_warehouse, PERIOD)))
+        handle = handles[0]
+        pin = subscriber.index_version
+        if (report, pin) not in gathered:
+            gathered[report, pin] = building.gather(handle, report, pin)
+        results = building.render(report, gathered[report, pin], subscriber, ("pdf", "pptx"), out)
+        files = {r.format: str(r.path.relative_to(out)) for r in results}
+        (out / "rendered.json").write_text(json.dumps({"files": files, "snapshot": handle.snapshot}))
 
     def build(report: str, subscriber_id: str) -> tuple[dict[str, Path], int]:
         out = built_once(tmp_path_factory, f"render-{report}-{subscriber_id}",
                          lambda folder: render(report, subscriber_id, folder))
         done = json.loads((out / "rendered.json").read_text())
         return {fmt: out / name for fmt, name in done["files"].items()}, done["snapshot"]
-    return build
+    yield build
+    for handle in handles:
+        handle.close()
 
 
 if __name__ == "__main__":  # the early build: python -m tests.functional.conftest RUN_FOLDER
