@@ -40,7 +40,7 @@ test: $(INSTALLED)
 	scripts/install-debian-packages $(TEST_DEBS)
 	$(BIN)/python -m pytest -n auto --dist loadscope tests/unit tests/functional tests/bad_inputs
 
-# The unit tests alone (about 2 minutes on this 2-core machine).
+# The unit tests alone (about 75 seconds on this 2-core machine).
 test-fast: $(INSTALLED)
 	$(BIN)/python -m pytest -n auto --dist loadscope tests/unit
 
