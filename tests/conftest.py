@@ -152,6 +152,18 @@ def copy_of(location: Location, folder: Path) -> Location:
     return Location.resolve(str(folder))
 
 
+def read_again_changes_nothing(loaded: "Loaded", folder: Path, name: str, path: Path | None) -> None:
+    """Reading a source again, into a copy of the warehouse it was read into, finds it already
+    loaded under the same batch and makes no snapshot."""
+    from warehouse.ingest import ingest_source
+
+    warehouse = copy_of(loaded.location, folder / "warehouse")
+    snapshot = latest_snapshot(warehouse)
+    again = ingest_source(warehouse, name, path)
+    assert again.already_loaded and again.batch_id == loaded.results[name].batch_id
+    assert latest_snapshot(warehouse) == snapshot
+
+
 @pytest.fixture
 def catalogue(catalogue_template: Path, tmp_path: Path) -> Location:
     """A fresh copy of the catalogue warehouse (evaluations and Epoch's canonical models)."""

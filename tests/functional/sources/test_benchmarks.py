@@ -10,8 +10,7 @@ from math import comb
 import pandas as pd
 import pytest
 
-from tests.conftest import SOURCES, copy_of, latest_snapshot, rows, scalar
-from warehouse.ingest import ingest_source
+from tests.conftest import SOURCES, read_again_changes_nothing, rows, scalar
 
 TAU2 = SOURCES / "tau2-bench-leaderboard"
 TAU1 = SOURCES / "tau-bench-v1-trajectories"
@@ -135,11 +134,7 @@ def test_aider_usage_keeps_tokens_and_reads_the_thinking_budget_as_effort(benchm
 
 @pytest.mark.parametrize("name, folder", [("tau2-bench", TAU2), ("tau-bench", TAU1), ("aider", AIDER)])
 def test_reading_a_benchmark_source_twice_changes_nothing(loaded, tmp_path, name, folder):
-    warehouse = copy_of(loaded.location, tmp_path / "warehouse")
-    snapshot = latest_snapshot(warehouse)
-    again = ingest_source(warehouse, name, folder)
-    assert again.already_loaded and again.batch_id == loaded.results[name].batch_id
-    assert latest_snapshot(warehouse) == snapshot
+    read_again_changes_nothing(loaded, tmp_path, name, folder)
 
 
 def test_tau2_a_labs_own_submission_is_a_claim_and_sierras_run_a_measurement(benchmarks):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, SOURCES, copy_of, latest_snapshot, rows, scalar
+from tests.conftest import ROOT, SOURCES, copy_of, latest_snapshot, read_again_changes_nothing, rows, scalar
 from warehouse.errors import FileFormatError
 from warehouse.ingest import ingest_source
 
@@ -86,11 +86,7 @@ def test_token_usage_keeps_totals_and_repeats(epoch):
 
 
 def test_reading_a_source_twice_changes_nothing(loaded, tmp_path):
-    warehouse = copy_of(loaded.location, tmp_path / "warehouse")
-    snapshot = latest_snapshot(warehouse)
-    again = ingest_source(warehouse, "epoch-hub", EPOCH)
-    assert again.already_loaded and again.batch_id == loaded.results["epoch-hub"].batch_id
-    assert latest_snapshot(warehouse) == snapshot
+    read_again_changes_nothing(loaded, tmp_path, "epoch-hub", EPOCH)
 
 
 def test_a_new_read_of_a_source_replaces_its_rows(loaded, tmp_path):

@@ -9,8 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.conftest import SOURCES, copy_of, latest_snapshot, rows, scalar
-from warehouse.ingest import ingest_source
+from tests.conftest import SOURCES, read_again_changes_nothing, rows, scalar
 
 EOSAI = SOURCES / "eosai-index"
 MOF = SOURCES / "lf-model-openness-tool"
@@ -106,8 +105,4 @@ def test_fmti_indicator_scores_add_up_to_the_published_totals(assessed):
 
 @pytest.mark.parametrize("name, folder", [("eosai", EOSAI), ("mof", MOF), ("fmti", FMTI)])
 def test_reading_an_openness_source_twice_changes_nothing(loaded, tmp_path, name, folder):
-    warehouse = copy_of(loaded.location, tmp_path / "warehouse")
-    snapshot = latest_snapshot(warehouse)
-    again = ingest_source(warehouse, name, folder)
-    assert again.already_loaded and again.batch_id == loaded.results[name].batch_id
-    assert latest_snapshot(warehouse) == snapshot
+    read_again_changes_nothing(loaded, tmp_path, name, folder)

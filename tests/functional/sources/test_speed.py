@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, SOURCES, cli, copy_of, latest_snapshot, rows, scalar
+from tests.conftest import ROOT, SOURCES, cli, latest_snapshot, read_again_changes_nothing, rows, scalar
 from warehouse.errors import FileFormatError
 from warehouse.ingest import ingest_source
 
@@ -220,11 +220,7 @@ def test_the_house_rents_are_the_trackers_median_times_the_accelerators(demo_war
 @pytest.mark.parametrize("source", SPEED)
 def test_reading_a_speed_source_twice_changes_nothing(catalogue_with, tmp_path, source):
     loaded = catalogue_with(*SPEED.items())  # each source read once, for every case of this test
-    warehouse = copy_of(loaded.location, tmp_path / "warehouse")
-    snapshot = latest_snapshot(warehouse)
-    again = ingest_source(warehouse, source, SPEED[source])
-    assert again.already_loaded and again.batch_id == loaded.results[source].batch_id
-    assert latest_snapshot(warehouse) == snapshot
+    read_again_changes_nothing(loaded, tmp_path, source, SPEED[source])
 
 
 @pytest.mark.parametrize("source, file", [
