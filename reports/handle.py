@@ -7,6 +7,7 @@ fixed when it is opened, and no query names it."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,11 +50,28 @@ def check_period(handle: "ReadHandle") -> None:
 # The views most report queries build on, each after the views it reads. DuckDB computes a view
 # wherever it is named, so intelligence_index was computed again inside cost_to_run, pareto_frontier,
 # intelligence_cost, cheaper_equivalent and model_standing for every query. A handle's snapshot is
-# pinned, so each of these is computed once, on the handle's first query, into a temporary table of
-# the same name, which shadows the view for this connection only: the same rows, read many times.
+# pinned, so each of these is computed once, on the handle's first query that reads one of them
+# (directly or through another view), into a temporary table of the same name, which shadows the view
+# for this connection only: the same rows, read many times. A query that reads none (the index
+# version a plan looks up, the data's last day) does not pay for them.
 SHARED_VIEWS = ("price_as_of", "model_price_as_of", "blended_price", "eval_scores", "intelligence_index",
                 "cost_to_run", "pareto_frontier", "intelligence_cost", "cheaper_equivalent", "turn_efficiency",
                 "openness_by_model", "model_standing", "model_placement")
+
+
+def names_any(sql: str, names: set[str] | tuple[str, ...]) -> bool:
+    """Whether `sql` names one of `names` as a whole word."""
+    return bool(names) and re.search(r"\b(" + "|".join(map(re.escape, names)) + r")\b", sql) is not None
+
+
+def readers_of(con, views: tuple[str, ...]) -> set[str]:
+    """`views` and every view that reads one of them, directly or through other views (from the
+    views' own SQL: a view that names one as a word reads it)."""
+    texts = dict(con.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal").fetchall())
+    found = set(views)
+    while grown := {name for name, text in texts.items() if name not in found and names_any(text, found)}:
+        found |= grown
+    return found
 
 
 class ReadHandle:
@@ -66,6 +84,7 @@ class ReadHandle:
         self.window = window_
         self.con = self._connect()
         self._shared = False
+        self._readers: set[str] = set()  # the views that read a shared view (readers_of), once asked
         # The snapshot is pinned, so a statement with the same parameters returns the same rows: the
         # reports share some (every report's focus page reads model_standing twice), asked once.
         self._asked: dict[tuple, list[dict]] = {}
@@ -87,14 +106,17 @@ class ReadHandle:
         values = {k: given[k] for k in stmt.named_parameters}
         key = (name, *sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
         if key not in self._asked:
-            self.share_views()
+            if not self._shared and self.shared_views:
+                self._readers = self._readers or readers_of(self.con, self.shared_views)
+                if names_any(statement(name), self._readers):
+                    self.share_views()
             cursor = self.con.execute(stmt, values)
             columns = [d[0] for d in cursor.description]
             self._asked[key] = [dict(zip(columns, row)) for row in cursor.fetchall()]
         return [dict(row) for row in self._asked[key]]  # copies: a caller may change its rows
 
     def share_views(self) -> None:
-        """Compute the shared views once for this connection (done by the first query)."""
+        """Compute the shared views once for this connection (done by the first query that reads one)."""
         if not self._shared:
             for view in self.shared_views:
                 self.con.execute(f"CREATE TEMP TABLE {view} AS SELECT * FROM {view}")
