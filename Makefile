@@ -43,11 +43,11 @@ demo: $(INSTALLED)
 # quarterly run) is built once, not once per worker.
 test: $(INSTALLED)
 	scripts/install-debian-packages $(TEST_DEBS)
-	$(BIN)/python -m pytest -n auto --dist loadscope tests/unit tests/functional tests/bad_inputs
+	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder tests/unit tests/functional tests/bad_inputs
 
 # The unit tests alone (about 75 seconds on this 2-core machine).
 test-fast: $(INSTALLED)
-	$(BIN)/python -m pytest -n auto --dist loadscope tests/unit
+	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder tests/unit
 
 # Every benchmark against its baseline in one run (bench/run.py, under 15 minutes on 2 cores): writes
 # bench/results.json and the README's performance table. BENCH_BEFORE=DIR, a checkout of an older commit

@@ -34,6 +34,25 @@ def pytest_configure(config):
     os.environ.setdefault("BENCHHOUSE_THREADS", str(max(1, (os.cpu_count() or 1) // workers)))
 
 
+def pytest_collection_modifyitems(config, items):
+    """The order in which pytest-xdist hands modules to the workers (`make test` passes --dist
+    loadscope --no-loadscope-reorder, so it keeps this one): first the modules that do not read the
+    demo warehouse, while it builds in the background; then those that do, which wait for it. In
+    each, modules marked `long` (the ones that take longest in all) first, then the others, more
+    tests first (as xdist orders them by itself). Ordered by test count alone, the plain-install
+    test, one test of 15 s, was handed out last and kept one worker busy long after the other had
+    finished."""
+    modules: dict[str, list] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+
+    def key(tests: list) -> tuple:
+        reads_demo = any("demo_warehouse" in test.fixturenames for test in tests)
+        long = any(test.get_closest_marker("long") for test in tests)
+        return reads_demo, not long, -len(tests)
+    items[:] = [item for tests in sorted(modules.values(), key=key) for item in tests]
+
+
 def shared_root(tmp_path_factory) -> Path:
     """The folder every xdist worker of this run shares: the run's own, above each worker's."""
     root = tmp_path_factory.getbasetemp()

@@ -13,9 +13,12 @@ import sysconfig
 import venv
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ROOT, latest_snapshot
+
+pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
 
 
 def run(*args, **options) -> subprocess.CompletedProcess:

@@ -24,6 +24,8 @@ from tests.functional.reports.readback import charts, pdf_text
 from warehouse.connection import Location
 from warehouse.ingest import ingest
 
+pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
+
 PERIOD = Period.parse("2026Q3")
 TWO = ("northwind-bank", "initech-retail")  # a PDF-only and a deck-only subscriber: quick to render
 

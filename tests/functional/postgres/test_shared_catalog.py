@@ -26,6 +26,8 @@ from warehouse.connection import ENV_DATA_PATH, writer_lock
 from warehouse.errors import WarehouseBusy
 from warehouse.ingest import ingest, ingest_indices
 
+pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
+
 PERIOD = Period.parse("2026Q3")
 NEW_RUNS = 3000
 

@@ -21,6 +21,8 @@ from tests.functional.reports.readback import pdf_text, slide_titles, xy_points
 from warehouse import query, tenants
 from warehouse.connection import Location
 
+pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
+
 
 def deck_parts(path: Path) -> dict[str, bytes]:
     """Every XML part of a deck (slides, charts, notes, properties, relationships)."""

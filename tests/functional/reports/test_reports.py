@@ -18,6 +18,8 @@ from tests.conftest import same
 from tests.functional.conftest import PERIOD
 from warehouse import query
 
+pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
+
 BRANDS = {"acme-analytics": ("Acme Analytics", "Inter"), "northwind-bank": ("Northwind Bank", "Lato"),
           "globex-health": ("Globex Health", "Roboto"), "initech-retail": ("Initech Retail", "Inter")}
 

@@ -10,9 +10,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import cli, latest_snapshot, scalar, write_runs_parquet
 from warehouse.connection import Location, connect, writer_lock
 from warehouse.ingest import ingest
+
+pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
 
 ROWS = 3_000_000
 
