@@ -102,15 +102,36 @@ def demo_warehouse_early(request, tmp_path_factory):
     process.wait()
 
 
+@pytest.fixture(scope="session")
+def new_warehouse(tmp_path_factory) -> Callable[[Path], Location]:
+    """new_warehouse(folder): an empty warehouse made in `folder`, its schema and views applied, as
+    the first ingest into a new folder makes it: a copy of one initialized once per test run (2 ms,
+    against 0.7 s to apply the schema and views each time)."""
+    from warehouse.ingest import init
+
+    template = built_once(tmp_path_factory, "empty", lambda folder: init(Location.resolve(str(folder / "warehouse"))))
+
+    def make(folder: Path) -> Location:
+        shutil.copytree(template / "warehouse", folder)
+        return Location.resolve(str(folder))
+    return make
+
+
+@pytest.fixture
+def empty(new_warehouse, tmp_path: Path) -> Location:
+    """An empty warehouse, its schema and views applied."""
+    return new_warehouse(tmp_path / "warehouse")
+
+
 @pytest.fixture
 def location(tmp_path: Path) -> Location:
     return Location.resolve(str(tmp_path / "warehouse"))
 
 
 @pytest.fixture(scope="session")
-def known_template(tmp_path_factory) -> Path:
+def known_template(new_warehouse, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("known") / "warehouse"
-    location = Location.resolve(str(folder))
+    location = new_warehouse(folder)
     ingest(location, "models", FIXTURES / "models_four.csv")
     ingest(location, "evaluations", FIXTURES / "evaluations_two.csv")
     return folder
@@ -126,13 +147,13 @@ def known(known_template: Path, location: Location) -> Location:
 
 
 @pytest.fixture(scope="session")
-def catalogue_template(tmp_path_factory) -> Path:
+def catalogue_template(new_warehouse, tmp_path_factory) -> Path:
     """A warehouse built once per test session: the house's evaluations and the canonical models
     of Epoch AI's model versions and Capabilities Index. Copied for each test that wants it."""
     from warehouse.ingest import ingest_source
 
     folder = tmp_path_factory.mktemp("catalogue") / "warehouse"
-    location = Location.resolve(str(folder))
+    location = new_warehouse(folder)
     ingest(location, "evaluations", EVALUATIONS)
     ingest_source(location, "epoch-models", SOURCES / "epoch-ai")
     ingest_source(location, "epoch-eci", SOURCES / "epoch-ai")

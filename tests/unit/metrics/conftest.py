@@ -27,9 +27,9 @@ def index_folder(tmp: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def metrics_template(tmp_path_factory) -> Path:
+def metrics_template(new_warehouse, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("metrics")
-    location = Location.resolve(str(root / "warehouse"))
+    location = new_warehouse(root / "warehouse")
     ingest(location, "models", METRICS / "models.csv")
     ingest(location, "evaluations", METRICS / "evaluations.csv")
     ingest(location, "runs", RUNS)
@@ -108,9 +108,9 @@ SPEED_FILES = (  # (kind, file), loaded in this order
 
 
 @pytest.fixture(scope="session")
-def speed_template(tmp_path_factory) -> Path:
+def speed_template(new_warehouse, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("speed")
-    location = Location.resolve(str(root / "warehouse"))
+    location = new_warehouse(root / "warehouse")
     for kind, name in SPEED_FILES:
         ingest(location, kind, SPEED / name)
     return root / "warehouse"

@@ -6,8 +6,8 @@ from tests.conftest import rows, write
 from warehouse.ingest import ingest
 
 
-def test_models_that_share_a_display_name_read_differently(location, tmp_path):
-    ingest(location, "models", write(tmp_path / "models.csv", """
+def test_models_that_share_a_display_name_read_differently(empty, tmp_path):
+    ingest(empty, "models", write(tmp_path / "models.csv", """
 model,creator,display_name,release_date
 flash-0514,lab,Flash,2024-05-14
 flash-002,lab,Flash,2024-09-24
@@ -17,7 +17,7 @@ base-1,lab,Base,2024-01-01
 instruct-1,lab,Base,2024-01-01
 solo,lab,Solo,
 """))
-    names = dict(rows(location, "SELECT model, name FROM model_names"))
+    names = dict(rows(empty, "SELECT model, name FROM model_names"))
     assert len(set(names.values())) == len(names) == 7
     assert names["solo"] == "Solo" and names["flash-may"] == "Flash (May 2024)"
     assert names["flash-002"] == "Flash (Sep 2024)"

@@ -38,11 +38,11 @@ def scaled_prices(folder, k: float):
 
 
 @pytest.fixture(scope="module")
-def unpriced(tmp_path_factory):
+def unpriced(new_warehouse, tmp_path_factory):
     """The paper-checkable warehouse without its prices, built once: each draw copies it and loads
     its own scaled prices."""
     folder = tmp_path_factory.mktemp("scaling")
-    location = Location.resolve(str(folder / "unpriced"))
+    location = new_warehouse(folder / "unpriced")
     ingest(location, "models", METRICS / "models.csv")
     ingest(location, "evaluations", METRICS / "evaluations.csv")
     ingest(location, "runs", RUNS)

@@ -79,21 +79,21 @@ def runs_csv(scores: dict[str, list[list[int]]]) -> str:
 
 
 @pytest.fixture
-def four_models(location, tmp_path):
+def four_models(empty, tmp_path):
     """ace scores every one of 40 questions right on both evaluations; bee, cee and dee score about
     half, and their intervals overlap one another but none reaches ace's."""
-    ingest(location, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
+    ingest(empty, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
                                      + "".join(f"{m},lab,{m},2026-01-01\n" for m in ("ace", "bee", "cee", "dee"))))
-    ingest(location, "evaluations", write(tmp_path / "evaluations.csv", (
+    ingest(empty, "evaluations", write(tmp_path / "evaluations.csv", (
         "evaluation,name,category,kind,n_tasks,scoring\n"
         "e1,E1,reasoning,single_turn,40,accuracy\ne2,E2,math,single_turn,40,accuracy\n")))
     half = {"bee": 20, "cee": 22, "dee": 18}
     scores = {"ace": [[1, 1]] * 40}
     scores |= {m: [[1, 1]] * right + [[0, 0]] * (40 - right) for m, right in half.items()}
-    ingest(location, "runs", write(tmp_path / "runs.csv", runs_csv(scores)))
+    ingest(empty, "runs", write(tmp_path / "runs.csv", runs_csv(scores)))
     from tests.unit.metrics.conftest import index_folder
-    ingest_indices(location, index_folder(tmp_path))
-    return location
+    ingest_indices(empty, index_folder(tmp_path))
+    return empty
 
 
 def test_variants_that_cannot_be_told_apart_share_a_rank(four_models):
@@ -108,13 +108,12 @@ def test_variants_that_cannot_be_told_apart_share_a_rank(four_models):
 
 
 @pytest.fixture(scope="module")
-def two_models(tmp_path_factory):
+def two_models(new_warehouse, tmp_path_factory):
     """A warehouse knowing the models `once` and `repeated` and two 12-question evaluations, built once
     and copied for each example."""
-    from warehouse.connection import Location
 
     folder = tmp_path_factory.mktemp("two-models")
-    location = Location.resolve(str(folder / "warehouse"))
+    location = new_warehouse(folder / "warehouse")
     ingest(location, "models", write(folder / "models.csv", "model,creator,display_name,release_date\n"
                                      "once,lab,Once,2026-01-01\nrepeated,lab,Repeated,2026-01-01\n"))
     ingest(location, "evaluations", write(folder / "evaluations.csv", (

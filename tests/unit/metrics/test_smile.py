@@ -42,10 +42,10 @@ def test_decline_on_the_fixture_keeps_only_models_cheaper_than_all_before(metric
     assert (low, high) == (None, None)
 
 
-def series_warehouse(tmp_path, prices: list[float], reasoning_at: set[int] = frozenset()) -> Location:
+def series_warehouse(new_warehouse, tmp_path, prices: list[float], reasoning_at: set[int] = frozenset()) -> Location:
     """Models m0, m1, ... released every 61 days from 2023-02-01, each meeting the threshold, with
     the given blended prices (input = output = price)."""
-    location = Location.resolve(str(tmp_path / "series"))
+    location = new_warehouse(tmp_path / "series")
     start = date(2023, 2, 1)
     released = [start + timedelta(days=61 * i) for i in range(len(prices))]
     models = "model,creator,display_name,release_date\n" + "".join(
@@ -82,10 +82,10 @@ def epoch_reference(released: list[date], prices: list[float]) -> tuple[float, f
     return 10 ** (-365 * slope), 10 ** (-365 * (slope + t * se)), 10 ** (-365 * (slope - t * se))
 
 
-def test_a_known_slope_is_recovered(tmp_path):
+def test_a_known_slope_is_recovered(new_warehouse, tmp_path):
     # Price halves every 122 days (two releases): a decline of 2^(365/122) a year, exactly.
     prices = [64 * 0.5 ** (i / 2) for i in range(7)]
-    location = series_warehouse(tmp_path, prices)
+    location = series_warehouse(new_warehouse, tmp_path, prices)
     ((factor, low, high, n),) = rows(location, f"""
         SELECT decline_factor_per_year, decline_factor_low, decline_factor_high, models_on_frontier
         FROM price_decline WHERE threshold = 'half-e1' AND with_reasoning AND as_of = {LATEST}""")
@@ -94,10 +94,10 @@ def test_a_known_slope_is_recovered(tmp_path):
     assert (low, high) == (pytest.approx(factor, rel=1e-6), pytest.approx(factor, rel=1e-6))
 
 
-def test_the_interval_and_running_minimum_match_an_independent_implementation(tmp_path):
+def test_the_interval_and_running_minimum_match_an_independent_implementation(new_warehouse, tmp_path):
     # Noisy prices, and two models dearer than one before them (they must be skipped).
     prices = [40.0, 33.0, 50.0, 12.0, 14.0, 9.0, 3.1, 2.5, 6.0, 0.9]
-    location = series_warehouse(tmp_path, prices)
+    location = series_warehouse(new_warehouse, tmp_path, prices)
     released = [date(2023, 2, 1) + timedelta(days=61 * i) for i in range(len(prices))]
     expected = epoch_reference(released, prices)
     ((factor, low, high, n),) = rows(location, f"""
@@ -107,16 +107,16 @@ def test_the_interval_and_running_minimum_match_an_independent_implementation(tm
     assert (factor, low, high) == tuple(pytest.approx(v, rel=1e-9) for v in expected)
 
 
-def test_reasoning_models_are_left_out_of_the_other_fit(tmp_path):
+def test_reasoning_models_are_left_out_of_the_other_fit(new_warehouse, tmp_path):
     prices = [40.0, 20.0, 10.0, 5.0, 2.0, 1.0]
-    location = series_warehouse(tmp_path, prices, reasoning_at={4})
+    location = series_warehouse(new_warehouse, tmp_path, prices, reasoning_at={4})
     found = dict(rows(location, f"SELECT with_reasoning, models FROM price_decline WHERE threshold = 'half-e1' "
                             f"AND as_of = {LATEST}"))
     assert found == {True: "m0, m1, m2, m3, m4, m5", False: "m0, m1, m2, m3, m5"}
 
 
-def test_one_model_on_the_frontier_gives_no_fit_rather_than_an_error(tmp_path):
-    location = series_warehouse(tmp_path, [10.0])
+def test_one_model_on_the_frontier_gives_no_fit_rather_than_an_error(new_warehouse, tmp_path):
+    location = series_warehouse(new_warehouse, tmp_path, [10.0])
     assert rows(location, f"""SELECT models_on_frontier, decline_factor_per_year, decline_factor_low
                               FROM price_decline WHERE threshold = 'half-e1' AND with_reasoning
                                 AND as_of = {LATEST}""") == [(1, None, None)]

@@ -8,8 +8,8 @@ from warehouse import query
 from warehouse.ingest import ingest
 
 
-def test_ids_differing_only_in_a_date_stamp_a_spelling_or_a_tag_are_listed_together(location, tmp_path):
-    ingest(location, "models", write(tmp_path / "models.csv", """
+def test_ids_differing_only_in_a_date_stamp_a_spelling_or_a_tag_are_listed_together(empty, tmp_path):
+    ingest(empty, "models", write(tmp_path / "models.csv", """
 model,creator,display_name,release_date
 foo-5.1,lab,Foo 5.1,2025-11-13
 foo-5.1-2025-11-13,lab,Foo 5.1,2025-11-13
@@ -21,7 +21,7 @@ grok-9-beta,x,Grok 9,2025-04-09
 grok-9,x,Grok 9,2025-02-17
 bar-2,lab,Bar 2,2024-01-01
 """))
-    groups = {r["key"]: r["members"] for r in query.named(location, "model_twins").to_pylist()}
+    groups = {r["key"]: r["members"] for r in query.named(empty, "model_twins").to_pylist()}
     assert set(groups) == {"foo-5.1", "kimi-k9.5", "mixer-8x7b", "grok-9"}
     assert "foo-5.1-2025-11-13 (lab, 2025-11-13)" in groups["foo-5.1"]
     assert groups["grok-9"].startswith("grok-9 (x, 2025-02-17); grok-9-beta")

@@ -68,9 +68,7 @@ def test_the_same_file_twice_changes_nothing(known, tmp_path):
     assert scalar(known, "SELECT count(*) FROM task_results") == 6
 
 
-def test_csv_jsonl_and_parquet_load_the_same_rows(tmp_path):
-    from warehouse.connection import Location
-
+def test_csv_jsonl_and_parquet_load_the_same_rows(new_warehouse, tmp_path):
     csv_path = FIXTURES / "runs_two_variants.csv"
     records = duckdb.sql(f"SELECT * FROM read_csv('{csv_path}', all_varchar = true)").fetchall()
     names = duckdb.sql(f"SELECT * FROM read_csv('{csv_path}', all_varchar = true)").columns
@@ -81,7 +79,7 @@ def test_csv_jsonl_and_parquet_load_the_same_rows(tmp_path):
     duckdb.sql(f"COPY (SELECT * FROM read_csv('{csv_path}')) TO '{parquet}' (FORMAT parquet)")
     loaded = {}
     for path in (csv_path, jsonl, parquet):
-        location = Location.resolve(str(tmp_path / f"wh-{path.suffix}"))
+        location = new_warehouse(tmp_path / f"wh-{path.suffix}")
         ingest(location, "models", FIXTURES / "models_four.csv")
         ingest(location, "evaluations", FIXTURES / "evaluations_two.csv")
         assert ingest(location, "runs", path).rows_accepted == 6

@@ -22,15 +22,14 @@ REQUIRED_TABLES = {
 }
 
 
-def test_every_table_and_column_has_a_comment(location):
-    init(location)
-    tables = dict(rows(location, "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'bh'"))
+def test_every_table_and_column_has_a_comment(empty):
+    tables = dict(rows(empty, "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'bh'"))
     assert REQUIRED_TABLES <= set(tables)
     assert [t for t, comment in tables.items() if not comment] == []
     # Views cannot carry column comments: each view's comment lists its columns instead.
-    undocumented = rows(location, "SELECT table_name, column_name FROM duckdb_columns() c "
-                                  "WHERE database_name = 'bh' AND (comment IS NULL OR comment = '') "
-                                  "AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = 'bh')")
+    undocumented = rows(empty, "SELECT table_name, column_name FROM duckdb_columns() c "
+                               "WHERE database_name = 'bh' AND (comment IS NULL OR comment = '') "
+                               "AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = 'bh')")
     assert undocumented == []
 
 
@@ -41,20 +40,18 @@ def test_init_applies_each_schema_file_once_and_creates_the_views(location):
         [name for name, _, _ in schema_files()]
 
 
-def test_a_changed_schema_file_is_refused(location):
-    init(location)
-    with writer_lock(location):
-        con = connect(location)
+def test_a_changed_schema_file_is_refused(empty):
+    with writer_lock(empty):
+        con = connect(empty)
         con.execute("UPDATE schema_migrations SET sha256 = 'edited' WHERE file_name = '001_core.sql'")
         con.close()
     with pytest.raises(SchemaDrift, match="001_core.sql changed after it was applied"):
-        init(location)
+        init(empty)
 
 
-def test_every_native_column_lands_in_a_documented_table(location):
-    init(location)
-    columns = {(t, c) for t, c in rows(location, "SELECT table_name, column_name FROM duckdb_columns() "
-                                                 "WHERE database_name = 'bh'")}
+def test_every_native_column_lands_in_a_documented_table(empty):
+    columns = {(t, c) for t, c in rows(empty, "SELECT table_name, column_name FROM duckdb_columns() "
+                                              "WHERE database_name = 'bh'")}
     landing = {"models": "models", "evaluations": "evaluations", "prices": "prices",
                "openness": "openness_assessments", "performance": "performance_measurements",
                "systems": "systems", "throughput": "throughput_measurements"}
@@ -85,10 +82,9 @@ def test_a_postgres_catalog_needs_a_data_path(monkeypatch):
         ("postgres:dbname=benchhouse host=db", "s3://house/lake/", False)
 
 
-def test_every_view_file_creates_the_view_its_name_says_with_a_comment(location):
-    init(location)
-    views = dict(rows(location, "SELECT view_name, comment FROM duckdb_views() "
-                                "WHERE database_name = 'bh' AND NOT internal"))
+def test_every_view_file_creates_the_view_its_name_says_with_a_comment(empty):
+    views = dict(rows(empty, "SELECT view_name, comment FROM duckdb_views() "
+                             "WHERE database_name = 'bh' AND NOT internal"))
     for name, view, text, _ in view_files():
         assert view in views, name
         assert views[view], f"{name}: no COMMENT ON VIEW {view}"
@@ -96,13 +92,12 @@ def test_every_view_file_creates_the_view_its_name_says_with_a_comment(location)
     assert set(views) == {view for _, view, _, _ in view_files()}
 
 
-def test_a_changed_view_file_is_applied_in_one_snapshot(location):
-    init(location)
-    with writer_lock(location):
-        con = connect(location)
+def test_a_changed_view_file_is_applied_in_one_snapshot(empty):
+    with writer_lock(empty):
+        con = connect(empty)
         con.execute("UPDATE view_definitions SET sha256 = 'old' WHERE view_name = 'eval_scores'")
         con.close()
-    assert init(location) == [f"views ({len(view_files())})"]
+    assert init(empty) == [f"views ({len(view_files())})"]
 
 
 def test_the_data_dictionary_documents_every_view():
