@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, SOURCES, cli, latest_snapshot, read_again_changes_nothing, rows, scalar
+from tests.conftest import ROOT, SOURCES, in_process, latest_snapshot, read_again_changes_nothing, rows, scalar
 from warehouse.errors import FileFormatError
 from warehouse.ingest import ingest_source
 
@@ -36,13 +36,13 @@ def test_the_demo_holds_speed_from_three_sources_and_fifteen_providers(demo_ware
 
 
 def test_schema_shows_the_speed_columns_and_views(demo_warehouse):
-    done = cli(demo_warehouse, "schema", "performance_measurements", "--format", "csv")
+    done = in_process(demo_warehouse, "schema", "performance_measurements", "--format", "csv")
     described = {r["name"]: r["comment"] for r in csv.DictReader(io.StringIO(done.stdout))}
     assert {"output_tokens_per_s", "ttft_s", "e2e_s", "statistic", "requests", "prompt_tokens", "output_tokens",
             "concurrency", "region", "measured_at"} <= set(described)
     assert all(described.values())
-    listed = {r["name"]: r["comment"] for r in csv.DictReader(io.StringIO(cli(demo_warehouse, "schema", "--format",
-                                                                                "csv").stdout))}
+    listed = {r["name"]: r["comment"] for r in csv.DictReader(io.StringIO(
+        in_process(demo_warehouse, "schema", "--format", "csv").stdout))}
     for name in ("performance_measurements", "systems", "throughput_measurements", "speed_as_of", "provider_frontier",
                  "ttft_by_prompt_length", "serving_cost", "deployment_break_even"):
         assert listed.get(name), name

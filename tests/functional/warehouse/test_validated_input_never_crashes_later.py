@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import cli, latest_snapshot, write
+from tests.conftest import in_process, latest_snapshot, write
 
 HERE = Path(__file__).parent
 
@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 def test_defect_6_a_bc_date_is_refused_at_ingest(known, tmp_path):
     path = write(tmp_path / "models.csv", "model,creator,display_name,release_date\nm-bc,lab,M,-0044-03-15\n")
     before = latest_snapshot(known)
-    done = cli(known, "ingest", "models", str(path), check=False)
+    done = in_process(known, "ingest", "models", str(path), check=False)
     assert done.returncode == 1 and "models.csv, line 2" in done.stderr, done.stderr
     assert latest_snapshot(known) == before
 
@@ -32,7 +32,7 @@ def test_defect_6_a_bc_date_is_refused_at_ingest(known, tmp_path):
     ("2099Q1", "period 2099Q1 starts after the warehouse's last data"),
 ])
 def test_defect_6_periods_out_of_range_are_one_line(known, tmp_path, period, message):
-    done = cli(known, "quarterly", period, "--dry-run", "--out", str(tmp_path / "out"), check=False)
+    done = in_process(known, "quarterly", period, "--dry-run", "--out", str(tmp_path / "out"), check=False)
     assert done.returncode == 1 and done.stderr.startswith(f"error: {message}"), done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
 
@@ -41,7 +41,7 @@ def test_defect_6_a_corrupt_manifest_is_named(known, tmp_path):
     manifest = tmp_path / "out" / "2026Q3" / "manifest.json"
     manifest.parent.mkdir(parents=True)
     manifest.write_text('{"snapshot": 3,\n"deliv')
-    done = cli(known, "quarterly", "2026Q3", "--dry-run", "--out", str(tmp_path / "out"), check=False)
+    done = in_process(known, "quarterly", "2026Q3", "--dry-run", "--out", str(tmp_path / "out"), check=False)
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith(f"error: {manifest}, line 2: not a manifest benchhouse can read"), done.stderr
     assert "move it aside and run again" in done.stderr and len(done.stderr.strip().splitlines()) == 1
@@ -57,7 +57,7 @@ def test_defect_6_a_manifest_of_the_wrong_shape_is_named(known, tmp_path, conten
     manifest = tmp_path / "out" / "2026Q3" / "manifest.json"
     manifest.parent.mkdir(parents=True)
     manifest.write_text(content)
-    done = cli(known, "quarterly", "2026Q3", "--dry-run", "--out", str(tmp_path / "out"), check=False)
+    done = in_process(known, "quarterly", "2026Q3", "--dry-run", "--out", str(tmp_path / "out"), check=False)
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith(f"error: {manifest}, line {line}: not a manifest benchhouse can read ('{key}' "), done.stderr
     assert "move it aside and run again" in done.stderr and len(done.stderr.strip().splitlines()) == 1

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from tests.conftest import cli, latest_snapshot
+from tests.conftest import in_process, latest_snapshot
 
 HEADER = "model,creator,display_name\n"
 
@@ -44,7 +44,7 @@ def test_defect_7_errors_keep_their_cause(known, tmp_path, content, expected):
     path = tmp_path / name
     path.write_bytes(content)
     before = latest_snapshot(known)
-    done = cli(known, "ingest", "models", str(path), check=False)
+    done = in_process(known, "ingest", "models", str(path), check=False)
     assert done.returncode == 1, done.stderr
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert any(expected in line for line in lines), done.stderr
@@ -54,7 +54,7 @@ def test_defect_7_errors_keep_their_cause(known, tmp_path, content, expected):
 
 def test_defect_7_errors_keep_their_cause_a_symlink_to_etc_passwd_prints_none_of_it(known, tmp_path):
     link = _symlink(tmp_path)
-    done = cli(known, "ingest", "models", str(link), check=False)
+    done = in_process(known, "ingest", "models", str(link), check=False)
     assert done.returncode == 1
     assert done.stderr.startswith(f"error: {link}") and len(done.stderr.strip().splitlines()) == 1
     passwd = open("/etc/passwd").read()

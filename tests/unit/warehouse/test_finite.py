@@ -9,7 +9,7 @@ import json
 import duckdb
 import pytest
 
-from tests.conftest import cli, latest_snapshot, write
+from tests.conftest import in_process, latest_snapshot, write
 from warehouse import formats, validate
 from warehouse.errors import BenchhouseError, ValidationFailed
 from warehouse.indices import read as read_indices
@@ -88,6 +88,6 @@ def test_defect_1_numbers_finite_everywhere_parameters(text):
 
 
 def test_defect_1_numbers_finite_everywhere_json_output_never_writes_nan(known):
-    done = cli(known, "sql", "SELECT 'nan'::DOUBLE AS a, 'inf'::DOUBLE AS b, [1.0, 'nan'::DOUBLE] AS c",
-               "--format", "json")
+    done = in_process(known, "sql", "SELECT 'nan'::DOUBLE AS a, 'inf'::DOUBLE AS b, [1.0, 'nan'::DOUBLE] AS c",
+                      "--format", "json")
     assert json.loads(done.stdout) == [{"a": None, "b": None, "c": [1.0, None]}]

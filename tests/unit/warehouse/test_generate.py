@@ -7,16 +7,17 @@ import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import FIXTURES, SOURCES, rows, scalar
+from tests.conftest import FIXTURES, SOURCES, copy_of, rows, scalar
 from warehouse import generate
-from warehouse.ingest import ingest, ingest_source
+from warehouse.ingest import ingest
 
 
 @pytest.fixture
-def calibrated(catalogue):
-    ingest_source(catalogue, "epoch-hub", SOURCES / "epoch-ai")
-    ingest_source(catalogue, "epoch-token-usage", SOURCES / "epoch-ai")
-    return catalogue
+def calibrated(catalogue_with, tmp_path):
+    """The catalogue warehouse with Epoch AI's hub and token usage read (once per session), copied:
+    the tests load runs into it."""
+    loaded = catalogue_with(("epoch-hub", SOURCES / "epoch-ai"), ("epoch-token-usage", SOURCES / "epoch-ai"))
+    return copy_of(loaded.location, tmp_path / "warehouse")
 
 
 def test_each_variant_scores_its_published_mean_within_its_sampling_error(calibrated, tmp_path):
