@@ -109,12 +109,9 @@ def new_warehouse(tmp_path_factory) -> Callable[[Path], Location]:
     against 0.7 s to apply the schema and views each time)."""
     from warehouse.ingest import init
 
-    template = built_once(tmp_path_factory, "empty", lambda folder: init(Location.resolve(str(folder / "warehouse"))))
-
-    def make(folder: Path) -> Location:
-        shutil.copytree(template / "warehouse", folder)
-        return Location.resolve(str(folder))
-    return make
+    built = built_once(tmp_path_factory, "empty", lambda folder: init(Location.resolve(str(folder / "warehouse"))))
+    template = Location.resolve(str(built / "warehouse"))
+    return lambda folder: copy_of(template, folder)
 
 
 @pytest.fixture
@@ -171,9 +168,8 @@ def catalogue_with(catalogue_template: Path, tmp_path_factory) -> Callable[..., 
 
     def make(*sources: tuple[str, Path | None]) -> Loaded:
         if sources not in built:
-            folder = tmp_path_factory.mktemp("catalogue-with") / "warehouse"
-            shutil.copytree(catalogue_template, folder)
-            location = Location.resolve(str(folder))
+            location = copy_of(Location.resolve(str(catalogue_template)),
+                               tmp_path_factory.mktemp("catalogue-with") / "warehouse")
             built[sources] = Loaded(location, {name: ingest_source(location, name, path) for name, path in sources})
         return built[sources]
     return make
