@@ -33,26 +33,21 @@ def subscribers_validate_command() -> None:
     the warehouse (when there is one). Each mistake names the file, the key and the fix."""
     from reports.delivery import subscribers
 
-    problems = []
     known = None
     if state.location.exists():
         known = {r["model"] for r in query.run(state.location, "SELECT model FROM models").to_pylist()}
-    paths = sorted(subscribers.folder().glob("*.yaml"))
-    loaded = []
-    for path in paths:
+    found, problems = subscribers.read_folder()
+    problems = [problem for _, problem in problems]
+    for subscriber in found if known is not None else ():
         try:
-            subscriber = subscribers.load(path)
-            loaded.append((path, subscriber))
-            if known is not None:
-                subscribers.check_models(subscriber, known, path)
+            subscribers.check_models(subscriber, known)
         except BenchhouseError as exc:
             problems.append(str(exc))
-    problems += subscribers.shared_deliveries(loaded)
     for problem in problems:
         err.print(f"[red]error:[/] {escape(problem)}", highlight=False)
     if problems:
         raise typer.Exit(1)
-    err.print(f"[green]{len(paths)} subscriber files are valid[/]")
+    err.print(f"[green]{len(found)} subscriber files are valid[/]")
 
 
 def register(app: typer.Typer) -> None:

@@ -114,26 +114,49 @@ def explain(path: Path, exc: ValidationError, schema: type = Subscriber,
     return f"{path}: key '{key}': {message}"
 
 
+def read_folder(where: Path | None = None) -> tuple[list[Subscriber], list[tuple[Path, str]]]:
+    """Every subscriber file of the folder: the ones that validate, and (file, one-line problem) for each
+    that does not: a file that is not .yaml (e.g. .yml), a file that does not validate, a delivery folder
+    another subscriber already has. Never raises for one file's mistake."""
+    where = where or folder()
+    if not where.is_dir():
+        raise SubscriberError(f"{where}: no such folder of subscriber files; create it or set {ENV_SUBSCRIBERS} "
+                              "to the folder that holds them")
+    found, problems = [], []
+    for path in sorted(where.iterdir()):
+        if path.suffix.lower() in (".yaml", ".yml") and path.suffix != ".yaml":
+            problems.append((path, f"{path}: a subscriber file's name ends in .yaml, so this file would be ignored; "
+                                   f"rename it to {path.stem}.yaml"))
+        elif path.suffix == ".yaml":
+            try:
+                found.append((path, load(path)))
+            except BenchhouseError as exc:
+                problems.append((path, str(exc)))
+    shared = shared_deliveries(found)
+    problems += shared
+    refused = {path for path, _ in shared}
+    return [subscriber for path, subscriber in found if path not in refused], sorted(problems)
+
+
 def load_all(where: Path | None = None) -> list[Subscriber]:
-    """Every subscriber file, all validated; the first mistake found stops the run. Two subscribers
-    never share a delivery folder: one company's deliverables would land in another's."""
-    found = [(path, load(path)) for path in sorted((where or folder()).glob("*.yaml"))]
-    problems = shared_deliveries(found)
+    """Every subscriber file, all validated; the first mistake found stops the run."""
+    found, problems = read_folder(where)
     if problems:
-        raise SubscriberError(problems[0])
-    return [subscriber for _, subscriber in found]
+        raise SubscriberError(problems[0][1])
+    return found
 
 
-def shared_deliveries(found: list[tuple[Path, Subscriber]]) -> list[str]:
-    """Each subscriber whose delivery folder another already has: one company's deliverables would
-    land in another's."""
+def shared_deliveries(found: list[tuple[Path, Subscriber]]) -> list[tuple[Path, str]]:
+    """(file, problem) for each subscriber whose delivery folder another already has: one company's
+    deliverables would land in another's."""
     owners: dict[str, str] = {}
     problems = []
     for path, subscriber in found:
         other = owners.setdefault(subscriber.delivery.lower(), subscriber.id)
         if other != subscriber.id:
-            problems.append(f"{where(path, ('delivery',))}: key 'delivery': '{subscriber.delivery}' is already the "
-                            f"delivery folder of {other}; give each subscriber its own (e.g. delivery: {subscriber.id})")
+            problems.append((path, f"{where(path, ('delivery',))}: key 'delivery': '{subscriber.delivery}' is already "
+                                   f"the delivery folder of {other}; give each subscriber its own "
+                                   f"(e.g. delivery: {subscriber.id})"))
     return problems
 
 
