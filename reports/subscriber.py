@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from pathlib import Path
 from typing import Literal
 
@@ -17,16 +18,31 @@ from warehouse.errors import did_you_mean
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
-FOLDER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 MAX_NAME = 120
+MAX_DELIVERY = 100
+# Unicode categories a name may not hold: controls, invisible format characters (bidi overrides and
+# isolates, zero-width spaces and joiners, the BOM), lone surrogates, line and paragraph separators.
+HIDDEN = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+
+def text(value: str) -> str:
+    """Text a file gives that is printed on covers and slides: one line, nothing invisible."""
+    for c in value:
+        if unicodedata.category(c) in HIDDEN:
+            what = unicodedata.name(c, "a control character")
+            raise ValueError(f"contains U+{ord(c):04X} ({what}), a control or invisible formatting character "
+                             "that can hide or reorder what is printed; write the text on one line without it")
+    return value
 
 
 def name(value: str) -> str:
-    """A company's or a person's name, printed on every cover and slide: one line, at most MAX_NAME."""
-    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
-        raise ValueError("contains a control character (a tab, newline or other); write the name on one line")
+    """A company's or a person's name, printed on every cover and slide: one line, at most MAX_NAME,
+    nothing invisible, at least one letter or digit."""
+    text(value)
     if not value.strip() or len(value) > MAX_NAME:
         raise ValueError(f"is {len(value)} characters; a name has 1 to {MAX_NAME}")
+    if not any(unicodedata.category(c)[0] in "LN" for c in value):
+        raise ValueError(f"'{value}' has no letter or digit; write the name")
     return value
 
 
@@ -69,6 +85,7 @@ class Contact(Strict):
     @field_validator("email")
     @classmethod
     def _email(cls, value: str) -> str:
+        text(value)
         if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
             raise ValueError(f"'{value}' is not an email address")
         return value
@@ -99,6 +116,11 @@ class Workload(Strict):
     tokens_per_request: TokensPerRequest
     description: str | None = Field(default=None, description="What the workload is, in a few words")
 
+    @field_validator("description")
+    @classmethod
+    def _description(cls, value: str | None) -> str | None:
+        return None if value is None else text(value)
+
     @field_validator("requests_per_month", mode="before")
     @classmethod
     def _volume(cls, value: object) -> float:
@@ -115,8 +137,8 @@ class Subscriber(Strict):
     branding: Branding
     focus_models: tuple[str, ...] = ()
     index_version: str | None = Field(default=None, description="Intelligence Index version to pin; latest if empty")
-    delivery: str = Field(description="One folder name (no slash, not '..'), unique per subscriber: where under "
-                                      "the run's output its deliverables go")
+    delivery: str = Field(description="One folder name, a slug (lowercase letters, digits, hyphens), unique per "
+                                      "subscriber: where under the run's output its deliverables go")
     contacts: tuple[Contact, ...] = ()
     workload: Workload | None = Field(default=None, description="What it runs, for the deployment report's costs")
     _folder: Path = PrivateAttr(default=Path("."))  # the folder the file was read from
@@ -136,9 +158,14 @@ class Subscriber(Strict):
     @field_validator("delivery")
     @classmethod
     def _delivery(cls, value: str) -> str:
-        if not FOLDER_NAME.fullmatch(value) or set(value) == {"."}:
-            raise ValueError(f"'{value}' is not a single folder name: use letters, digits, '.', '_' and '-' "
-                             "(no slash, no '..', at most 100), e.g. the subscriber's id")
+        """A slug, as ids are: never a name the quarterly run writes beside the delivery folders
+        (manifest.json, a hidden temporary file), never two names one filesystem folds together."""
+        if value.lower() == "manifest.json":
+            raise ValueError(f"'{value}' is not a single folder name the run may use: the quarterly run writes its "
+                             "own manifest.json there; use the subscriber's id, e.g. delivery: acme-analytics")
+        if not SLUG.fullmatch(value) or len(value) > MAX_DELIVERY:
+            raise ValueError(f"'{value}' is not a single folder name: use lowercase letters, digits and hyphens "
+                             f"(a slug, at most {MAX_DELIVERY}), e.g. the subscriber's id")
         return value
 
     @field_validator("reports")

@@ -7,11 +7,10 @@ import difflib
 import os
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from reports.client import Client
-from reports.delivery import logos
+from reports.delivery import logos, yaml_file
 from reports.delivery.subscribers import SubscriberError, explain, where
 from warehouse.tenants import check_id
 
@@ -32,12 +31,9 @@ def folder() -> Path:
 
 def load(path: Path) -> Client:
     try:
-        data = yaml.safe_load(path.read_text())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        raise ClientError(f"{path}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc}); "
-                          "fix the YAML syntax") from None
+        data = yaml_file.read(path)
+    except ValueError as exc:
+        raise ClientError(str(exc)) from None
     if not isinstance(data, dict):
         raise ClientError(f"{path}, line 1: expected keys such as id, company, branding; found {type(data).__name__}")
     try:
@@ -61,6 +57,9 @@ def load_id(client_id: str, where: Path | None = None) -> Client:
     where = where or folder()
     path = where / f"{client_id}.yaml"
     if not path.exists():
+        for other in (where / f"{client_id}.yml", where / f"{client_id}.YAML", where / f"{client_id}.YML"):
+            if other.exists():
+                raise ClientError(yaml_file.misnamed(other))
         known = [p.stem for p in where.glob("*.yaml")]
         close = difflib.get_close_matches(client_id, known, n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -70,4 +69,9 @@ def load_id(client_id: str, where: Path | None = None) -> Client:
 
 
 def load_all(where: Path | None = None) -> list[Client]:
-    return [load(path) for path in sorted((where or folder()).glob("*.yaml"))]
+    """Every client file, all validated; a file named .yml (which would be ignored) is refused too."""
+    paths = sorted((where or folder()).iterdir())
+    for path in paths:
+        if yaml_file.misnamed(path):
+            raise ClientError(yaml_file.misnamed(path))
+    return [load(path) for path in paths if path.suffix == ".yaml"]

@@ -1,25 +1,25 @@
 """Logos, checked when a subscriber's or client's file is read: a PNG, JPEG or SVG file inside that
-file's folder (no path or link leading out of it), of at most MAX_BYTES and MAX_PIXELS, an SVG with
-no reference to anything outside itself. A logo that passes is safe to hand to WeasyPrint and to
-python-pptx; anything else is refused before a run starts, naming the file, the key and the fix."""
+file's folder (no path or link leading out of it), of at most MAX_BYTES, drawn at most MAX_SIDE pixels
+a side and MAX_PIXELS in all, an SVG safe to render (reports/delivery/svg.py). A logo that passes is
+safe to hand to WeasyPrint and to python-pptx; anything else is refused before a run starts, naming
+the file, the key and the fix."""
 
 from __future__ import annotations
 
-import re
+import io
 from pathlib import Path
 
 from PIL import Image
 
+from reports.delivery import svg
+
 MAX_BYTES = 1024 * 1024
 MAX_SIDE = 4096
 MAX_PIXELS = 4096 * 4096
+# The deck draws an SVG logo to PNG at this scale (reports/rendering/deck.py, logo_png): the pixels
+# it allocates are the SVG's size times this, on each side.
+SVG_SCALE = 4
 SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG"}
-# In an SVG, only a reference to its own elements ('#id') or inline data may appear.
-REFERENCE = re.compile(rb"""(?:href|src)\s*=\s*["']\s*(?!#|data:)""", re.IGNORECASE)
-CSS_URL = re.compile(rb"url\(\s*['\"]?\s*(?!#|data:)|@import", re.IGNORECASE)
-SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE)
-SVG_SIZE = re.compile(rb"""\b(width|height)\s*=\s*["']\s*([0-9.eE+]+)""", re.IGNORECASE)
-VIEWBOX = re.compile(rb"""viewBox\s*=\s*["']\s*[-0-9.eE+]+[\s,]+[-0-9.eE+]+[\s,]+([0-9.eE+]+)[\s,]+([0-9.eE+]+)""")
 
 
 def check(logo: str, folder: Path) -> Path:
@@ -38,43 +38,42 @@ def check(logo: str, folder: Path) -> Path:
     if size > MAX_BYTES:
         raise ValueError(f"'{logo}' is {size / 1e6:.1f} MB, more than the {MAX_BYTES // 1024} KB a logo may be; "
                          "export it smaller")
-    data = path.read_bytes()
-    width, height = _svg_size(data, logo) if kind == "SVG" else _bitmap_size(path, kind, logo)
-    if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
-        raise ValueError(f"'{logo}' is {width:.0f}×{height:.0f} pixels: more than {MAX_SIDE}×{MAX_SIDE}; "
-                         "export it smaller")
+    data = path.read_bytes()[:MAX_BYTES + 1]
+    if kind != "SVG":
+        _fits(*_bitmap_size(data, kind, f"'{logo}'"), f"'{logo}'", 1)
+        return path
+    drawing = svg.read(data, logo)
+    _fits(drawing.width, drawing.height, f"'{logo}'", SVG_SCALE)
+    pixels = 0
+    for image_kind, image in drawing.images:
+        width, height = _bitmap_size(image, image_kind, f"an image embedded in '{logo}'")
+        pixels += width * height
+        _fits(width, height, f"an image embedded in '{logo}'", 1)
+    if pixels > MAX_PIXELS:
+        raise ValueError(f"the images embedded in '{logo}' have {pixels} pixels in all, more than {MAX_SIDE}×{MAX_SIDE}; "
+                         "embed them smaller")
     return path
 
 
-def _bitmap_size(path: Path, kind: str, logo: str) -> tuple[float, float]:
+def _fits(width: float, height: float, what: str, scale: int) -> None:
+    """Refuse a size that, drawn at `scale`, is more than MAX_SIDE a side or MAX_PIXELS in all, or
+    less than a pixel (the renderer refuses an empty canvas)."""
+    drawn = f" once the deck draws it {scale} times larger" if scale != 1 else ""
+    if max(width, height) * scale > MAX_SIDE or width * height * scale * scale > MAX_PIXELS:
+        raise ValueError(f"{what} is {width:.0f}×{height:.0f} pixels: more than {MAX_SIDE}×{MAX_SIDE}{drawn}; "
+                         f"export it smaller (at most {MAX_SIDE // scale} pixels a side)")
+    if min(width, height) * scale < 1:
+        raise ValueError(f"{what} is {width:g}×{height:g} pixels: less than a pixel{drawn}; give it a size")
+
+
+def _bitmap_size(data: bytes, kind: str, what: str) -> tuple[int, int]:
     try:
-        with Image.open(path) as image:  # reads the header only: a pixel bomb is never decoded
+        with Image.open(io.BytesIO(data)) as image:  # reads the header only: a pixel bomb is never decoded
             if image.format != kind:
-                raise ValueError(f"'{logo}' holds a {image.format} image, not the {kind} its name says; "
+                raise ValueError(f"{what} holds a {image.format} image, not the {kind} its name says; "
                                  "rename or re-export it")
             return image.size
     except Image.DecompressionBombError:
-        raise ValueError(f"'{logo}' has more pixels than {MAX_SIDE}×{MAX_SIDE}; export it smaller") from None
+        raise ValueError(f"{what} has more pixels than {MAX_SIDE}×{MAX_SIDE}; export it smaller") from None
     except (OSError, SyntaxError):
-        raise ValueError(f"'{logo}' is not a readable {kind} image; re-export it") from None
-
-
-def _svg_size(data: bytes, logo: str) -> tuple[float, float]:
-    head = data[:4096].lstrip()
-    if b"<svg" not in data[:4096] or not head.startswith((b"<?xml", b"<svg", b"<!--")):
-        raise ValueError(f"'{logo}' is not an SVG document; re-export it as SVG")
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise ValueError(f"'{logo}' declares a DOCTYPE or entities; re-export it as plain SVG")
-    if REFERENCE.search(data) or CSS_URL.search(data) or b"<script" in data.lower():
-        raise ValueError(f"'{logo}' refers to a file or address outside itself (an href, src, url() or "
-                         "@import); embed the image or drop the reference")
-    tag = SVG_TAG.search(data)
-    tag = tag.group(0) if tag else b""
-    try:
-        sizes = {m.group(1).lower(): float(m.group(2)) for m in SVG_SIZE.finditer(tag)}
-    except ValueError:
-        raise ValueError(f"'{logo}' has a width or height that is not a number; re-export it") from None
-    box = VIEWBOX.search(tag)
-    width = sizes.get(b"width", float(box.group(1)) if box else 0.0)
-    height = sizes.get(b"height", float(box.group(2)) if box else 0.0)
-    return width, height
+        raise ValueError(f"{what} is not a readable {kind} image; re-export it") from None

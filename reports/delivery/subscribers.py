@@ -11,8 +11,8 @@ import yaml
 from pydantic import ValidationError
 
 from reports import catalogue
-from reports.delivery import logos
-from reports.subscriber import Subscriber
+from reports.delivery import logos, yaml_file
+from reports.subscriber import SLUG, Subscriber
 from warehouse.errors import BenchhouseError
 
 ENV_SUBSCRIBERS = "BENCHHOUSE_SUBSCRIBERS"
@@ -34,12 +34,9 @@ def folder() -> Path:
 def load(path: Path) -> Subscriber:
     """Read and validate one subscriber file."""
     try:
-        data = yaml.safe_load(path.read_text())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise SubscriberError(f"{path}{line}: not valid YAML ({problem}); fix the YAML syntax") from None
+        data = yaml_file.read(path)
+    except ValueError as exc:
+        raise SubscriberError(str(exc)) from None
     if not isinstance(data, dict):
         raise SubscriberError(f"{path}, line 1: expected keys such as id, company, branding; found {type(data).__name__}")
     try:
@@ -58,10 +55,17 @@ def load(path: Path) -> Subscriber:
 
 
 def load_id(subscriber_id: str, where: Path | None = None) -> Subscriber:
-    """The subscriber of that id, with a "did you mean" when there is none."""
+    """The subscriber of that id, with a "did you mean" when there is none. The id is checked as a
+    slug before it becomes part of a path: '../clients/x' names no subscriber."""
+    if not SLUG.fullmatch(subscriber_id) or len(subscriber_id) > 64:
+        raise SubscriberError(f"'{subscriber_id}' is not a subscriber id: use lowercase letters, digits and hyphens, "
+                              "e.g. acme-analytics")
     where = where or folder()
     path = where / f"{subscriber_id}.yaml"
     if not path.exists():
+        for other in (where / f"{subscriber_id}.yml", where / f"{subscriber_id}.YAML", where / f"{subscriber_id}.YML"):
+            if other.exists():
+                raise SubscriberError(yaml_file.misnamed(other))
         known = [p.stem for p in where.glob("*.yaml")]
         close = difflib.get_close_matches(subscriber_id, known, n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -72,8 +76,8 @@ def load_id(subscriber_id: str, where: Path | None = None) -> Subscriber:
 def where(path: Path, loc: tuple = ()) -> str:
     """'path, line N': the file and the line of the key at `loc` (its parent's when it is missing)."""
     try:
-        node = yaml.compose(path.read_text())
-    except (yaml.YAMLError, OSError, ValueError):
+        node = yaml.compose(yaml_file.text(path), Loader=yaml_file.Loader)
+    except (yaml.YAMLError, ValueError):
         return str(path)
     line = node.start_mark.line if node is not None else 0
     for part in loc:
@@ -124,9 +128,8 @@ def read_folder(where: Path | None = None) -> tuple[list[Subscriber], list[tuple
                               "to the folder that holds them")
     found, problems = [], []
     for path in sorted(where.iterdir()):
-        if path.suffix.lower() in (".yaml", ".yml") and path.suffix != ".yaml":
-            problems.append((path, f"{path}: a subscriber file's name ends in .yaml, so this file would be ignored; "
-                                   f"rename it to {path.stem}.yaml"))
+        if yaml_file.misnamed(path):
+            problems.append((path, yaml_file.misnamed(path)))
         elif path.suffix == ".yaml":
             try:
                 found.append((path, load(path)))

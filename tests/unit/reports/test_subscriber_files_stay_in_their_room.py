@@ -48,7 +48,8 @@ def _png(width: int, height: int) -> bytes:
     return buffer.getvalue()
 
 
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{}</svg>'
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" '
+       'height="10">{}</svg>')
 BAD_LOGOS = {
     "outside the folder": ("/etc/passwd", None, "is outside the folder of the file"),
     "up and out": ("../../../../etc/passwd", None, "is outside the folder of the file"),

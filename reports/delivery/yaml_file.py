@@ -1,0 +1,84 @@
+"""Reading a subscriber's or client's YAML file: a regular file of at most MAX_BYTES, UTF-8, each key
+given once. yaml.safe_load's safety is kept (the loader is a SafeLoader); each mistake is one line
+naming the file, the line and the fix."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import yaml
+
+MAX_BYTES = 64 * 1024  # the largest shipped file is under 1 KB
+
+
+class DuplicateKey(yaml.constructor.ConstructorError):
+    pass
+
+
+class Loader(yaml.SafeLoader):
+    """safe_load's loader, refusing a mapping that gives a key twice (YAML's last-one-wins would let a
+    second `delivery:` further down silently replace the first)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict = {}
+        for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.setdefault(key, key_node.start_mark.line + 1)
+            except TypeError:  # an unhashable key: the constructor below says so
+                continue
+            if first != key_node.start_mark.line + 1:
+                raise DuplicateKey(None, None, f"key '{key}' is given twice (lines {first} and "
+                                   f"{key_node.start_mark.line + 1}); keep one", key_node.start_mark)
+        return super().construct_mapping(node, deep)
+
+
+def text(path: Path) -> str:
+    """The file's text; ValueError (one line, with the file and line) for a file that is not a regular
+    file, is over MAX_BYTES, or is not UTF-8. The size is checked before anything is read."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(f"{path}: not a regular file; make it a plain .yaml file")
+        if info.st_size > MAX_BYTES:
+            raise ValueError(f"{path}: {info.st_size} bytes, more than the {MAX_BYTES // 1024} KiB a file may be; "
+                             "is it the right file?")
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"{path}: more than the {MAX_BYTES // 1024} KiB a file may be; is it the right file?")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ValueError(f"{path}, line {line}: byte 0x{data[exc.start]:02X} is not UTF-8; save the file as UTF-8") from None
+
+
+def read(path: Path) -> object:
+    """The file's data; ValueError for what text() refuses, YAML that does not parse, a key given twice."""
+    body = text(path)
+    try:
+        return yaml.load(body, Loader=Loader)  # noqa: S506 (a SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        if isinstance(exc, DuplicateKey):
+            raise ValueError(f"{path}{line}: {exc.problem}") from None
+        if isinstance(exc, yaml.reader.ReaderError):
+            line = body[:exc.position].count("\n") + 1
+            raise ValueError(f"{path}, line {line}: character U+{exc.character:04X} is not allowed in YAML; remove it "
+                             "(or write it as an escape in a double-quoted string)") from None
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise ValueError(f"{path}{line}: not valid YAML ({problem}); fix the YAML syntax") from None
+
+
+def misnamed(path: Path) -> str | None:
+    """Why a file that looks like a YAML file would be ignored (its name ends in .yml or .YAML), or None."""
+    if path.suffix.lower() in (".yaml", ".yml") and path.suffix != ".yaml":
+        return f"{path}: the name ends in {path.suffix}, so the file would be ignored; rename it to {path.stem}.yaml"
+    return None
