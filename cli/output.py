@@ -34,7 +34,12 @@ def check_target(out: Path | None, force: bool, protected: list[Path], option: s
                                   f"{'the warehouse' if path.is_dir() else 'the input file'}; write elsewhere")
     if out.is_dir():
         raise BenchhouseError(f"{option} {out}: is a folder; give a file name")
-    if out.exists() and not force:
+    if not out.parent.is_dir():
+        raise BenchhouseError(f"{option} {out}: the folder {out.parent} does not exist; create it first or write elsewhere")
+    if out.exists() and not out.is_file():
+        # A device, a FIFO or a socket is never replaced by a file, not even with --force.
+        raise BenchhouseError(f"{option} {out}: is not a regular file (a device, a pipe or a socket); give a file name")
+    if os.path.lexists(out) and not force:
         raise BenchhouseError(f"{option} {out}: the file exists; pass --force to replace it, or choose another name")
 
 

@@ -90,7 +90,7 @@ def sql_command(
     output.check_target(out, force, protected)
     limits = query.Limits(timeout, memory_limit)
     output.write(query.run(state.location, statement_text(statement, file), parameters(param), snapshot=snapshot,
-                           tenant=tenant, limits=limits, cap_process=True), fmt, out, force=force, protected=protected)
+                           tenant=tenant, limits=limits, isolated=True), fmt, out, force=force, protected=protected)
 
 
 def purge_command(

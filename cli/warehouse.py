@@ -217,21 +217,60 @@ def sql_command(
     output.check_target(out, force, protected)
     limits = query.Limits(timeout, memory_limit)
     output.write(query.run(state.location, statement_text(statement, file), parameters(param),
-                           snapshot=snapshot_of(snapshot, as_of), limits=limits, cap_process=True), fmt, out, force=force,
+                           snapshot=snapshot_of(snapshot, as_of), limits=limits, isolated=True), fmt, out, force=force,
                  protected=protected)
 
 
+MAX_QUERY_BYTES = 1 << 20  # a query of more than a megabyte is a file given by mistake
+
+
 def statement_text(statement: str | None, file: Path | None) -> str:
-    """The query from the argument, -f FILE, or stdin."""
+    """The query from the argument, -f FILE, or stdin: UTF-8 text of at most MAX_QUERY_BYTES."""
     if statement is not None and file is not None:
         raise BenchhouseError("give the query as an argument or with -f, not both")
     if file is not None:
-        return file.read_text()
+        return _query_text(_query_bytes(file), f"-f {file}")
     if statement is not None:
         return statement
     if not sys.stdin.isatty():
-        return sys.stdin.read()
+        stream = getattr(sys.stdin, "buffer", None)
+        data = stream.read(MAX_QUERY_BYTES + 1) if stream is not None else sys.stdin.read(MAX_QUERY_BYTES + 1).encode()
+        return _query_text(data, "the query on stdin")
     raise BenchhouseError('no query: benchhouse sql "SELECT ...", -f FILE, or SQL on stdin')
+
+
+def _query_bytes(file: Path) -> bytes:
+    """A query file's bytes: a regular file (never a device, a pipe or a folder), read up to the cap."""
+    import stat
+
+    try:
+        mode = file.stat().st_mode
+    except FileNotFoundError:
+        raise BenchhouseError(f"-f {file}: no such file; give the path of a .sql file") from None
+    except OSError as exc:
+        raise BenchhouseError(f"-f {file}: cannot be read ({exc.strerror}); give the path of a .sql file") from None
+    if stat.S_ISDIR(mode):
+        raise BenchhouseError(f"-f {file}: is a folder; give the path of a .sql file")
+    if not stat.S_ISREG(mode):
+        raise BenchhouseError(f"-f {file}: is not a regular file (a device, a pipe or a socket); give a .sql file")
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(MAX_QUERY_BYTES + 1)
+    except OSError as exc:
+        raise BenchhouseError(f"-f {file}: cannot be read ({exc.strerror}); give the path of a .sql file") from None
+
+
+def _query_text(data: bytes, where: str) -> str:
+    if len(data) > MAX_QUERY_BYTES:
+        raise BenchhouseError(f"{where} is longer than {MAX_QUERY_BYTES // 1024} KB; a query is shorter: give the "
+                              "statement alone")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        utf16 = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        raise BenchhouseError(f"{where}, line {line}: not UTF-8 text{utf16} (byte 0x{data[exc.start]:02x}); save the "
+                              "query as UTF-8") from None
 
 
 def parameters(param: list[str] | None) -> dict[str, str]:

@@ -196,14 +196,31 @@ def attach(con: duckdb.DuckDBPyConnection, location: Location, alias: str, *, re
 
 
 def lock_down(con: duckdb.DuckDBPyConnection, locations: list[Location], memory_limit: str | None = None) -> None:
-    """Forbid reading or writing any file but the data files of these catalogs, for good; with a
-    memory limit, a query that needs more fails rather than spilling to disk."""
+    """Forbid opening any file but the data files these catalogs hold now, for good: no folder is
+    allowed, so no file can be created anywhere (a COPY, an export, a spill), and no other file can
+    be read. With a memory limit, a query that needs more fails rather than spilling to disk. A
+    file an ingest writes after this is not readable here: query.run starts again when that happens."""
     if memory_limit is not None:
         con.execute("SET memory_limit = ?", [memory_limit])
-        con.execute("SET temp_directory = ''")
-    con.execute("SET allowed_directories = ?", [[location.data_path for location in locations]])
+    con.execute("SET temp_directory = ''")
+    con.execute("SET allowed_directories = ?", [[]])
+    con.execute("SET allowed_paths = ?", [[path for location in locations for path in data_files(con, location)]])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
+
+
+def data_files(con: duckdb.DuckDBPyConnection, location: Location) -> list[str]:
+    """Every file under the catalog's data path, named as DuckLake names them (the data path
+    followed by the file's place under it)."""
+    root = location.data_path
+    if "://" in root:  # an object store: listed through DuckDB, before the lock
+        return [r[0] for r in con.execute("SELECT file FROM glob(?)", [root.rstrip("/") + "/**"]).fetchall()]
+    found = []
+    for folder, _, names in os.walk(root):
+        prefix = root + os.path.relpath(folder, root).removeprefix(".").lstrip("/")
+        prefix = prefix if prefix.endswith("/") else prefix + "/"
+        found += [prefix + name for name in names]
+    return found
 
 
 def latest_snapshot(con: duckdb.DuckDBPyConnection, alias: str = LAKE) -> int:

@@ -1,20 +1,24 @@
-"""What an analyst's read-only statement may call, decided on its parsed form before it runs.
+"""What an analyst's read-only statement may be and call, decided on its parsed tree before it runs.
 
-A SELECT can reach past the catalog through functions: table functions that read files or servers
-around DuckDB's file rules (sqlite_scan reads any SQLite file, a tenant's catalog included), run
-SQL given as text (query, query_table), list settings and attached paths (duckdb_settings,
-duckdb_databases), or maintain the lake and write files (ducklake_merge_adjacent_files). So:
+The rule fails closed: a statement is run only when DuckDB's own parser turns it into a tree
+(json_serialize_sql) and everything in that tree is allowed. So:
 
+- the statement is a SELECT (with DESCRIBE, SHOW, SUMMARIZE, VALUES and FROM-first, which DuckDB
+  parses as SELECTs), or an EXPLAIN of one without ANALYZE (EXPLAIN ANALYZE runs its statement);
+  any other statement, and any text the parser or the serializer cannot make a tree of, is refused;
 - table functions: an allow-list, below, of those that only generate rows or describe the catalog's
-  tables and views;
+  tables and views (sqlite_scan, read_csv, query, glob and the lake's maintenance functions are not);
 - scalar and aggregate functions: all but those DuckDB itself marks as having side effects (bar
   the merely random ones) and those that read settings or variables; a macro whose definition calls
   one of them is refused with it. The list is read from duckdb_functions(), so a function a new
   DuckDB or extension adds is judged by the same rule;
-- tables: none in a DuckLake metadata catalog (`__ducklake_metadata_*`), which holds the data path.
+- relations: an allow-list too: the tables and views of the attached catalogs, a few system views
+  that describe them, and the statement's own CTEs; never a DuckLake metadata catalog
+  (`__ducklake_metadata_*`, which holds the data path), never a system view of databases, settings
+  or logs, never a file named as a table.
 
-The statement is parsed by DuckDB (json_serialize_sql), so a call written as a method (x.f()), inside
-a lambda, a subquery or a CTE is found as surely as a plain one.
+This is the first of three walls (warehouse/sandbox.py names the other two): what it lets through
+still runs in a connection and a process that cannot write or read around the warehouse.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from collections.abc import Iterator
 
 import duckdb
 
-from warehouse.errors import ReadOnlyViolation
+from warehouse.errors import ReadOnlyViolation, UnknownName, did_you_mean
 
 TABLE_FUNCTIONS = frozenset({
     "range", "generate_series", "unnest", "repeat", "json_each", "json_tree",
@@ -33,9 +37,72 @@ TABLE_FUNCTIONS = frozenset({
     "duckdb_keywords", "duckdb_functions", "duckdb_indexes", "duckdb_sequences", "duckdb_dependencies",
     "snapshots", "ducklake_snapshots", "summary", "pg_timezone_names", "icu_calendar_names",
 })
+# System views that only describe the attached catalogs' tables, views and types.
+SYSTEM_VIEWS = frozenset({
+    "duckdb_columns", "duckdb_constraints", "duckdb_indexes", "duckdb_schemas", "duckdb_tables", "duckdb_types",
+    "duckdb_views", "columns", "schemata", "tables", "views", "table_constraints", "key_column_usage",
+    "check_constraints", "constraint_column_usage", "constraint_table_usage", "referential_constraints",
+    "character_sets", "pg_attribute", "pg_class", "pg_namespace", "pg_tables", "pg_type", "pg_views",
+})
 RANDOM = frozenset({"random", "uuid", "gen_random_uuid", "uuidv4", "uuidv7", "error"})
 SETTINGS = frozenset({"current_setting", "getvariable", "current_query"})
 METADATA_CATALOG = "__ducklake_metadata"
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def check(con: duckdb.DuckDBPyConnection, statement: duckdb.Statement) -> None:
+    """Refuse the statement unless it is a SELECT (or an EXPLAIN of one) whose every call and
+    relation is allowed; the caller checked it is one statement."""
+    text = statement.query
+    if statement.type == duckdb.StatementType.EXPLAIN:
+        text = _explained(con, text)
+    elif statement.type != duckdb.StatementType.SELECT:
+        kind = statement.type.name.replace("_", " ")
+        article = "an" if kind[0] in "AEIOU" else "a"
+        raise ReadOnlyViolation(
+            f"benchhouse sql is read-only: {article} {kind} statement is refused; it runs SELECT (and "
+            "DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); load data with `benchhouse ingest`"
+        )
+    try:
+        parsed = json.loads(con.execute("SELECT json_serialize_sql(?)", [text]).fetchone()[0])
+    except duckdb.Error:
+        parsed = {"error": True}
+    if parsed.get("error") or not parsed.get("statements"):
+        raise ReadOnlyViolation("benchhouse sql could not check this statement as a plain SELECT, so it is refused; "
+                                "write it as a SELECT over the tables and views")
+    refused = refused_functions(con)
+    relations = allowed_relations(con)
+    system = _system_view_names(con)
+    ctes = {name.lower() for name in _cte_names(parsed)} - system
+    for kind, name, where in _calls(parsed):
+        if kind == "table" and name.lower() not in TABLE_FUNCTIONS:
+            _refuse(f"{name}()")
+        if kind == "function" and name.lower() in refused:
+            _refuse(f"{name}()")
+        if kind == "relation":
+            parts = tuple(p.lower() for p in (*where, name) if p)
+            if any(p.startswith(METADATA_CATALOG) for p in parts):
+                _refuse(f"the catalog {next(p for p in parts if p.startswith(METADATA_CATALOG))}")
+            if parts not in relations and not (len(parts) == 1 and parts[0] in ctes and IDENTIFIER.fullmatch(name)):
+                _unknown(parts, name, relations, system)
+
+
+def _explained(con: duckdb.DuckDBPyConnection, text: str) -> str:
+    """The SELECT an EXPLAIN explains (comments skipped); EXPLAIN ANALYZE and EXPLAIN of anything but
+    one SELECT are refused."""
+    tokens = duckdb.tokenize(text)
+    if len(tokens) < 2 or text[tokens[0][0]:tokens[0][0] + 7].upper() != "EXPLAIN":
+        _refuse("this EXPLAIN", "could not be read")
+    rest = text[tokens[1][0]:]
+    if re.match(r"ANALY[SZ]E\b", rest, re.I):
+        _refuse("EXPLAIN ANALYZE", "runs the statement it explains")
+    try:
+        inner = con.extract_statements(rest)
+    except duckdb.Error:
+        inner = []
+    if len(inner) != 1 or inner[0].type != duckdb.StatementType.SELECT:
+        _refuse("this EXPLAIN", "explains something other than one SELECT")
+    return inner[0].query
 
 
 def refused_functions(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
@@ -50,37 +117,67 @@ def refused_functions(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
     return frozenset(refused)
 
 
-def check(con: duckdb.DuckDBPyConnection, text: str) -> None:
-    """Refuse the statement if it calls what it may not; the caller checked it is one statement."""
-    body = re.sub(r"^\s*EXPLAIN(\s+ANALYZE)?\b", "", text, flags=re.I)
-    parsed = json.loads(con.execute("SELECT json_serialize_sql(?)", [body]).fetchone()[0])
-    if parsed.get("error"):
-        return  # not a plain SELECT: the statement type check and DuckDB's own rules decide
-    refused = refused_functions(con)
-    for kind, name, catalog in _calls(parsed):
-        if kind == "table" and name.lower() not in TABLE_FUNCTIONS:
-            _refuse(f"{name}()")
-        if kind == "function" and name.lower() in refused:
-            _refuse(f"{name}()")
-        if kind == "relation" and any(part.lower().startswith(METADATA_CATALOG) for part in catalog):
-            _refuse(f"the catalog {next(p for p in catalog if p.lower().startswith(METADATA_CATALOG))}")
+def allowed_relations(con: duckdb.DuckDBPyConnection) -> frozenset[tuple[str, ...]]:
+    """Every way a statement may name a relation it may read: (name), (schema, name), (catalog,
+    name) and (catalog, schema, name), lowercase, of the attached catalogs' tables and views (the
+    metadata catalogs left out) and of SYSTEM_VIEWS. An unqualified name is allowed where DuckDB
+    would look for it: the temporary catalog, the current database's schema and the system's."""
+    current = con.execute("SELECT current_database(), current_schema()").fetchone()
+    rows = con.execute(
+        "SELECT database_name, schema_name, table_name, false FROM duckdb_tables() "
+        "UNION ALL SELECT database_name, schema_name, view_name, internal FROM duckdb_views()").fetchall()
+    found: set[tuple[str, ...]] = set()
+    for database, schema, name, internal in rows:
+        database, schema, name = database.lower(), schema.lower(), name.lower()
+        if database.startswith(METADATA_CATALOG) or (internal and name not in SYSTEM_VIEWS):
+            continue
+        found |= {(schema, name), (database, schema, name)}
+        if schema == "main":
+            found.add((database, name))
+        if (database, schema) in {("temp", "main"), (current[0].lower(), current[1].lower()), ("system", "main")}:
+            found.add((name,))
+    return frozenset(found)
 
 
-def _refuse(what: str) -> None:
-    raise ReadOnlyViolation(
-        f"benchhouse sql reads only the warehouse: {what} reads files, settings or the lake's internals, or "
-        "writes, and is refused (reading or writing other files is refused); query the tables and views by name"
-    )
+def _unknown(parts: tuple[str, ...], name: str, relations: frozenset[tuple[str, ...]], system: set[str]) -> None:
+    """A relation the statement may not read: a system view or a file is refused; any other name is
+    one the warehouse does not have (at the snapshot read)."""
+    if parts[-1] in system or not IDENTIFIER.fullmatch(name):
+        _refuse(f"the relation {'.'.join(parts)}", "is not a table or view of the warehouse")
+    known = sorted({".".join(r) for r in relations if len(r) == len(parts)})
+    raise UnknownName(f"{'.'.join(parts)} does not exist: the warehouse (at the snapshot read) has no table or view of "
+                      f"that name.{did_you_mean('.'.join(parts), known)} `benchhouse schema` lists them")
 
 
-def _calls(node) -> Iterator[tuple[str, str, object]]:
+def _system_view_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0].lower() for r in con.execute("SELECT view_name FROM duckdb_views() WHERE internal").fetchall()}
+
+
+def _refuse(what: str, why: str = "reads files, settings or the lake's internals, or writes") -> None:
+    raise ReadOnlyViolation(f"benchhouse sql reads only the warehouse's tables and views (reading or writing other "
+                            f"files is refused): {what} {why}; query the tables and views by name (`benchhouse "
+                            "schema` lists them)")
+
+
+def _cte_names(node) -> Iterator[str]:
+    if isinstance(node, dict):
+        for entry in (node.get("cte_map") or {}).get("map", []) if isinstance(node.get("cte_map"), dict) else []:
+            yield entry.get("key", "")
+        for value in node.values():
+            yield from _cte_names(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _cte_names(value)
+
+
+def _calls(node) -> Iterator[tuple[str, str, tuple[str, ...]]]:
     """('table' | 'function' | 'relation', name, where) for every call and table in a parsed statement:
-    a relation's `where` is its catalog and schema (either may name the catalog: a.b is ambiguous)."""
+    a relation's `where` is its (catalog, schema) as written."""
     if isinstance(node, dict):
         kind = node.get("type")
         if kind == "TABLE_FUNCTION" and isinstance(node.get("function"), dict):
             function = node["function"]
-            yield "table", function.get("function_name", ""), function.get("catalog")
+            yield "table", function.get("function_name", ""), ()
             yield from _calls(function.get("children", []))
             for key, value in node.items():
                 if key != "function":
@@ -89,7 +186,7 @@ def _calls(node) -> Iterator[tuple[str, str, object]]:
         if kind == "BASE_TABLE":
             yield "relation", node.get("table_name", ""), (node.get("catalog_name") or "", node.get("schema_name") or "")
         elif "function_name" in node:
-            yield "function", node["function_name"], node.get("catalog")
+            yield "function", node["function_name"], ()
         for value in node.values():
             yield from _calls(value)
     elif isinstance(node, list):

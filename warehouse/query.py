@@ -8,22 +8,20 @@ cannot change or leak anything.
 from __future__ import annotations
 
 import math
+import os
 import re
-import resource
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from warehouse import guard, sql, tenants
+from warehouse import guard, sandbox, sql, tenants
 from warehouse.connection import Location, connect
 from warehouse.tenants import Tenant
 from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, did_you_mean
-
-ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
-
 
 def parse_param(text: str) -> object:
     """A -p value as SQL sees it: whole numbers and decimals as numbers, true/false as booleans,
@@ -48,6 +46,11 @@ class Limits:
     timeout_s: float = 300.0
     memory: str = "4GB"
 
+    def __post_init__(self) -> None:
+        if not (isinstance(self.timeout_s, (int, float)) and 0 < self.timeout_s <= MAX_TIMEOUT_S):
+            raise BenchhouseError(f"--timeout {self.timeout_s}: give a number of seconds above 0 and at most "
+                                  f"{MAX_TIMEOUT_S:g} (a day); a query never runs without a limit")
+
     @property
     def memory_bytes(self) -> int:
         match = MEMORY.fullmatch(self.memory.strip())
@@ -57,27 +60,43 @@ class Limits:
         return int(number * UNITS[unit])
 
 
+MAX_TIMEOUT_S = 86_400.0
 MEMORY = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGT]i?B)", re.I)
 UNITS = {"KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
 
 
 def run(location: Location, text: str, params: Mapping[str, object] = {},
         snapshot: int | None = None, raw_params: bool = False, tenant: Tenant | None = None,
-        limits: Limits = Limits(), cap_process: bool = False) -> pa.Table:
+        limits: Limits = Limits(), isolated: bool = False) -> pa.Table:
     """Run one read-only statement and return its rows. Parameters given as text (from the
     command line) are read as numbers or booleans where they look like them, unless raw_params.
     With a tenant, the statement sees the warehouse, that tenant's catalog as `tenant` and the
     private views (warehouse/tenants.py), and nothing else. The statement is stopped after
-    limits.timeout_s seconds, and fails when it needs more than limits.memory; with cap_process, this
-    process's address space is capped too (cap_address_space), once the connection's threads run."""
-    cap = limits.memory_bytes
-    uncapped = None
+    limits.timeout_s seconds, and fails when it needs more than limits.memory. isolated runs it in
+    a process of its own that can write no file and read nothing but the runtime and these catalogs
+    (warehouse/sandbox.py): for a statement a person typed."""
     paths = _paths(location, tenant)
+    work = lambda: _run_here(location, text, params, snapshot, raw_params, tenant, limits, paths)  # noqa: E731
+    if not isolated:
+        return work()
+    limits.memory_bytes  # a malformed --memory-limit is said here, not in the child
+    reads = [*_readable(location, tenant), *sandbox.runtime_paths(avoid=_folders(location, tenant))]
+    return sandbox.call(work, reads, limits.timeout_s, _address_space(limits))
+
+
+def _run_here(location: Location, text: str, params: Mapping[str, object], snapshot: int | None,
+              raw_params: bool, tenant: Tenant | None, limits: Limits, paths: list[str],
+              again: bool = True) -> pa.Table:
+    cap = limits.memory_bytes
     con = connect(location, read_only=True, snapshot=snapshot, memory_limit=limits.memory) if tenant is None \
         else tenants.reader(tenant, snapshot, memory_limit=limits.memory)
-    timer = threading.Timer(limits.timeout_s, con.interrupt)
+    stopped = threading.Event()
+    timer = threading.Timer(limits.timeout_s, lambda: (stopped.set(), con.interrupt()))
     try:
-        statement = _single_statement(con, text)
+        try:
+            statement = _single_statement(con, text)
+        except BenchhouseError as exc:  # a refusal may quote the statement, and the statement a path
+            raise _scrubbed(exc, paths) from None
         wanted = statement.named_parameters
         missing = sorted(wanted - set(params))
         if missing:
@@ -91,12 +110,11 @@ def run(location: Location, text: str, params: Mapping[str, object] = {},
                 "-p " + ", ".join(unused) + " given but the query has no "
                 + ", ".join(f"${u}" for u in unused) + "; refer to a parameter as $name"
             )
+        values = {k: params[k] if raw_params else parse_param(params[k]) for k in wanted}
+        seen = _latest_snapshots(con)
         try:
-            values = {k: params[k] if raw_params else parse_param(params[k]) for k in wanted}
             timer.start()
-            if cap_process:
-                uncapped = cap_address_space(limits)
-            reader = con.execute(statement, values).fetch_record_batch(50_000)
+            reader = con.execute(statement, values).to_arrow_reader(50_000)
             batches, size = [], 0
             for batch in reader:
                 size += batch.nbytes
@@ -106,51 +124,81 @@ def run(location: Location, text: str, params: Mapping[str, object] = {},
                         "aggregate or a LIMIT, or raise --memory-limit")
                 batches.append(batch)
             return _scrub(pa.Table.from_batches(batches, schema=reader.schema), paths)
-        except duckdb.InterruptException:
-            raise BenchhouseError(
-                f"the query ran for more than --timeout {limits.timeout_s:g} seconds and was stopped; add a "
-                "filter or a LIMIT, or raise --timeout") from None
-        except duckdb.OutOfMemoryException:
-            raise BenchhouseError(
-                f"the query needs more than --memory-limit {limits.memory}; add a filter, an aggregate or a "
-                "LIMIT, or raise --memory-limit") from None
-        except duckdb.PermissionException:
-            raise ReadOnlyViolation(
-                "benchhouse sql reads only the warehouse: reading or writing other files is refused; "
-                "load a file with `benchhouse ingest`, or write results with --format and -o"
-            ) from None
-        except duckdb.Error as exc:
-            raise BenchhouseError(f"SQL error: {_scrub_text(' '.join(str(exc).split()), paths)}") from None
+        except BenchhouseError as exc:
+            raise _scrubbed(exc, paths) from None
+        except Exception as exc:  # noqa: BLE001 - DuckDB's errors, also as pyarrow raises them mid-stream
+            if stopped.is_set():
+                raise BenchhouseError(
+                    f"the query ran for more than --timeout {limits.timeout_s:g} seconds and was stopped; add a "
+                    "filter or a LIMIT, or raise --timeout") from None
+            if isinstance(exc, duckdb.OutOfMemoryException) or "Out of Memory" in str(exc):
+                raise BenchhouseError(
+                    f"the query needs more than --memory-limit {limits.memory}; add a filter, an aggregate or a "
+                    "LIMIT, or raise --memory-limit") from None
+            if isinstance(exc, duckdb.PermissionException):
+                if again and _latest_snapshots(con) != seen:
+                    # An ingest committed new files between the lock and the query: read them too.
+                    con.close()
+                    return _run_here(location, text, params, snapshot, raw_params, tenant, limits, paths, again=False)
+                raise ReadOnlyViolation(
+                    "benchhouse sql reads only the warehouse: reading or writing other files is refused; "
+                    "load a file with `benchhouse ingest`, or write results with --format and -o") from None
+            if isinstance(exc, (duckdb.Error, OSError)):
+                raise BenchhouseError(f"SQL error: {_scrub_text(' '.join(str(exc).split()), paths)}") from None
+            raise
     finally:
         timer.cancel()
         con.close()
-        if uncapped is not None:  # the cap holds for the query only: a caller goes on uncapped
-            resource.setrlimit(resource.RLIMIT_AS, uncapped)
 
 
-def cap_address_space(limits: Limits) -> tuple[int, int]:
-    """Hold this process to its size now plus the query's memory (twice: DuckDB's working memory and
-    the rows returned) and a margin. DuckDB's memory_limit does not count every allocation (a list
-    built in one expression grows past it); an allocation beyond this cap fails, and DuckDB reports
-    it as out of memory instead of the machine running out. Returns the limits it replaced, which
-    run() puts back when the query is done."""
+def _latest_snapshots(con: duckdb.DuckDBPyConnection) -> tuple:
+    """The latest snapshot of each attached lake, read past any pin: a change says an ingest committed."""
+    lakes = [r[0] for r in con.execute("SELECT database_name FROM duckdb_databases() WHERE type = 'ducklake' "
+                                       "ORDER BY 1").fetchall()]
+    return tuple(con.execute(f"SELECT max(snapshot_id) FROM {sql.quote_ident(lake)}.snapshots()").fetchone()[0]
+                 for lake in lakes)
+
+
+def _address_space(limits: Limits) -> int:
+    """This process's size now plus the query's memory (twice: DuckDB's working memory and the rows
+    returned) and a margin: the cap of the query's process. DuckDB's memory_limit does not count
+    every allocation (a list built in one expression grows past it); an allocation beyond this cap
+    fails, and DuckDB reports it as out of memory instead of the machine running out."""
     with open("/proc/self/status") as status:
         size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
-    cap = size + 2 * limits.memory_bytes + (512 << 20)
-    before = resource.getrlimit(resource.RLIMIT_AS)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, before[1]))
-    return before
+    return size + 2 * limits.memory_bytes + (512 << 20)
+
+
+def _readable(location: Location, tenant: Tenant | None) -> list[str]:
+    """The files a sandboxed query may read: the warehouse's catalog and data, and the tenant's."""
+    found = [location.data_path]
+    if location.is_embedded:
+        # SQLite looks for a journal of an unfinished write beside the catalog (and reads it, if any).
+        found += [str(location.local_dir / f"catalog.sqlite{suffix}") for suffix in ("", "-journal", "-wal", "-shm")]
+    if tenant is not None:
+        found.append(str(tenant.folder))
+    return found
+
+
+def _folders(location: Location, tenant: Tenant | None) -> list[Path]:
+    return [location.local_dir] if location.local_dir is not None else [Path(location.data_path)]
 
 
 def _paths(location: Location, tenant: Tenant | None) -> list[str]:
-    """The warehouse's own paths, longest first: no output or message of a query shows them."""
-    found = {location.catalog, location.catalog.split(":", 1)[-1], location.data_path,
-             location.data_path.rstrip("/")}
+    """The warehouse's own paths, as given and as the file system resolves them, longest first: no
+    output or message of a query shows them (a tenant's folder is under the warehouse's)."""
+    found = {location.catalog, location.catalog.split(":", 1)[-1], location.data_path}
     if location.local_dir is not None:
-        found.add(str(location.local_dir))
-    if tenant is not None:
-        found |= {str(tenant.folder), tenant.location.data_path}
-    return sorted((p for p in found if p), key=len, reverse=True)
+        found |= {str(location.local_dir), os.path.realpath(location.local_dir)}
+    if "://" not in location.data_path:
+        found.add(os.path.realpath(location.data_path))
+    found |= {p.rstrip("/") for p in found}
+    return sorted((p for p in found if len(p) > 1), key=len, reverse=True)
+
+
+def _scrubbed(exc: BenchhouseError, paths: list[str]) -> BenchhouseError:
+    """The same error, its message without the warehouse's paths."""
+    return type(exc)(_scrub_text(str(exc), paths))
 
 
 def _scrub_text(text: str, paths: list[str]) -> str:
@@ -181,14 +229,7 @@ def _single_statement(con: duckdb.DuckDBPyConnection, text: str) -> duckdb.State
     if len(statements) > 1:
         raise BenchhouseError(f"one statement at a time, please: found {len(statements)}")
     statement = statements[0]
-    if statement.type not in ALLOWED:
-        kind = statement.type.name.replace("_", " ")
-        article = "an" if kind[0] in "AEIOU" else "a"
-        raise ReadOnlyViolation(
-            f"benchhouse sql is read-only: {article} {kind} statement is refused; it runs SELECT (and "
-            "DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); load data with `benchhouse ingest`"
-        )
-    guard.check(con, statement.query)
+    guard.check(con, statement)
     return statement
 
 

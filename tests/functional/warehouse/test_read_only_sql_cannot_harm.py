@@ -103,8 +103,8 @@ def test_the_address_space_cap_holds_for_the_query_only(known):
     from warehouse.errors import BenchhouseError
 
     before = resource.getrlimit(resource.RLIMIT_AS)
-    assert query.run(known, "SELECT 1 AS one", cap_process=True).to_pylist() == [{"one": 1}]
+    assert query.run(known, "SELECT 1 AS one", isolated=True).to_pylist() == [{"one": 1}]
     assert resource.getrlimit(resource.RLIMIT_AS) == before
     with pytest.raises(BenchhouseError):
-        query.run(known, "SELECT nope", cap_process=True)
+        query.run(known, "SELECT nope", isolated=True)
     assert resource.getrlimit(resource.RLIMIT_AS) == before
