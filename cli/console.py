@@ -50,6 +50,19 @@ class State:
 state = State()
 
 
+def check_out_folder(out: Path, option: str = "--out") -> None:
+    """Refuse an output folder inside the warehouse folder (its catalog, data, or a tenant's folder):
+    a deliverable written there is read by no one, and outlives a purge of its tenant."""
+    from warehouse.errors import BenchhouseError
+
+    target = out.resolve()
+    for folder in state.protected():
+        folder = folder.resolve()
+        if target == folder or folder in target.parents:
+            raise BenchhouseError(f"{option} {out}: refused, it is inside the warehouse folder; write the "
+                                  f"deliverables elsewhere, e.g. {option} out")
+
+
 def snapshot_of(snapshot: int | None, as_of: int | None) -> int | None:
     """The snapshot asked for; --as-of still works, with a warning, until it is removed."""
     if as_of is not None:

@@ -12,7 +12,8 @@ from typing import Annotated, Optional
 import typer
 
 from cli import output
-from cli.console import ForceOption, MemoryOption, TimeoutOption, FormatOption, OutOption, SnapshotOption, err, spinner, state
+from cli.console import (ForceOption, MemoryOption, TimeoutOption, FormatOption, OutOption, SnapshotOption,
+                         check_out_folder, err, spinner, state)
 from cli.warehouse import parameters, report as report_ingest, statement_text
 from warehouse import formats, query, tenants
 from warehouse.errors import BenchhouseError, UnknownName, did_you_mean
@@ -50,23 +51,30 @@ def ingest_command(
 def list_command(fmt: FormatOption = "table", out: OutOption = None,
                     force: ForceOption = False) -> None:
     """The tenants: what each holds, its latest snapshot, whether any of it is generated, its size
-    on disk, and whether a client file names it."""
+    on disk, whether a client file names it, and its status: ok, or what is wrong with it (one
+    damaged tenant is listed as such, never stopping the list)."""
     import pyarrow as pa
 
     from reports.delivery import clients
 
     rows = []
     client_files = {p.stem for p in clients.folder().glob("*.yaml")}
-    for tenant in tenants.all_tenants(state.location):
-        held = {r["kind"]: r for r in query.run(state.location, "SELECT * FROM private_data", tenant=tenant).to_pylist()}
-        size = sum(p.stat().st_size for p in tenant.folder.rglob("*") if p.is_file())
-        rows.append({"tenant": tenant.id, "evaluations": int(held.get("evaluations", {}).get("rows_loaded") or 0),
-                     "task_results": int(held.get("runs", {}).get("rows_loaded") or 0),
-                     "use_cases": int(held.get("workload", {}).get("rows_loaded") or 0),
-                     "generated_rows": int(sum(r["generated_rows"] for r in held.values())),
-                     "snapshot": tenants.snapshot(tenant), "bytes": size, "client_file": tenant.id in client_files})
-    names = ["tenant", "evaluations", "task_results", "use_cases", "generated_rows", "snapshot", "bytes", "client_file"]
-    output.write(pa.table({n: [r[n] for r in rows] for n in names}) if rows else pa.table({n: [] for n in names}),
+    for tenant in tenants.folders(state.location):
+        found = tenants.summary(tenant)
+
+        def count(kind: str, column: str = "rows_loaded") -> int | None:
+            return int(found.held.get(kind, {}).get(column) or 0) if found.status == "ok" else None
+        rows.append({"tenant": tenant.id, "evaluations": count("evaluations"), "task_results": count("runs"),
+                     "use_cases": count("workload"),
+                     "generated_rows": None if found.status != "ok" else
+                     int(sum(r["generated_rows"] for r in found.held.values())),
+                     "snapshot": found.snapshot, "bytes": found.bytes, "client_file": tenant.id in client_files,
+                     "status": found.status})
+    names = ["tenant", "evaluations", "task_results", "use_cases", "generated_rows", "snapshot", "bytes", "client_file",
+             "status"]
+    types = [pa.string(), pa.int64(), pa.int64(), pa.int64(), pa.int64(), pa.int64(), pa.int64(), pa.bool_(),
+             pa.string()]
+    output.write(pa.table({n: pa.array([r[n] for r in rows], t) for n, t in zip(names, types)}),
                  fmt, out, title="tenants", force=force, protected=state.protected())
 
 
@@ -96,20 +104,25 @@ def sql_command(
 def purge_command(
     tenant_id: TenantOption,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
-    out: Annotated[Path, typer.Option("--out", help="Root of the deliverables: OUT/private/ID is removed too.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", help="Root of deliverables written before reports noted their "
+                                                    "folders: OUT/private/ID is removed too.")] = Path("out"),
 ) -> None:
-    """Delete everything of the tenant's: its catalog with every snapshot, its data files, and its
-    deliverables under OUT/private/ID. Nothing of it was ever in the warehouse's own catalog."""
-    tenant = tenants.existing(state.location, tenant_id)
-    delivered = out / "private" / tenant.id
+    """Delete everything of the tenant's: the deliverables of its private reports (wherever each was
+    written, and under OUT/private/ID), its data files, and its catalog with every snapshot, in an
+    order that a second purge finishes if the first was stopped. Nothing of it was ever in the
+    warehouse's own catalog."""
+    from warehouse import purge
+
+    tenant = tenants.Tenant.of(state.location, tenant_id)
+    planned = purge.plan(tenant, out)  # refuses, before asking, a folder that is not the tenant's
     if not yes:
         if not sys.stdin.isatty():
             raise BenchhouseError(f"purging tenant '{tenant.id}' cannot be undone: pass --yes to confirm")
-        typer.confirm(f"Delete every file of tenant '{tenant.id}' ({tenant.folder}"
-                      + (f" and {delivered}" if delivered.is_dir() else "") + ")? This cannot be undone", abort=True)
-    purged = tenants.purge(tenant, delivered)
+        typer.confirm(f"Delete every file of tenant '{tenant.id}' ({' and '.join([tenant.shown, *planned.delivered])})"
+                      "? This cannot be undone", abort=True)
+    purged = purge.purge(tenant, out)
     err.print(f"[green]purged[/] tenant {purged.tenant}: {purged.files} files, {purged.bytes:,} bytes, from "
-              + " and ".join(str(f) for f in purged.folders), highlight=False)
+              + " and ".join(purged.folders), highlight=False)
 
 
 def report_command(
@@ -129,6 +142,7 @@ def report_command(
     from reports.window import Period
     from warehouse.ingest import init
 
+    check_out_folder(out)
     client = clients.load_id(tenant_id)
     wanted = tuple(f.strip() for f in formats_.split(",") if f.strip()) if formats_ else client.formats
     if not wanted or any(f not in ("pdf", "pptx") for f in wanted):

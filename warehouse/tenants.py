@@ -2,21 +2,27 @@
 
     <warehouse>/catalog.sqlite, data/               the public warehouse (`bh`)
     <warehouse>/tenants/<id>/catalog.sqlite, data/  one client's evaluations, runs and workload
+    <warehouse>/tenants/<id>/deliveries             the folders its private reports were written to
 
 A tenant's catalog is written only by `benchhouse private ingest` and read only through a tenant
 connection: the public warehouse attached read-only as `bh`, that one tenant's catalog as
 `tenant`, and the private views (warehouse/private/views) created in the connection, reading
 `tenant.*` and `bh.*`. No public code path attaches a tenant, so no public view, index version,
 `benchhouse sql` query or quarterly report can read one; which tenant a connection sees is fixed
-when it is opened, never by a parameter of a query. Purging a tenant deletes its folder: its
-catalog, its snapshots and every data file, none of which the public catalog ever referenced.
+when it is opened, never by a parameter of a query. A tenant's catalog appears whole: it is made
+with its schema under a temporary name and renamed into place. Purging a tenant
+(warehouse/purge.py) deletes its deliverables, then its data files, then its catalog, none of
+which the public catalog ever referenced.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
-import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,20 +30,27 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from warehouse import formats
-from warehouse.connection import LAKE, Location, attach, connect, latest_snapshot, lock_down, writer_lock
-from warehouse.errors import BenchhouseError, UnknownName, WarehouseNotFound, did_you_mean
+from warehouse.connection import LAKE, Location, attach, connect, latest_snapshot, lock_down
+from warehouse.errors import BenchhouseError, UnknownName, WarehouseNotFound
 from warehouse.migrate import migrate_tables
 from warehouse.sql import PACKAGE_DIR
 
 if TYPE_CHECKING:  # warehouse.ingest (pandas, the adapters) is imported by the writers alone, not by every read
     from warehouse.ingest import IngestResult, Target
+    from warehouse.purge import Purged
 
 ALIAS = "tenant"  # the tenant's catalog in a tenant connection; the warehouse is `bh`
 FOLDER = "tenants"
+CATALOG = "catalog.sqlite"
+DELIVERIES = "deliveries"
 PRIVATE = PACKAGE_DIR / "private"
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ID_LENGTH = 64
 REQUIRES = re.compile(r"^-- requires public view: (\w+)", re.M)
+
+
+class TenantDamaged(BenchhouseError):
+    """A tenant's catalog cannot be read, or lacks its tables."""
 
 
 def check_id(text: str) -> str:
@@ -63,8 +76,8 @@ class Tenant:
                                   "catalog has none; use an embedded warehouse for private benchmarks")
         tenant = cls(check_id(tenant_id), public)
         root = (public.local_dir / FOLDER).resolve()
-        if tenant.folder.resolve().parent != root:  # the id's rule already makes this so
-            raise BenchhouseError(f"tenant id {tenant_id!r} points outside {root}")
+        if tenant.folder.resolve().parent != root:  # the id's rule already makes this so, but for a link
+            raise BenchhouseError(f"tenant id {tenant_id!r} points outside the warehouse's tenants folder")
         return tenant
 
     @property
@@ -72,8 +85,13 @@ class Tenant:
         return self.public.local_dir / FOLDER / self.id
 
     @property
+    def shown(self) -> str:
+        """The tenant's folder as messages name it: relative to the warehouse, never its absolute path."""
+        return f"{FOLDER}/{self.id}"
+
+    @property
     def location(self) -> Location:
-        return Location(catalog=f"sqlite:{self.folder / 'catalog.sqlite'}", data_path=f"{self.folder / 'data'}/",
+        return Location(catalog=f"sqlite:{self.folder / CATALOG}", data_path=f"{self.folder / 'data'}/",
                         local_dir=self.folder)
 
     def exists(self) -> bool:
@@ -81,22 +99,56 @@ class Tenant:
 
 
 def existing(public: Location, tenant_id: str) -> Tenant:
-    """A tenant that has data, with a "did you mean" when there is none of that id."""
+    """A tenant that has data. The error names the id asked for alone: which tenants a warehouse
+    holds is for `benchhouse private list` to say, not for any error a client might see."""
     tenant = Tenant.of(public, tenant_id)
     if not tenant.exists():
-        known = [t.id for t in all_tenants(public)]
-        listed = f" The tenants are: {', '.join(known)}." if known else " There are no tenants yet."
-        raise UnknownName(f"no tenant '{tenant.id}' in {public.describe()}.{did_you_mean(tenant.id, known)}"
-                          f"{listed} Load its data with `benchhouse private ingest --tenant {tenant.id} ...`")
+        raise _unknown(tenant)
     return tenant
 
 
-def all_tenants(public: Location) -> list[Tenant]:
+def _unknown(tenant: Tenant) -> UnknownName:
+    return UnknownName(f"no tenant '{tenant.id}' in this warehouse: check the id with `benchhouse private list`, "
+                       f"or load its data with `benchhouse private ingest --tenant {tenant.id} ...`")
+
+
+def folders(public: Location) -> list[Tenant]:
+    """Every tenant folder, with a catalog or without one (a first load or a purge that was stopped)."""
     root = public.local_dir / FOLDER if public.is_embedded else None
     if root is None or not root.is_dir():
         return []
-    return [Tenant(p.name, public) for p in sorted(root.iterdir())
-            if ID.fullmatch(p.name) and (p / "catalog.sqlite").exists()]
+    return [Tenant(p.name, public) for p in sorted(root.iterdir()) if ID.fullmatch(p.name) and p.is_dir()]
+
+
+def all_tenants(public: Location) -> list[Tenant]:
+    return [t for t in folders(public) if t.exists()]
+
+
+@contextmanager
+def held(tenant: Tenant, exclusive: bool = False, must_exist: bool = True) -> Iterator[None]:
+    """The tenant held against a purge: shared by a report or an ingest for as long as it reads or
+    writes, exclusively by a purge. The lock is on the tenant's folder itself, which a purge removes
+    last, not on a file in it: whoever waited for a purge finds, once it has the lock, that the
+    folder it locked is no longer the tenant's, and stops with nothing written."""
+    try:
+        fd = os.open(tenant.folder, os.O_RDONLY | os.O_DIRECTORY)
+    except FileNotFoundError:
+        raise _unknown(tenant) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        try:
+            now = os.stat(tenant.folder)
+        except FileNotFoundError:
+            now = None
+        locked = os.fstat(fd)
+        if now is None or (now.st_dev, now.st_ino) != (locked.st_dev, locked.st_ino):
+            raise UnknownName(f"tenant '{tenant.id}' was purged while this command waited for it: nothing was "
+                              "written; check the id with `benchhouse private list`")
+        if must_exist:
+            existing(tenant.public, tenant.id)
+        yield
+    finally:
+        os.close(fd)
 
 
 def target(tenant: Tenant) -> Target:
@@ -109,29 +161,81 @@ def target(tenant: Tenant) -> Target:
 
 
 def ingest(tenant: Tenant, kind: str, path: Path, **options) -> IngestResult:
-    """Validate and load one of the client's files (formats.PRIVATE_FORMATS) into its catalog."""
+    """Validate and load one of the client's files (formats.PRIVATE_FORMATS) into its catalog,
+    creating the tenant on its first load. Held against a purge while it loads."""
     if not tenant.public.exists():
-        raise WarehouseNotFound(f"no warehouse at {tenant.public.describe()}: a tenant's runs name its models and "
-                                "its reports its prices; build it with `make demo` or `benchhouse init` first")
+        raise WarehouseNotFound("no warehouse in the folder given (--warehouse or BENCHHOUSE_WAREHOUSE): a tenant's "
+                                "runs name its models and its reports its prices; build it with `make demo` or "
+                                "`benchhouse init` first")
+    check_writable(tenant, "load data into it")
     from warehouse.ingest import load_file
 
-    return load_file(target(tenant), kind, path, **options)
+    tenant.folder.mkdir(parents=True, exist_ok=True)
+    with held(tenant, must_exist=False):
+        return load_file(target(tenant), kind, path, **options)
+
+
+def check_writable(tenant: Tenant, doing: str) -> None:
+    """Refuse, before anything is changed, to write in a warehouse whose folder is read-only."""
+    folder = tenant.folder
+    while not folder.exists():
+        folder = folder.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BenchhouseError(f"tenant '{tenant.id}': the warehouse folder is read-only, so this command cannot "
+                              f"{doing}; nothing was changed: run it on a writable copy of the warehouse")
 
 
 def writer(tenant: Tenant) -> duckdb.DuckDBPyConnection:
-    """The tenant's catalog read-write (created when new, its schema applied) and the warehouse
-    read-only. Unqualified names are the tenant's tables first, then the warehouse's (its models),
-    so the warehouse's load and check scripts serve; anything they would write to the warehouse
-    fails, as it is attached read-only. Call under the tenant's writer lock."""
-    con = connect(tenant.location, create=True, alias=ALIAS)
+    """The tenant's catalog read-write (created whole when new) and the warehouse read-only.
+    Unqualified names are the tenant's tables first, then the warehouse's (its models), so the
+    warehouse's load and check scripts serve; anything they would write to the warehouse fails, as
+    it is attached read-only. Call under the tenant's writer lock."""
+    if not tenant.exists():
+        _create(tenant)
+    try:
+        con = connect(tenant.location, alias=ALIAS)
+    except duckdb.Error:
+        raise damaged(tenant) from None
     try:
         attach(con, tenant.public, LAKE, read_only=True)
         con.execute(f"SET search_path = '{ALIAS}.main,{LAKE}.main'")
-        migrate_tables(con, PRIVATE / "schema", ALIAS)
+        migrate_tables(con, PRIVATE / "schema", ALIAS)  # schema files newer than the catalog
     except BaseException:
         con.close()
         raise
     return con
+
+
+def _create(tenant: Tenant) -> None:
+    """Make the tenant's catalog with its whole schema under a temporary name in its folder, then
+    rename it into place: a kill or a full disk midway leaves no catalog, only a temporary, which
+    the next load (under the same writer lock) removes. The catalog records the tenant's own data
+    folder, as if it had been made in place."""
+    for leftover in tenant.folder.glob(f".{CATALOG}.*"):
+        leftover.unlink()
+    staging = tenant.folder / f".{CATALOG}.{os.getpid()}.tmp"
+    con = connect(Location(catalog=f"sqlite:{staging}", data_path=tenant.location.data_path,
+                           local_dir=tenant.folder), create=True, alias=ALIAS)
+    try:
+        migrate_tables(con, PRIVATE / "schema", ALIAS)
+    finally:
+        con.close()
+    os.rename(staging, tenant.folder / CATALOG)
+    _sync_folder(tenant.folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def damaged(tenant: Tenant) -> TenantDamaged:
+    return TenantDamaged(f"tenant '{tenant.id}' is damaged: its catalog cannot be read or lacks its tables (a first "
+                         "load that was stopped, or a damaged file); remove it with `benchhouse private purge "
+                         f"--tenant {tenant.id} --yes` and load its files again")
 
 
 def reader(tenant: Tenant, snapshot: int | None = None, tenant_snapshot: int | None = None,
@@ -140,8 +244,11 @@ def reader(tenant: Tenant, snapshot: int | None = None, tenant_snapshot: int | N
     `tenant_snapshot`), with the private views; it may read no file but their data files."""
     con = connect(tenant.public, read_only=True, snapshot=snapshot, lock=False)
     try:
-        attach(con, tenant.location, ALIAS, read_only=True, snapshot=tenant_snapshot)
-        create_views(con)
+        try:
+            attach(con, tenant.location, ALIAS, read_only=True, snapshot=tenant_snapshot)
+            create_views(con)
+        except duckdb.Error:
+            raise damaged(tenant) from None
         lock_down(con, [tenant.public, tenant.location], memory_limit)
     except BaseException:
         con.close()
@@ -168,7 +275,10 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def snapshot(tenant: Tenant) -> int:
     """The tenant catalog's latest snapshot."""
-    con = connect(tenant.location, read_only=True, alias=ALIAS)
+    try:
+        con = connect(tenant.location, read_only=True, alias=ALIAS)
+    except duckdb.Error:
+        raise damaged(tenant) from None
     try:
         return latest_snapshot(con, ALIAS)
     finally:
@@ -176,26 +286,81 @@ def snapshot(tenant: Tenant) -> int:
 
 
 @dataclass(frozen=True)
-class Purged:
+class Summary:
+    """What `benchhouse private list` shows of one tenant."""
     tenant: str
-    files: int
+    held: dict[str, dict]
+    """private_data's rows by kind; empty when the tenant cannot be read."""
+    snapshot: int | None
     bytes: int
-    folders: list[Path]
+    status: str
+    """ok, or what is wrong with the tenant and what to do."""
 
 
-def purge(tenant: Tenant, deliverables: Path | None = None) -> Purged:
-    """Delete everything of the tenant's: its catalog (every snapshot), its data files and, when
-    given, its deliverables folder. Nothing of it was ever written to the warehouse's catalog or
-    data folder, so nothing else needs cleaning."""
-    if not tenant.folder.is_dir():  # a folder without a catalog (a first load that failed) is purged too
-        existing(tenant.public, tenant.id)
-    folders = [tenant.folder] + ([deliverables] if deliverables is not None and deliverables.is_dir() else [])
-    files = [p for folder in folders for p in folder.rglob("*") if p.is_file()]
-    size = sum(p.stat().st_size for p in files)
-    with writer_lock(tenant.location):
-        for folder in folders:
-            shutil.rmtree(folder)
-    left = [f for f in folders if os.path.lexists(f)]
-    if left:
-        raise BenchhouseError(f"purging tenant '{tenant.id}' left {left[0]}; remove it by hand")
-    return Purged(tenant.id, len(files), size, folders)
+def summary(tenant: Tenant) -> Summary:
+    """One tenant's rows, snapshot and size; a damaged or unfinished one says so in its status."""
+    size = sum(p.stat().st_size for p in tenant.folder.rglob("*") if p.is_file() and not p.is_symlink())
+    if not tenant.exists():
+        return Summary(tenant.id, {}, None, size, "unfinished: no catalog (a first load or a purge was stopped); "
+                                                  "load its files, or purge it")
+    try:
+        con = reader(tenant)
+        try:
+            cursor = con.execute("SELECT * FROM private_data")
+            names = [d[0] for d in cursor.description]
+            held_ = {row[0]: dict(zip(names, row)) for row in cursor.fetchall()}
+            latest = latest_snapshot(con, ALIAS)
+        except duckdb.Error:
+            raise damaged(tenant) from None
+        finally:
+            con.close()
+    except TenantDamaged:
+        return Summary(tenant.id, {}, None, size, "damaged: its catalog cannot be read or lacks its tables; purge "
+                                                  "it and load its files again")
+    return Summary(tenant.id, held_, latest, size, "ok")
+
+
+def record_delivery(tenant: Tenant, folder: Path) -> None:
+    """Note, before a deliverable of the tenant is written, the folder it goes to, so that purge
+    finds it wherever it is. One JSON string a line, added under a lock of the record's own."""
+    line = json.dumps(str(folder.resolve())).encode() + b"\n"
+    try:
+        with open(tenant.folder / DELIVERIES, "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            handle.seek(0)
+            text = handle.read()
+            if line in text.splitlines(keepends=True):
+                return
+            handle.truncate(text.rfind(b"\n") + 1)  # a line cut short by a stopped report noted nothing
+            handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise BenchhouseError(f"tenant '{tenant.id}': cannot note where its deliverable goes ({exc.strerror}), so a "
+                              "purge could not find it; nothing was written: run the report on a writable "
+                              "warehouse") from None
+
+
+def deliveries(tenant: Tenant) -> list[Path]:
+    """The folders the tenant's private reports were written to. A last line cut short was being
+    noted when its report stopped, before that report wrote anything: it is skipped."""
+    path = tenant.folder / DELIVERIES
+    if not path.exists():
+        return []
+    lines = path.read_bytes().split(b"\n")
+    found = []
+    for number, line in enumerate(lines, 1):
+        try:
+            found.append(Path(json.loads(line)))
+        except (ValueError, TypeError):
+            if line.strip() and number < len(lines):  # a damaged line that is not the last, cut one
+                raise BenchhouseError(f"{tenant.shown}/{DELIVERIES}, line {number}: not a folder benchhouse "
+                                      "wrote; restore the line (a JSON string) or remove it, and run again") from None
+    return list(dict.fromkeys(found))
+
+
+def purge(tenant: Tenant, out_root: Path | None = None) -> Purged:
+    """Delete everything of the tenant's (warehouse/purge.py)."""
+    from warehouse import purge as purging
+
+    return purging.purge(tenant, out_root)

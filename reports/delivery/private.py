@@ -2,7 +2,10 @@
 period's window) and the client's catalog, the report gathered, then its PDF and deck in the
 client's brand, each written to a temporary name and renamed, and a manifest that records both
 snapshots read. Everything lands in OUT/private/<tenant>/<period>/; nothing of a quarterly run
-reads or writes there."""
+reads or writes there. The report holds its tenant against a purge from start to end, and notes
+its folder in the tenant, then claims it with a manifest naming the tenant, before it writes a
+deliverable there: a purge finds and removes every deliverable, and one that happens during the
+report either waits for it or leaves it nothing to write."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from reports.rendering.deck import Deck
 from reports.window import Period
 from warehouse import tenants
 from warehouse.connection import Location
+from warehouse.errors import BenchhouseError
 
 
 @dataclass(frozen=True)
@@ -40,10 +44,23 @@ def build(location: Location, client: Client, period: Period, out_root: Path, fo
           client_file: Path | None = None) -> Built:
     """Gather and render the client's deliverable; write its manifest."""
     tenant = tenants.existing(location, client.id)
+    with tenants.held(tenant):
+        return _build(tenant, client, period, out_root, formats, evaluations, snapshot, tenant_snapshot, client_file)
+
+
+def _build(tenant: tenants.Tenant, client: Client, period: Period, out_root: Path, formats: tuple[str, ...],
+           evaluations: list[str] | None, snapshot: int | None, tenant_snapshot: int | None,
+           client_file: Path | None) -> Built:
+    location = tenant.public
+    target = folder(out_root, client, period)
+    warehouse = location.local_dir.resolve()
+    if warehouse == target.resolve() or warehouse in target.resolve().parents:
+        raise BenchhouseError(f"{target}: refused, it is inside the warehouse folder; write the deliverables elsewhere")
     with TenantHandle(tenant, open_window(location, period, snapshot), tenant_snapshot) as handle:
         context = report.gather(handle, client, evaluations)
-    target = folder(out_root, client, period)
+    tenants.record_delivery(tenant, target)
     target.mkdir(parents=True, exist_ok=True)
+    _claim(target / "manifest.json", client)
     stem = f"{period}-{report.NAME}-{client.id}"
     files = []
     if "pdf" in formats:
@@ -61,6 +78,17 @@ def build(location: Location, client: Client, period: Period, out_root: Path, fo
     manifest = target / "manifest.json"
     manifests.write(manifest, _manifest(context, client, files, client_file))
     return Built(target, files, manifest, context.meta.snapshot, context.tenant_snapshot)
+
+
+def _claim(manifest: Path, client: Client) -> None:
+    """A folder this report writes in holds this tenant's manifest before any deliverable: a
+    purge deletes only folders that do, and no report writes in another tenant's."""
+    found = manifests.read(manifest)
+    if not found:
+        manifests.write(manifest, {"report": report.NAME, "tenant": client.id, "deliverables": {}})
+    elif found.get("tenant") != client.id:
+        raise BenchhouseError(f"{manifest} is not a manifest of tenant '{client.id}': its folder holds another's "
+                              "deliverables; choose another --out")
 
 
 def _manifest(context: report.PrivateBenchmark, client: Client, files: list[Rendered], client_file: Path | None) -> dict:

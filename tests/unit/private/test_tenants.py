@@ -132,20 +132,16 @@ alpha-1,,lab-a,tickets,1,q3,1,anonymous,another note
     assert "expected the same note on every row of the run" in lines
 
 
-def test_a_tenant_that_does_not_exist_is_named_with_the_ones_that_do(private):
-    with pytest.raises(UnknownName, match="no tenant 'acne'.*Did you mean 'acme'"):
-        tenants.existing(private.public, "acne")
-
-
 def test_purge_removes_the_tenants_catalog_and_every_file_and_nothing_else(private, tmp_path):
     other = load_tenant(private.public, "globex")
     public_before = {k: v for k, v in tree(private.public.local_dir).items() if not k.startswith("tenants/")}
     other_before = tree(other.folder)
     deliverables = tmp_path / "out" / "private" / "acme"
-    deliverables.mkdir(parents=True)
-    (deliverables / "report.pdf").write_bytes(b"%PDF")
+    (deliverables / "2026Q3").mkdir(parents=True)
+    (deliverables / "2026Q3" / "report.pdf").write_bytes(b"%PDF")
+    (deliverables / "2026Q3" / "manifest.json").write_text('{"tenant": "acme"}')
     files = [p for folder in (private.folder, deliverables) for p in folder.rglob("*") if p.is_file()]
-    purged = tenants.purge(private, deliverables)
+    purged = tenants.purge(private, tmp_path / "out")
     assert purged.files == len(files) >= 4 and not private.folder.exists() and not deliverables.exists()
     assert {k: v for k, v in tree(private.public.local_dir).items() if not k.startswith("tenants/")} == public_before
     assert tree(other.folder) == other_before
