@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from cli import output
-from cli.console import AsOfAlias, FormatOption, SnapshotOption, counter, err, snapshot_of, state
+from cli.console import AsOfAlias, FormatOption, SnapshotOption, check_out_folder, counter, err, snapshot_of, state
 from warehouse.errors import BenchhouseError
 
 report_app = typer.Typer(help="The subscriber reports: PDF and slide deck.", no_args_is_help=True)
@@ -43,6 +43,7 @@ def report_build_command(
     from reports.window import Period
     from warehouse.ingest import init
 
+    check_out_folder(out)
     wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = [f for f in wanted if f not in ("pdf", "pptx")]
     if unknown or not wanted:
@@ -80,6 +81,7 @@ def quarterly_command(
     from reports.delivery import quarterly
     from reports.window import Period
 
+    check_out_folder(out)
     if workers < 1:
         raise BenchhouseError(f"--workers {workers}: give at least 1")
     plan = quarterly.plan(state.location, Period.parse(period), out, subscriber, snapshot_of(snapshot, as_of),
