@@ -3,7 +3,9 @@ become messages and exit codes (1 for a mistake a person can fix, 3 for a bug)."
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 from typing import Annotated, Optional
 
 import duckdb
@@ -60,11 +62,39 @@ def main() -> None:
             err.print("[red]error:[/] the disk is full (No space left on device): nothing was written and the warehouse "
                       "is as it was; free some space (`df -h`) and run the command again", highlight=False)
             sys.exit(1)
+        explained = _explained(exc)
+        if explained is not None:
+            err.print(f"[red]error:[/] {escape(explained)}", highlight=False)
+            sys.exit(1)
         if isinstance(exc, OSError):
             raise
         err.print(f"[red]error:[/] the warehouse failed: {escape(str(exc).strip())}. This is a bug in "
                   "benchhouse, not in your data: please report it with the command you ran.", highlight=False)
         sys.exit(3)
+
+
+def _explained(exc: OSError | duckdb.Error) -> str | None:
+    """The one-line message for a failure that is not a bug: a damaged or missing file of the warehouse,
+    or the operating system refusing a file (read-only, no permission), named as the user gave it."""
+    import errno
+
+    from warehouse.files import REFUSED, explain, root, shown
+
+    try:
+        location = state.location
+    except BenchhouseError:
+        return None
+    damaged = explain(exc, location) if isinstance(exc, duckdb.Error) else None
+    if damaged is not None:
+        return str(damaged)
+    if isinstance(exc, OSError) and exc.errno in REFUSED and exc.filename is not None:
+        folder = root(location)
+        inside = folder is not None and folder in Path(os.path.abspath(exc.filename)).parents
+        name = shown(location, exc.filename) if inside else exc.filename
+        if exc.errno == errno.EROFS:
+            return f"{name} is on a read-only file system: write it somewhere else"
+        return f"{name}: permission denied: give a file or folder this user may use, or change its permissions"
+    return None
 
 
 def _disk_full(exc: BaseException) -> bool:

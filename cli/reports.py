@@ -36,12 +36,13 @@ def report_build_command(
     out: Annotated[Path, typer.Option("--out", help="Folder for the files.")] = Path("out"),
 ) -> None:
     """Build one report for one subscriber and quarter, as PDF and/or slide deck. Without --snapshot
-    it reads the latest snapshot, after bringing the views up to date."""
+    it reads the latest snapshot, whose schema and views must be this code's (`benchhouse init`
+    brings them up to date); it writes nothing to the warehouse, so a read-only copy serves."""
     from reports import catalogue
     from reports.delivery import build, subscribers
     from reports.handle import ReadHandle, check_period, window
     from reports.window import Period
-    from warehouse.ingest import init
+    from warehouse.migrate import require_current
 
     check_out_folder(out)
     wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
@@ -52,7 +53,7 @@ def report_build_command(
     subscriber = subscribers.load_id(subscriber_id)
     at = snapshot_of(snapshot, as_of)
     if at is None:
-        init(state.location)  # the views as this code defines them, in the snapshot read
+        require_current(state.location)  # the views as this code defines them, in the snapshot read
     with ReadHandle(state.location, window(state.location, Period.parse(period), at)) as handle:
         check_period(handle)
         subscribers.check_models(subscriber, handle.models())

@@ -23,6 +23,7 @@ import duckdb
 
 from warehouse.sql import quote_literal
 from warehouse.errors import BenchhouseError, SnapshotNotFound, WarehouseBusy, WarehouseNotFound
+from warehouse.files import cannot_write, catalog_damage, check_writable, damaged_catalog
 
 LAKE = "bh"
 ENV_WAREHOUSE = "BENCHHOUSE_WAREHOUSE"
@@ -167,12 +168,18 @@ def attach(con: duckdb.DuckDBPyConnection, location: Location, alias: str, *, re
             f"no warehouse at {location.describe()}: build one with `make demo` or `benchhouse init`, "
             f"or point --warehouse (or {ENV_WAREHOUSE}) at an existing one"
         )
+    # A catalog is made only where there is none: a catalog file that is not one is damaged, and
+    # is named as such rather than made into a new, empty warehouse.
+    make = create and not (location.is_embedded and location.exists())
     if location.is_embedded:
         load_extension(con, "duckdb_extension_sqlite_scanner", "sqlite_scanner")
-        location.local_dir.mkdir(parents=True, exist_ok=True)
+        if make:
+            location.local_dir.mkdir(parents=True, exist_ok=True)
     else:
         load_extension(con, "duckdb_extension_postgres_scanner", "postgres_scanner")
     options = [f"DATA_PATH {quote_literal(location.data_path)}"]
+    if not make:
+        options.append("CREATE_IF_NOT_EXISTS false")
     if location.is_embedded:
         # An embedded warehouse is a folder that may be moved or copied: its data is always the
         # folder's data/, whatever path the catalog recorded when it was made.
@@ -186,6 +193,9 @@ def attach(con: duckdb.DuckDBPyConnection, location: Location, alias: str, *, re
         con.execute(f"ATTACH {quote_literal('ducklake:' + location.catalog)} AS {alias} ({', '.join(options)})")
     except duckdb.Error as exc:
         if "does not match existing data path" not in str(exc):
+            problem = catalog_damage(location) if location.is_embedded else None
+            if problem:
+                raise damaged_catalog(location, problem) from None
             raise
         recorded = re.search(r'data path in the catalog "([^"]*)"', str(exc))
         raise BenchhouseError(
@@ -254,14 +264,24 @@ def writer_lock(location: Location, wait: bool = True) -> Iterator[None]:
         with _advisory_lock(location, wait):
             yield
         return
-    location.local_dir.mkdir(parents=True, exist_ok=True)
-    with open(location.local_dir / "writer.lock", "w") as handle:
+    check_writable(location)
+    try:
+        location.local_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(location.local_dir / "writer.lock", "w")
+    except OSError as exc:
+        raise cannot_write(location, exc) or exc from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             raise _busy(location) from None
         try:
             yield
+        except (OSError, duckdb.Error) as exc:
+            refused = cannot_write(location, exc)
+            if refused is None:
+                raise
+            raise refused from None
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 

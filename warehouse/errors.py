@@ -47,6 +47,18 @@ class WarehouseBusy(BenchhouseError):
     """Another writer holds the warehouse."""
 
 
+class WarehouseReadOnly(BenchhouseError):
+    """The warehouse's folder, catalog or data folder cannot be written by this process; nothing was written."""
+
+
+class WarehouseOutdated(BenchhouseError):
+    """The warehouse's schema or views are not this code's: a reader refuses rather than migrate."""
+
+
+class WarehouseDamaged(BenchhouseError):
+    """A catalog or data file of the warehouse is damaged, missing or not what it should be."""
+
+
 @dataclass(frozen=True)
 class Reject:
     """One problem with one row of an input file."""

@@ -1,5 +1,6 @@
 """Applying warehouse/schema/NNN_*.sql in order, each file once, all pending ones in one snapshot;
-then (re)creating the views of warehouse/views/NNN_<view>.sql whenever one of those files changed."""
+then (re)creating the views of warehouse/views/NNN_<view>.sql whenever one of those files changed.
+Only writers migrate; a reader asks `require_current`, which writes nothing."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from typing import Any
 import duckdb
 
 from warehouse import sql
-from warehouse.connection import LAKE
-from warehouse.errors import SchemaDrift
+from warehouse.connection import LAKE, Location, connect
+from warehouse.errors import SchemaDrift, WarehouseOutdated
 
 SCHEMA_DIR = sql.PACKAGE_DIR / "schema"
 VIEWS_DIR = sql.PACKAGE_DIR / "views"
@@ -49,6 +50,31 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     return _apply_schema(con) + _apply_views(con)
 
 
+def pending(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """What `migrate` would apply to this warehouse, without applying it: the schema files it lacks,
+    and "views" when its views are not those of warehouse/views; empty when it is this code's."""
+    schema = [name for name, _, _ in _pending_schema(con)]
+    if schema:
+        return schema + ["views"]
+    return [] if _views_current(con) else ["views"]
+
+
+def require_current(location: Location) -> None:
+    """Refuse to read a warehouse whose schema or views are not this code's. A read path never
+    writes, not even the writer lock's file, so it works on a read-only copy; `benchhouse init`,
+    a writer, brings the warehouse up to date."""
+    con = connect(location, read_only=True)
+    try:
+        left = pending(con)
+    finally:
+        con.close()
+    if left:
+        raise WarehouseOutdated(
+            f"the warehouse's schema and views are older than this code ({', '.join(left)} not applied): run "
+            "`benchhouse init` first (it writes to the warehouse), or pass --snapshot to read an earlier snapshot "
+            "as it was")
+
+
 def migrate_tables(con: duckdb.DuckDBPyConnection, folder: Path, lake: str) -> list[str]:
     """Apply the schema files of `folder` (NNN_*.sql, each once) to the catalog `lake`, which holds
     tables only: a tenant's catalog (warehouse/tenants.py)."""
@@ -64,11 +90,14 @@ def view_files() -> list[tuple[str, str, str, str]]:
     return found
 
 
+def _views_current(con: duckdb.DuckDBPyConnection) -> bool:
+    recorded = set(con.execute("SELECT file_name, sha256 FROM view_definitions").fetchall())
+    return recorded == {(name, digest) for name, _, _, digest in view_files()}
+
+
 def _apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     files = view_files()
-    current = {(f, h) for f, _, _, h in files}
-    applied = set(con.execute("SELECT file_name, sha256 FROM view_definitions").fetchall())
-    if applied == current:
+    if _views_current(con):
         return []
     stale = [r[0] for r in con.execute(
         f"SELECT view_name FROM duckdb_views() WHERE database_name = '{LAKE}' AND NOT internal").fetchall()]
@@ -93,7 +122,9 @@ def _apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [f"views ({len(files)})"]
 
 
-def _apply_schema(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA_DIR, lake: str = LAKE) -> list[str]:
+def _pending_schema(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA_DIR,
+                    lake: str = LAKE) -> list[tuple[str, str, str]]:
+    """The schema files of `folder` the catalog lacks; an applied file that changed is refused."""
     done = applied(con, lake)
     pending = []
     where = folder.relative_to(sql.PACKAGE_DIR.parent)
@@ -105,6 +136,11 @@ def _apply_schema(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA_DIR, lak
                 f"{where}/{name} changed after it was applied to this warehouse; an applied "
                 "schema file must never change: restore it and put the change in a new NNN_*.sql file"
             )
+    return pending
+
+
+def _apply_schema(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA_DIR, lake: str = LAKE) -> list[str]:
+    pending = _pending_schema(con, folder, lake)
     if not pending:
         return []
     con.execute("BEGIN")
