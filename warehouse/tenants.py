@@ -301,8 +301,8 @@ def summary(tenant: Tenant) -> Summary:
     """One tenant's rows, snapshot and size; a damaged or unfinished one says so in its status."""
     size = sum(p.stat().st_size for p in tenant.folder.rglob("*") if p.is_file() and not p.is_symlink())
     if not tenant.exists():
-        return Summary(tenant.id, {}, None, size, "unfinished: no catalog (a first load or a purge was stopped); "
-                                                  "load its files, or purge it")
+        return Summary(tenant.id, {}, None, size, "unfinished: no catalog (its first load failed or was stopped, or "
+                                                  "a purge was stopped); load its files, or purge it")
     try:
         con = reader(tenant)
         try:
@@ -323,6 +323,8 @@ def summary(tenant: Tenant) -> Summary:
 def record_delivery(tenant: Tenant, folder: Path) -> None:
     """Note, before a deliverable of the tenant is written, the folder it goes to, so that purge
     finds it wherever it is. One JSON string a line, added under a lock of the record's own."""
+    if folder.resolve() in deliveries(tenant):
+        return  # noted already: nothing to write, so a read-only warehouse can render there again
     line = json.dumps(str(folder.resolve())).encode() + b"\n"
     try:
         with open(tenant.folder / DELIVERIES, "a+b") as handle:

@@ -65,12 +65,14 @@ def listed(location: Location) -> dict[str, dict]:
     return {row["tenant"]: row for row in csv.DictReader(io.StringIO(done.stdout))}
 
 
-def deliver(tenant: tenants.Tenant, out: Path, owner: str = "acme") -> Path:
-    """What a private report leaves: its folder noted in the tenant, a manifest naming the tenant, a deck."""
+def deliver(tenant: tenants.Tenant, out: Path, noted: bool = True) -> Path:
+    """What a private report leaves: its folder noted in the tenant (not before this issue's fix), a
+    manifest naming the tenant, a deck."""
     folder = out / "private" / tenant.id / PERIOD
-    tenants.record_delivery(tenant, folder)
+    if noted:
+        tenants.record_delivery(tenant, folder)
     folder.mkdir(parents=True)
-    (folder / "manifest.json").write_text(json.dumps({"report": "private-benchmark", "tenant": owner}))
+    (folder / "manifest.json").write_text(json.dumps({"report": "private-benchmark", "tenant": tenant.id}))
     (folder / f"{PERIOD}-private-benchmark-{tenant.id}.pptx").write_bytes(MARKER)
     return folder
 
@@ -177,7 +179,7 @@ def test_issue_20_defect_8_purge_refuses_a_noted_folder_that_is_not_the_tenants_
 
 def test_issue_20_defect_10_purge_follows_a_linked_output_folder_to_the_tenants_deliverables(private, tmp_path):
     """OUT/private/ID a link: its target holds the tenant's deliverables and goes, with the link."""
-    real = deliver(private, tmp_path / "real")
+    real = deliver(private, tmp_path / "real", noted=False)
     (tmp_path / "out" / "private").mkdir(parents=True)
     (tmp_path / "out" / "private" / "acme").symlink_to(real.parent)
     done = run(private.public, "private", "purge", "--tenant", "acme", "--yes", "--out", str(tmp_path / "out"))
@@ -224,10 +226,10 @@ def test_issue_20_defect_10_a_purge_stopped_at_any_step_is_finished_by_running_i
 def test_issue_20_defect_11_private_purge_and_ingest_on_a_read_only_warehouse_change_nothing(private, tmp_path):
     """A read-only bind mount of the warehouse (EROFS, which stops root too); the deliverables,
     outside it, stay writable: a purge must refuse before deleting them."""
-    delivered = deliver(private, tmp_path / "out")
+    delivered = deliver(private, tmp_path / "out", noted=False)
     warehouse = private.public.local_dir
     before = {folder: files_under(folder) for folder in (warehouse, tmp_path / "out")}
-    for args in (["private", "purge", "--tenant", "acme", "--yes", "--out", str(tmp_path / "none")],
+    for args in (["private", "purge", "--tenant", "acme", "--yes", "--out", str(tmp_path / "out")],
                  ["private", "ingest", "--tenant", "acme", "evaluations", str(EVALUATIONS)],
                  ["private", "ingest", "--tenant", "globex", "evaluations", str(EVALUATIONS)]):
         done = subprocess.run(["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$W" "$W" && exec "$PY" -m cli "$@"',
