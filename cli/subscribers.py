@@ -33,11 +33,11 @@ def subscribers_validate_command() -> None:
     the warehouse (when there is one). Each mistake names the file, the key and the fix."""
     from reports.delivery import subscribers
 
-    known = None
-    if state.location.exists():
-        known = {r["model"] for r in query.run(state.location, "SELECT model FROM models").to_pylist()}
     found, problems = subscribers.read_folder()
     problems = [problem for _, problem in problems]
+    known = None
+    if found and state.location.exists():
+        known = {r["model"] for r in query.run(state.location, "SELECT model FROM models").to_pylist()}
     for subscriber in found if known is not None else ():
         try:
             subscribers.check_models(subscriber, known)

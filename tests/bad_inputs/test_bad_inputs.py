@@ -22,6 +22,7 @@ from warehouse.sources.base import all_sources
 HERE = Path(__file__).parent
 CASES = yaml.safe_load((HERE / "cases.yaml").read_text())
 LONG = "x" * 10_000
+HUGE = "# " + "x" * 70_000  # a comment making a file larger than a subscriber file may be
 GOOD_SUBSCRIBER = subscribers.folder() / "acme-analytics.yaml"
 
 
@@ -129,13 +130,16 @@ def _subscriber_folder(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("case", CASES["subscribers"], ids=[c["name"] for c in CASES["subscribers"]])
 def test_subscriber_files(warehouse, tmp_path, monkeypatch, case):
+    """The good file with `replace` made, written in `encoding` (UTF-8 unless said) as `file`."""
     folder = _subscriber_folder(tmp_path)
-    old, new = case["replace"]
-    text = GOOD_SUBSCRIBER.read_text()
+    old, new = case.get("replace", ("", ""))
+    text = GOOD_SUBSCRIBER.read_text(encoding="utf-8")
     assert old in text
-    (folder / "acme-analytics.yaml").write_text(text.replace(old, new.replace("LONGNAME", LONG)))
+    text = text.replace(old, new.replace("LONGNAME", LONG).replace("HUGECOMMENT", HUGE)) if old else text
+    path = folder / case.get("file", "acme-analytics.yaml")
+    path.write_bytes(text.encode(case.get("encoding", "utf-8")))
     monkeypatch.setenv("BENCHHOUSE_SUBSCRIBERS", str(folder))
-    refused(warehouse, "subscribers", "validate", expect=case["expect"], file=folder / "acme-analytics.yaml")
+    refused(warehouse, "subscribers", "validate", expect=case["expect"], file=path)
 
 
 def test_two_subscribers_sharing_a_delivery_folder(warehouse, tmp_path, monkeypatch):
@@ -151,7 +155,7 @@ def test_two_subscribers_sharing_a_delivery_folder(warehouse, tmp_path, monkeypa
 @pytest.mark.parametrize("case", CASES["logos"], ids=[c["name"] for c in CASES["logos"]])
 def test_logos(warehouse, tmp_path, monkeypatch, case):
     folder = _subscriber_folder(tmp_path)
-    (folder / case["file"]).write_text(case["text"])
+    (folder / case["file"]).write_bytes(case["text"].encode(case.get("encoding", "utf-8")))
     (folder / "acme-analytics.yaml").write_text(GOOD_SUBSCRIBER.read_text().replace("logos/acme-analytics.svg", case["file"]))
     monkeypatch.setenv("BENCHHOUSE_SUBSCRIBERS", str(folder))
     refused(warehouse, "subscribers", "validate", expect=case["expect"], file=folder / "acme-analytics.yaml")
