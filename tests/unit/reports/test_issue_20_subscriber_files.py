@@ -286,3 +286,12 @@ def test_issue_20_low_a_subscriber_id_is_a_slug_before_it_becomes_a_path(tmp_pat
     for wanted in (f"../elsewhere/subscribers/{outside.stem}", str(outside.with_suffix("")), "Acme", "a" * 300):
         with pytest.raises(SubscriberError, match="is not a subscriber id: use lowercase letters, digits and hyphens"):
             subscribers.load_id(wanted, folder)
+
+
+def test_issue_20_low_report_build_reads_no_file_outside_the_subscribers_folder(tmp_path, location):
+    done = in_process(location, "report", "build", "smile-curve", "--subscriber", "../clients/fabrikam-insurance",
+                      "--period", "2026Q3", "--out", str(tmp_path / "out"), check=False,
+                      env={"BENCHHOUSE_SUBSCRIBERS": str(subscribers.folder())})
+    assert done.returncode == 1
+    assert done.stderr.strip() == "error: '../clients/fabrikam-insurance' is not a subscriber id: use lowercase " \
+                                  "letters, digits and hyphens, e.g. acme-analytics", done.stderr
