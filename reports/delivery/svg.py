@@ -61,7 +61,7 @@ def read(data: bytes, logo: str) -> Drawing:
         for name, value in element.attrib.items():
             local = etree.QName(name).localname
             if local == "id":
-                if value in ids:
+                if ids.get(value, element) is not element:
                     raise ValueError(f"'{logo}' has two elements of id '{value}' (lines {ids[value].sourceline} and "
                                      f"{element.sourceline}); give each its own id")
                 ids[value] = element
@@ -132,6 +132,9 @@ def _references(local: str, value: str, logo: str, images: list) -> list[str]:
         if embedded:
             images.append(_image(embedded, logo))
             return []
+        if target.lower().startswith("data:"):
+            raise ValueError(f"'{logo}' embeds data the house does not draw in a logo ({target[:30]}…); embed "
+                             "images as data:image/png;base64 or data:image/jpeg;base64 only")
         raise ValueError(f"'{logo}' refers to a file or address outside itself (an href, src, url() or @import); "
                          "embed the image as a PNG or JPEG data: URL or drop the reference")
     return _css(value, logo) if local == "style" or "url(" in value.lower() else []

@@ -295,3 +295,26 @@ def test_issue_20_low_report_build_reads_no_file_outside_the_subscribers_folder(
     assert done.returncode == 1
     assert done.stderr.strip() == "error: '../clients/fabrikam-insurance' is not a subscriber id: use lowercase " \
                                   "letters, digits and hyphens, e.g. acme-analytics", done.stderr
+
+
+def _png_data(width: int, height: int) -> str:
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, "PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+@pytest.mark.parametrize("href, problem", [
+    (_png_data(5000, 10), "an image embedded in 'logos/l.svg' is 5000×10 pixels: more than 4096×4096"),
+    (_png_data(30000, 30000), "an image embedded in 'logos/l.svg' has more pixels than 4096×4096"),
+    ("data:image/svg+xml;base64,PHN2Zy8+", "embeds data the house does not draw in a logo"),
+])
+def test_issue_20_defect_3_an_image_embedded_in_an_svg_logo_is_held_to_the_same_limits(tmp_path, href, problem):
+    path = with_logo(tmp_path, f'<svg {NS} width="10" height="10"><image width="10" height="10" href="{href}"/></svg>')
+    with pytest.raises(SubscriberError) as raised:
+        subscribers.load(path)
+    assert str(raised.value).startswith(f"{path}, line 9: key 'branding.logo': ") and problem in str(raised.value)
