@@ -26,7 +26,7 @@ HIDDEN = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 
 
 def text(value: str) -> str:
-    """Text a file gives that is printed on covers and slides: one line, nothing invisible."""
+    """Text a file gives, printed on covers and slides or in messages: one line, nothing invisible."""
     for c in value:
         if unicodedata.category(c) in HIDDEN:
             what = unicodedata.name(c, "a control character")
@@ -56,6 +56,11 @@ class Branding(Strict):
     primary: str = Field(description="Primary colour, #RRGGBB")
     accent: str = Field(description="Accent colour, #RRGGBB")
     font: str = Field(default=theme.DEFAULT_FONT, description=f"One of {', '.join(theme.FONTS)}")
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: str) -> str:
+        return text(value)
 
     @field_validator("primary", "accent")
     @classmethod

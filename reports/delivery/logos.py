@@ -24,8 +24,10 @@ SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG"}
 
 def check(logo: str, folder: Path) -> Path:
     """The logo's path, once it is known to be safe; ValueError saying what is wrong and the fix."""
-    root = folder.resolve()
-    path = (folder / logo).resolve()
+    try:
+        root, path = folder.resolve(), (folder / logo).resolve()
+    except (OSError, RuntimeError, ValueError):  # a link that loops, a NUL in the name
+        raise ValueError(f"'{logo}' is not a path to a file; give the logo's path relative to {folder.name}/") from None
     if Path(logo).is_absolute() or not path.is_relative_to(root):
         raise ValueError(f"'{logo}' is outside the folder of the file; put the logo under {folder.name}/ "
                          "(e.g. logos/name.svg) and give its path relative to it")
@@ -38,7 +40,11 @@ def check(logo: str, folder: Path) -> Path:
     if size > MAX_BYTES:
         raise ValueError(f"'{logo}' is {size / 1e6:.1f} MB, more than the {MAX_BYTES // 1024} KB a logo may be; "
                          "export it smaller")
-    data = path.read_bytes()[:MAX_BYTES + 1]
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ValueError(f"'{logo}' cannot be read ({exc.strerror}); check its permissions") from None
     if kind != "SVG":
         _fits(*_bitmap_size(data, kind, f"'{logo}'"), f"'{logo}'", 1)
         return path

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -12,7 +13,7 @@ from pydantic import ValidationError
 
 from reports import catalogue
 from reports.delivery import logos, yaml_file
-from reports.subscriber import SLUG, Subscriber
+from reports.subscriber import HIDDEN, SLUG, Subscriber
 from warehouse.errors import BenchhouseError
 
 ENV_SUBSCRIBERS = "BENCHHOUSE_SUBSCRIBERS"
@@ -20,7 +21,11 @@ REPOSITORY_FOLDER = Path(__file__).resolve().parents[2] / "subscribers"
 
 
 class SubscriberError(BenchhouseError):
-    """A subscriber file that does not validate."""
+    """A subscriber file that does not validate. The message quotes what the file says: any control or
+    invisible character in it is shown as an escape, so the message stays one line and shows it."""
+
+    def __init__(self, message: str):
+        super().__init__("".join(f"\\u{ord(c):04X}" if unicodedata.category(c) in HIDDEN else c for c in message))
 
 
 def folder() -> Path:
@@ -126,8 +131,12 @@ def read_folder(where: Path | None = None) -> tuple[list[Subscriber], list[tuple
     if not where.is_dir():
         raise SubscriberError(f"{where}: no such folder of subscriber files; create it or set {ENV_SUBSCRIBERS} "
                               "to the folder that holds them")
+    try:
+        paths = sorted(where.iterdir())
+    except OSError as exc:
+        raise SubscriberError(f"{where}: the folder of subscriber files cannot be read ({exc.strerror})") from None
     found, problems = [], []
-    for path in sorted(where.iterdir()):
+    for path in paths:
         if yaml_file.misnamed(path):
             problems.append((path, yaml_file.misnamed(path)))
         elif path.suffix == ".yaml":

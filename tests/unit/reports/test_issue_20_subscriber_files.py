@@ -318,3 +318,19 @@ def test_issue_20_defect_3_an_image_embedded_in_an_svg_logo_is_held_to_the_same_
     with pytest.raises(SubscriberError) as raised:
         subscribers.load(path)
     assert str(raised.value).startswith(f"{path}, line 9: key 'branding.logo': ") and problem in str(raised.value)
+
+
+def test_a_subscribers_folder_that_does_not_exist_is_an_error_not_an_empty_quarter(tmp_path, location):
+    (line,) = validate(location, tmp_path / "nowhere")
+    assert line == f"error: {tmp_path / 'nowhere'}: no such folder of subscriber files; create it or set " \
+                   "BENCHHOUSE_SUBSCRIBERS to the folder that holds them", line
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("reports: [cost-to-run,", 'reports: ["cost-to-run\\nerror: forged",', "report 'cost-to-run\\u000Aerror: forged' is not"),
+    ("logos/acme-analytics.svg", '"logos/acme\\u202E.svg"', "key 'branding.logo': contains U+202E"),
+])
+def test_a_value_with_a_newline_or_an_invisible_character_is_shown_on_one_line(tmp_path, location, old, new, shown):
+    path = variant(tmp_path, (old, new))
+    (line,) = validate(location, path.parent)
+    assert shown in line, line
