@@ -1,6 +1,7 @@
 """Purging a tenant: the deliverables of its private reports (every folder its reports noted,
 wherever that is, and OUT/private/<id> under the --out given), then its data files, then its
-catalog, then the rest of its folder.
+catalog, then the rest of its folder. A private report notes its folder in the tenant's
+`deliveries` file (note_delivery) before it writes a deliverable there.
 
 The whole purge is planned and checked before anything is deleted: a delivery folder must hold
 this tenant's manifest (a link is followed and its target checked), and every folder a file is
@@ -11,6 +12,7 @@ running it again finishes it.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 from dataclasses import dataclass
@@ -18,9 +20,10 @@ from pathlib import Path
 
 from warehouse.connection import writer_lock
 from warehouse.errors import BenchhouseError
-from warehouse.tenants import CATALOG, FOLDER, Tenant, deliveries, existing, held
+from warehouse.tenants import CATALOG, FOLDER, Tenant, existing, held
 
 MANIFEST = "manifest.json"
+DELIVERIES = "deliveries"  # in the tenant's folder
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,47 @@ def execute(steps: list[Step], tenant: Tenant) -> None:
                 continue
             raise BenchhouseError(f"purging tenant '{tenant.id}' stopped at {step.shown} ({exc.strerror}): fix that "
                                   "and run the same purge again; it goes on from where it stopped") from None
+
+
+def note_delivery(tenant: Tenant, folder: Path) -> None:
+    """Note, before a deliverable of the tenant is written, the folder it goes to, so that purge
+    finds it wherever it is. One JSON string a line, added under a lock of the record's own."""
+    if folder.resolve() in deliveries(tenant):
+        return  # noted already: nothing to write, so a read-only warehouse can render there again
+    line = json.dumps(str(folder.resolve())).encode() + b"\n"
+    try:
+        with open(tenant.folder / DELIVERIES, "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            handle.seek(0)
+            text = handle.read()
+            if line in text.splitlines(keepends=True):
+                return
+            handle.truncate(text.rfind(b"\n") + 1)  # a line cut short by a stopped report noted nothing
+            handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise BenchhouseError(f"tenant '{tenant.id}': cannot note where its deliverable goes ({exc.strerror}), so a "
+                              "purge could not find it; nothing was written: run the report on a writable "
+                              "warehouse") from None
+
+
+def deliveries(tenant: Tenant) -> list[Path]:
+    """The folders the tenant's private reports were written to. A last line cut short was being
+    noted when its report stopped, before that report wrote anything: it is skipped."""
+    path = tenant.folder / DELIVERIES
+    if not path.exists():
+        return []
+    lines = path.read_bytes().split(b"\n")
+    found = []
+    for number, line in enumerate(lines, 1):
+        try:
+            found.append(Path(json.loads(line)))
+        except (ValueError, TypeError):
+            if line.strip() and number < len(lines):  # a damaged line that is not the last, cut one
+                raise BenchhouseError(f"{tenant.shown}/{DELIVERIES}, line {number}: not a folder benchhouse "
+                                      "wrote; restore the line (a JSON string) or remove it, and run again") from None
+    return list(dict.fromkeys(found))
 
 
 def _delivery(tenant: Tenant, folder: Path) -> list[Step]:

@@ -2,7 +2,7 @@
 
     <warehouse>/catalog.sqlite, data/               the public warehouse (`bh`)
     <warehouse>/tenants/<id>/catalog.sqlite, data/  one client's evaluations, runs and workload
-    <warehouse>/tenants/<id>/deliveries             the folders its private reports were written to
+    <warehouse>/tenants/<id>/deliveries             the folders its private reports were written to (purge.py)
 
 A tenant's catalog is written only by `benchhouse private ingest` and read only through a tenant
 connection: the public warehouse attached read-only as `bh`, that one tenant's catalog as
@@ -18,7 +18,6 @@ which the public catalog ever referenced.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import re
 from collections.abc import Iterator
@@ -42,7 +41,6 @@ if TYPE_CHECKING:  # warehouse.ingest (pandas, the adapters) is imported by the 
 ALIAS = "tenant"  # the tenant's catalog in a tenant connection; the warehouse is `bh`
 FOLDER = "tenants"
 CATALOG = "catalog.sqlite"
-DELIVERIES = "deliveries"
 PRIVATE = PACKAGE_DIR / "private"
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ID_LENGTH = 64
@@ -167,7 +165,7 @@ def ingest(tenant: Tenant, kind: str, path: Path, **options) -> IngestResult:
         raise WarehouseNotFound("no warehouse in the folder given (--warehouse or BENCHHOUSE_WAREHOUSE): a tenant's "
                                 "runs name its models and its reports its prices; build it with `make demo` or "
                                 "`benchhouse init` first")
-    check_writable(tenant, "load data into it")
+    _check_writable(tenant)
     from warehouse.ingest import load_file
 
     tenant.folder.mkdir(parents=True, exist_ok=True)
@@ -175,14 +173,14 @@ def ingest(tenant: Tenant, kind: str, path: Path, **options) -> IngestResult:
         return load_file(target(tenant), kind, path, **options)
 
 
-def check_writable(tenant: Tenant, doing: str) -> None:
-    """Refuse, before anything is changed, to write in a warehouse whose folder is read-only."""
+def _check_writable(tenant: Tenant) -> None:
+    """Refuse, before anything is changed, to load into a warehouse whose folder is read-only."""
     folder = tenant.folder
     while not folder.exists():
         folder = folder.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise BenchhouseError(f"tenant '{tenant.id}': the warehouse folder is read-only, so this command cannot "
-                              f"{doing}; nothing was changed: run it on a writable copy of the warehouse")
+        raise BenchhouseError(f"tenant '{tenant.id}': the warehouse folder is read-only, so nothing can be loaded "
+                              "into it; nothing was changed: load into a writable copy of the warehouse")
 
 
 def writer(tenant: Tenant) -> duckdb.DuckDBPyConnection:
@@ -318,47 +316,6 @@ def summary(tenant: Tenant) -> Summary:
         return Summary(tenant.id, {}, None, size, "damaged: its catalog cannot be read or lacks its tables; purge "
                                                   "it and load its files again")
     return Summary(tenant.id, held_, latest, size, "ok")
-
-
-def record_delivery(tenant: Tenant, folder: Path) -> None:
-    """Note, before a deliverable of the tenant is written, the folder it goes to, so that purge
-    finds it wherever it is. One JSON string a line, added under a lock of the record's own."""
-    if folder.resolve() in deliveries(tenant):
-        return  # noted already: nothing to write, so a read-only warehouse can render there again
-    line = json.dumps(str(folder.resolve())).encode() + b"\n"
-    try:
-        with open(tenant.folder / DELIVERIES, "a+b") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            handle.seek(0)
-            text = handle.read()
-            if line in text.splitlines(keepends=True):
-                return
-            handle.truncate(text.rfind(b"\n") + 1)  # a line cut short by a stopped report noted nothing
-            handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError as exc:
-        raise BenchhouseError(f"tenant '{tenant.id}': cannot note where its deliverable goes ({exc.strerror}), so a "
-                              "purge could not find it; nothing was written: run the report on a writable "
-                              "warehouse") from None
-
-
-def deliveries(tenant: Tenant) -> list[Path]:
-    """The folders the tenant's private reports were written to. A last line cut short was being
-    noted when its report stopped, before that report wrote anything: it is skipped."""
-    path = tenant.folder / DELIVERIES
-    if not path.exists():
-        return []
-    lines = path.read_bytes().split(b"\n")
-    found = []
-    for number, line in enumerate(lines, 1):
-        try:
-            found.append(Path(json.loads(line)))
-        except (ValueError, TypeError):
-            if line.strip() and number < len(lines):  # a damaged line that is not the last, cut one
-                raise BenchhouseError(f"{tenant.shown}/{DELIVERIES}, line {number}: not a folder benchhouse "
-                                      "wrote; restore the line (a JSON string) or remove it, and run again") from None
-    return list(dict.fromkeys(found))
 
 
 def purge(tenant: Tenant, out_root: Path | None = None) -> Purged:

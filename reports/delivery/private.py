@@ -21,7 +21,7 @@ from reports.handle import TenantHandle, window as open_window
 from reports.rendering import pdf
 from reports.rendering.deck import Deck
 from reports.window import Period
-from warehouse import tenants
+from warehouse import purge, tenants
 from warehouse.connection import Location
 from warehouse.errors import BenchhouseError
 
@@ -58,7 +58,7 @@ def _build(tenant: tenants.Tenant, client: Client, period: Period, out_root: Pat
         raise BenchhouseError(f"{target}: refused, it is inside the warehouse folder; write the deliverables elsewhere")
     with TenantHandle(tenant, open_window(location, period, snapshot), tenant_snapshot) as handle:
         context = report.gather(handle, client, evaluations)
-    tenants.record_delivery(tenant, target)
+    purge.note_delivery(tenant, target)
     target.mkdir(parents=True, exist_ok=True)
     _claim(target / "manifest.json", client)
     stem = f"{period}-{report.NAME}-{client.id}"
