@@ -110,7 +110,8 @@ def _parse(data: bytes, logo: str) -> etree._Element:
 def _check_element(element: etree._Element, logo: str) -> None:
     name = etree.QName(element)
     foreign = name.namespace not in (None, SVG_NS)
-    if name.localname in ALLOWED or (foreign and name.localname not in SVG_ONLY and not name.localname.startswith("fe")):
+    svg_name = name.localname in SVG_ONLY or name.localname.startswith("fe")
+    if name.localname in ALLOWED or (foreign and not svg_name):
         return
     if name.localname == "script":
         raise ValueError(f"'{logo}', line {element.sourceline}: a <script>; a logo runs nothing: drop it")
@@ -154,7 +155,8 @@ def _css(text: str, logo: str) -> list[str]:
     if FILTER.search(text):
         raise ValueError(f"'{logo}': a filter; filters are not drawn in logos: flatten it or export the logo as PNG")
     found = [m.group(2).strip() for m in URL.finditer(text)]
-    if "@import" in text.lower() or len(found) != text.lower().count("url(") or any(not f.startswith("#") for f in found):
+    unread = len(found) != text.lower().count("url(")  # a url( the pattern could not read: refused, not guessed
+    if "@import" in text.lower() or unread or any(not f.startswith("#") for f in found):
         raise ValueError(f"'{logo}' refers to a file or address outside itself (an href, src, url() or @import); "
                          "embed the image or drop the reference")
     return [f[1:] for f in found]
@@ -187,8 +189,8 @@ def _expand(root: etree._Element, ids: dict, references: dict, logo: str) -> Non
                 more, more_size, more_below = visit(target, depth + 1)
                 count, size, below = count + times * more, size + times * more_size, max(below, more_below + 1)
                 if count > MAX_EXPANDED or size > MAX_DRAWN_BYTES:
-                    raise ValueError(f"'{logo}' draws more than {MAX_EXPANDED} elements or {MAX_DRAWN_BYTES // 1024} KB "
-                                     "of shapes and text once its <use> references are followed; simplify it or "
+                    raise ValueError(f"'{logo}' draws more than {MAX_EXPANDED} elements or "
+                                     f"{MAX_DRAWN_BYTES // 1024} KB of shapes and text once its <use> references are followed; simplify it or "
                                      "export it as PNG")
             open_.discard(element)
             drawn[element] = count, size, below
