@@ -83,6 +83,14 @@ def files_under(folder: Path) -> dict[str, str]:
     return tree(folder) if folder.exists() else {}
 
 
+def read_only(warehouse: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`benchhouse ARGS` in a mount namespace where the warehouse is a read-only bind mount."""
+    return subprocess.run(["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$W" "$W" && exec "$PY" -m cli "$@"', "sh",
+                           *args], env={**os.environ, "W": str(warehouse), "PY": sys.executable,
+                                        "BENCHHOUSE_WAREHOUSE": str(warehouse), **(env or {})},
+                          capture_output=True, text=True, timeout=300)
+
+
 def test_issue_20_defect_6_a_first_ingest_killed_leaves_no_tenant_without_its_tables(private, tmp_path):
     folder = private.public.local_dir / "tenants" / "globex"
     process = subprocess.Popen([sys.executable, "-m", "cli", "private", "ingest", "--tenant", "globex", "evaluations",
@@ -234,14 +242,25 @@ def test_issue_20_defect_11_private_purge_and_ingest_on_a_read_only_warehouse_ch
     for args in (["private", "purge", "--tenant", "acme", "--yes", "--out", str(tmp_path / "out")],
                  ["private", "ingest", "--tenant", "acme", "evaluations", str(EVALUATIONS)],
                  ["private", "ingest", "--tenant", "globex", "evaluations", str(EVALUATIONS)]):
-        done = subprocess.run(["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$W" "$W" && exec "$PY" -m cli "$@"',
-                               "sh", *args], env={**os.environ, "W": str(warehouse), "PY": sys.executable,
-                                                   "BENCHHOUSE_WAREHOUSE": str(warehouse)},
-                              capture_output=True, text=True, timeout=120)
-        error = one_line_error(done)
+        error = one_line_error(read_only(warehouse, *args))
         assert "read-only" in error and "nothing was" in error and str(warehouse) not in error, error
     assert {folder: files_under(folder) for folder in (warehouse, tmp_path / "out")} == before
     assert delivered.exists()
+
+
+def test_issue_20_defect_11_a_private_report_on_a_read_only_warehouse_renders_only_where_its_tenant_noted(
+        private, tmp_path, clients):
+    """A read path writes nothing to the warehouse; the note a purge needs is the one write a private
+    report makes there, so on a read-only copy it renders to a folder already noted and refuses a new one."""
+    noted = deliver(private, tmp_path / "noted")
+    env = {"BENCHHOUSE_CLIENTS": str(clients)}
+    args = ["private", "report", "--tenant", "acme", "--period", PERIOD, "--format", "pptx"]
+    done = read_only(private.public.local_dir, *args, "--out", str(tmp_path / "noted"), env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((noted / "manifest.json").read_text())["deliverables"]
+    error = one_line_error(read_only(private.public.local_dir, *args, "--out", str(tmp_path / "new"), env=env))
+    assert "cannot note where its deliverable goes" in error and "nothing was written" in error
+    assert not (tmp_path / "new").exists()
 
 
 def lock_holders(path: Path) -> list[tuple[int, bool]]:
