@@ -18,7 +18,7 @@ from reports.rendering.formatting import money, number
 from tests.conftest import same
 from tests.functional.private.conftest import PERIOD, public_views, run
 from tests.functional.reports.readback import pdf_text, slide_titles, xy_points
-from warehouse import query, tenants
+from warehouse import purge, query, tenants
 from warehouse.connection import Location
 
 pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
@@ -184,8 +184,13 @@ def test_a_purged_tenant_leaves_no_byte_on_disk_and_the_other_renders_the_same(w
     shutil.copytree(world.root / "warehouse", tmp_path / "warehouse")
     location = Location.resolve(str(tmp_path / "warehouse"))
     alpha, beta = world.tenants["alpha"], world.tenants["beta"]
+    # The copy notes the world's deliverables, which the other tests read: it notes a copy of them instead.
+    copied = tenants.Tenant.of(location, alpha.id)
+    (copied.folder / purge.DELIVERIES).unlink()
+    delivered = shutil.copytree(alpha.manifest.parent, tmp_path / "delivered" / "private" / alpha.id / str(PERIOD))
+    purge.note_delivery(copied, delivered)
     done = run(location, "private", "purge", "--tenant", alpha.id, "--yes", "--out", str(tmp_path / "out"))
-    assert "purged tenant tenant-alpha" in done.stderr
+    assert "purged tenant tenant-alpha" in done.stderr and not delivered.exists()
     holding = [p for p in location.local_dir.rglob("*") if p.is_file() and alpha.marker.encode() in p.read_bytes()]
     assert holding == []
     assert any(beta.marker.encode() in p.read_bytes() for p in location.local_dir.rglob("*") if p.is_file())
