@@ -22,7 +22,7 @@ OutOption = Annotated[Optional[Path], typer.Option(
                            "existing file only with --force.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the -o (or --rejects) file if it exists.")]
 TimeoutOption = Annotated[float, typer.Option(
-    "--timeout", help="Stop the query after this many seconds.", min=0.1)]
+    "--timeout", help="Stop the query after this many seconds (more than 0, at most 86400).")]
 MemoryOption = Annotated[str, typer.Option(
     "--memory-limit", help="Memory the query may use (DuckDB's memory_limit, and the rows returned), e.g. 4GB.")]
 SnapshotOption = Annotated[Optional[int], typer.Option(

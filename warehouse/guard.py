@@ -142,8 +142,10 @@ def allowed_relations(con: duckdb.DuckDBPyConnection) -> frozenset[tuple[str, ..
 def _unknown(parts: tuple[str, ...], name: str, relations: frozenset[tuple[str, ...]], system: set[str]) -> None:
     """A relation the statement may not read: a system view or a file is refused; any other name is
     one the warehouse does not have (at the snapshot read)."""
-    if parts[-1] in system or not IDENTIFIER.fullmatch(name):
-        _refuse(f"the relation {'.'.join(parts)}", "is not a table or view of the warehouse")
+    if not IDENTIFIER.fullmatch(name):  # a file named as a table (not echoed: it may name a tenant's)
+        _refuse("a file named as a table", "is read around the warehouse")
+    if parts[-1] in system:
+        _refuse(f"the system view {'.'.join(parts)}", "is not a table or view of the warehouse")
     known = sorted({".".join(r) for r in relations if len(r) == len(parts)})
     raise UnknownName(f"{'.'.join(parts)} does not exist: the warehouse (at the snapshot read) has no table or view of "
                       f"that name.{did_you_mean('.'.join(parts), known)} `benchhouse schema` lists them")

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from warehouse import guard, sandbox, sql, tenants
+from warehouse import files, guard, sandbox, sql, tenants
 from warehouse.connection import Location, connect
 from warehouse.tenants import Tenant
 from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, did_you_mean
@@ -135,6 +135,9 @@ def _run_here(location: Location, text: str, params: Mapping[str, object], snaps
                 raise BenchhouseError(
                     f"the query needs more than --memory-limit {limits.memory}; add a filter, an aggregate or a "
                     "LIMIT, or raise --memory-limit") from None
+            damaged = files.explain(exc, location)
+            if damaged is not None:  # a file of the warehouse is missing or damaged: named, not read around
+                raise damaged from None
             if isinstance(exc, duckdb.PermissionException):
                 if again and _latest_snapshots(con) != seen:
                     # An ingest committed new files between the lock and the query: read them too.
@@ -144,7 +147,7 @@ def _run_here(location: Location, text: str, params: Mapping[str, object], snaps
                     "benchhouse sql reads only the warehouse: reading or writing other files is refused; "
                     "load a file with `benchhouse ingest`, or write results with --format and -o") from None
             if isinstance(exc, (duckdb.Error, OSError)):
-                raise BenchhouseError(f"SQL error: {_scrub_text(' '.join(str(exc).split()), paths)}") from None
+                raise BenchhouseError(f"SQL error: {_scrub_text(_message(exc), paths)}") from None
             raise
     finally:
         timer.cancel()
@@ -196,6 +199,12 @@ def _paths(location: Location, tenant: Tenant | None) -> list[str]:
     return sorted((p for p in found if len(p) > 1), key=len, reverse=True)
 
 
+def _message(exc: BaseException) -> str:
+    """DuckDB's message on one line, without the excerpt of the statement it appends ("LINE 1: ..."),
+    which the analyst has and which, cut short, could show part of a path no scrub recognises."""
+    return " ".join(re.split(r"\n\s*LINE \d+:", str(exc))[0].split())
+
+
 def _scrubbed(exc: BenchhouseError, paths: list[str]) -> BenchhouseError:
     """The same error, its message without the warehouse's paths."""
     return type(exc)(_scrub_text(str(exc), paths))
@@ -223,7 +232,7 @@ def _single_statement(con: duckdb.DuckDBPyConnection, text: str) -> duckdb.State
     try:
         statements = con.extract_statements(text)
     except duckdb.Error as exc:
-        raise BenchhouseError(f"SQL error: {' '.join(str(exc).split())}") from None
+        raise BenchhouseError(f"SQL error: {_message(exc)}") from None
     if not statements:
         raise BenchhouseError("no SQL statement given: pass a query, -f FILE, or SQL on stdin")
     if len(statements) > 1:

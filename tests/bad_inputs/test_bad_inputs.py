@@ -170,6 +170,7 @@ def test_periods(warehouse, tmp_path, case):
 def test_sql(warehouse, case):
     location, _ = warehouse
     options = [o.replace("WAREHOUSE", str(location.local_dir)) for o in case.get("options", [])]
-    refused(warehouse, "sql", case["query"], *options, expect=case["expect"])
+    refused(warehouse, "sql", case["query"].replace("WAREHOUSE", str(location.local_dir)), *options,
+            expect=case["expect"])
     code, stderr = run(location, "sql", "SELECT count(*) FROM models")
     assert code == 0, stderr
