@@ -74,8 +74,9 @@ class Tenant:
                                   "catalog has none; use an embedded warehouse for private benchmarks")
         tenant = cls(check_id(tenant_id), public)
         root = (public.local_dir / FOLDER).resolve()
-        if tenant.folder.resolve().parent != root:  # the id's rule already makes this so, but for a link
-            raise BenchhouseError(f"tenant id {tenant_id!r} points outside the warehouse's tenants folder")
+        if tenant.folder.is_symlink() or tenant.folder.resolve().parent != root:  # a purge follows no link
+            raise BenchhouseError(f"tenant '{tenant.id}': its folder is a link, not a folder of the warehouse's "
+                                  "tenants folder; replace the link with the tenant's folder")
         return tenant
 
     @property
@@ -115,7 +116,8 @@ def folders(public: Location) -> list[Tenant]:
     root = public.local_dir / FOLDER if public.is_embedded else None
     if root is None or not root.is_dir():
         return []
-    return [Tenant(p.name, public) for p in sorted(root.iterdir()) if ID.fullmatch(p.name) and p.is_dir()]
+    return [Tenant(p.name, public) for p in sorted(root.iterdir())
+            if ID.fullmatch(p.name) and p.is_dir() and not p.is_symlink()]
 
 
 def all_tenants(public: Location) -> list[Tenant]:
