@@ -12,13 +12,14 @@ from pathlib import Path
 from PIL import Image
 
 from reports.delivery import svg
+from reports.rendering.theme import LOGO_SCALE
 
 MAX_BYTES = 1024 * 1024
 MAX_SIDE = 4096
 MAX_PIXELS = 4096 * 4096
 # The deck draws an SVG logo to PNG at this scale (reports/rendering/deck.py, logo_png): the pixels
 # it allocates are the SVG's size times this, on each side.
-SVG_SCALE = 4
+SVG_SCALE = LOGO_SCALE
 SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG"}
 
 

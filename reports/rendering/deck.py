@@ -17,7 +17,8 @@ from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from reports.rendering.theme import DECK_TEXT as SIZE, GRID, INK, LINE, MUTED, PAPER, WHITE, Brand, ink_on, ticks, value_labels
+from reports.rendering.theme import (DECK_TEXT as SIZE, GRID, INK, LINE, LOGO_SCALE, MUTED, PAPER, WHITE, Brand, ink_on,
+                                     ticks, value_labels)
 from templates import FOLDER as TEMPLATES
 
 BASE = TEMPLATES / "base_deck.pptx"
@@ -401,5 +402,5 @@ def _value_scale(axis, number_format: str, log: bool) -> None:
 def logo_png(path: Path) -> bytes:
     """PowerPoint takes no SVG: an SVG logo is drawn to PNG first."""
     if path.suffix.lower() == ".svg":
-        return vlc.svg_to_png(path.read_text(), scale=4)
+        return vlc.svg_to_png(path.read_text(encoding="utf-8"), scale=LOGO_SCALE)
     return path.read_bytes()

@@ -23,6 +23,10 @@ GRID = "#E4E7EB"
 PAPER = "#F5F7FA"
 WHITE = "#FFFFFF"
 
+# A deck takes no SVG: an SVG logo is drawn to PNG this many times its size (reports/rendering/deck.py),
+# which is the size logos are checked at before a run (reports/delivery/logos.py).
+LOGO_SCALE = 4
+
 # Series after the brand's own two colours: distinct in hue, not only in shade.
 SERIES = ("#B8860B", "#2F7D6D", "#8E5572", "#5B7DB1", "#C05621", "#6B8E23", "#7B61C9", "#3E4C59", "#D14D72",
           "#1B998B")
