@@ -97,8 +97,10 @@ def sql_command(
     protected = state.protected(file)
     output.check_target(out, force, protected)
     limits = query.Limits(timeout, memory_limit)
-    output.write(query.run(state.location, statement_text(statement, file), parameters(param), snapshot=snapshot,
-                           tenant=tenant, limits=limits, isolated=True), fmt, out, force=force, protected=protected)
+    with tenants.held(tenant):  # a purge of this tenant waits for the query, and a query for a purge
+        rows = query.run(state.location, statement_text(statement, file), parameters(param), snapshot=snapshot,
+                         tenant=tenant, limits=limits, isolated=True)
+    output.write(rows, fmt, out, force=force, protected=protected)
 
 
 def purge_command(

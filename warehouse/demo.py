@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from warehouse import generate, query, tenants
+from warehouse import generate, purge, query, tenants
 from warehouse.connection import Location
 from warehouse.ingest import IngestResult, file_sha256, ingest, ingest_indices, ingest_source
 
@@ -68,7 +68,7 @@ def demo_tenant(location: Location, runs_file: Path,
         loaded = query.run(location, "SELECT file_sha256 FROM tenant.ingest_batches WHERE kind = 'runs'",
                            tenant=tenant).column("file_sha256").to_pylist()
         if loaded and file_sha256(runs_file) not in loaded:
-            tenants.purge(tenant)
+            purge.purge(tenant)
     report("demo tenant evaluations", tenants.ingest(tenant, "evaluations", DEMO_TENANT_DATA / "evaluations.csv",
                                                      progress=progress))
     report("demo tenant runs", tenants.ingest(tenant, "runs", runs_file, progress=progress))

@@ -36,7 +36,6 @@ from warehouse.sql import PACKAGE_DIR
 
 if TYPE_CHECKING:  # warehouse.ingest (pandas, the adapters) is imported by the writers alone, not by every read
     from warehouse.ingest import IngestResult, Target
-    from warehouse.purge import Purged
 
 ALIAS = "tenant"  # the tenant's catalog in a tenant connection; the warehouse is `bh`
 FOLDER = "tenants"
@@ -318,10 +317,3 @@ def summary(tenant: Tenant) -> Summary:
         return Summary(tenant.id, {}, None, size, "damaged: its catalog cannot be read or lacks its tables; purge "
                                                   "it and load its files again")
     return Summary(tenant.id, held_, latest, size, "ok")
-
-
-def purge(tenant: Tenant, out_root: Path | None = None) -> Purged:
-    """Delete everything of the tenant's (warehouse/purge.py)."""
-    from warehouse import purge as purging
-
-    return purging.purge(tenant, out_root)

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import write
 from tests.unit.private.conftest import EVALUATIONS, load_tenant, view
-from warehouse import query, tenants
+from warehouse import purge, query, tenants
 from warehouse.connection import connect, latest_snapshot
 from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, ValidationFailed
 
@@ -141,7 +141,7 @@ def test_purge_removes_the_tenants_catalog_and_every_file_and_nothing_else(priva
     (deliverables / "2026Q3" / "report.pdf").write_bytes(b"%PDF")
     (deliverables / "2026Q3" / "manifest.json").write_text('{"tenant": "acme"}')
     files = [p for folder in (private.folder, deliverables) for p in folder.rglob("*") if p.is_file()]
-    purged = tenants.purge(private, tmp_path / "out")
+    purged = purge.purge(private, tmp_path / "out")
     assert purged.files == len(files) >= 4 and not private.folder.exists() and not deliverables.exists()
     assert {k: v for k, v in tree(private.public.local_dir).items() if not k.startswith("tenants/")} == public_before
     assert tree(other.folder) == other_before
@@ -149,4 +149,4 @@ def test_purge_removes_the_tenants_catalog_and_every_file_and_nothing_else(priva
     for path in private.public.local_dir.rglob("*"):
         assert not path.is_file() or b"lab-a EU region" not in path.read_bytes() or "globex" in str(path)
     with pytest.raises(UnknownName):
-        tenants.purge(private)
+        purge.purge(private)
