@@ -79,12 +79,13 @@ def quarterly_command(
     what is up to date is not rendered twice."""
     import pyarrow as pa
 
-    from reports.delivery import quarterly
+    from reports.delivery import executors, quarterly
     from reports.window import Period
 
     check_out_folder(out)
     if workers < 1:
         raise BenchhouseError(f"--workers {workers}: give at least 1")
+    executors.check(executor)
     plan = quarterly.plan(state.location, Period.parse(period), out, subscriber, snapshot_of(snapshot, as_of),
                           force, dry_run=dry_run)
     err.print(f"{period}: {len(plan.pending)} deliverables to render, {len(plan.current)} up to date; "
@@ -93,16 +94,29 @@ def quarterly_command(
         rows = quarterly.plan_rows(plan)
         output.write(pa.table({k: [r[k] for r in rows] for k in ("subscriber", "report", "format", "status", "why")}),
                      "table", None, title=f"plan for {period}")
+        _print_failed(plan.failed)
+        if plan.failed:
+            count = f"{len(plan.failed)} subscriber" + ("s" if len(plan.failed) > 1 else "")
+            raise BenchhouseError(f"{count} would get nothing; fix what each 'failed' line says, or run the "
+                                  "quarter without them")
         return
     with counter(f"rendering {period}", len(plan.pending)) as advance:
         outcome = quarterly.run(state.location, plan, workers, executor, progress=lambda done: advance())
-    for subscriber_id, report, problem in outcome.failed:
-        err.print(f"[red]failed:[/] {subscriber_id} {report}: {escape(problem)}", highlight=False)
+    _print_failed(outcome.failed)
     gone = quarterly.missing(plan)
     err.print(f"rendered {len(outcome.rendered)}, up to date {len(plan.current)}, failed {len(outcome.failed)}; "
               f"deliverables in {plan.out} (manifest: {plan.out / 'manifest.json'})")
+    if outcome.failed:
+        raise BenchhouseError(f"{len(outcome.failed)} failed (each above, and under 'failed' in "
+                              f"{plan.out / 'manifest.json'}); what rendered is kept: fix what each says and run "
+                              "the quarter again")
     if gone:
         raise BenchhouseError(f"{len(gone)} deliverables are missing, e.g. {gone[0]}: run the quarter again")
+
+
+def _print_failed(failed: list[tuple]) -> None:
+    for _, _, reason in failed:
+        err.print(f"[red]failed:[/] {escape(reason)}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

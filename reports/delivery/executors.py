@@ -1,12 +1,21 @@
 """Where renders run: a local process pool, or a Dask cluster through `Client.get_executor()`, so
-that the same code scales from one machine to many."""
+that the same code scales from one machine to many; and, when a local pool breaks, a fresh process
+for one render alone, so that the render that broke it fails alone."""
 
 from __future__ import annotations
 
+import ctypes
+import os
+import re
+import signal
+import socket
+import sys
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from multiprocessing import get_context
+from multiprocessing import forkserver, get_context
 
+from reports.delivery.limits import Limits, failure
 from warehouse.errors import BenchhouseError
 
 RECYCLE_AFTER = 10  # renders per local worker process before it is replaced (WeasyPrint's memory grows)
@@ -14,6 +23,36 @@ RECYCLE_AFTER = 10  # renders per local worker process before it is replaced (We
 # module, as by default): each worker, and each worker that replaces one, starts with the rendering
 # code loaded instead of importing it again (about 1.4 s of CPU a worker on this machine).
 PRELOAD = ["__main__", "reports.delivery.quarterly"]
+CONNECT_SECONDS = 10  # to reach a Dask scheduler
+GRACE_SECONDS = 10  # past a render's own time limit, before the parent kills a process run alone
+DASK = re.compile(r"dask://(?P<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\]):(?P<port>[0-9]{1,5})")
+PR_SET_PDEATHSIG = 1
+
+
+class RenderFailed(BenchhouseError):
+    """A render run alone failed; the message is the one-line reason."""
+
+
+def check(kind: str) -> str | None:
+    """Refuse an executor spec that is malformed, or a Dask scheduler that cannot be reached, before
+    any work; return the scheduler's address (tcp://HOST:PORT) for dask://."""
+    if kind in ("local", "dask-local"):
+        return None
+    found = DASK.fullmatch(kind)
+    if not found or not 0 < int(found["port"]) < 65536:
+        raise BenchhouseError(f"--executor {kind}: choose local, dask-local or dask://HOST:PORT "
+                              "(e.g. dask://127.0.0.1:8786)")
+    host, port = found["host"].strip("[]"), int(found["port"])
+    try:
+        socket.create_connection((host, port), timeout=CONNECT_SECONDS).close()
+    except OSError:
+        raise _unreachable(kind) from None
+    return f"tcp://{found['host']}:{port}"
+
+
+def _unreachable(kind: str) -> BenchhouseError:
+    return BenchhouseError(f"--executor {kind}: cannot reach the Dask scheduler at {kind.removeprefix('dask://')} "
+                           f"within {CONNECT_SECONDS} s; start one (dask scheduler) or use --executor local")
 
 
 def batch_size(kind: str, workers: int, tasks: int) -> int:
@@ -23,13 +62,19 @@ def batch_size(kind: str, workers: int, tasks: int) -> int:
     return max(workers * RECYCLE_AFTER if kind == "local" else tasks, 1)
 
 
+def _context():
+    context = get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
 @contextmanager
 def executor(kind: str, workers: int):
     """`local`, `dask-local` (a LocalCluster on this machine) or `dask://HOST:PORT`."""
+    address = check(kind)
     if kind == "local":
-        context = get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-        pool: Executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        pool: Executor = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                                             initializer=started)
         try:
             yield pool
         finally:
@@ -37,16 +82,86 @@ def executor(kind: str, workers: int):
         return
     from distributed import Client, LocalCluster
 
+    cluster = None
     if kind == "dask-local":
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
-    elif kind.startswith("dask://"):
-        cluster, client = None, Client(kind.removeprefix("dask://"))
     else:
-        raise BenchhouseError(f"--executor {kind}: choose local, dask-local or dask://HOST:PORT")
+        try:
+            client = Client(address, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError):
+            raise _unreachable(kind) from None
     try:
         yield client.get_executor()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def started() -> None:
+    """In each local worker, first: die with the main process. A killed main process can clean up
+    nothing, so the kernel does it: the worker is killed when its parent, the fork server, dies
+    (PR_SET_PDEATHSIG), and the fork server exits when no process holds the write end of its
+    'alive' pipe: the main process and, as multiprocessing passes it on, every worker. So each worker
+    closes its copy. The resource tracker exits when the last of them is gone."""
+    if sys.platform != "linux":
+        return
+    parent = os.getppid()
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent or not _is_fork_server(parent):  # it died before the prctl
+        os.kill(os.getpid(), signal.SIGKILL)
+    alive = getattr(forkserver._forkserver, "_forkserver_alive_fd", None)
+    if alive is not None:
+        os.close(alive)
+        forkserver._forkserver._forkserver_alive_fd = None
+
+
+def _is_fork_server(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return b"multiprocessing.forkserver" in cmdline.read()
+    except OSError:
+        return False
+
+
+def alone(fn: Callable, args: tuple, what: str, limits: Limits):
+    """fn(*args) in a fresh process of its own, as a pool's worker would run it; its result, or
+    RenderFailed with the one-line reason (its exception, its signal, or its time run out)."""
+    context = _context()
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_run_alone, args=(send, fn, args), daemon=True)
+    process.start()
+    send.close()
+    try:
+        if not receive.poll(limits.seconds + GRACE_SECONDS):
+            process.kill()
+            process.join()
+            raise RenderFailed(failure(what, limits, exitcode=-signal.SIGALRM))
+        try:
+            ok, value = receive.recv()
+        except EOFError:  # it died before it could answer
+            process.join()
+            raise RenderFailed(failure(what, limits, exitcode=process.exitcode)) from None
+    finally:
+        receive.close()
+    process.join(GRACE_SECONDS)
+    if process.is_alive():
+        process.kill()
+        process.join()
+    if not ok:
+        raise RenderFailed(failure(what, limits, exc=value))
+    return value
+
+
+def _run_alone(send, fn: Callable, args: tuple) -> None:
+    started()
+    try:
+        answer = (True, fn(*args))
+    except Exception as exc:
+        answer = (False, exc)
+    try:
+        send.send(answer)
+    except Exception:  # an exception that cannot be pickled: its type and message are enough
+        send.send((False, RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}")))
+    send.close()

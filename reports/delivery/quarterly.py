@@ -10,19 +10,27 @@ A deliverable whose inputs (snapshot, index version, subscriber file and logo, t
 are those recorded in its subscriber's manifest, and whose file is intact, is not rendered again.
 The first run of a quarter pins the snapshot in the run's manifest; later runs of that quarter
 read the same snapshot unless told otherwise, so the quarter's numbers never change under it.
+
+Nothing one subscriber brings can stop the others: a subscriber file that does not validate is
+refused alone, and each render runs within its limits (reports/delivery/limits.py); a render that
+fails, or kills its worker, fails its own deliverables. The run goes on and lists every failure
+in its manifest's `failed`.
 """
 
 from __future__ import annotations
 
 import json
-import resource
+import shutil
 from collections.abc import Callable
-from concurrent.futures import as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from reports.context import index_version
 from reports.delivery import build, executors, manifests, subscribers
+from reports.delivery.limits import Limits, failure
+from reports.delivery.worker import render_task
 from reports.handle import ReadHandle, check_period, window as open_window
 from reports.subscriber import Subscriber
 from reports.window import Period, Window
@@ -50,6 +58,8 @@ class Plan:
     reasons: dict[Path, str] = field(default_factory=dict)
     subscribers: dict[str, Subscriber] = field(default_factory=dict)
     inputs: dict[str, str] = field(default_factory=dict)  # subscriber id -> hash of its file and logo
+    logos: dict[str, str] = field(default_factory=dict)  # subscriber id -> hash of its logo, checked before a render
+    failed: list[tuple[str, None, str]] = field(default_factory=list)  # subscribers refused: (id, None, why)
 
     @property
     def snapshot(self) -> int:
@@ -59,22 +69,75 @@ class Plan:
 @dataclass
 class Outcome:
     rendered: list[dict] = field(default_factory=list)
-    failed: list[tuple[str, str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str | None, str]] = field(default_factory=list)  # (subscriber, report or None, why)
     peak_rss_mb: float = 0.0
 
 
 def plan(location: Location, period: Period, out_root: Path, only: list[str] | None = None,
          snapshot: int | None = None, force: bool = False, folder: Path | None = None,
          dry_run: bool = False) -> Plan:
-    """Validate every subscriber file, pin the window's snapshot, and decide what to render and why.
+    """Read every subscriber file, pin the window's snapshot, and decide what to render and why. A
+    subscriber whose file does not validate, whose delivery folder another has or whose focus models
+    are not in the warehouse is refused alone (Plan.failed); an unknown --subscriber stops at once.
     A dry run writes nothing, not even the refreshed views a first run pins."""
     folder = folder or subscribers.folder()
-    everyone = {s.id: s for s in subscribers.load_all(folder)}
-    for wanted in only or []:
-        if wanted not in everyone:
-            raise BenchhouseError(f"--subscriber {wanted}: no subscribers/{wanted}.yaml." + did_you_mean(wanted, everyone))
-    chosen = [everyone[s] for s in only] if only else [s for s in everyone.values() if s.active]
+    chosen, logos, refused = _choose(folder, only)
     out = out_root / str(period)
+    window, why = _pin(location, period, out, snapshot, dry_run)
+    versions = _index_versions(location, window, chosen, folder, refused)
+    result = Plan(window, out, why, logos=logos, failed=[(s, None, f"nothing rendered for {s}: {problem}")
+                                                         for s, problem in refused])
+    code = manifests.code_version()
+    for subscriber in chosen:
+        if subscriber.id not in versions:
+            continue
+        try:
+            recorded = manifests.read(out / subscriber.delivery / "manifest.json").get("deliverables", {})
+            inputs = manifests.subscriber_sha256(subscriber, folder / f"{subscriber.id}.yaml")
+        except (BenchhouseError, OSError) as exc:
+            result.failed.append((subscriber.id, None, f"nothing rendered for {subscriber.id}: {exc}"))
+            continue
+        result.subscribers[subscriber.id], result.inputs[subscriber.id] = subscriber, inputs
+        for report in subscriber.reports:
+            for fmt in subscriber.formats:
+                name = f"{build.file_stem(report, subscriber, window)}.{fmt}"
+                key = manifests.sha256(json.dumps([window.snapshot, versions[subscriber.id], inputs, code["code_sha256"],
+                                                   code["templates_sha256"], report, fmt, str(period)]).encode())
+                item = Deliverable(subscriber.id, report, fmt, out / subscriber.delivery / name, key,
+                                   versions[subscriber.id])
+                reason = _why_render(item, recorded.get(name), force)
+                if reason:
+                    result.pending.append(item)
+                    result.reasons[item.path] = reason
+                else:
+                    result.current.append(item)
+    return result
+
+
+def _choose(folder: Path, only: list[str] | None) -> tuple[list[Subscriber], dict[str, str], list[tuple[str, str]]]:
+    """The subscribers to render (`only` these, else every active one) with the hash of each one's
+    logo, taken as soon as it was validated; and (id, why) for each refused."""
+    valid, problems = subscribers.read_folder(folder)
+    everyone = {s.id: s for s in valid}
+    named = set(everyone) | {path.stem for path, _ in problems}
+    for wanted in only or []:
+        if wanted not in named:
+            raise BenchhouseError(f"--subscriber {wanted}: no subscribers/{wanted}.yaml." + did_you_mean(wanted, named))
+    chosen = [everyone[s] for s in dict.fromkeys(only) if s in everyone] if only else [s for s in valid if s.active]
+    refused = [(path.stem, problem) for path, problem in problems if not only or path.stem in only]
+    logos = {}
+    for subscriber in chosen:
+        try:
+            logos[subscriber.id] = manifests.sha256(subscriber.logo_path.read_bytes())
+        except OSError as exc:
+            refused.append((subscriber.id, f"{subscriber.logo_path}: the logo cannot be read ({exc.strerror}); "
+                                           "put it back and run the quarter again"))
+    return [s for s in chosen if s.id in logos], logos, refused
+
+
+def _pin(location: Location, period: Period, out: Path, snapshot: int | None, dry_run: bool) -> tuple[Window, str]:
+    """The snapshot this run reads, and why: as asked, else the one the quarter's first run pinned,
+    else the latest."""
     run_manifest = manifests.read(out / "manifest.json")
     if snapshot is not None:
         why = f"snapshot {snapshot}, as asked"
@@ -88,33 +151,24 @@ def plan(location: Location, period: Period, out_root: Path, only: list[str] | N
             init(location)  # the views as this code defines them, in the snapshot pinned
         snapshot = open_window(location, period).snapshot
         why = f"snapshot {snapshot}, the latest: this quarter's first run"
-    window = Window.of(period, snapshot)
+    return Window.of(period, snapshot), why
+
+
+def _index_versions(location: Location, window: Window, chosen: list[Subscriber], folder: Path,
+                    refused: list[tuple[str, str]]) -> dict[str, str]:
+    """The index version each subscriber reads; a subscriber whose focus models or pinned version the
+    warehouse lacks is refused."""
+    versions = {}
     with ReadHandle(location, window) as handle:
         check_period(handle)
         models = handle.models()
-        versions = {}
         for subscriber in chosen:
-            subscribers.check_models(subscriber, models, folder / f"{subscriber.id}.yaml")
-            versions[subscriber.id] = index_version(handle, subscriber.index_version)["version"]
-    code = manifests.code_version()
-    result = Plan(window, out, why, subscribers={s.id: s for s in chosen})
-    for subscriber in chosen:
-        recorded = manifests.read(out / subscriber.delivery / "manifest.json").get("deliverables", {})
-        inputs = result.inputs[subscriber.id] = manifests.subscriber_sha256(subscriber, folder / f"{subscriber.id}.yaml")
-        for report in subscriber.reports:
-            for fmt in subscriber.formats:
-                name = f"{build.file_stem(report, subscriber, window)}.{fmt}"
-                key = manifests.sha256(json.dumps([snapshot, versions[subscriber.id], inputs, code["code_sha256"],
-                                                   code["templates_sha256"], report, fmt, str(period)]).encode())
-                item = Deliverable(subscriber.id, report, fmt, out / subscriber.delivery / name, key,
-                                   versions[subscriber.id])
-                reason = _why_render(item, recorded.get(name), force)
-                if reason:
-                    result.pending.append(item)
-                    result.reasons[item.path] = reason
-                else:
-                    result.current.append(item)
-    return result
+            try:
+                subscribers.check_models(subscriber, models, folder / f"{subscriber.id}.yaml")
+                versions[subscriber.id] = index_version(handle, subscriber.index_version)["version"]
+            except BenchhouseError as exc:
+                refused.append((subscriber.id, str(exc)))
+    return versions
 
 
 def _why_render(item: Deliverable, recorded: dict | None, force: bool) -> str | None:
@@ -130,33 +184,74 @@ def _why_render(item: Deliverable, recorded: dict | None, force: bool) -> str | 
 
 
 def run(location: Location, plan_: Plan, workers: int = 2, executor: str = "local",
-        progress: Callable[[dict], None] = lambda done: None) -> Outcome:
-    """Render what the plan says is pending; write manifests as files land."""
-    outcome = Outcome()
-    for folder in {d.path.parent for d in plan_.pending}:
+        progress: Callable[[dict], None] = lambda done: None, limits: Limits = Limits()) -> Outcome:
+    """Render what the plan says is pending, each render within `limits`; write manifests as files
+    land. A local pool that breaks (a worker killed by its limits, or crashed) takes down the renders
+    it held: each is tried again alone, in a fresh process, so that the one that broke it fails alone."""
+    outcome = Outcome(failed=list(plan_.failed))
+    folders = {d.path.parent for d in plan_.pending}
+    for folder in folders:
         folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob(".*.tmp"):  # left by a run that was killed
-            stale.unlink()
-    tasks = _tasks(location, plan_)
+    _sweep(folders)  # left by a run that was killed
+    tasks = _tasks(location, plan_, outcome)
     code = manifests.code_version()
     size = executors.batch_size(executor, workers, len(tasks))
     for start in range(0, len(tasks), size):
+        broken = []
         with executors.executor(executor, workers) as pool:
-            futures = {pool.submit(render_task, task): task for task in tasks[start:start + size]}
+            futures = {pool.submit(render_task, task, limits): task for task in tasks[start:start + size]}
             for future in as_completed(futures):
-                _collect(plan_, futures[future], future, outcome, code, progress)
+                task = futures[future]
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    broken.append(task)
+                except Exception as exc:  # a failed deliverable must not stop the others
+                    outcome.failed.append(_failed(task, failure(_what(task), limits, exc=exc)))
+                else:
+                    _collect(plan_, task, result, outcome, code, progress)
+        _each_alone(plan_, broken, workers, limits, outcome, code, progress)
+    _sweep(folders)  # left by a render killed at its limits
     _write_run_manifest(plan_, outcome, code)
     return outcome
 
 
-def _collect(plan_: Plan, task: dict, future, outcome: Outcome, code: dict, progress) -> None:
-    """Record a finished task's files in the subscriber's manifest, or its failure."""
-    try:
-        files, rss = future.result()
-    except Exception as exc:  # a failed deliverable must not stop the others
-        for item in task["items"]:
-            outcome.failed.append((item.subscriber, item.report, f"{type(exc).__name__}: {exc}"))
-        return
+def _sweep(folders: set[Path]) -> None:
+    """Remove the temporary files and folders (.*.tmp) a killed process left in the delivery folders."""
+    for folder in folders:
+        for stale in folder.glob(".*.tmp"):
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+
+
+def _each_alone(plan_: Plan, tasks: list[dict], workers: int, limits: Limits, outcome: Outcome, code: dict,
+                progress) -> None:
+    """The renders a broken pool took down, each in a process of its own, `workers` at a time."""
+    with ThreadPoolExecutor(max_workers=workers) as threads:
+        futures = {threads.submit(executors.alone, render_task, (task, limits), _what(task), limits): task
+                   for task in tasks}
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                result = future.result()
+            except executors.RenderFailed as exc:
+                outcome.failed.append(_failed(task, str(exc)))
+            except Exception as exc:  # the process could not be started
+                outcome.failed.append(_failed(task, failure(_what(task), limits, exc=exc)))
+            else:
+                _collect(plan_, task, result, outcome, code, progress)
+
+
+def _what(task: dict) -> str:
+    return f"the render of {task['report']} for {task['subscriber'].id}"
+
+
+def _failed(task: dict, reason: str) -> tuple[str, str, str]:
+    return task["subscriber"].id, task["report"], reason
+
+
+def _collect(plan_: Plan, task: dict, result: tuple[dict, float], outcome: Outcome, code: dict, progress) -> None:
+    """Record a finished task's files in the subscriber's manifest."""
+    files, rss = result
     outcome.peak_rss_mb = max(outcome.peak_rss_mb, rss)
     for item in task["items"]:
         record = {"file": item.path.name, "report": item.report, "format": item.format,
@@ -166,29 +261,32 @@ def _collect(plan_: Plan, task: dict, future, outcome: Outcome, code: dict, prog
         progress(record)
 
 
-def _tasks(location: Location, plan_: Plan) -> list[dict]:
-    """One task per subscriber and report; what all subscribers share is gathered here, once."""
+def _tasks(location: Location, plan_: Plan, outcome: Outcome) -> list[dict]:
+    """One task per subscriber and report; what all subscribers share is gathered here, once. A
+    report whose data cannot be gathered fails the tasks that needed it."""
     groups: dict[tuple[str, str], list[Deliverable]] = {}
     for item in plan_.pending:
         groups.setdefault((item.subscriber, item.report), []).append(item)
-    gathered: dict[tuple[str, str], dict] = {}
+    gathered: dict[tuple[str, str], dict | BenchhouseError] = {}
     with ReadHandle(location, plan_.window) as handle:
         for (subscriber_id, report), items in groups.items():
             version = items[0].index_version
             if (report, version) not in gathered:
-                gathered[report, version] = build.gather(handle, report, version)
-    return [{"report": report, "subscriber": plan_.subscribers[subscriber_id],
-             "gathered": gathered[report, items[0].index_version], "items": items,
-             "formats": tuple(i.format for i in items), "out": items[0].path.parent}
-            for (subscriber_id, report), items in groups.items()]
-
-
-def render_task(task: dict) -> tuple[dict, float]:
-    """In a worker: tailor and render one report for one subscriber. Returns each format's page
-    or slide count and this process's peak memory (MB)."""
-    results = build.render(task["report"], task["gathered"], task["subscriber"], task["formats"], task["out"])
-    counts = {r.format: ({"pages": r.pages} if r.format == "pdf" else {"slides": r.pages}) for r in results}
-    return counts, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                try:
+                    gathered[report, version] = build.gather(handle, report, version)
+                except BenchhouseError as exc:
+                    gathered[report, version] = exc
+    tasks = []
+    for (subscriber_id, report), items in groups.items():
+        task = {"report": report, "subscriber": plan_.subscribers[subscriber_id],
+                "gathered": gathered[report, items[0].index_version], "items": items,
+                "formats": tuple(i.format for i in items), "out": items[0].path.parent,
+                "logo_sha256": plan_.logos[subscriber_id]}
+        if isinstance(task["gathered"], BenchhouseError):
+            outcome.failed.append(_failed(task, failure(_what(task), Limits(), exc=task["gathered"])))
+        else:
+            tasks.append(task)
+    return tasks
 
 
 def _record(plan_: Plan, item: Deliverable, record: dict, code: dict) -> None:

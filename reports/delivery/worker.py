@@ -1,0 +1,48 @@
+"""What a worker runs for one task of the quarterly run: one report for one subscriber, within its
+limits (reports/delivery/limits.py), with the logo the plan hashed and nothing else."""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+from pathlib import Path
+
+from reports.delivery import build, manifests
+from reports.delivery.limits import Limits, bounded
+from reports.subscriber import Subscriber
+from warehouse.errors import BenchhouseError
+
+
+def render_task(task: dict, limits: Limits = Limits()) -> tuple[dict, float]:
+    """In a worker, within `limits`: tailor and render one report for one subscriber, with the logo
+    the plan hashed. Returns each format's page or slide count and this process's peak memory (MB)."""
+    private = task["out"] / f".logo-{task['report']}-{task['subscriber'].id}-{os.getpid()}.tmp"
+    try:
+        with bounded(limits):
+            subscriber = _planned_logo(task, private)
+            results = build.render(task["report"], task["gathered"], subscriber, task["formats"], task["out"])
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+    counts = {r.format: ({"pages": r.pages} if r.format == "pdf" else {"slides": r.pages}) for r in results}
+    return counts, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _planned_logo(task: dict, private: Path) -> Subscriber:
+    """The subscriber, its logo read once, checked against the hash the plan took, and copied to a
+    folder of this render's own: a logo swapped during the run is refused, never half-used (the PDF
+    and the deck each read the logo)."""
+    subscriber: Subscriber = task["subscriber"]
+    try:
+        data = subscriber.logo_path.read_bytes()
+    except OSError as exc:
+        raise BenchhouseError(f"the logo {subscriber.branding.logo} cannot be read ({exc.strerror}); "
+                              "put it back and run the quarter again") from None
+    if manifests.sha256(data) != task["logo_sha256"]:
+        raise BenchhouseError(f"the logo {subscriber.branding.logo} changed during the run; run the quarter again")
+    copy = private / subscriber.branding.logo
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes(data)
+    pinned = subscriber.model_copy()
+    pinned._folder = private
+    return pinned

@@ -1,0 +1,268 @@
+"""Issue 20: no subscriber file can stop the quarter, and renders are bounded. A hostile logo (refused
+by validation, or slipped past it to the renderer), a logo swapped during the run, a render past its
+time or memory limit, a subscriber file with a mistake: each fails its own deliverables with a
+one-line reason, the other subscribers' render, the run lists the failure in its manifest and exits
+1. A killed run leaves no process behind; a Dask scheduler out of reach is one line.
+
+Each subscriber here is initech-retail's file under another id: the smile curve, as a deck only,
+the cheapest render there is."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import dask
+import pytest
+from pptx import Presentation
+
+from reports.delivery import manifests, quarterly, subscribers
+from reports.window import Period
+from tests.conftest import in_process, latest_snapshot
+
+pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
+
+PERIOD = Period.parse("2026Q3")
+SHIPPED = subscribers.folder()
+# Drawn to PNG for the deck at 4 times its size, 96,000 pixels a side: the allocation fails and the
+# chart library aborts the whole process (no exception to catch).
+HUGE_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="1000in" height="1000in" viewBox="0 0 10 10">'
+            '<rect width="10" height="10" fill="#B22234"/></svg>')
+
+
+def use_bomb() -> str:
+    """Nine nested levels of ten <use> each: a billion rectangles for WeasyPrint to draw."""
+    levels = ['<rect id="l0" width="1" height="1" fill="#B22234"/>']
+    for level in range(1, 10):
+        uses = "".join(f'<use href="#l{level - 1}" x="{i % 3}" y="{i // 3}"/>' for i in range(10))
+        levels.append(f'<g id="l{level}">{uses}</g>')
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100"><defs>'
+            + "".join(levels) + '</defs><use href="#l9"/></svg>')
+
+
+def cheap_subscribers(folder: Path, *ids: str, reports: str = "smile-curve", formats: str = "pptx") -> Path:
+    """initech-retail's file under each id, with its own copy of the logo."""
+    (folder / "logos").mkdir(parents=True, exist_ok=True)
+    text = (SHIPPED / "initech-retail.yaml").read_text()
+    text = text.replace("reports: [smile-curve]", f"reports: [{reports}]").replace("formats: [pptx]", f"formats: [{formats}]")
+    for subscriber in ids:
+        (folder / f"{subscriber}.yaml").write_text(text.replace("initech-retail", subscriber))
+        shutil.copy(SHIPPED / "logos" / "initech-retail.svg", folder / "logos" / f"{subscriber}.svg")
+    return folder
+
+
+def slipped_past_validation(plan: quarterly.Plan, folder: Path, subscriber: str, svg: str) -> None:
+    """The subscriber's logo replaced by `svg` and pinned in the plan: the plan as it would be had
+    validation passed that logo."""
+    path = folder / "logos" / f"{subscriber}.svg"
+    path.write_text(svg)
+    plan.logos[subscriber] = manifests.sha256(path.read_bytes())
+
+
+def one_line(text: str) -> bool:
+    return "\n" not in text.strip() and "Traceback" not in text
+
+
+def run_manifest(out: Path) -> dict:
+    return json.loads((out / str(PERIOD) / "manifest.json").read_text())
+
+
+def test_issue_20_defect_3_a_hostile_logo_refused_by_validation_fails_its_subscriber_alone(demo_warehouse, tmp_path):
+    folder = cheap_subscribers(tmp_path / "subscribers", "initech-retail", "initech-two")
+    (folder / "logos" / "initech-retail.svg").write_text(HUGE_SVG)
+    out = tmp_path / "out"
+    done = in_process(demo_warehouse, "quarterly", str(PERIOD), "--out", str(out), "--snapshot",
+                      str(latest_snapshot(demo_warehouse)), "--subscriber", "initech-retail", "--subscriber",
+                      "initech-two", check=False, env={subscribers.ENV_SUBSCRIBERS: str(folder)})
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    failed = [line for line in done.stderr.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 1 and "initech-retail" in failed[0] and "branding.logo" in failed[0]
+    assert "initech-two" not in failed[0]
+    assert [line for line in done.stderr.splitlines() if line.startswith("error:")][0].startswith("error: 1 failed")
+    (deck,) = (out / str(PERIOD) / "initech-two").glob("*.pptx")
+    assert len(Presentation(deck).slides) > 3
+    assert not (out / str(PERIOD) / "initech-retail").exists()
+    recorded = run_manifest(out)
+    assert [(s, r) for s, r, _ in recorded["failed"]] == [("initech-retail", None)]
+    assert list(recorded["deliverables"]) == [f"initech-two/{deck.name}"]
+
+
+def test_issue_20_defect_3_a_hostile_logo_that_reaches_the_renderer_fails_alone(demo_warehouse, tmp_path):
+    folder = cheap_subscribers(tmp_path / "subscribers", "initech-retail", "initech-two")
+    plan = quarterly.plan(demo_warehouse, PERIOD, tmp_path / "out", ["initech-retail", "initech-two"], folder=folder,
+                          snapshot=latest_snapshot(demo_warehouse))
+    slipped_past_validation(plan, folder, "initech-retail", HUGE_SVG)
+    # Two workers: the abort breaks the pool under both renders; each is tried again alone.
+    outcome = quarterly.run(demo_warehouse, plan, workers=2)
+    assert [r["subscriber"] for r in outcome.rendered] == ["initech-two"]
+    assert len(Presentation(plan.out / "initech-two" / outcome.rendered[0]["file"]).slides) > 3
+    ((subscriber, report, reason),) = outcome.failed
+    assert (subscriber, report) == ("initech-retail", "smile-curve")
+    assert reason.startswith("the render of smile-curve for initech-retail ran out of its 4 GB of memory or crashed")
+    assert "SIGABRT" in reason and one_line(reason)
+    assert run_manifest(plan.out.parent)["failed"] == [[subscriber, report, reason]]
+    assert quarterly.missing(plan) == [d.path for d in plan.pending if d.subscriber == "initech-retail"]
+
+
+def test_issue_20_defect_3_a_logo_swapped_during_the_run_fails_its_deliverable(demo_warehouse, tmp_path):
+    folder = cheap_subscribers(tmp_path / "subscribers", "initech-retail", "initech-two")
+    plan = quarterly.plan(demo_warehouse, PERIOD, tmp_path / "out", ["initech-retail", "initech-two"], folder=folder,
+                          snapshot=latest_snapshot(demo_warehouse))
+    shutil.copy(SHIPPED / "logos" / "northwind-bank.svg", folder / "logos" / "initech-retail.svg")
+    outcome = quarterly.run(demo_warehouse, plan, workers=1)
+    assert [r["subscriber"] for r in outcome.rendered] == ["initech-two"]
+    assert outcome.failed == [("initech-retail", "smile-curve", "the render of smile-curve for initech-retail failed: "
+                               "the logo logos/initech-retail.svg changed during the run; run the quarter again")]
+
+
+def test_issue_20_defect_4_a_use_bomb_is_stopped_at_the_time_limit(demo_warehouse, tmp_path):
+    folder = cheap_subscribers(tmp_path / "subscribers", "initech-retail", formats="pdf")
+    plan = quarterly.plan(demo_warehouse, PERIOD, tmp_path / "out", ["initech-retail"], folder=folder,
+                          snapshot=latest_snapshot(demo_warehouse))
+    slipped_past_validation(plan, folder, "initech-retail", use_bomb())
+    from reports.delivery.limits import Limits
+
+    started = time.monotonic()
+    outcome = quarterly.run(demo_warehouse, plan, workers=1, limits=Limits(seconds=2))
+    # In the pool, then alone: twice the limit, and far from the minutes WeasyPrint would take.
+    assert time.monotonic() - started < 60
+    assert outcome.rendered == []
+    assert outcome.failed == [("initech-retail", "smile-curve",
+                               "the render of smile-curve for initech-retail was stopped after 2 s")]
+    assert not list(plan.out.rglob("*.pdf")) and not list(plan.out.rglob(".*.tmp"))
+
+
+def test_issue_20_defect_3_a_render_past_its_memory_limit_fails_alone(demo_warehouse, tmp_path):
+    folder = cheap_subscribers(tmp_path / "subscribers", "initech-retail", formats="pdf")
+    plan = quarterly.plan(demo_warehouse, PERIOD, tmp_path / "out", ["initech-retail"], folder=folder,
+                          snapshot=latest_snapshot(demo_warehouse))
+    from reports.delivery.limits import Limits
+
+    # Less than a render needs (a worker holds 2 GB of data memory once the charts are drawn).
+    outcome = quarterly.run(demo_warehouse, plan, workers=1, limits=Limits(memory_gb=0.75))
+    ((subscriber, _, reason),) = outcome.failed
+    assert subscriber == "initech-retail" and outcome.rendered == []
+    assert reason.startswith("the render of smile-curve for initech-retail ran out of its 0.75 GB of memory")
+    assert one_line(reason)
+
+
+def test_issue_20_defect_3_no_subscriber_file_stops_the_quarter(demo_warehouse, tmp_path):
+    folder = cheap_subscribers(tmp_path / "subscribers", "initech-two", "unknown-model", "zeta-retail")
+    (folder / "broken.yaml").write_text("id: broken\ncompany: [Broken\n")
+    path = folder / "unknown-model.yaml"
+    path.write_text(path.read_text().replace("gemini-2.0-flash-001", "no-such-model-2099"))
+    path = folder / "zeta-retail.yaml"
+    path.write_text(path.read_text().replace("delivery: zeta-retail", "delivery: initech-two"))
+    out = tmp_path / "out"
+    env = {subscribers.ENV_SUBSCRIBERS: str(folder)}
+    pinned = ("--snapshot", str(latest_snapshot(demo_warehouse)))
+    done = in_process(demo_warehouse, "quarterly", str(PERIOD), "--out", str(out), *pinned, check=False, env=env)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    failed = [line for line in done.stderr.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 3
+    for name, problem in (("broken", "not valid YAML"), ("unknown-model", "focus_models"), ("zeta-retail", "delivery")):
+        assert any(f"/{name}.yaml" in line and problem in line for line in failed), (name, failed)
+    assert [line for line in done.stderr.splitlines() if line.startswith("error:")][0].startswith("error: 3 failed")
+    (deck,) = (out / str(PERIOD) / "initech-two").glob("*.pptx")
+    assert "Zeta" not in deck.name and len(Presentation(deck).slides) > 3
+    assert sorted(s for s, _, _ in run_manifest(out)["failed"]) == ["broken", "unknown-model", "zeta-retail"]
+
+    # The operator's typo still stops at once, before anything is planned.
+    shutil.rmtree(out)
+    typo = in_process(demo_warehouse, "quarterly", str(PERIOD), "--out", str(out), *pinned, "--subscriber",
+                      "initech-tow", check=False, env=env)
+    assert typo.returncode == 1 and one_line(typo.stderr)
+    assert typo.stderr.startswith("error: --subscriber initech-tow: no subscribers/initech-tow.yaml")
+    assert "initech-two" in typo.stderr and not out.exists()
+
+
+def test_issue_20_defect_3_on_dask_a_render_that_kills_its_worker_fails_alone(demo_warehouse, tmp_path):
+    folder = cheap_subscribers(tmp_path / "subscribers", "initech-retail")
+    plan = quarterly.plan(demo_warehouse, PERIOD, tmp_path / "out", ["initech-retail"], folder=folder,
+                          snapshot=latest_snapshot(demo_warehouse))
+    slipped_past_validation(plan, folder, "initech-retail", HUGE_SVG)
+    # Dask tries a task whose worker died on other workers (three more by default): once is enough here.
+    # Its configuration is loaded when distributed is imported: a key set before would hide the rest.
+    import distributed  # noqa: F401
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        outcome = quarterly.run(demo_warehouse, plan, workers=1, executor="dask-local")
+    ((subscriber, _, reason),) = outcome.failed
+    assert subscriber == "initech-retail" and one_line(reason)
+    assert reason.startswith("the render of smile-curve for initech-retail ran out of its 4 GB of memory, crashed "
+                             "or was stopped after 120 s: its Dask worker died")
+
+
+def descendants(pid: int) -> dict[int, int]:
+    """Every living process under `pid`, with its parent, from /proc."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rpartition(")")[2].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    found, todo = {}, [pid]
+    while todo:
+        parent = todo.pop()
+        for child in [c for c, p in parents.items() if p == parent]:
+            found[child] = parent
+            todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_issue_20_defect_7_kill_9_of_a_quarterly_run_leaves_no_process_behind(demo_warehouse, tmp_path):
+    folder = cheap_subscribers(tmp_path / "subscribers", "initech-retail", "initech-two", formats="pdf")
+    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(demo_warehouse.local_dir), subscribers.ENV_SUBSCRIBERS: str(folder)}
+    process = subprocess.Popen([sys.executable, "-m", "cli", "quarterly", str(PERIOD), "--workers", "2", "--out",
+                                str(tmp_path / "out"), "--snapshot", str(latest_snapshot(demo_warehouse))],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    started: dict[int, int] = {}
+    try:
+        deadline = time.monotonic() + 120
+        # The fork server, the resource tracker, and two workers (the fork server's) rendering.
+        while len([pid for pid, parent in started.items() if parent != process.pid]) < 2:
+            assert process.poll() is None, process.stderr.read()
+            assert time.monotonic() < deadline, started
+            time.sleep(0.2)
+            started.update(descendants(process.pid))
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        deadline = time.monotonic() + 20
+        while any(alive(pid) for pid in started) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in started if alive(pid)]
+    finally:  # what outlived the run (the code before issue 20 left all of it)
+        process.kill()
+        for pid in started:
+            if alive(pid) and b"multiprocessing" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_issue_20_low_an_executor_out_of_reach_or_malformed_is_one_line_before_any_work(empty, tmp_path):
+    out = tmp_path / "out"
+    snapshot = latest_snapshot(empty)
+    done = in_process(empty, "quarterly", str(PERIOD), "--out", str(out), "--executor", "dask://127.0.0.1:1",
+                      check=False)
+    assert done.returncode == 1 and one_line(done.stderr)
+    assert done.stderr.startswith("error: --executor dask://127.0.0.1:1: cannot reach the Dask scheduler at "
+                                  "127.0.0.1:1 within 10 s; start one")
+    for spec in ("dask://", "dask://127.0.0.1", "dask://127.0.0.1:99999", "dask://a b:1", "threads"):
+        done = in_process(empty, "quarterly", str(PERIOD), "--out", str(out), "--executor", spec, check=False)
+        assert done.returncode == 1 and one_line(done.stderr), spec
+        assert done.stderr.startswith(f"error: --executor {spec}: choose local, dask-local or dask://HOST:PORT")
+    assert not out.exists() and latest_snapshot(empty) == snapshot
