@@ -1,6 +1,7 @@
 """Where renders run: a local process pool, or a Dask cluster through `Client.get_executor()`, so
-that the same code scales from one machine to many; and, when a local pool breaks, a fresh process
-for one render alone, so that the render that broke it fails alone."""
+that the same code scales from one machine to many. A local pool that breaks (a worker killed at its
+limits, or crashed) takes down every render it held: each is tried again alone, in a fresh process,
+so that the one that broke it fails alone and the others render."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import re
 import signal
 import socket
 import sys
-from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from multiprocessing import forkserver, get_context
 
@@ -60,6 +62,36 @@ def batch_size(kind: str, workers: int, tasks: int) -> int:
     is replaced (the pool's own max_tasks_per_child hangs on Python 3.11 when a worker is
     replaced); a Dask cluster manages its own workers."""
     return max(workers * RECYCLE_AFTER if kind == "local" else tasks, 1)
+
+
+def render_each(fn: Callable, tasks: list, kind: str, workers: int, limits: Limits) -> Iterator[tuple]:
+    """fn(task, limits) for each task (each with a `what`, its name in a reason), `workers` at a
+    time: yields (task, result, None), or (task, None, one-line reason) for a render that failed, as
+    each ends."""
+    size = batch_size(kind, workers, len(tasks))
+    for start in range(0, len(tasks), size):
+        broken = []
+        with executor(kind, workers) as pool:
+            futures = {pool.submit(fn, task, limits): task for task in tasks[start:start + size]}
+            for future in as_completed(futures):
+                if isinstance(future.exception(), BrokenProcessPool):
+                    broken.append(futures[future])
+                else:
+                    yield _ended(futures[future], future, limits)
+        with ThreadPoolExecutor(max_workers=workers) as threads:  # each waits on a process of its own
+            futures = {threads.submit(alone, fn, (task, limits), task.what, limits): task for task in broken}
+            for future in as_completed(futures):
+                yield _ended(futures[future], future, limits)
+
+
+def _ended(task, future, limits: Limits) -> tuple:
+    """(task, result, None), or (task, None, why) for a render that failed."""
+    exc = future.exception()
+    if exc is None:
+        return task, future.result(), None
+    if isinstance(exc, RenderFailed):
+        return task, None, str(exc)
+    return task, None, failure(task.what, limits, exc=exc)  # Dask's KilledWorker too
 
 
 def _context():

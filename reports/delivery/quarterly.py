@@ -22,15 +22,13 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from reports.context import index_version
 from reports.delivery import build, executors, manifests, subscribers
-from reports.delivery.limits import Limits, failure
-from reports.delivery.worker import render_task
+from reports.delivery.limits import Limits
+from reports.delivery.worker import Task, render_task
 from reports.handle import ReadHandle, check_period, window as open_window
 from reports.subscriber import Subscriber
 from reports.window import Period, Window
@@ -185,32 +183,20 @@ def _why_render(item: Deliverable, recorded: dict | None, force: bool) -> str | 
 
 def run(location: Location, plan_: Plan, workers: int = 2, executor: str = "local",
         progress: Callable[[dict], None] = lambda done: None, limits: Limits = Limits()) -> Outcome:
-    """Render what the plan says is pending, each render within `limits`; write manifests as files
-    land. A local pool that breaks (a worker killed by its limits, or crashed) takes down the renders
-    it held: each is tried again alone, in a fresh process, so that the one that broke it fails alone."""
+    """Render what the plan says is pending, each render within `limits` (a render that fails, or
+    kills its worker, fails its own deliverables); write manifests as files land."""
     outcome = Outcome(failed=list(plan_.failed))
     folders = {d.path.parent for d in plan_.pending}
     for folder in folders:
         folder.mkdir(parents=True, exist_ok=True)
     _sweep(folders)  # left by a run that was killed
-    tasks = _tasks(location, plan_, outcome)
+    items = _tasks(location, plan_, outcome)
     code = manifests.code_version()
-    size = executors.batch_size(executor, workers, len(tasks))
-    for start in range(0, len(tasks), size):
-        broken = []
-        with executors.executor(executor, workers) as pool:
-            futures = {pool.submit(render_task, task, limits): task for task in tasks[start:start + size]}
-            for future in as_completed(futures):
-                task = futures[future]
-                try:
-                    result = future.result()
-                except BrokenProcessPool:
-                    broken.append(task)
-                except Exception as exc:  # a failed deliverable must not stop the others
-                    outcome.failed.append(_failed(task, failure(_what(task), limits, exc=exc)))
-                else:
-                    _collect(plan_, task, result, outcome, code, progress)
-        _each_alone(plan_, broken, workers, limits, outcome, code, progress)
+    for task, result, failed in executors.render_each(render_task, list(items), executor, workers, limits):
+        if failed:
+            outcome.failed.append((task.subscriber.id, task.report, failed))
+        else:
+            _collect(plan_, items[task], result, outcome, code, progress)
     _sweep(folders)  # left by a render killed at its limits
     _write_run_manifest(plan_, outcome, code)
     return outcome
@@ -223,37 +209,12 @@ def _sweep(folders: set[Path]) -> None:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
 
 
-def _each_alone(plan_: Plan, tasks: list[dict], workers: int, limits: Limits, outcome: Outcome, code: dict,
-                progress) -> None:
-    """The renders a broken pool took down, each in a process of its own, `workers` at a time."""
-    with ThreadPoolExecutor(max_workers=workers) as threads:
-        futures = {threads.submit(executors.alone, render_task, (task, limits), _what(task), limits): task
-                   for task in tasks}
-        for future in as_completed(futures):
-            task = futures[future]
-            try:
-                result = future.result()
-            except executors.RenderFailed as exc:
-                outcome.failed.append(_failed(task, str(exc)))
-            except Exception as exc:  # the process could not be started
-                outcome.failed.append(_failed(task, failure(_what(task), limits, exc=exc)))
-            else:
-                _collect(plan_, task, result, outcome, code, progress)
-
-
-def _what(task: dict) -> str:
-    return f"the render of {task['report']} for {task['subscriber'].id}"
-
-
-def _failed(task: dict, reason: str) -> tuple[str, str, str]:
-    return task["subscriber"].id, task["report"], reason
-
-
-def _collect(plan_: Plan, task: dict, result: tuple[dict, float], outcome: Outcome, code: dict, progress) -> None:
+def _collect(plan_: Plan, items: list[Deliverable], result: tuple[dict, float], outcome: Outcome, code: dict,
+             progress) -> None:
     """Record a finished task's files in the subscriber's manifest."""
     files, rss = result
     outcome.peak_rss_mb = max(outcome.peak_rss_mb, rss)
-    for item in task["items"]:
+    for item in items:
         record = {"file": item.path.name, "report": item.report, "format": item.format,
                   "sha256": manifests.sha256(item.path.read_bytes()), "key": item.key, **files[item.format]}
         _record(plan_, item, record, code)
@@ -261,31 +222,30 @@ def _collect(plan_: Plan, task: dict, result: tuple[dict, float], outcome: Outco
         progress(record)
 
 
-def _tasks(location: Location, plan_: Plan, outcome: Outcome) -> list[dict]:
-    """One task per subscriber and report; what all subscribers share is gathered here, once. A
-    report whose data cannot be gathered fails the tasks that needed it."""
+def _tasks(location: Location, plan_: Plan, outcome: Outcome) -> dict[Task, list[Deliverable]]:
+    """One task per subscriber and report, with its deliverables; what all subscribers share is
+    gathered here, once. A report whose data cannot be gathered fails the tasks that needed it."""
     groups: dict[tuple[str, str], list[Deliverable]] = {}
     for item in plan_.pending:
         groups.setdefault((item.subscriber, item.report), []).append(item)
     gathered: dict[tuple[str, str], dict | BenchhouseError] = {}
     with ReadHandle(location, plan_.window) as handle:
-        for (subscriber_id, report), items in groups.items():
+        for (_, report), items in groups.items():
             version = items[0].index_version
             if (report, version) not in gathered:
                 try:
                     gathered[report, version] = build.gather(handle, report, version)
                 except BenchhouseError as exc:
                     gathered[report, version] = exc
-    tasks = []
+    tasks = {}
     for (subscriber_id, report), items in groups.items():
-        task = {"report": report, "subscriber": plan_.subscribers[subscriber_id],
-                "gathered": gathered[report, items[0].index_version], "items": items,
-                "formats": tuple(i.format for i in items), "out": items[0].path.parent,
-                "logo_sha256": plan_.logos[subscriber_id]}
-        if isinstance(task["gathered"], BenchhouseError):
-            outcome.failed.append(_failed(task, failure(_what(task), Limits(), exc=task["gathered"])))
-        else:
-            tasks.append(task)
+        shared = gathered[report, items[0].index_version]
+        if isinstance(shared, BenchhouseError):
+            outcome.failed.append((subscriber_id, report, f"the data of {report} could not be gathered: {shared}"))
+            continue
+        task = Task(report, plan_.subscribers[subscriber_id], shared, tuple(i.format for i in items),
+                    items[0].path.parent, plan_.logos[subscriber_id])
+        tasks[task] = items
     return tasks
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from reports.delivery import build, manifests
@@ -14,31 +15,50 @@ from reports.subscriber import Subscriber
 from warehouse.errors import BenchhouseError
 
 
-def render_task(task: dict, limits: Limits = Limits()) -> tuple[dict, float]:
+@dataclass(frozen=True, eq=False)
+class Task:
+    """One report for one subscriber, in the formats it is entitled to."""
+
+    report: str
+    subscriber: Subscriber
+    gathered: dict
+    """What every subscriber's copy of the report shares (build.gather)."""
+    formats: tuple[str, ...]
+    out: Path
+    """The subscriber's delivery folder."""
+    logo_sha256: str
+    """The logo's hash when the plan read it, just after it was validated."""
+
+    @property
+    def what(self) -> str:
+        return f"the render of {self.report} for {self.subscriber.id}"
+
+
+def render_task(task: Task, limits: Limits = Limits()) -> tuple[dict, float]:
     """In a worker, within `limits`: tailor and render one report for one subscriber, with the logo
     the plan hashed. Returns each format's page or slide count and this process's peak memory (MB)."""
-    private = task["out"] / f".logo-{task['report']}-{task['subscriber'].id}-{os.getpid()}.tmp"
+    private = task.out / f".logo-{task.report}-{task.subscriber.id}-{os.getpid()}.tmp"
     try:
         with bounded(limits):
             subscriber = _planned_logo(task, private)
-            results = build.render(task["report"], task["gathered"], subscriber, task["formats"], task["out"])
+            results = build.render(task.report, task.gathered, subscriber, task.formats, task.out)
     finally:
         shutil.rmtree(private, ignore_errors=True)
     counts = {r.format: ({"pages": r.pages} if r.format == "pdf" else {"slides": r.pages}) for r in results}
     return counts, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _planned_logo(task: dict, private: Path) -> Subscriber:
+def _planned_logo(task: Task, private: Path) -> Subscriber:
     """The subscriber, its logo read once, checked against the hash the plan took, and copied to a
     folder of this render's own: a logo swapped during the run is refused, never half-used (the PDF
     and the deck each read the logo)."""
-    subscriber: Subscriber = task["subscriber"]
+    subscriber = task.subscriber
     try:
         data = subscriber.logo_path.read_bytes()
     except OSError as exc:
         raise BenchhouseError(f"the logo {subscriber.branding.logo} cannot be read ({exc.strerror}); "
                               "put it back and run the quarter again") from None
-    if manifests.sha256(data) != task["logo_sha256"]:
+    if manifests.sha256(data) != task.logo_sha256:
         raise BenchhouseError(f"the logo {subscriber.branding.logo} changed during the run; run the quarter again")
     copy = private / subscriber.branding.logo
     copy.parent.mkdir(parents=True, exist_ok=True)
