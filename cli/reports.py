@@ -76,7 +76,8 @@ def quarterly_command(
 ) -> None:
     """Render every entitled report, in every entitled format, for every active subscriber, from one
     pinned snapshot, into OUT/PERIOD/<delivery>/, with manifests. Safe to interrupt and to run again:
-    what is up to date is not rendered twice."""
+    what is up to date is not rendered twice. A subscriber whose file has a mistake, or a render that
+    fails or passes its limits, fails alone: the others render, and the exit code is 1."""
     import pyarrow as pa
 
     from reports.delivery import executors, quarterly
