@@ -49,11 +49,10 @@ def use_bomb() -> str:
             + "".join(levels) + '</defs><use href="#l9"/></svg>')
 
 
-def cheap_subscribers(folder: Path, *ids: str, reports: str = "smile-curve", formats: str = "pptx") -> Path:
-    """initech-retail's file under each id, with its own copy of the logo."""
+def cheap_subscribers(folder: Path, *ids: str, formats: str = "pptx") -> Path:
+    """initech-retail's file (the smile curve) under each id, with its own copy of the logo."""
     (folder / "logos").mkdir(parents=True, exist_ok=True)
-    text = (SHIPPED / "initech-retail.yaml").read_text()
-    text = text.replace("reports: [smile-curve]", f"reports: [{reports}]").replace("formats: [pptx]", f"formats: [{formats}]")
+    text = (SHIPPED / "initech-retail.yaml").read_text().replace("formats: [pptx]", f"formats: [{formats}]")
     for subscriber in ids:
         (folder / f"{subscriber}.yaml").write_text(text.replace("initech-retail", subscriber))
         shutil.copy(SHIPPED / "logos" / "initech-retail.svg", folder / "logos" / f"{subscriber}.svg")
