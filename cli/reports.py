@@ -87,8 +87,7 @@ def quarterly_command(
     if workers < 1:
         raise BenchhouseError(f"--workers {workers}: give at least 1")
     executors.check(executor)
-    plan = quarterly.plan(state.location, Period.parse(period), out, subscriber, snapshot_of(snapshot, as_of),
-                          force, dry_run=dry_run)
+    plan = quarterly.plan(state.location, Period.parse(period), out, subscriber, snapshot_of(snapshot, as_of), force)
     err.print(f"{period}: {len(plan.pending)} deliverables to render, {len(plan.current)} up to date; "
               f"reading {plan.snapshot_reason}")
     if dry_run:

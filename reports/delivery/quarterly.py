@@ -33,6 +33,7 @@ from reports.handle import ReadHandle, check_period, window as open_window
 from reports.subscriber import Subscriber
 from reports.window import Period, Window
 from warehouse.connection import Location
+from warehouse.migrate import require_current
 from warehouse.errors import BenchhouseError, did_you_mean
 
 
@@ -72,16 +73,16 @@ class Outcome:
 
 
 def plan(location: Location, period: Period, out_root: Path, only: list[str] | None = None,
-         snapshot: int | None = None, force: bool = False, folder: Path | None = None,
-         dry_run: bool = False) -> Plan:
+         snapshot: int | None = None, force: bool = False, folder: Path | None = None) -> Plan:
     """Read every subscriber file, pin the window's snapshot, and decide what to render and why. A
     subscriber whose file does not validate, whose delivery folder another has or whose focus models
     are not in the warehouse is refused alone (Plan.failed); an unknown --subscriber stops at once.
-    A dry run writes nothing, not even the refreshed views a first run pins."""
+    A plan never writes to the warehouse: one whose views are older than this code is refused
+    (`benchhouse init` brings it up to date)."""
     folder = folder or subscribers.folder()
     chosen, logos, refused = _choose(folder, only)
     out = out_root / str(period)
-    window, why = _pin(location, period, out, snapshot, dry_run)
+    window, why = _pin(location, period, out, snapshot)
     versions = _index_versions(location, window, chosen, folder, refused)
     result = Plan(window, out, why, logos=logos, failed=[(s, None, f"nothing rendered for {s}: {problem}")
                                                          for s, problem in refused])
@@ -133,7 +134,7 @@ def _choose(folder: Path, only: list[str] | None) -> tuple[list[Subscriber], dic
     return [s for s in chosen if s.id in logos], logos, refused
 
 
-def _pin(location: Location, period: Period, out: Path, snapshot: int | None, dry_run: bool) -> tuple[Window, str]:
+def _pin(location: Location, period: Period, out: Path, snapshot: int | None) -> tuple[Window, str]:
     """The snapshot this run reads, and why: as asked, else the one the quarter's first run pinned,
     else the latest."""
     run_manifest = manifests.read(out / "manifest.json")
@@ -143,10 +144,7 @@ def _pin(location: Location, period: Period, out: Path, snapshot: int | None, dr
         snapshot = run_manifest["snapshot"]
         why = f"snapshot {snapshot}, pinned by this quarter's first run (pass --snapshot to choose another)"
     else:
-        from warehouse.ingest import init
-
-        if not dry_run:
-            init(location)  # the views as this code defines them, in the snapshot pinned
+        require_current(location)  # the views as this code defines them, in the snapshot pinned; never a write
         snapshot = open_window(location, period).snapshot
         why = f"snapshot {snapshot}, the latest: this quarter's first run"
     return Window.of(period, snapshot), why
