@@ -37,13 +37,15 @@ TABLE_FUNCTIONS = frozenset({
     "duckdb_keywords", "duckdb_functions", "duckdb_indexes", "duckdb_sequences", "duckdb_dependencies",
     "snapshots", "ducklake_snapshots", "summary", "pg_timezone_names", "icu_calendar_names",
 })
-# System views that only describe the attached catalogs' tables, views and types.
-SYSTEM_VIEWS = frozenset({
-    "duckdb_columns", "duckdb_constraints", "duckdb_indexes", "duckdb_schemas", "duckdb_tables", "duckdb_types",
-    "duckdb_views", "columns", "schemata", "tables", "views", "table_constraints", "key_column_usage",
-    "check_constraints", "constraint_column_usage", "constraint_table_usage", "referential_constraints",
-    "character_sets", "pg_attribute", "pg_class", "pg_namespace", "pg_tables", "pg_type", "pg_views",
-})
+# System views that only describe the attached catalogs' tables, views and types, by their schema.
+SYSTEM_VIEWS = {
+    "main": ("duckdb_columns", "duckdb_constraints", "duckdb_indexes", "duckdb_schemas", "duckdb_tables",
+             "duckdb_types", "duckdb_views"),
+    "information_schema": ("columns", "schemata", "tables", "views", "table_constraints", "key_column_usage",
+                           "check_constraints", "constraint_column_usage", "constraint_table_usage",
+                           "referential_constraints", "character_sets"),
+    "pg_catalog": ("pg_attribute", "pg_class", "pg_namespace", "pg_tables", "pg_type", "pg_views"),
+}
 RANDOM = frozenset({"random", "uuid", "gen_random_uuid", "uuidv4", "uuidv7", "error"})
 SETTINGS = frozenset({"current_setting", "getvariable", "current_query"})
 METADATA_CATALOG = "__ducklake_metadata"
@@ -123,13 +125,12 @@ def allowed_relations(con: duckdb.DuckDBPyConnection) -> frozenset[tuple[str, ..
     metadata catalogs left out) and of SYSTEM_VIEWS. An unqualified name is allowed where DuckDB
     would look for it: the temporary catalog, the current database's schema and the system's."""
     current = con.execute("SELECT current_database(), current_schema()").fetchone()
-    rows = con.execute(
-        "SELECT database_name, schema_name, table_name, false FROM duckdb_tables() "
-        "UNION ALL SELECT database_name, schema_name, view_name, internal FROM duckdb_views()").fetchall()
+    rows = con.execute("SELECT table_catalog, table_schema, table_name FROM information_schema.tables").fetchall()
+    rows += [("system", schema, name) for schema, names in SYSTEM_VIEWS.items() for name in names]
     found: set[tuple[str, ...]] = set()
-    for database, schema, name, internal in rows:
+    for database, schema, name in rows:
         database, schema, name = database.lower(), schema.lower(), name.lower()
-        if database.startswith(METADATA_CATALOG) or (internal and name not in SYSTEM_VIEWS):
+        if database.startswith(METADATA_CATALOG):
             continue
         found |= {(schema, name), (database, schema, name)}
         if schema == "main":
@@ -140,7 +141,7 @@ def allowed_relations(con: duckdb.DuckDBPyConnection) -> frozenset[tuple[str, ..
 
 
 def _unknown(parts: tuple[str, ...], name: str, relations: frozenset[tuple[str, ...]], system: set[str]) -> None:
-    """A relation the statement may not read: a system view or a file is refused; any other name is
+    """A relation the statement may not read: a file or a system view is refused; any other name is
     one the warehouse does not have (at the snapshot read)."""
     if not IDENTIFIER.fullmatch(name):  # a file named as a table (not echoed: it may name a tenant's)
         _refuse("a file named as a table", "is read around the warehouse")

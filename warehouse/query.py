@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import resource
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -76,18 +77,30 @@ def run(location: Location, text: str, params: Mapping[str, object] = {},
     a process of its own that can write no file and read nothing but the runtime and these catalogs
     (warehouse/sandbox.py): for a statement a person typed."""
     paths = _paths(location, tenant)
-    work = lambda: _run_here(location, text, params, snapshot, raw_params, tenant, limits, paths)  # noqa: E731
+    limits.memory_bytes  # a malformed --memory-limit is said here, not in the child
+    work = lambda: _run_here(location, text, params, snapshot, raw_params, tenant, limits, paths,  # noqa: E731
+                             cap=isolated)
     if not isolated:
         return work()
-    limits.memory_bytes  # a malformed --memory-limit is said here, not in the child
     reads = [*_readable(location, tenant), *sandbox.runtime_paths(avoid=_folders(location, tenant))]
-    return sandbox.call(work, reads, limits.timeout_s, _address_space(limits))
+    try:
+        return sandbox.call(work, reads, limits.timeout_s)
+    except sandbox.Died as died:
+        if died.killed:
+            raise _timed_out(limits) from None
+        if died.signal_name is not None:  # the allocator gives up when the cap refuses it memory
+            raise BenchhouseError(f"the query needs more than --memory-limit {limits.memory} (its process was "
+                                  f"stopped by {died.signal_name}); add a filter, an aggregate or a LIMIT, or raise "
+                                  "--memory-limit") from None
+        raise
 
 
 def _run_here(location: Location, text: str, params: Mapping[str, object], snapshot: int | None,
               raw_params: bool, tenant: Tenant | None, limits: Limits, paths: list[str],
-              again: bool = True) -> pa.Table:
-    cap = limits.memory_bytes
+              again: bool = True, cap: bool = False) -> pa.Table:
+    """The query in this process; with cap (in a sandboxed child, which ends after it), the process's
+    address space is capped once the connection's threads run (_address_space)."""
+    row_bytes = limits.memory_bytes
     con = connect(location, read_only=True, snapshot=snapshot, memory_limit=limits.memory) if tenant is None \
         else tenants.reader(tenant, snapshot, memory_limit=limits.memory)
     stopped = threading.Event()
@@ -112,13 +125,15 @@ def _run_here(location: Location, text: str, params: Mapping[str, object], snaps
             )
         values = {k: params[k] if raw_params else parse_param(params[k]) for k in wanted}
         seen = _latest_snapshots(con)
+        if cap:
+            resource.setrlimit(resource.RLIMIT_AS, (_address_space(limits), resource.getrlimit(resource.RLIMIT_AS)[1]))
         try:
             timer.start()
             reader = con.execute(statement, values).to_arrow_reader(50_000)
             batches, size = [], 0
             for batch in reader:
                 size += batch.nbytes
-                if size > cap:
+                if size > row_bytes:
                     raise BenchhouseError(
                         f"the query's rows take more than --memory-limit {limits.memory}; add a filter, an "
                         "aggregate or a LIMIT, or raise --memory-limit")
@@ -128,9 +143,7 @@ def _run_here(location: Location, text: str, params: Mapping[str, object], snaps
             raise _scrubbed(exc, paths) from None
         except Exception as exc:  # noqa: BLE001 - DuckDB's errors, also as pyarrow raises them mid-stream
             if stopped.is_set():
-                raise BenchhouseError(
-                    f"the query ran for more than --timeout {limits.timeout_s:g} seconds and was stopped; add a "
-                    "filter or a LIMIT, or raise --timeout") from None
+                raise _timed_out(limits) from None
             if isinstance(exc, duckdb.OutOfMemoryException) or "Out of Memory" in str(exc):
                 raise BenchhouseError(
                     f"the query needs more than --memory-limit {limits.memory}; add a filter, an aggregate or a "
@@ -142,7 +155,8 @@ def _run_here(location: Location, text: str, params: Mapping[str, object], snaps
                 if again and _latest_snapshots(con) != seen:
                     # An ingest committed new files between the lock and the query: read them too.
                     con.close()
-                    return _run_here(location, text, params, snapshot, raw_params, tenant, limits, paths, again=False)
+                    return _run_here(location, text, params, snapshot, raw_params, tenant, limits, paths, again=False,
+                                     cap=cap)
                 raise ReadOnlyViolation(
                     "benchhouse sql reads only the warehouse: reading or writing other files is refused; "
                     "load a file with `benchhouse ingest`, or write results with --format and -o") from None
@@ -152,6 +166,11 @@ def _run_here(location: Location, text: str, params: Mapping[str, object], snaps
     finally:
         timer.cancel()
         con.close()
+
+
+def _timed_out(limits: Limits) -> BenchhouseError:
+    return BenchhouseError(f"the query ran for more than --timeout {limits.timeout_s:g} seconds and was stopped; add a "
+                           "filter or a LIMIT, or raise --timeout")
 
 
 def _latest_snapshots(con: duckdb.DuckDBPyConnection) -> tuple:

@@ -7,7 +7,6 @@ third wall, so that neither of the first two failing can become a write or a lea
 a child process that:
 
 - is killed with its parent (prctl PR_SET_PDEATHSIG), and ignores Ctrl-C, which the parent handles;
-- has its address space capped (a query that needs more fails, rather than the machine swapping);
 - under Linux Landlock (kernel 5.13 and later), may create, write, truncate, rename or delete no file
   anywhere, and read only the runtime (Python, its packages, system libraries), the warehouse's
   catalog and data folder, and, for a private query, that one tenant's folder: never another
@@ -22,7 +21,6 @@ from __future__ import annotations
 import ctypes
 import os
 import pickle
-import resource
 import signal
 import sys
 import sysconfig
@@ -120,17 +118,26 @@ def runtime_paths(avoid: Iterable[Path]) -> list[str]:
     return sorted(p for p in found if not any(a.is_relative_to(Path(p).resolve()) for a in avoid))
 
 
-def call(work: Callable[[], pa.Table], reads: Iterable[str], timeout_s: float, address_space: int | None) -> pa.Table:
+class Died(BenchhouseError):
+    """The child ended without an answer: killed by its parent at the deadline, or by a signal."""
+
+    def __init__(self, message: str, killed: bool = False, signal_name: str | None = None):
+        super().__init__(message)
+        self.killed, self.signal_name = killed, signal_name
+
+
+def call(work: Callable[[], pa.Table], reads: Iterable[str], timeout_s: float) -> pa.Table:
     """Run `work` in a sandboxed child (see the module's docstring) and return its rows, or raise
-    the BenchhouseError it raised. The child is killed timeout_s + a grace period after it starts if
-    it has not finished by then (its own timer should have stopped the query long before)."""
+    the BenchhouseError it raised (Died when it gave no answer). The child is killed timeout_s + a
+    grace period after it starts if it has not finished by then (its own timer should have stopped
+    the query long before)."""
     reads = list(reads)
     parent = os.getpid()
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
-        _child(work, reads, address_space, parent, write_end)
+        _child(work, reads, parent, write_end)
     os.close(write_end)
     fired = threading.Event()
     killer = threading.Timer(timeout_s + _GRACE_S, lambda: (fired.set(), _kill(pid)))
@@ -156,8 +163,7 @@ def call(work: Callable[[], pa.Table], reads: Iterable[str], timeout_s: float, a
     return table
 
 
-def _child(work: Callable[[], pa.Table], reads: list[str], address_space: int | None, parent: int,
-           write_end: int) -> None:
+def _child(work: Callable[[], pa.Table], reads: list[str], parent: int, write_end: int) -> None:
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -166,8 +172,6 @@ def _child(work: Callable[[], pa.Table], reads: list[str], address_space: int | 
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         if os.getppid() != parent:  # the parent died before the request took hold
             os._exit(1)
-        if address_space is not None:
-            resource.setrlimit(resource.RLIMIT_AS, (address_space, resource.getrlimit(resource.RLIMIT_AS)[1]))
         restrict_to_reading(reads)
         with os.fdopen(write_end, "wb") as pipe:
             try:
@@ -205,13 +209,11 @@ def _kill(pid: int) -> None:
         pass
 
 
-def _died(status: int, timeout_s: float, killed: bool) -> BenchhouseError:
+def _died(status: int, timeout_s: float, killed: bool) -> Died:
     if killed:
-        return BenchhouseError(f"the query ran for more than --timeout {timeout_s:g} seconds and was stopped; add a "
-                               "filter or a LIMIT, or raise --timeout")
+        return Died(f"the query ran for more than {timeout_s:g} seconds and was stopped", killed=True)
     if os.WIFSIGNALED(status):
         name = signal.Signals(os.WTERMSIG(status)).name
-        return BenchhouseError(f"the query's process was stopped by {name}: it most likely needed more memory than "
-                               "--memory-limit allows; add a filter, an aggregate or a LIMIT, or raise --memory-limit")
-    return BenchhouseError(f"the query's process ended without an answer (exit code {os.WEXITSTATUS(status)}); this "
-                           "is a bug in benchhouse: please report it with the query")
+        return Died(f"the query's process was stopped by {name}", signal_name=name)
+    return Died(f"the query's process ended without an answer (exit code {os.WEXITSTATUS(status)}); this is a bug "
+                "in benchhouse: please report it with the query")

@@ -176,7 +176,7 @@ def test_issue_20_the_sandboxed_process_alone_can_write_nothing_and_read_no_othe
                 return con.execute(statement).fetch_arrow_table()
             finally:
                 con.close()
-        return sandbox.call(work, reads, timeout_s=60, address_space=None)
+        return sandbox.call(work, reads, timeout_s=60)
 
     assert unlocked("SELECT count(*) AS n FROM task_results").to_pylist() == [{"n": 5000}]
     catalog = two_tenants.local_dir / "catalog.sqlite"
