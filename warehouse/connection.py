@@ -137,6 +137,21 @@ def _bare_connection() -> duckdb.DuckDBPyConnection:
     return con
 
 
+def catalogless() -> duckdb.DuckDBPyConnection:
+    """A connection with the extensions and macros every warehouse connection has, and no catalog:
+    what a statement is checked against before a catalog is opened for it (warehouse/guard.py)."""
+    con = _bare_connection()
+    load_extension(con, "duckdb_extension_sqlite_scanner", "sqlite_scanner")
+    _make_macros(con)
+    return con
+
+
+def _make_macros(con: duckdb.DuckDBPyConnection) -> None:
+    for path in sorted(MACROS.glob("*.sql")):
+        for statement in con.extract_statements(path.read_text()):
+            con.execute(statement)
+
+
 def connect(location: Location, *, read_only: bool = False, snapshot: int | None = None,
             create: bool = False, alias: str = LAKE, lock: bool = True,
             memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
@@ -151,9 +166,7 @@ def connect(location: Location, *, read_only: bool = False, snapshot: int | None
     con = _bare_connection()
     attach(con, location, alias, read_only=read_only, snapshot=snapshot, create=create)
     con.execute(f"USE {alias}")
-    for path in sorted(MACROS.glob("*.sql")):
-        for statement in con.extract_statements(path.read_text()):
-            con.execute(statement)
+    _make_macros(con)
     if read_only and lock:
         lock_down(con, [location], memory_limit)
     return con

@@ -29,7 +29,8 @@ from collections.abc import Iterator
 
 import duckdb
 
-from warehouse.errors import ReadOnlyViolation, UnknownName, did_you_mean
+from warehouse.connection import catalogless
+from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, did_you_mean
 
 TABLE_FUNCTIONS = frozenset({
     "range", "generate_series", "unnest", "repeat", "json_each", "json_tree",
@@ -46,15 +47,52 @@ SYSTEM_VIEWS = {
                            "referential_constraints", "character_sets"),
     "pg_catalog": ("pg_attribute", "pg_class", "pg_namespace", "pg_tables", "pg_type", "pg_views"),
 }
+ALLOWED_SYSTEM_VIEWS = frozenset(name for names in SYSTEM_VIEWS.values() for name in names)
 RANDOM = frozenset({"random", "uuid", "gen_random_uuid", "uuidv4", "uuidv7", "error"})
 SETTINGS = frozenset({"current_setting", "getvariable", "current_query"})
 METADATA_CATALOG = "__ducklake_metadata"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def check(con: duckdb.DuckDBPyConnection, statement: duckdb.Statement) -> None:
+_CATALOGLESS: tuple[duckdb.DuckDBPyConnection, frozenset[str]] | None = None
+
+
+def precheck(text: str) -> None:
+    """The checks that need no catalog (one statement, its kind, its calls, the names of what it
+    reads), on a connection this process keeps: what they refuse is refused before a catalog is
+    opened or a process started for it. check() then decides, on the query's own connection."""
+    global _CATALOGLESS
+    if _CATALOGLESS is None:
+        con = catalogless()
+        _CATALOGLESS = con, refused_functions(con)
+    con, refused = _CATALOGLESS
+    check(con, single_statement(con, text), refused=refused, relations=None)
+
+
+def single_statement(con: duckdb.DuckDBPyConnection, text: str) -> duckdb.Statement:
+    """The one statement of `text`, or an error that says why there is not one."""
+    try:
+        statements = con.extract_statements(text)
+    except duckdb.Error as exc:
+        raise BenchhouseError(f"SQL error: {message(exc)}") from None
+    if not statements:
+        raise BenchhouseError("no SQL statement given: pass a query, -f FILE, or SQL on stdin")
+    if len(statements) > 1:
+        raise BenchhouseError(f"one statement at a time, please: found {len(statements)}")
+    return statements[0]
+
+
+def message(exc: BaseException) -> str:
+    """DuckDB's message on one line, without the excerpt of the statement it appends ("LINE 1: ..."),
+    which the analyst has and which, cut short, could show part of a path no scrub recognises."""
+    return " ".join(re.split(r"\n\s*LINE \d+:", str(exc))[0].split())
+
+
+def check(con: duckdb.DuckDBPyConnection, statement: duckdb.Statement, refused: frozenset[str] | None = None,
+          relations: frozenset[tuple[str, ...]] | None | bool = True) -> None:
     """Refuse the statement unless it is a SELECT (or an EXPLAIN of one) whose every call and
-    relation is allowed; the caller checked it is one statement."""
+    relation is allowed. The relations are the connection's own (relations=True), or given, or not
+    checked against a catalog (None: precheck)."""
     text = statement.query
     if statement.type == duckdb.StatementType.EXPLAIN:
         text = _explained(con, text)
@@ -72,8 +110,8 @@ def check(con: duckdb.DuckDBPyConnection, statement: duckdb.Statement) -> None:
     if parsed.get("error") or not parsed.get("statements"):
         raise ReadOnlyViolation("benchhouse sql could not check this statement as a plain SELECT, so it is refused; "
                                 "write it as a SELECT over the tables and views")
-    refused = refused_functions(con)
-    relations = allowed_relations(con)
+    refused = refused_functions(con) if refused is None else refused
+    relations = allowed_relations(con) if relations is True else relations
     system = _system_view_names(con)
     ctes = {name.lower() for name in _cte_names(parsed)} - system
     for kind, name, where in _calls(parsed):
@@ -85,7 +123,11 @@ def check(con: duckdb.DuckDBPyConnection, statement: duckdb.Statement) -> None:
             parts = tuple(p.lower() for p in (*where, name) if p)
             if any(p.startswith(METADATA_CATALOG) for p in parts):
                 _refuse(f"the catalog {next(p for p in parts if p.startswith(METADATA_CATALOG))}")
-            if parts not in relations and not (len(parts) == 1 and parts[0] in ctes and IDENTIFIER.fullmatch(name)):
+            if relations is None:  # no catalog: only what the name alone refuses
+                if not IDENTIFIER.fullmatch(name) or (parts[-1] in system and parts[-1] not in ctes
+                                                      and parts[-1] not in ALLOWED_SYSTEM_VIEWS):
+                    _unknown(parts, name, frozenset(), system)
+            elif parts not in relations and not (len(parts) == 1 and parts[0] in ctes and IDENTIFIER.fullmatch(name)):
                 _unknown(parts, name, relations, system)
 
 

@@ -82,6 +82,10 @@ def run(location: Location, text: str, params: Mapping[str, object] = {},
                              cap=isolated)
     if not isolated:
         return work()
+    try:  # what needs no catalog is refused here, before a process is started and a catalog opened
+        guard.precheck(text)
+    except BenchhouseError as exc:
+        raise _scrubbed(exc, paths) from None
     reads = [*_readable(location, tenant), *sandbox.runtime_paths(avoid=_folders(location, tenant))]
     try:
         return sandbox.call(work, reads, limits.timeout_s)
@@ -161,7 +165,7 @@ def _run_here(location: Location, text: str, params: Mapping[str, object], snaps
                     "benchhouse sql reads only the warehouse: reading or writing other files is refused; "
                     "load a file with `benchhouse ingest`, or write results with --format and -o") from None
             if isinstance(exc, (duckdb.Error, OSError)):
-                raise BenchhouseError(f"SQL error: {_scrub_text(_message(exc), paths)}") from None
+                raise BenchhouseError(f"SQL error: {_scrub_text(guard.message(exc), paths)}") from None
             raise
     finally:
         timer.cancel()
@@ -218,12 +222,6 @@ def _paths(location: Location, tenant: Tenant | None) -> list[str]:
     return sorted((p for p in found if len(p) > 1), key=len, reverse=True)
 
 
-def _message(exc: BaseException) -> str:
-    """DuckDB's message on one line, without the excerpt of the statement it appends ("LINE 1: ..."),
-    which the analyst has and which, cut short, could show part of a path no scrub recognises."""
-    return " ".join(re.split(r"\n\s*LINE \d+:", str(exc))[0].split())
-
-
 def _scrubbed(exc: BenchhouseError, paths: list[str]) -> BenchhouseError:
     """The same error, its message without the warehouse's paths."""
     return type(exc)(_scrub_text(str(exc), paths))
@@ -248,15 +246,7 @@ def _scrub(table: pa.Table, paths: list[str]) -> pa.Table:
 
 
 def _single_statement(con: duckdb.DuckDBPyConnection, text: str) -> duckdb.Statement:
-    try:
-        statements = con.extract_statements(text)
-    except duckdb.Error as exc:
-        raise BenchhouseError(f"SQL error: {_message(exc)}") from None
-    if not statements:
-        raise BenchhouseError("no SQL statement given: pass a query, -f FILE, or SQL on stdin")
-    if len(statements) > 1:
-        raise BenchhouseError(f"one statement at a time, please: found {len(statements)}")
-    statement = statements[0]
+    statement = guard.single_statement(con, text)
     guard.check(con, statement)
     return statement
 
