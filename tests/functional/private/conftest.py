@@ -65,6 +65,16 @@ def as_text(column: str, kind: str) -> str:
     return f"coalesce({value}, '')"
 
 
+def public_files(location: Location) -> dict[str, str]:
+    """The public warehouse's catalog and every data file, by name, with their bytes' hash: the same
+    bytes are the same snapshots, tables and views, and so the same rows in every view."""
+    import hashlib
+
+    files = [location.local_dir / "catalog.sqlite", *sorted((location.local_dir / "data").rglob("*"))]
+    return {str(p.relative_to(location.local_dir)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in files if p.is_file()}
+
+
 def dump_public_views(location: Location, out: Path) -> list[str]:
     """Every row of every public view as a line of comma-separated values, floats to 12 significant
     digits, prefixed with its view's name; sorted, and written to out/<view>.csv to compare by hand.
@@ -125,7 +135,8 @@ class World:
     root: Path
     clients: Path
     tenants: dict[str, Tenant]
-    views_before: list[str]
+    files_before: dict[str, str]
+    files_after: dict[str, str]
     views_after: list[str]
     quarterly: Path
     snapshot: int
@@ -137,8 +148,7 @@ def world(demo_warehouse, tmp_path_factory) -> World:
     shutil.copytree(demo_warehouse.local_dir, root / "warehouse")
     location = Location.resolve(str(root / "warehouse"))
     snapshot = latest_snapshot(location)
-    (root / "before").mkdir()
-    before = dump_public_views(location, root / "before")
+    before = public_files(location)
     clients = root / "clients"
     shutil.copytree(ROOT / "clients" / "logos", clients / "logos")
     for key, tenant in TENANTS.items():
@@ -146,6 +156,7 @@ def world(demo_warehouse, tmp_path_factory) -> World:
         write_client_file(tenant, clients)
         for kind in ("evaluations", "runs", "workload"):
             run(location, "private", "ingest", "--tenant", tenant.id, kind, str(root / key / f"{kind}.csv"))
+    files_after = public_files(location)
     (root / "after").mkdir()
     after = dump_public_views(location, root / "after")
     for tenant in TENANTS.values():
@@ -162,4 +173,4 @@ def world(demo_warehouse, tmp_path_factory) -> World:
                           folder=subscriber_folder)
     outcome = quarterly.run(location, plan, workers=2)
     assert len(outcome.rendered) == 3 and not outcome.failed
-    return World(location, root, clients, TENANTS, before, after, root / "quarterly", snapshot)
+    return World(location, root, clients, TENANTS, before, files_after, after, root / "quarterly", snapshot)
