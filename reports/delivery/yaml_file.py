@@ -13,7 +13,7 @@ MAX_BYTES = 64 * 1024  # the largest shipped file is under 1 KB
 
 
 class DuplicateKey(yaml.constructor.ConstructorError):
-    pass
+    """A mapping that gives one key twice."""
 
 
 class Loader(yaml.SafeLoader):
