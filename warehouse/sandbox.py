@@ -18,6 +18,7 @@ The child sends back its rows as an Arrow IPC stream, or the error it raised, th
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import pickle
@@ -203,10 +204,8 @@ def _picklable(exc: BaseException) -> bool:
 
 
 def _kill(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):  # it ended on its own
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def _died(status: int, timeout_s: float, killed: bool) -> Died:
