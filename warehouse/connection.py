@@ -240,9 +240,7 @@ def data_files(con: duckdb.DuckDBPyConnection, location: Location) -> list[str]:
         return [r[0] for r in con.execute("SELECT file FROM glob(?)", [root.rstrip("/") + "/**"]).fetchall()]
     found = []
     for folder, _, names in os.walk(root):
-        prefix = root + os.path.relpath(folder, root).removeprefix(".").lstrip("/")
-        prefix = prefix if prefix.endswith("/") else prefix + "/"
-        found += [prefix + name for name in names]
+        found += [os.path.join(folder, name) for name in names]
     return found
 
 

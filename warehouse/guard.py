@@ -66,7 +66,7 @@ def precheck(text: str) -> None:
         con = catalogless()
         _CATALOGLESS = con, refused_functions(con)
     con, refused = _CATALOGLESS
-    check(con, single_statement(con, text), refused=refused, relations=None)
+    check(con, single_statement(con, text), refused=refused, catalog=False)
 
 
 def single_statement(con: duckdb.DuckDBPyConnection, text: str) -> duckdb.Statement:
@@ -89,10 +89,10 @@ def message(exc: BaseException) -> str:
 
 
 def check(con: duckdb.DuckDBPyConnection, statement: duckdb.Statement, refused: frozenset[str] | None = None,
-          relations: frozenset[tuple[str, ...]] | None | bool = True) -> None:
+          catalog: bool = True) -> None:
     """Refuse the statement unless it is a SELECT (or an EXPLAIN of one) whose every call and
-    relation is allowed. The relations are the connection's own (relations=True), or given, or not
-    checked against a catalog (None: precheck)."""
+    relation is allowed: the relations of the connection's catalogs, or, without one (precheck),
+    whatever its name alone does not refuse."""
     text = statement.query
     if statement.type == duckdb.StatementType.EXPLAIN:
         text = _explained(con, text)
@@ -111,7 +111,7 @@ def check(con: duckdb.DuckDBPyConnection, statement: duckdb.Statement, refused: 
         raise ReadOnlyViolation("benchhouse sql could not check this statement as a plain SELECT, so it is refused; "
                                 "write it as a SELECT over the tables and views")
     refused = refused_functions(con) if refused is None else refused
-    relations = allowed_relations(con) if relations is True else relations
+    relations = allowed_relations(con) if catalog else None
     system = _system_view_names(con)
     ctes = {name.lower() for name in _cte_names(parsed)} - system
     for kind, name, where in _calls(parsed):

@@ -51,6 +51,7 @@ class Limits:
         if not (isinstance(self.timeout_s, (int, float)) and 0 < self.timeout_s <= MAX_TIMEOUT_S):
             raise BenchhouseError(f"--timeout {self.timeout_s}: give a number of seconds above 0 and at most "
                                   f"{MAX_TIMEOUT_S:g} (a day); a query never runs without a limit")
+        self.memory_bytes  # a malformed --memory-limit is said now, before any query (or process) starts
 
     @property
     def memory_bytes(self) -> int:
@@ -76,17 +77,21 @@ def run(location: Location, text: str, params: Mapping[str, object] = {},
     limits.timeout_s seconds, and fails when it needs more than limits.memory. isolated runs it in
     a process of its own that can write no file and read nothing but the runtime and these catalogs
     (warehouse/sandbox.py): for a statement a person typed."""
-    paths = _paths(location, tenant)
-    limits.memory_bytes  # a malformed --memory-limit is said here, not in the child
+    paths = _paths(location)
+    try:
+        return _run(location, text, params, snapshot, raw_params, tenant, limits, isolated, paths)
+    except BenchhouseError as exc:  # a message may quote the statement, or name a catalog: never its path
+        raise _scrubbed(exc, paths) from None
+
+
+def _run(location: Location, text: str, params: Mapping[str, object], snapshot: int | None, raw_params: bool,
+         tenant: Tenant | None, limits: Limits, isolated: bool, paths: list[str]) -> pa.Table:
     work = lambda: _run_here(location, text, params, snapshot, raw_params, tenant, limits, paths,  # noqa: E731
                              cap=isolated)
     if not isolated:
         return work()
-    try:  # what needs no catalog is refused here, before a process is started and a catalog opened
-        guard.precheck(text)
-    except BenchhouseError as exc:
-        raise _scrubbed(exc, paths) from None
-    reads = [*_readable(location, tenant), *sandbox.runtime_paths(avoid=_folders(location, tenant))]
+    guard.precheck(text)  # what needs no catalog is refused before a process is started and a catalog opened
+    reads = [*_readable(location, tenant), *sandbox.runtime_paths(avoid=_folders(location))]
     try:
         return sandbox.call(work, reads, limits.timeout_s)
     except sandbox.Died as died:
@@ -110,10 +115,7 @@ def _run_here(location: Location, text: str, params: Mapping[str, object], snaps
     stopped = threading.Event()
     timer = threading.Timer(limits.timeout_s, lambda: (stopped.set(), con.interrupt()))
     try:
-        try:
-            statement = _single_statement(con, text)
-        except BenchhouseError as exc:  # a refusal may quote the statement, and the statement a path
-            raise _scrubbed(exc, paths) from None
+        statement = _single_statement(con, text)
         wanted = statement.named_parameters
         missing = sorted(wanted - set(params))
         if missing:
@@ -143,8 +145,8 @@ def _run_here(location: Location, text: str, params: Mapping[str, object], snaps
                         "aggregate or a LIMIT, or raise --memory-limit")
                 batches.append(batch)
             return _scrub(pa.Table.from_batches(batches, schema=reader.schema), paths)
-        except BenchhouseError as exc:
-            raise _scrubbed(exc, paths) from None
+        except BenchhouseError:
+            raise
         except Exception as exc:  # noqa: BLE001 - DuckDB's errors, also as pyarrow raises them mid-stream
             if stopped.is_set():
                 raise _timed_out(limits) from None
@@ -165,7 +167,7 @@ def _run_here(location: Location, text: str, params: Mapping[str, object], snaps
                     "benchhouse sql reads only the warehouse: reading or writing other files is refused; "
                     "load a file with `benchhouse ingest`, or write results with --format and -o") from None
             if isinstance(exc, (duckdb.Error, OSError)):
-                raise BenchhouseError(f"SQL error: {_scrub_text(guard.message(exc), paths)}") from None
+                raise BenchhouseError(f"SQL error: {guard.message(exc)}") from None
             raise
     finally:
         timer.cancel()
@@ -206,11 +208,11 @@ def _readable(location: Location, tenant: Tenant | None) -> list[str]:
     return found
 
 
-def _folders(location: Location, tenant: Tenant | None) -> list[Path]:
+def _folders(location: Location) -> list[Path]:
     return [location.local_dir] if location.local_dir is not None else [Path(location.data_path)]
 
 
-def _paths(location: Location, tenant: Tenant | None) -> list[str]:
+def _paths(location: Location) -> list[str]:
     """The warehouse's own paths, as given and as the file system resolves them, longest first: no
     output or message of a query shows them (a tenant's folder is under the warehouse's)."""
     found = {location.catalog, location.catalog.split(":", 1)[-1], location.data_path}

@@ -147,12 +147,16 @@ def call(work: Callable[[], pa.Table], reads: Iterable[str], timeout_s: float) -
     try:
         with os.fdopen(read_end, "rb") as pipe:
             tag = pipe.read(1)
-            if tag == b"T":
-                table = pa.ipc.open_stream(pipe).read_all()
-            elif tag == b"E":
-                raise pickle.load(pipe)
-            else:
-                table = None
+            table = None
+            try:
+                if tag == b"T":
+                    table = pa.ipc.open_stream(pipe).read_all()
+                elif tag == b"E":
+                    answer = pickle.load(pipe)
+            except (pa.ArrowInvalid, EOFError, pickle.UnpicklingError):  # cut off: the child died answering
+                table, tag = None, b""
+            if tag == b"E":
+                raise answer
     except KeyboardInterrupt:
         _kill(pid)
         raise

@@ -312,3 +312,37 @@ def test_issue_20_no_statement_of_the_grammar_changes_a_file_or_shows_another_te
         assert every_file(location) == before, statement
 
     run()
+
+
+def test_a_query_process_that_dies_while_answering_is_told_in_one_line(monkeypatch):
+    """The child cut off in the middle of its rows (killed at its deadline, or by the kernel) is a death
+    the parent names, never an Arrow or pickle traceback."""
+    import pyarrow as pa
+
+    from warehouse import sandbox
+
+    def dies_midway(sink, schema):
+        sink.write(b"\xff\xff\xff\xff\x10\x00")  # the start of a stream, then nothing
+        sink.flush()
+        os._exit(9)
+
+    monkeypatch.setattr(sandbox.pa.ipc, "new_stream", dies_midway)
+    with pytest.raises(sandbox.Died):
+        sandbox.call(lambda: pa.table({"a": [1]}), sandbox.runtime_paths(avoid=[]), timeout_s=30)
+
+
+def test_no_message_of_a_query_shows_the_warehouse_path(two_tenants):
+    """Also the errors of opening the warehouse: a snapshot it does not have."""
+    stderr = refused(two_tenants, "SELECT 1", "--snapshot", "99999")
+    assert "snapshot 99999 does not exist" in stderr
+
+
+def test_the_data_files_are_named_alike_with_or_without_a_trailing_slash(two_tenants):
+    from dataclasses import replace
+
+    from warehouse.connection import data_files
+
+    bare = replace(two_tenants, data_path=two_tenants.data_path.rstrip("/"))
+    named = data_files(None, two_tenants)
+    assert named and sorted(data_files(None, bare)) == sorted(named)
+    assert all(Path(p).is_file() for p in named)
