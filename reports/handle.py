@@ -14,7 +14,8 @@ from typing import Any
 
 from reports.window import Period, Window
 from warehouse import tenants
-from warehouse.connection import Location, connect, latest_snapshot
+from warehouse.connection import Location, connect
+from warehouse.migrate import current_snapshot
 from warehouse.errors import BenchhouseError
 
 SQL = Path(__file__).resolve().parent / "sql"
@@ -26,14 +27,9 @@ def statement(name: str) -> str:
 
 
 def window(location: Location, period: Period, snapshot: int | None = None) -> Window:
-    """The window of `period` at `snapshot`, or at the warehouse's latest snapshot."""
-    if snapshot is None:
-        con = connect(location, read_only=True)
-        try:
-            snapshot = latest_snapshot(con)
-        finally:
-            con.close()
-    return Window.of(period, snapshot)
+    """The window of `period` at `snapshot`, or at the warehouse's latest snapshot, which is read only
+    when the warehouse's views are this code's (a reader never brings them up to date)."""
+    return Window.of(period, current_snapshot(location) if snapshot is None else snapshot)
 
 
 def check_period(handle: "ReadHandle") -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from warehouse import sql
-from warehouse.connection import LAKE, Location, connect
+from warehouse.connection import LAKE, Location, connect, latest_snapshot
 from warehouse.errors import SchemaDrift, WarehouseOutdated
 
 SCHEMA_DIR = sql.PACKAGE_DIR / "schema"
@@ -59,13 +59,14 @@ def pending(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [] if _views_current(con) else ["views"]
 
 
-def require_current(location: Location) -> None:
-    """Refuse to read a warehouse whose schema or views are not this code's. A read path never
-    writes, not even the writer lock's file, so it works on a read-only copy; `benchhouse init`,
-    a writer, brings the warehouse up to date."""
+def current_snapshot(location: Location) -> int:
+    """The latest snapshot of a warehouse whose schema and views are this code's; a warehouse whose
+    are not is refused. A read path never writes, not even the writer lock's file, so it works on a
+    read-only copy; `benchhouse init`, a writer, brings the warehouse up to date."""
     con = connect(location, read_only=True)
     try:
         left = pending(con)
+        latest = latest_snapshot(con)
     finally:
         con.close()
     if left:
@@ -73,6 +74,12 @@ def require_current(location: Location) -> None:
             f"the warehouse's schema and views are older than this code ({', '.join(left)} not applied): run "
             "`benchhouse init` first (it writes to the warehouse), or pass --snapshot to read an earlier snapshot "
             "as it was")
+    return latest
+
+
+def require_current(location: Location) -> None:
+    """Refuse to read a warehouse whose schema or views are not this code's (current_snapshot)."""
+    current_snapshot(location)
 
 
 def migrate_tables(con: duckdb.DuckDBPyConnection, folder: Path, lake: str) -> list[str]:
