@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from warehouse.connection import Location
+from warehouse.errors import BenchhouseError
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -53,14 +54,11 @@ state = State()
 def check_out_folder(out: Path, option: str = "--out") -> None:
     """Refuse an output folder inside the warehouse folder (its catalog, data, or a tenant's folder):
     a deliverable written there is read by no one, and outlives a purge of its tenant."""
-    from warehouse.errors import BenchhouseError
+    from cli.output import within
 
-    target = out.resolve()
-    for folder in state.protected():
-        folder = folder.resolve()
-        if target == folder or folder in target.parents:
-            raise BenchhouseError(f"{option} {out}: refused, it is inside the warehouse folder; write the "
-                                  f"deliverables elsewhere, e.g. {option} out")
+    if within(out, state.protected()) is not None:
+        raise BenchhouseError(f"{option} {out}: refused, it is inside the warehouse folder; write the "
+                              f"deliverables elsewhere, e.g. {option} out")
 
 
 def snapshot_of(snapshot: int | None, as_of: int | None) -> int | None:
@@ -68,8 +66,6 @@ def snapshot_of(snapshot: int | None, as_of: int | None) -> int | None:
     if as_of is not None:
         err.print("[yellow]warning:[/] --as-of is deprecated and takes a snapshot id, not a date: use --snapshot")
         if snapshot is not None and snapshot != as_of:
-            from warehouse.errors import BenchhouseError
-
             raise BenchhouseError(f"--snapshot {snapshot} and --as-of {as_of} disagree: give --snapshot alone")
         return as_of
     return snapshot

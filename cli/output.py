@@ -21,17 +21,25 @@ FORMATS = ("table", "csv", "json", "parquet")
 TABLE_ROWS = 1000  # a terminal table longer than this helps nobody; csv and json give them all
 
 
+def within(out: Path, protected: list[Path]) -> Path | None:
+    """The protected path that `out` is, or is inside of (links resolved); None when it is none."""
+    target = out.resolve()
+    for path in protected:
+        path = path.resolve()
+        if target == path or path in target.parents:
+            return path
+    return None
+
+
 def check_target(out: Path | None, force: bool, protected: list[Path], option: str = "-o") -> None:
     """Refuse to write `out` where it would destroy something: anything under a protected folder (the
     warehouse), a protected file (the input), or, without --force, any existing file."""
     if out is None:
         return
-    target = out.resolve()
-    for path in protected:
-        path = path.resolve()
-        if target == path or path in target.parents:
-            raise BenchhouseError(f"{option} {out}: refused, it would overwrite "
-                                  f"{'the warehouse' if path.is_dir() else 'the input file'}; write elsewhere")
+    path = within(out, protected)
+    if path is not None:
+        raise BenchhouseError(f"{option} {out}: refused, it would overwrite "
+                              f"{'the warehouse' if path.is_dir() else 'the input file'}; write elsewhere")
     if out.is_dir():
         raise BenchhouseError(f"{option} {out}: is a folder; give a file name")
     if not out.parent.is_dir():
