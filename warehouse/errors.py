@@ -59,6 +59,16 @@ class WarehouseDamaged(BenchhouseError):
     """A catalog or data file of the warehouse is damaged, missing or not what it should be."""
 
 
+class TenantDamaged(WarehouseDamaged):
+    """A tenant's catalog lacks its tables (warehouse/tenants.py)."""
+
+
+def no_warehouse(where: str) -> WarehouseNotFound:
+    """The one wording for a folder that holds no warehouse, whichever command looked there."""
+    return WarehouseNotFound(f"no warehouse at {where}: build one with `make demo` or `benchhouse init`, "
+                             "or point --warehouse (or BENCHHOUSE_WAREHOUSE) at an existing one")
+
+
 @dataclass(frozen=True)
 class Reject:
     """One problem with one row of an input file."""

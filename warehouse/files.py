@@ -22,6 +22,9 @@ from warehouse.errors import WarehouseDamaged, WarehouseReadOnly
 # `Location` in the annotations is warehouse.connection.Location, not imported: connection imports this module.
 
 TENANTS = "tenants"  # a tenant's catalog and data live in <warehouse>/tenants/<id> (warehouse/tenants.py)
+CATALOG = "catalog.sqlite"  # an embedded warehouse's catalog, in its folder; a tenant's, in the tenant's
+# SQLite keeps an unfinished write's journal beside the catalog, and reads it on the next open.
+CATALOG_SUFFIXES = ("", "-journal", "-wal", "-shm")
 RESTORE = "restore the warehouse folder from a copy"
 SQLITE_HEADER = b"SQLite format 3\0"
 PARQUET_PATH = re.compile(r"""["']([^"']+\.parquet)["']""")
@@ -33,7 +36,7 @@ def root(location: Location) -> Path | None:
     folder = location.local_dir
     if folder is None:
         return None
-    if folder.parent.name == TENANTS and (folder.parents[1] / "catalog.sqlite").exists():
+    if folder.parent.name == TENANTS and (folder.parents[1] / CATALOG).exists():
         return folder.parents[1]
     return folder
 
@@ -47,6 +50,12 @@ def shown(location: Location, path: str | Path) -> str:
 
 def catalog_file(location: Location) -> Path:
     return Path(location.catalog.removeprefix("sqlite:"))
+
+
+def catalog_files(location: Location) -> list[Path]:
+    """The embedded catalog and the journals SQLite may keep beside it, whether they exist or not."""
+    catalog = catalog_file(location)
+    return [catalog.with_name(catalog.name + suffix) for suffix in CATALOG_SUFFIXES]
 
 
 def catalog_damage(location: Location) -> str | None:
