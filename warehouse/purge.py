@@ -18,9 +18,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from warehouse.connection import writer_lock
+from warehouse import files
+from warehouse.connection import Location
 from warehouse.errors import BenchhouseError
-from warehouse.tenants import CATALOG, FOLDER, Tenant, existing, held
+from warehouse.tenants import Tenant, held, unknown
 
 MANIFEST = "manifest.json"
 DELIVERIES = "deliveries"  # in the tenant's folder
@@ -55,27 +56,25 @@ class Purged:
 
 
 def purge(tenant: Tenant, out_root: Path | None = None) -> Purged:
-    """Delete everything of the tenant's, waiting for its reports and loads to finish first."""
-    if not tenant.folder.is_dir():
-        existing(tenant.public, tenant.id)
+    """Delete everything of the tenant's, waiting for its reports and loads to finish first. Planned
+    once the tenant is held: a report or a load that held it first may have written more meanwhile.
+    Holding it exclusively also keeps out its writer, which loads only while it holds the tenant."""
     with held(tenant, exclusive=True, must_exist=False):
-        check(plan(tenant, out_root))  # before the writer lock makes its file: a read-only folder is refused first
-        with writer_lock(tenant.location):
-            planned = plan(tenant, out_root)
-            check(planned)
-            execute(planned.steps, tenant)
+        planned = plan(tenant, out_root)
+        check(planned)
+        execute(planned.steps, tenant)
     left = [s for s in planned.steps if not s.tidy and os.path.lexists(s.path)]
     if left:
         raise BenchhouseError(f"purging tenant '{tenant.id}' left {left[0].shown}: something wrote there during the "
                               "purge; run the same purge again")
-    files = [s for s in planned.steps if not s.folder]
-    return Purged(tenant.id, len(files), sum(s.size for s in files), [tenant.shown, *planned.delivered])
+    deleted = [s for s in planned.steps if not s.folder]
+    return Purged(tenant.id, len(deleted), sum(s.size for s in deleted), [tenant.shown, *planned.delivered])
 
 
 def plan(tenant: Tenant, out_root: Path | None = None) -> Plan:
     """Every step of the purge, in order; refuses a delivery folder that is not this tenant's."""
     if not tenant.folder.is_dir():
-        existing(tenant.public, tenant.id)
+        raise unknown(tenant)
     steps: list[Step] = []
     delivered: list[str] = []
     tidy: list[Step] = []
@@ -94,10 +93,9 @@ def plan(tenant: Tenant, out_root: Path | None = None) -> Plan:
             delivered.append(str(root))
     steps += tidy
     data = tenant.folder / "data"
-    steps += _tree(data, tenant) + ([Step(data, f"{tenant.shown}/data", folder=True)] if data.is_dir() else [])
-    steps += [_file(tenant.folder / name, tenant) for name in
-              (CATALOG, f"{CATALOG}-journal", f"{CATALOG}-wal", f"{CATALOG}-shm") if (tenant.folder / name).exists()]
-    steps += _tree(tenant.folder, tenant) + [Step(tenant.folder, tenant.shown, folder=True)]
+    steps += _tree(data, tenant.location) + ([Step(data, f"{tenant.shown}/data", folder=True)] if data.is_dir() else [])
+    steps += [_file(path, tenant.location) for path in files.catalog_files(tenant.location) if path.exists()]
+    steps += _tree(tenant.folder, tenant.location) + [Step(tenant.folder, tenant.shown, folder=True)]
     unique: dict[Path, Step] = {}
     for step in steps:
         unique.setdefault(step.path, step)
@@ -214,7 +212,7 @@ def _holds_warehouse_files(tenant: Tenant, real: Path) -> bool:
     warehouse = tenant.public.local_dir.resolve()
     if real == warehouse or real in warehouse.parents:
         return True
-    tenants_root = warehouse / FOLDER
+    tenants_root = warehouse / files.TENANTS
     if tenants_root not in (real, *real.parents):
         return False
     inside = real.relative_to(tenants_root).parts
@@ -234,24 +232,20 @@ def _manifest_tenant(folder: Path) -> str | None:
     return content.get("tenant") if isinstance(content, dict) else None
 
 
-def _tree(root: Path, tenant: Tenant | None = None) -> list[Step]:
-    """Everything under `root`, deepest first: files and links, then the folders they were in."""
+def _tree(root: Path, location: Location | None = None) -> list[Step]:
+    """Everything under `root`, deepest first: files and links, then the folders they were in; a
+    tenant's own named relative to the warehouse, anything else as it is."""
+    shown = str if location is None else lambda path: files.shown(location, path)
     steps = []
-    for here, folders, files in os.walk(root, topdown=False):
-        for name in files:
+    for here, folders, names in os.walk(root, topdown=False):
+        for name in names:
             path = Path(here, name)
-            steps.append(Step(path, _shown(path, tenant), size=0 if path.is_symlink() else path.lstat().st_size))
+            steps.append(Step(path, shown(path), size=0 if path.is_symlink() else path.lstat().st_size))
         for name in folders:
             path = Path(here, name)
-            steps.append(Step(path, _shown(path, tenant), folder=not path.is_symlink()))
+            steps.append(Step(path, shown(path), folder=not path.is_symlink()))
     return steps
 
 
-def _file(path: Path, tenant: Tenant) -> Step:
-    return Step(path, _shown(path, tenant), size=path.lstat().st_size)
-
-
-def _shown(path: Path, tenant: Tenant | None) -> str:
-    if tenant is None:
-        return str(path)
-    return f"{tenant.shown}/{path.relative_to(tenant.folder)}"
+def _file(path: Path, location: Location) -> Step:
+    return Step(path, files.shown(location, path), size=path.lstat().st_size)

@@ -28,26 +28,21 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from warehouse import formats
+from warehouse import files, formats
 from warehouse.connection import LAKE, Location, attach, connect, latest_snapshot, lock_down
-from warehouse.errors import BenchhouseError, UnknownName, WarehouseNotFound
-from warehouse.migrate import migrate_tables
+from warehouse.errors import BenchhouseError, TenantDamaged, UnknownName, WarehouseDamaged, no_warehouse
+from warehouse.files import CATALOG, TENANTS
+from warehouse.migrate import applied, migrate_tables
 from warehouse.sql import PACKAGE_DIR
 
 if TYPE_CHECKING:  # warehouse.ingest (pandas, the adapters) is imported by the writers alone, not by every read
     from warehouse.ingest import IngestResult, Target
 
 ALIAS = "tenant"  # the tenant's catalog in a tenant connection; the warehouse is `bh`
-FOLDER = "tenants"
-CATALOG = "catalog.sqlite"
 PRIVATE = PACKAGE_DIR / "private"
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 ID_LENGTH = 64
 REQUIRES = re.compile(r"^-- requires public view: (\w+)", re.M)
-
-
-class TenantDamaged(BenchhouseError):
-    """A tenant's catalog cannot be read, or lacks its tables."""
 
 
 def check_id(text: str) -> str:
@@ -72,7 +67,7 @@ class Tenant:
             raise BenchhouseError("tenants live in the warehouse folder: a warehouse with a PostgreSQL "
                                   "catalog has none; use an embedded warehouse for private benchmarks")
         tenant = cls(check_id(tenant_id), public)
-        root = (public.local_dir / FOLDER).resolve()
+        root = (public.local_dir / TENANTS).resolve()
         if tenant.folder.is_symlink() or tenant.folder.resolve().parent != root:  # a purge follows no link
             raise BenchhouseError(f"tenant '{tenant.id}': its folder is a link, not a folder of the warehouse's "
                                   "tenants folder; replace the link with the tenant's folder")
@@ -80,12 +75,12 @@ class Tenant:
 
     @property
     def folder(self) -> Path:
-        return self.public.local_dir / FOLDER / self.id
+        return self.public.local_dir / TENANTS / self.id
 
     @property
     def shown(self) -> str:
         """The tenant's folder as messages name it: relative to the warehouse, never its absolute path."""
-        return f"{FOLDER}/{self.id}"
+        return f"{TENANTS}/{self.id}"
 
     @property
     def location(self) -> Location:
@@ -101,26 +96,22 @@ def existing(public: Location, tenant_id: str) -> Tenant:
     holds is for `benchhouse private list` to say, not for any error a client might see."""
     tenant = Tenant.of(public, tenant_id)
     if not tenant.exists():
-        raise _unknown(tenant)
+        raise unknown(tenant)
     return tenant
 
 
-def _unknown(tenant: Tenant) -> UnknownName:
+def unknown(tenant: Tenant) -> UnknownName:
     return UnknownName(f"no tenant '{tenant.id}' in this warehouse: check the id with `benchhouse private list`, "
                        f"or load its data with `benchhouse private ingest --tenant {tenant.id} ...`")
 
 
 def folders(public: Location) -> list[Tenant]:
     """Every tenant folder, with a catalog or without one (a first load or a purge that was stopped)."""
-    root = public.local_dir / FOLDER if public.is_embedded else None
+    root = public.local_dir / TENANTS if public.is_embedded else None
     if root is None or not root.is_dir():
         return []
     return [Tenant(p.name, public) for p in sorted(root.iterdir())
             if ID.fullmatch(p.name) and p.is_dir() and not p.is_symlink()]
-
-
-def all_tenants(public: Location) -> list[Tenant]:
-    return [t for t in folders(public) if t.exists()]
 
 
 @contextmanager
@@ -131,8 +122,8 @@ def held(tenant: Tenant, exclusive: bool = False, must_exist: bool = True) -> It
     folder it locked is no longer the tenant's, and stops with nothing written."""
     try:
         fd = os.open(tenant.folder, os.O_RDONLY | os.O_DIRECTORY)
-    except FileNotFoundError:
-        raise _unknown(tenant) from None
+    except (FileNotFoundError, NotADirectoryError):
+        raise unknown(tenant) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
         try:
@@ -143,8 +134,8 @@ def held(tenant: Tenant, exclusive: bool = False, must_exist: bool = True) -> It
         if now is None or (now.st_dev, now.st_ino) != (locked.st_dev, locked.st_ino):
             raise UnknownName(f"tenant '{tenant.id}' was purged while this command waited for it: nothing was "
                               "written; check the id with `benchhouse private list`")
-        if must_exist:
-            existing(tenant.public, tenant.id)
+        if must_exist and not tenant.exists():
+            raise unknown(tenant)
         yield
     finally:
         os.close(fd)
@@ -162,26 +153,14 @@ def target(tenant: Tenant) -> Target:
 def ingest(tenant: Tenant, kind: str, path: Path, **options) -> IngestResult:
     """Validate and load one of the client's files (formats.PRIVATE_FORMATS) into its catalog,
     creating the tenant on its first load. Held against a purge while it loads."""
-    if not tenant.public.exists():
-        raise WarehouseNotFound("no warehouse in the folder given (--warehouse or BENCHHOUSE_WAREHOUSE): a tenant's "
-                                "runs name its models and its reports its prices; build it with `make demo` or "
-                                "`benchhouse init` first")
-    _check_writable(tenant)
+    if not tenant.public.exists():  # a tenant's runs name the warehouse's models, its reports its prices
+        raise no_warehouse(tenant.public.describe())
+    files.check_writable(tenant.location)
     from warehouse.ingest import load_file
 
     tenant.folder.mkdir(parents=True, exist_ok=True)
     with held(tenant, must_exist=False):
         return load_file(target(tenant), kind, path, **options)
-
-
-def _check_writable(tenant: Tenant) -> None:
-    """Refuse, before anything is changed, to load into a warehouse whose folder is read-only."""
-    folder = tenant.folder
-    while not folder.exists():
-        folder = folder.parent
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise BenchhouseError(f"tenant '{tenant.id}': the warehouse folder is read-only, so nothing can be loaded "
-                              "into it; nothing was changed: load into a writable copy of the warehouse")
 
 
 def writer(tenant: Tenant) -> duckdb.DuckDBPyConnection:
@@ -191,10 +170,7 @@ def writer(tenant: Tenant) -> duckdb.DuckDBPyConnection:
     it is attached read-only. Call under the tenant's writer lock."""
     if not tenant.exists():
         _create(tenant)
-    try:
-        con = connect(tenant.location, alias=ALIAS)
-    except duckdb.Error:
-        raise damaged(tenant) from None
+    con = connect(tenant.location, alias=ALIAS)
     try:
         attach(con, tenant.public, LAKE, read_only=True)
         con.execute(f"SET search_path = '{ALIAS}.main,{LAKE}.main'")
@@ -219,7 +195,7 @@ def _create(tenant: Tenant) -> None:
         migrate_tables(con, PRIVATE / "schema", ALIAS)
     finally:
         con.close()
-    os.rename(staging, tenant.folder / CATALOG)
+    os.rename(staging, files.catalog_file(tenant.location))
     _sync_folder(tenant.folder)
 
 
@@ -243,10 +219,12 @@ def reader(tenant: Tenant, snapshot: int | None = None, tenant_snapshot: int | N
     `tenant_snapshot`), with the private views; it may read no file but their data files."""
     con = connect(tenant.public, read_only=True, snapshot=snapshot, lock=False)
     try:
+        attach(con, tenant.location, ALIAS, read_only=True, snapshot=tenant_snapshot)  # names a damaged catalog file
         try:
-            attach(con, tenant.location, ALIAS, read_only=True, snapshot=tenant_snapshot)
             create_views(con)
-        except duckdb.Error:
+        except duckdb.CatalogException:
+            if applied(con, ALIAS):  # the tenant has its tables: a view failed for another reason
+                raise
             raise damaged(tenant) from None
         lock_down(con, [tenant.public, tenant.location], memory_limit)
     except BaseException:
@@ -274,10 +252,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def snapshot(tenant: Tenant) -> int:
     """The tenant catalog's latest snapshot."""
-    try:
-        con = connect(tenant.location, read_only=True, alias=ALIAS)
-    except duckdb.Error:
-        raise damaged(tenant) from None
+    con = connect(tenant.location, read_only=True, alias=ALIAS)
     try:
         return latest_snapshot(con, ALIAS)
     finally:
@@ -304,16 +279,24 @@ def summary(tenant: Tenant) -> Summary:
                                                   "a purge was stopped); load its files, or purge it")
     try:
         con = reader(tenant)
-        try:
-            cursor = con.execute("SELECT * FROM private_data")
-            names = [d[0] for d in cursor.description]
-            held_ = {row[0]: dict(zip(names, row)) for row in cursor.fetchall()}
-            latest = latest_snapshot(con, ALIAS)
-        except duckdb.Error:
-            raise damaged(tenant) from None
-        finally:
-            con.close()
-    except TenantDamaged:
-        return Summary(tenant.id, {}, None, size, "damaged: its catalog cannot be read or lacks its tables; purge "
-                                                  "it and load its files again")
+    except WarehouseDamaged as exc:
+        return _damaged_summary(tenant, size, exc)
+    try:
+        cursor = con.execute("SELECT * FROM private_data")
+        names = [d[0] for d in cursor.description]
+        held_ = {row[0]: dict(zip(names, row)) for row in cursor.fetchall()}
+        latest = latest_snapshot(con, ALIAS)
+    except duckdb.Error as exc:
+        named = files.explain(exc, tenant.location)
+        if named is None:
+            raise
+        return _damaged_summary(tenant, size, named)
+    finally:
+        con.close()
     return Summary(tenant.id, held_, latest, size, "ok")
+
+
+def _damaged_summary(tenant: Tenant, size: int, exc: WarehouseDamaged) -> Summary:
+    why = ("its catalog cannot be read or lacks its tables; purge it and load its files again"
+           if isinstance(exc, TenantDamaged) else str(exc))
+    return Summary(tenant.id, {}, None, size, f"damaged: {why}")

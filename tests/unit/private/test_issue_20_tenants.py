@@ -135,6 +135,18 @@ def test_issue_20_defect_6_private_list_shows_a_damaged_tenant_and_lists_the_oth
     assert not list(unfinished.glob(".catalog*")) and listed(private.public)["halfway"]["status"] == "ok"
 
 
+def test_issue_20_defect_6_a_tenant_whose_catalog_is_not_sqlite_is_listed_as_damaged_and_the_others_as_usual(private):
+    garbage = private.public.local_dir / "tenants" / "garbage"
+    garbage.mkdir()
+    (garbage / "catalog.sqlite").write_bytes(b"not a catalog " * 300)
+
+    found = listed(private.public)
+    assert found["acme"]["status"] == "ok" and found["acme"]["evaluations"] == "2"
+    assert found["garbage"]["status"].startswith("damaged: ") and "tenants/garbage/catalog.sqlite" in \
+        found["garbage"]["status"] and "not a SQLite database" in found["garbage"]["status"]
+    assert found["garbage"]["evaluations"] == "" and found["garbage"]["snapshot"] == ""
+
+
 @pytest.mark.parametrize("command", [["private", "report", "--tenant", "acme", "--period", PERIOD, "--format", "pptx"],
                                      ["report", "build", "cost-to-run", "--subscriber", "nobody", "--period", PERIOD],
                                      ["quarterly", PERIOD, "--subscriber", "nobody"]])

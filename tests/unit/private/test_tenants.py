@@ -13,9 +13,11 @@ import pytest
 
 from tests.conftest import write
 from tests.unit.private.conftest import EVALUATIONS, load_tenant, view
+import duckdb
+
 from warehouse import purge, query, tenants
-from warehouse.connection import connect, latest_snapshot
-from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, ValidationFailed
+from warehouse.connection import Location, connect, latest_snapshot
+from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, ValidationFailed, WarehouseNotFound
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -145,8 +147,44 @@ def test_purge_removes_the_tenants_catalog_and_every_file_and_nothing_else(priva
     assert purged.files == len(files) >= 4 and not private.folder.exists() and not deliverables.exists()
     assert {k: v for k, v in tree(private.public.local_dir).items() if not k.startswith("tenants/")} == public_before
     assert tree(other.folder) == other_before
-    assert [t.id for t in tenants.all_tenants(private.public)] == ["globex"]
+    assert [t.id for t in tenants.folders(private.public)] == ["globex"]
     for path in private.public.local_dir.rglob("*"):
         assert not path.is_file() or b"lab-a EU region" not in path.read_bytes() or "globex" in str(path)
     with pytest.raises(UnknownName):
         purge.purge(private)
+
+
+def test_a_tenant_load_without_a_warehouse_says_what_every_command_says(tmp_path):
+    nowhere = Location.resolve(str(tmp_path / "nowhere"))
+    with pytest.raises(WarehouseNotFound) as tenant_load:
+        tenants.ingest(tenants.Tenant.of(nowhere, "acme"), "evaluations", EVALUATIONS)
+    with pytest.raises(WarehouseNotFound) as public_read:
+        connect(nowhere, read_only=True)
+    assert str(tenant_load.value) == str(public_read.value)
+    assert not (tmp_path / "nowhere").exists()
+
+
+LOCKED = duckdb.IOException("Could not set lock on file \"catalog.sqlite\": Conflicting lock is held")
+
+
+@pytest.mark.parametrize("opening", [tenants.snapshot, tenants.writer], ids=["snapshot", "writer"])
+def test_a_tenant_catalog_that_cannot_be_opened_for_a_passing_reason_is_not_called_damaged(private, monkeypatch,
+                                                                                          opening):
+    """A lock or an I/O error is said as it is, not as a damage that a purge would answer."""
+    def locked(*args, **kwargs):
+        raise LOCKED
+
+    monkeypatch.setattr(tenants, "connect", locked)
+    with pytest.raises(duckdb.IOException):
+        opening(private)
+
+
+@pytest.mark.parametrize("failure", [LOCKED, duckdb.CatalogException("Table with name models does not exist!")],
+                         ids=["locked", "a-public-table-missing"])
+def test_a_private_view_failing_while_the_tenant_has_its_tables_is_not_called_damaged(private, monkeypatch, failure):
+    def failing(con):
+        raise failure
+
+    monkeypatch.setattr(tenants, "create_views", failing)
+    with pytest.raises(type(failure)):
+        tenants.reader(private)
