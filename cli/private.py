@@ -116,8 +116,10 @@ def purge_command(
     from warehouse import purge
 
     tenant = tenants.Tenant.of(state.location, tenant_id)
-    planned = purge.plan(tenant, out)  # refuses, before asking, a folder that is not the tenant's
     if not yes:
+        # Planned to be named in the question, and to refuse before asking a folder that is not the
+        # tenant's; the purge plans again once it holds the tenant, as what it deletes may grow meanwhile.
+        planned = purge.plan(tenant, out)
         if not sys.stdin.isatty():
             raise BenchhouseError(f"purging tenant '{tenant.id}' cannot be undone: pass --yes to confirm")
         typer.confirm(f"Delete every file of tenant '{tenant.id}' ({' and '.join([tenant.shown, *planned.delivered])})"
