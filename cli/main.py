@@ -3,9 +3,7 @@ become messages and exit codes (1 for a mistake a person can fix, 3 for a bug)."
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import duckdb
@@ -78,22 +76,22 @@ def _explained(exc: OSError | duckdb.Error) -> str | None:
     or the operating system refusing a file (read-only, no permission), named as the user gave it."""
     import errno
 
-    from warehouse.files import REFUSED, explain, root, shown
+    from warehouse.files import REFUSED, cannot_write, explain
 
     try:
         location = state.location
     except BenchhouseError:
         return None
-    damaged = explain(exc, location) if isinstance(exc, duckdb.Error) else None
-    if damaged is not None:
-        return str(damaged)
-    if isinstance(exc, OSError) and exc.errno in REFUSED and exc.filename is not None:
-        folder = root(location)
-        inside = folder is not None and folder in Path(os.path.abspath(exc.filename)).parents
-        name = shown(location, exc.filename) if inside else exc.filename
+    if isinstance(exc, duckdb.Error):
+        damaged = explain(exc, location)
+        return None if damaged is None else str(damaged)
+    refused = cannot_write(location, exc)
+    if refused is not None:
+        return str(refused)
+    if exc.errno in REFUSED and exc.filename is not None:  # a file of the user's, outside the warehouse
         if exc.errno == errno.EROFS:
-            return f"{name} is on a read-only file system: write it somewhere else"
-        return f"{name}: permission denied: give a file or folder this user may use, or change its permissions"
+            return f"{exc.filename} is on a read-only file system: write it somewhere else"
+        return f"{exc.filename}: permission denied: give a file or folder this user may use, or change its permissions"
     return None
 
 
