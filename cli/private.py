@@ -93,7 +93,7 @@ def sql_command(
 ) -> None:
     """One read-only query that sees the warehouse, this tenant's tables (as tenant.*) and the private
     views (private_*), and nothing of any other tenant. The same refusals and limits as `benchhouse sql`."""
-    tenant = tenants.existing(state.location, tenant_id)
+    tenant = tenants.Tenant.of(state.location, tenant_id)  # held() below names an unknown one
     protected = state.protected(file)
     output.check_target(out, force, protected)
     limits = query.Limits(timeout, memory_limit)

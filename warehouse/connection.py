@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.sql import quote_literal
-from warehouse.errors import BenchhouseError, SnapshotNotFound, WarehouseBusy, WarehouseNotFound
+from warehouse.errors import BenchhouseError, SnapshotNotFound, WarehouseBusy, no_warehouse
 from warehouse.files import cannot_write, catalog_damage, check_writable, damaged_catalog
 
 LAKE = "bh"
@@ -177,10 +177,7 @@ def attach(con: duckdb.DuckDBPyConnection, location: Location, alias: str, *, re
     """Attach one DuckLake catalog to a connection under `alias` (a name the code chooses, never
     input). A second catalog (a tenant's) is attached this way beside the warehouse."""
     if not (create or location.exists()):
-        raise WarehouseNotFound(
-            f"no warehouse at {location.describe()}: build one with `make demo` or `benchhouse init`, "
-            f"or point --warehouse (or {ENV_WAREHOUSE}) at an existing one"
-        )
+        raise no_warehouse(location.describe())
     # A catalog is made only where there is none: a catalog file that is not one is damaged, and
     # is named as such rather than made into a new, empty warehouse.
     make = create and not (location.is_embedded and location.exists())

@@ -202,7 +202,7 @@ def _readable(location: Location, tenant: Tenant | None) -> list[str]:
     found = [location.data_path]
     if location.is_embedded:
         # SQLite looks for a journal of an unfinished write beside the catalog (and reads it, if any).
-        found += [str(location.local_dir / f"catalog.sqlite{suffix}") for suffix in ("", "-journal", "-wal", "-shm")]
+        found += [str(path) for path in files.catalog_files(location)]
     if tenant is not None:
         found.append(str(tenant.folder))
     return found
