@@ -15,7 +15,9 @@ import csv
 import gzip
 import hashlib
 import json
+import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -202,3 +204,61 @@ def json_document(path: Path, shown: Path | None = None):
     except json.JSONDecodeError as exc:
         raise FileFormatError(f"{shown}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg}); "
                               "the file may be truncated") from None
+
+
+class Unreadable(FileFormatError):
+    """Why read_bounded gave no bytes. `reason` is "missing", "folder", "not regular", "too large"
+    (with the file's `size` and the `limit`, in bytes) or "unreadable" (with the system's `strerror`);
+    callers turn it into their own message, saying what the file should be."""
+
+    def __init__(self, path: Path, reason: str, size: int | None = None, limit: int | None = None,
+                 strerror: str | None = None):
+        self.path, self.reason, self.size, self.limit, self.strerror = path, reason, size, limit, strerror
+        what = {"missing": "no such file", "folder": "is a folder", "not regular": "not a regular file",
+                "too large": f"{size} bytes, more than the {limit} it may be", "unreadable": f"cannot be read ({strerror})"}
+        super().__init__(f"{path}: {what[reason]}")
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, at most `limit` of them. Its type and size are checked before it is
+    opened (opening a pipe or a device may block); a file that grew since is still refused."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        missing = isinstance(exc, (FileNotFoundError, NotADirectoryError))
+        raise Unreadable(path, "missing" if missing else "unreadable", strerror=exc.strerror) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise Unreadable(path, "folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable(path, "not regular")
+    if info.st_size > limit:
+        raise Unreadable(path, "too large", size=info.st_size, limit=limit)
+    try:
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+            if len(data) > limit:
+                raise Unreadable(path, "too large", size=max(os.fstat(file.fileno()).st_size, len(data)), limit=limit)
+    except OSError as exc:
+        raise Unreadable(path, "unreadable", strerror=exc.strerror) from None
+    return data
+
+
+class NotUtf8(FileFormatError):
+    """Where bytes stop being UTF-8: the `line` (from 1) and `offset` of the first bad `byte`, and
+    whether the bytes start with a UTF-16 byte-order mark (`looks_utf16`), the likeliest cause."""
+
+    def __init__(self, line: int, offset: int, byte: int, looks_utf16: bool):
+        self.line, self.offset, self.byte, self.looks_utf16 = line, offset, byte, looks_utf16
+        super().__init__(f"line {line}: not UTF-8 text (byte 0x{byte:02x} at offset {offset})")
+
+
+def decode_utf8(data: bytes) -> str:
+    """The text of UTF-8 bytes, a leading byte-order mark dropped; NotUtf8 at the first byte that is
+    not UTF-8, its offset counted in `data` (the mark included)."""
+    start = len(BOM) if data.startswith(BOM) else 0
+    try:
+        return data[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = start + exc.start
+        raise NotUtf8(data.count(b"\n", 0, offset) + 1, offset, data[offset],
+                      data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) from None
