@@ -25,14 +25,15 @@ class Loader(yaml.SafeLoader):
         for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
-            key = self.construct_object(key_node, deep=True)
+            key, line = self.construct_object(key_node, deep=True), key_node.start_mark.line + 1
             try:
-                first = seen.setdefault(key, key_node.start_mark.line + 1)
+                given = key in seen
             except TypeError:  # an unhashable key: the constructor below says so
                 continue
-            if first != key_node.start_mark.line + 1:
-                raise DuplicateKey(None, None, f"key '{key}' is given twice (lines {first} and "
-                                   f"{key_node.start_mark.line + 1}); keep one", key_node.start_mark)
+            if given:
+                raise DuplicateKey(None, None, f"key '{key}' is given twice (lines {seen[key]} and {line}); keep one",
+                                   key_node.start_mark)
+            seen[key] = line
         return super().construct_mapping(node, deep)
 
 

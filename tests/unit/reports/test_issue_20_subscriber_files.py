@@ -217,6 +217,14 @@ def test_issue_20_low_a_key_given_twice_is_refused(tmp_path, location, old, new,
     assert line == f"error: {path}, {message}", line
 
 
+def test_a_key_given_twice_on_one_line_is_refused(tmp_path):
+    path = variant(tmp_path, ("  tokens_per_request:\n    input: 2500\n    output: 600\n",
+                              "  tokens_per_request: {input: 2500, output: 600, input: 1}\n"))
+    with pytest.raises(SubscriberError) as raised:
+        subscribers.load(path)
+    assert str(raised.value) == f"{path}, line 21: key 'input' is given twice (lines 21 and 21); keep one"
+
+
 def test_issue_20_low_a_key_given_twice_in_a_client_file_is_refused(tmp_path):
     path = client_variant(tmp_path, ("failures_shown: 5", "failures_shown: 5\nfailures_shown: 20"))
     with pytest.raises(clients.ClientError, match=r", line 12: key 'failures_shown' is given twice \(lines 11 and 12\)"):
