@@ -14,6 +14,7 @@ from itertools import chain
 from lxml import etree
 
 from reports.delivery import svg_size
+from warehouse import textfiles
 
 SVG_NS = "http://www.w3.org/2000/svg"
 MAX_ELEMENTS = 5_000  # elements in the file
@@ -30,7 +31,7 @@ ALLOWED = {"svg", "g", "defs", "symbol", "use", "switch", "a", "title", "desc", 
 # element by its local name. Other elements of other namespaces (an editor's metadata) draw nothing.
 SVG_ONLY = {"pattern", "filter", "marker", "script", "foreignObject", "set", "mpath", "view", "cursor", "font",
             "font-face", "glyph", "tref", "altGlyph", "hatch", "mesh", "meshgradient", "solidcolor", "discard"}
-DECLARED_ENCODING = re.compile(r"""\A\ufeff?<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+DECLARED_ENCODING = re.compile(r"""\A<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
 URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.IGNORECASE | re.DOTALL)
 FILTER = re.compile(r"(?<![\w-])filter\s*:\s*(?!none\s*(?:;|}|!|$))", re.IGNORECASE)
 DATA = re.compile(r"data:image/(png|jpeg);base64,(.*)", re.IGNORECASE | re.DOTALL)
@@ -74,17 +75,16 @@ def read(data: bytes, logo: str) -> Drawing:
             if name not in ids:
                 raise ValueError(f"'{logo}', line {element.sourceline}: a reference to #{name}, which no element has; "
                                  "give the element that id or drop the reference")
-    _expand(root, ids, references, logo)
+    _expand(root, ids, references, logo, len(elements))
     width, height = svg_size.of(root, sheets, logo)
     return Drawing(width, height, images)
 
 
 def _parse(data: bytes, logo: str) -> etree._Element:
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise ValueError(f"'{logo}' is not UTF-8: byte 0x{data[exc.start]:02X} at offset {exc.start} (line {line}) "
+        text = textfiles.decode_utf8(data)
+    except textfiles.NotUtf8 as exc:
+        raise ValueError(f"'{logo}' is not UTF-8: byte 0x{exc.byte:02X} at offset {exc.offset} (line {exc.line}) "
                          "is not UTF-8; save it as UTF-8") from None
     declared = DECLARED_ENCODING.match(text)
     if declared and declared.group(1).upper().replace("_", "-") not in ("UTF-8", "UTF8"):
@@ -162,11 +162,10 @@ def _css(text: str, logo: str) -> list[str]:
     return [f[1:] for f in found]
 
 
-def _expand(root: etree._Element, ids: dict, references: dict, logo: str) -> None:
+def _expand(root: etree._Element, ids: dict, references: dict, logo: str, elements: int) -> None:
     """Refuse a drawing whose references, followed, draw more than MAX_EXPANDED elements or
     MAX_DRAWN_BYTES of path data, text and other attributes, nest more than MAX_DEPTH deep, or loop.
-    A style sheet's references may apply to every element: counted so."""
-    everything = list(root.iter(etree.Element))
+    A style sheet's references may apply to every element (`elements`, in the file): counted so."""
     drawn: dict[etree._Element, tuple[int, int, int]] = {}  # element -> (elements, bytes, depth below)
     open_: set = set()
 
@@ -179,7 +178,7 @@ def _expand(root: etree._Element, ids: dict, references: dict, logo: str) -> Non
             count, size, below = 1, _own_bytes(element), 0
             sheet = etree.QName(element).localname == "style"
             targets = [(child, 1) for child in element.iterchildren(etree.Element)]
-            targets += [(ids[name], len(everything) if sheet else 1) for name in references.get(element, ())]
+            targets += [(ids[name], elements if sheet else 1) for name in references.get(element, ())]
             for target, times in targets:
                 if target in open_ and not sheet:
                     raise ValueError(f"'{logo}', line {element.sourceline}: a reference cycle (#{target.get('id')} "
