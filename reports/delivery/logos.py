@@ -13,6 +13,7 @@ from PIL import Image
 
 from reports.delivery import svg
 from reports.rendering.theme import LOGO_SCALE
+from warehouse import textfiles
 
 MAX_BYTES = 1024 * 1024
 MAX_SIDE = 4096
@@ -23,8 +24,9 @@ SVG_SCALE = LOGO_SCALE
 SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG"}
 
 
-def check(logo: str, folder: Path) -> Path:
-    """The logo's path, once it is known to be safe; ValueError saying what is wrong and the fix."""
+def check(logo: str, folder: Path) -> bytes:
+    """The logo's bytes, once they are known to be safe: the bytes to hash and draw, whatever becomes of
+    the file afterwards; ValueError saying what is wrong and the fix."""
     try:
         root, path = folder.resolve(), (folder / logo).resolve()
     except (OSError, RuntimeError, ValueError):  # a link that loops, a NUL in the name
@@ -32,23 +34,23 @@ def check(logo: str, folder: Path) -> Path:
     if Path(logo).is_absolute() or not path.is_relative_to(root):
         raise ValueError(f"'{logo}' is outside the folder of the file; put the logo under {folder.name}/ "
                          "(e.g. logos/name.svg) and give its path relative to it")
-    if not path.is_file():
+    try:
+        data, unread = textfiles.read_bounded(path, MAX_BYTES), None
+    except textfiles.Unreadable as exc:
+        data, unread = b"", exc
+    if unread is not None and unread.reason in ("missing", "folder", "not regular"):
         raise ValueError(f"no file {logo} under {folder.name}/; put the logo there and give its path relative to it")
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise ValueError(f"'{logo}' is not a PNG, JPEG or SVG file; give a .png, .jpg or .svg logo")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ValueError(f"'{logo}' is {size / 1e6:.1f} MB, more than the {MAX_BYTES // 1024} KB a logo may be; "
+    if unread is not None and unread.reason == "too large":
+        raise ValueError(f"'{logo}' is {unread.size / 1e6:.1f} MB, more than the {MAX_BYTES // 1024} KB a logo may be; "
                          "export it smaller")
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise ValueError(f"'{logo}' cannot be read ({exc.strerror}); check its permissions") from None
+    if unread is not None:
+        raise ValueError(f"'{logo}' cannot be read ({unread.strerror}); check its permissions")
     if kind != "SVG":
         _fits(*_bitmap_size(data, kind, f"'{logo}'"), f"'{logo}'", 1)
-        return path
+        return data
     drawing = svg.read(data, logo)
     _fits(drawing.width, drawing.height, f"'{logo}'", SVG_SCALE)
     pixels = 0
@@ -59,7 +61,7 @@ def check(logo: str, folder: Path) -> Path:
     if pixels > MAX_PIXELS:
         raise ValueError(f"the images embedded in '{logo}' have {pixels} pixels in all, more than {MAX_SIDE}×{MAX_SIDE}; "
                          "embed them smaller")
-    return path
+    return data
 
 
 def _fits(width: float, height: float, what: str, scale: int) -> None:
