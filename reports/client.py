@@ -12,9 +12,7 @@ from pathlib import Path
 from pydantic import Field, PrivateAttr, field_validator
 
 from reports.rendering import theme
-from reports.subscriber import Branding, Contact, Strict, name
-
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+from reports.subscriber import Branding, Contact, Strict, name, slug_id
 
 
 class Client(Strict):
@@ -32,9 +30,7 @@ class Client(Strict):
     @field_validator("id")
     @classmethod
     def _slug(cls, value: str) -> str:
-        if not SLUG.fullmatch(value) or len(value) > 64:
-            raise ValueError(f"'{value}' is not a tenant id: use lowercase letters, digits and hyphens, e.g. acme-insurance")
-        return value
+        return slug_id(value, "a tenant id", "acme-insurance")
 
     @field_validator("company")
     @classmethod

@@ -17,6 +17,7 @@ from reports.rendering import theme
 from warehouse.errors import did_you_mean
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MAX_ID = 64  # a subscriber's or client's id, which names its file
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 MAX_NAME = 120
 MAX_DELIVERY = 100
@@ -32,6 +33,13 @@ def text(value: str) -> str:
             what = unicodedata.name(c, "a control character")
             raise ValueError(f"contains U+{ord(c):04X} ({what}), a control or invisible formatting character "
                              "that can hide or reorder what is printed; write the text on one line without it")
+    return value
+
+
+def slug_id(value: str, what: str, example: str) -> str:
+    """An id that names a file: a slug of at most MAX_ID characters; ValueError calling it `what`."""
+    if not SLUG.fullmatch(value) or len(value) > MAX_ID:
+        raise ValueError(f"'{value}' is not {what}: use lowercase letters, digits and hyphens, e.g. {example}")
     return value
 
 
@@ -151,9 +159,7 @@ class Subscriber(Strict):
     @field_validator("id")
     @classmethod
     def _slug(cls, value: str) -> str:
-        if not SLUG.fullmatch(value):
-            raise ValueError(f"'{value}' is not a slug: use lowercase letters, digits and hyphens, e.g. acme-corp")
-        return value
+        return slug_id(value, "a slug", "acme-corp")
 
     @field_validator("company")
     @classmethod

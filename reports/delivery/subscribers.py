@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from reports import catalogue
 from reports.delivery import logos, yaml_file
-from reports.subscriber import HIDDEN, SLUG, Subscriber
+from reports.subscriber import HIDDEN, Subscriber, slug_id
 from warehouse.errors import BenchhouseError
 
 ENV_SUBSCRIBERS = "BENCHHOUSE_SUBSCRIBERS"
@@ -62,9 +62,10 @@ def load(path: Path) -> Subscriber:
 def load_id(subscriber_id: str, where: Path | None = None) -> Subscriber:
     """The subscriber of that id, with a "did you mean" when there is none. The id is checked as a
     slug before it becomes part of a path: '../clients/x' names no subscriber."""
-    if not SLUG.fullmatch(subscriber_id) or len(subscriber_id) > 64:
-        raise SubscriberError(f"'{subscriber_id}' is not a subscriber id: use lowercase letters, digits and hyphens, "
-                              "e.g. acme-analytics")
+    try:
+        slug_id(subscriber_id, "a subscriber id", "acme-analytics")
+    except ValueError as exc:
+        raise SubscriberError(str(exc)) from None
     where = where or folder()
     path = where / f"{subscriber_id}.yaml"
     if not path.exists():

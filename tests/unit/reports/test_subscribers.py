@@ -107,3 +107,20 @@ def test_a_workload_must_hold_finite_volumes_of_zero_or_more(tmp_path, replace, 
 
 def test_a_workload_is_optional():
     assert subscribers.load_id("northwind-bank").workload is None
+
+
+def test_one_id_rule_for_subscribers_clients_and_the_ids_asked_for(tmp_path):
+    """A slug of at most 64 characters, in a subscriber's file, a client's file, or asked for by id."""
+    from reports.delivery import clients
+    from tests.unit.reports.test_clients import variant as client_variant
+
+    longest, longer = "a" * 64, "a" * 65
+    assert subscribers.load(variant(tmp_path, ("id: acme-analytics", f"id: {longest}"), name=longest)).id == longest
+    with pytest.raises(SubscriberError, match=f"key 'id': '{longer}' is not a slug"):
+        subscribers.load(variant(tmp_path, ("id: acme-analytics", f"id: {longer}"), name=longer))
+    assert clients.load(client_variant(tmp_path, ("id: fabrikam-insurance", f"id: {longest}"), name=longest)).id == longest
+    with pytest.raises(clients.ClientError, match=f"key 'id': '{longer}' is not a tenant id"):
+        clients.load(client_variant(tmp_path, ("id: fabrikam-insurance", f"id: {longer}"), name=longer))
+    assert subscribers.load_id(longest, tmp_path / "subscribers").id == longest
+    with pytest.raises(SubscriberError, match=f"'{longer}' is not a subscriber id"):
+        subscribers.load_id(longer, tmp_path / "subscribers")
