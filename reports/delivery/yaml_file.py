@@ -4,10 +4,11 @@ naming the file, the line and the fix."""
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 import yaml
+
+from warehouse import textfiles
 
 MAX_BYTES = 64 * 1024  # the largest shipped file is under 1 KB
 
@@ -37,27 +38,31 @@ class Loader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
-def text(path: Path) -> str:
-    """The file's text; ValueError (one line, with the file and line) for a file that is not a regular
-    file, is over MAX_BYTES, or is not UTF-8. The size is checked before anything is read."""
+def data(path: Path) -> bytes:
+    """The file's bytes; ValueError (one line, with the file) for a file that is not a regular file or
+    is over MAX_BYTES, checked before anything is read."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise ValueError(f"{path}: not a regular file; make it a plain .yaml file")
-        if info.st_size > MAX_BYTES:
-            raise ValueError(f"{path}: {info.st_size} bytes, more than the {MAX_BYTES // 1024} KiB a file may be; "
-                             "is it the right file?")
-        with path.open("rb") as file:
-            data = file.read(MAX_BYTES + 1)
-    except OSError as exc:
+        return textfiles.read_bounded(path, MAX_BYTES)
+    except textfiles.Unreadable as exc:
+        if exc.reason in ("folder", "not regular"):
+            raise ValueError(f"{path}: not a regular file; make it a plain .yaml file") from None
+        if exc.reason == "too large":
+            raise ValueError(f"{path}: {exc.size} bytes, more than the {MAX_BYTES // 1024} KiB a file may be; "
+                             "is it the right file?") from None
         raise ValueError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
-    if len(data) > MAX_BYTES:
-        raise ValueError(f"{path}: more than the {MAX_BYTES // 1024} KiB a file may be; is it the right file?")
+
+
+def decoded(path: Path, body: bytes) -> str:
+    """The text of the file's bytes; ValueError naming the line of the first byte that is not UTF-8."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise ValueError(f"{path}, line {line}: byte 0x{data[exc.start]:02X} is not UTF-8; save the file as UTF-8") from None
+        return textfiles.decode_utf8(body)
+    except textfiles.NotUtf8 as exc:
+        raise ValueError(f"{path}, line {exc.line}: byte 0x{exc.byte:02X} is not UTF-8; save the file as UTF-8") from None
+
+
+def text(path: Path) -> str:
+    """The file's text; ValueError for what data() and decoded() refuse."""
+    return decoded(path, data(path))
 
 
 def read(path: Path) -> object:
