@@ -155,6 +155,10 @@ class Subscriber(Strict):
     contacts: tuple[Contact, ...] = ()
     workload: Workload | None = Field(default=None, description="What it runs, for the deployment report's costs")
     _folder: Path = PrivateAttr(default=Path("."))  # the folder the file was read from
+    # The bytes of the file and of the logo as the loader read and checked them: what a run hashes, so
+    # that what it pins is what was checked, whatever becomes of the files meanwhile.
+    _file_bytes: bytes | None = PrivateAttr(default=None)
+    _logo_bytes: bytes | None = PrivateAttr(default=None)
 
     @field_validator("id")
     @classmethod

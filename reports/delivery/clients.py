@@ -31,7 +31,7 @@ def folder() -> Path:
 
 def load(path: Path) -> Client:
     try:
-        data = yaml_file.read(path)
+        data, _ = yaml_file.read(path)
     except ValueError as exc:
         raise ClientError(str(exc)) from None
     if not isinstance(data, dict):

@@ -43,8 +43,9 @@ def code_version() -> dict:
             "templates_sha256": files_sha256(templates, TEMPLATES)}
 
 
-def subscriber_sha256(subscriber: Subscriber, path: Path) -> str:
-    return sha256(path.read_bytes() + b"\0" + subscriber.logo_path.read_bytes())
+def subscriber_sha256(subscriber: Subscriber) -> str:
+    """The hash of the subscriber's file and logo, of the bytes its loader read and checked."""
+    return sha256(subscriber._file_bytes + b"\0" + subscriber._logo_bytes)
 
 
 def read(path: Path) -> dict:

@@ -92,7 +92,7 @@ def plan(location: Location, period: Period, out_root: Path, only: list[str] | N
             continue
         try:
             recorded = manifests.read(out / subscriber.delivery / "manifest.json").get("deliverables", {})
-            inputs = manifests.subscriber_sha256(subscriber, folder / f"{subscriber.id}.yaml")
+            inputs = manifests.subscriber_sha256(subscriber)
         except (BenchhouseError, OSError) as exc:
             result.failed.append((subscriber.id, None, f"nothing rendered for {subscriber.id}: {exc}"))
             continue
@@ -115,7 +115,7 @@ def plan(location: Location, period: Period, out_root: Path, only: list[str] | N
 
 def _choose(folder: Path, only: list[str] | None) -> tuple[list[Subscriber], dict[str, str], list[tuple[str, str]]]:
     """The subscribers to render (`only` these, else every active one) with the hash of each one's
-    logo, taken as soon as it was validated; and (id, why) for each refused."""
+    logo, of the bytes that were validated; and (id, why) for each refused."""
     valid, problems = subscribers.read_folder(folder)
     everyone = {s.id: s for s in valid}
     named = set(everyone) | {path.stem for path, _ in problems}
@@ -124,14 +124,7 @@ def _choose(folder: Path, only: list[str] | None) -> tuple[list[Subscriber], dic
             raise BenchhouseError(f"--subscriber {wanted}: no subscribers/{wanted}.yaml." + did_you_mean(wanted, named))
     chosen = [everyone[s] for s in dict.fromkeys(only) if s in everyone] if only else [s for s in valid if s.active]
     refused = [(path.stem, problem) for path, problem in problems if not only or path.stem in only]
-    logos = {}
-    for subscriber in chosen:
-        try:
-            logos[subscriber.id] = manifests.sha256(subscriber.logo_path.read_bytes())
-        except OSError as exc:
-            refused.append((subscriber.id, f"{subscriber.logo_path}: the logo cannot be read ({exc.strerror}); "
-                                           "put it back and run the quarter again"))
-    return [s for s in chosen if s.id in logos], logos, refused
+    return chosen, {s.id: manifests.sha256(s._logo_bytes) for s in chosen}, refused
 
 
 def _pin(location: Location, period: Period, out: Path, snapshot: int | None) -> tuple[Window, str]:

@@ -39,7 +39,7 @@ def folder() -> Path:
 def load(path: Path) -> Subscriber:
     """Read and validate one subscriber file."""
     try:
-        data = yaml_file.read(path)
+        data, raw = yaml_file.read(path)
     except ValueError as exc:
         raise SubscriberError(str(exc)) from None
     if not isinstance(data, dict):
@@ -53,9 +53,10 @@ def load(path: Path) -> Subscriber:
         raise SubscriberError(f"{where(path, ('id',))}: key 'id': '{subscriber.id}' differs from the file name; "
                               f"rename the file to {subscriber.id}.yaml or set id: {path.stem}")
     try:
-        logos.check(subscriber.branding.logo, path.parent)
+        subscriber._logo_bytes = logos.check(subscriber.branding.logo, path.parent)
     except ValueError as exc:
         raise SubscriberError(f"{where(path, ('branding', 'logo'))}: key 'branding.logo': {exc}") from None
+    subscriber._file_bytes = raw
     return subscriber
 
 

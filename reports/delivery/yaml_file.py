@@ -65,11 +65,13 @@ def text(path: Path) -> str:
     return decoded(path, data(path))
 
 
-def read(path: Path) -> object:
-    """The file's data; ValueError for what text() refuses, YAML that does not parse, a key given twice."""
-    body = text(path)
+def read(path: Path) -> tuple[object, bytes]:
+    """The file's data, and the bytes it was read from; ValueError for what text() refuses, YAML that
+    does not parse, a key given twice."""
+    raw = data(path)
+    body = decoded(path, raw)
     try:
-        return yaml.load(body, Loader=Loader)  # noqa: S506 (a SafeLoader)
+        return yaml.load(body, Loader=Loader), raw  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f", line {mark.line + 1}" if mark is not None else ""
