@@ -57,9 +57,8 @@ def load_id(client_id: str, where: Path | None = None) -> Client:
     where = where or folder()
     path = where / f"{client_id}.yaml"
     if not path.exists():
-        for other in (where / f"{client_id}.yml", where / f"{client_id}.YAML", where / f"{client_id}.YML"):
-            if other.exists():
-                raise ClientError(yaml_file.misnamed(other))
+        if misnamed := yaml_file.misnamed_sibling(path):
+            raise ClientError(misnamed)
         known = [p.stem for p in where.glob("*.yaml")]
         close = difflib.get_close_matches(client_id, known, n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -72,6 +71,6 @@ def load_all(where: Path | None = None) -> list[Client]:
     """Every client file, all validated; a file named .yml (which would be ignored) is refused too."""
     paths = sorted((where or folder()).iterdir())
     for path in paths:
-        if yaml_file.misnamed(path):
-            raise ClientError(yaml_file.misnamed(path))
+        if misnamed := yaml_file.misnamed(path):
+            raise ClientError(misnamed)
     return [load(path) for path in paths if path.suffix == ".yaml"]

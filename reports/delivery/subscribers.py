@@ -70,9 +70,8 @@ def load_id(subscriber_id: str, where: Path | None = None) -> Subscriber:
     where = where or folder()
     path = where / f"{subscriber_id}.yaml"
     if not path.exists():
-        for other in (where / f"{subscriber_id}.yml", where / f"{subscriber_id}.YAML", where / f"{subscriber_id}.YML"):
-            if other.exists():
-                raise SubscriberError(yaml_file.misnamed(other))
+        if misnamed := yaml_file.misnamed_sibling(path):
+            raise SubscriberError(misnamed)
         known = [p.stem for p in where.glob("*.yaml")]
         close = difflib.get_close_matches(subscriber_id, known, n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -139,14 +138,14 @@ def read_folder(where: Path | None = None) -> tuple[list[Subscriber], list[tuple
         raise SubscriberError(f"{where}: the folder of subscriber files cannot be read ({exc.strerror})") from None
     found, problems = [], []
     for path in paths:
-        if yaml_file.misnamed(path):
-            problems.append((path, yaml_file.misnamed(path)))
+        if misnamed := yaml_file.misnamed(path):
+            problems.append((path, misnamed))
         elif path.suffix == ".yaml":
             try:
                 found.append((path, load(path)))
             except BenchhouseError as exc:
                 problems.append((path, str(exc)))
-    shared = shared_deliveries(found)
+    shared = _shared_deliveries(found)
     problems += shared
     refused = {path for path, _ in shared}
     return [subscriber for path, subscriber in found if path not in refused], sorted(problems)
@@ -160,7 +159,7 @@ def load_all(where: Path | None = None) -> list[Subscriber]:
     return found
 
 
-def shared_deliveries(found: list[tuple[Path, Subscriber]]) -> list[tuple[Path, str]]:
+def _shared_deliveries(found: list[tuple[Path, Subscriber]]) -> list[tuple[Path, str]]:
     """(file, problem) for each subscriber whose delivery folder another already has: one company's
     deliverables would land in another's."""
     owners: dict[str, str] = {}

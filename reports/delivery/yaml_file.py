@@ -90,3 +90,12 @@ def misnamed(path: Path) -> str | None:
     if path.suffix.lower() in (".yaml", ".yml") and path.suffix != ".yaml":
         return f"{path}: the name ends in {path.suffix}, so the file would be ignored; rename it to {path.stem}.yaml"
     return None
+
+
+def misnamed_sibling(path: Path) -> str | None:
+    """For a file that is not there (<id>.yaml): why one beside it named <id>.yml, .YAML or .YML would
+    be ignored, or None when there is none."""
+    for other in (path.with_suffix(suffix) for suffix in (".yml", ".YAML", ".YML")):
+        if other.exists():
+            return misnamed(other)
+    return None
