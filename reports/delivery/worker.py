@@ -60,9 +60,11 @@ def _planned_logo(task: Task, private: Path) -> Subscriber:
                               "put it back and run the quarter again") from None
     if manifests.sha256(data) != task.logo_sha256:
         raise BenchhouseError(f"the logo {subscriber.branding.logo} changed during the run; run the quarter again")
-    copy = private / subscriber.branding.logo
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    copy.write_bytes(data)
-    pinned = subscriber.model_copy()
+    # A name of the render's own, whatever path the file gives ('../x/logo.svg' would lead out of it);
+    # the suffix the loader judged the logo by, its target's when it is a link.
+    name = "logo" + subscriber.logo_path.resolve().suffix.lower()
+    private.mkdir(parents=True, exist_ok=True)
+    (private / name).write_bytes(data)
+    pinned = subscriber.model_copy(update={"branding": subscriber.branding.model_copy(update={"logo": name})})
     pinned._folder = private
     return pinned

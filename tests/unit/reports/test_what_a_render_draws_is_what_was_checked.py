@@ -1,6 +1,7 @@
 """The logo a quarterly render draws is the one its loader checked: the plan hashes the bytes the
 loader read and validated, never the file again, so a logo replaced after it was checked is refused
-by the render, never drawn."""
+by the render, never drawn; and the render draws its own copy, inside a folder of its own, whatever
+path the subscriber's file gives."""
 
 from __future__ import annotations
 
@@ -41,3 +42,17 @@ def test_a_logo_replaced_after_it_was_checked_is_refused_never_drawn(tmp_path, m
     with pytest.raises(BenchhouseError, match="changed during the run"):
         worker._planned_logo(task(subscriber, tmp_path / "out", logos["acme-analytics"]), private)
     assert not private.exists()
+
+
+def test_a_render_copies_the_logo_into_its_own_folder_whatever_path_the_file_gives(tmp_path):
+    # Inside the subscribers' folder, so the loader accepts it; joined to the render's folder as
+    # given, it would lead out of it, into the delivery folder.
+    path = variant(tmp_path, (LOGO, f"../subscribers/{LOGO}"))
+    subscriber = subscribers.load(path)
+    out = tmp_path / "out"
+    private = out / ".logo-smile-curve-acme-analytics.tmp"
+    checked = (path.parent / LOGO).read_bytes()
+    pinned = worker._planned_logo(task(subscriber, out, manifests.sha256(checked)), private)
+    assert pinned.logo_path == private / "logo.svg" and pinned.logo_path.read_bytes() == checked
+    assert [p.relative_to(out) for p in out.rglob("*")] == [private.relative_to(out), pinned.logo_path.relative_to(out)]
+    assert subscriber.logo_path == path.parent / f"../subscribers/{LOGO}"  # the loaded subscriber is left as it was
