@@ -24,7 +24,7 @@ RECYCLE_AFTER = 10  # renders per local worker process before it is replaced (We
 # What a local worker runs, imported once by the fork server that starts the workers (with the main
 # module, as by default): each worker, and each worker that replaces one, starts with the rendering
 # code loaded instead of importing it again (about 1.4 s of CPU a worker on this machine).
-PRELOAD = ["__main__", "reports.delivery.quarterly"]
+PRELOAD = ["__main__", "reports.delivery.worker"]
 CONNECT_SECONDS = 10  # to reach a Dask scheduler
 GRACE_SECONDS = 10  # past a render's own time limit, before the parent kills a process run alone
 DASK = re.compile(r"dask://(?P<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\]):(?P<port>[0-9]{1,5})")
@@ -38,18 +38,26 @@ class RenderFailed(BenchhouseError):
 def check(kind: str) -> str | None:
     """Refuse an executor spec that is malformed, or a Dask scheduler that cannot be reached, before
     any work; return the scheduler's address (tcp://HOST:PORT) for dask://."""
+    address = _address(kind)
+    if address is not None:
+        found = DASK.fullmatch(kind)
+        try:
+            socket.create_connection((found["host"].strip("[]"), int(found["port"])), timeout=CONNECT_SECONDS).close()
+        except OSError:
+            raise _unreachable(kind) from None
+    return address
+
+
+def _address(kind: str) -> str | None:
+    """The scheduler's address (tcp://HOST:PORT) for dask://, None for the others; a malformed spec
+    is refused."""
     if kind in ("local", "dask-local"):
         return None
     found = DASK.fullmatch(kind)
     if not found or not 0 < int(found["port"]) < 65536:
         raise BenchhouseError(f"--executor {kind}: choose local, dask-local or dask://HOST:PORT "
                               "(e.g. dask://127.0.0.1:8786)")
-    host, port = found["host"].strip("[]"), int(found["port"])
-    try:
-        socket.create_connection((host, port), timeout=CONNECT_SECONDS).close()
-    except OSError:
-        raise _unreachable(kind) from None
-    return f"tcp://{found['host']}:{port}"
+    return f"tcp://{found['host']}:{int(found['port'])}"
 
 
 def _unreachable(kind: str) -> BenchhouseError:
@@ -102,8 +110,9 @@ def _context():
 
 @contextmanager
 def executor(kind: str, workers: int):
-    """`local`, `dask-local` (a LocalCluster on this machine) or `dask://HOST:PORT`."""
-    address = check(kind)
+    """`local`, `dask-local` (a LocalCluster on this machine) or `dask://HOST:PORT`, whose workers
+    must run one thread each: a render's limits (limits.bounded) are its process's."""
+    address = _address(kind)  # reached already: the command line checks the spec before it plans
     if kind == "local":
         pool: Executor = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                              initializer=started)
@@ -123,6 +132,12 @@ def executor(kind: str, workers: int):
             client = Client(address, timeout=CONNECT_SECONDS)
         except (OSError, TimeoutError):
             raise _unreachable(kind) from None
+        threads = max((w["nthreads"] for w in client.scheduler_info()["workers"].values()), default=1)
+        if threads > 1:
+            client.close()
+            raise BenchhouseError(f"--executor {kind}: its Dask workers run up to {threads} threads each, and a "
+                                  "render's time and memory limits hold for its whole process; start each worker "
+                                  "with --nthreads 1")
     try:
         yield client.get_executor()
     finally:

@@ -231,6 +231,31 @@ def test_issue_20_defect_3_on_dask_a_render_that_kills_its_worker_fails_alone(sm
                              "or was stopped after 120 s: its Dask worker died")
 
 
+@pytest.mark.parametrize("threads", [2, 1])
+def test_a_dask_cluster_is_used_only_when_its_workers_run_one_thread_each(monkeypatch, threads):
+    """A render's time and memory limits are its process's: on a worker of several threads, one render's
+    alarm would cancel another's, and a render past its time would stop every render there."""
+    from distributed import LocalCluster
+
+    from reports.delivery import executors
+    from warehouse.errors import BenchhouseError
+
+    # The command line has reached the scheduler before it planned: not probed a second time.
+    monkeypatch.setattr(executors, "check", lambda kind: pytest.fail(f"{kind} checked again"))
+    with LocalCluster(n_workers=1, threads_per_worker=threads, processes=False, protocol="tcp://", host="127.0.0.1",
+                      scheduler_port=0, dashboard_address=None) as cluster:
+        spec = f"dask://127.0.0.1:{cluster.scheduler.port}"
+        if threads == 1:
+            with executors.executor(spec, 1) as pool:
+                assert pool.submit(int, "7").result() == 7
+            return
+        with pytest.raises(BenchhouseError) as raised:
+            with executors.executor(spec, 1):
+                pytest.fail("a render could start")
+    assert str(raised.value) == (f"--executor {spec}: its Dask workers run up to 2 threads each, and a render's time "
+                                 "and memory limits hold for its whole process; start each worker with --nthreads 1")
+
+
 def descendants(pid: int) -> dict[int, int]:
     """Every living process under `pid`, with its parent, from /proc."""
     parents = {}
