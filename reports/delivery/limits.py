@@ -18,6 +18,8 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from warehouse.errors import BenchhouseError
+
 SECONDS = 120  # ten times the slowest render measured
 MEMORY_GB = 4  # twice the largest data memory measured
 
@@ -62,8 +64,6 @@ def failure(what: str, limits: Limits, exc: BaseException | None = None, exitcod
         if type(exc).__name__ == "KilledWorker":  # Dask's: the worker died each time the task was tried
             return (f"{what} ran out of its {limits.memory_gb:g} GB of memory, crashed or was stopped after "
                     f"{limits.seconds} s: its Dask worker died each time it was tried (KilledWorker)")
-        from warehouse.errors import BenchhouseError
-
         text = " ".join(str(exc).split())[:500]
         return f"{what} failed: {text}" if isinstance(exc, BenchhouseError) else f"{what} failed: {type(exc).__name__}: {text}"
     if exitcode is not None and exitcode < 0:
