@@ -33,16 +33,15 @@ def subscribers_validate_command() -> None:
     the warehouse (when there is one). Each mistake names the file, the key and the fix."""
     from reports.delivery import subscribers
 
-    found, problems = subscribers.read_folder()
-    problems = [problem for _, problem in problems]
-    known = None
+    found, refused = subscribers.read_folder()
+    problems = [problem for _, problem in refused]
     if found and state.location.exists():
         known = {r["model"] for r in query.run(state.location, "SELECT model FROM models").to_pylist()}
-    for subscriber in found if known is not None else ():
-        try:
-            subscribers.check_models(subscriber, known)
-        except BenchhouseError as exc:
-            problems.append(str(exc))
+        for subscriber in found:
+            try:
+                subscribers.check_models(subscriber, known)
+            except BenchhouseError as exc:
+                problems.append(str(exc))
     for problem in problems:
         err.print(f"[red]error:[/] {escape(problem)}", highlight=False)
     if problems:
