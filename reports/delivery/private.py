@@ -60,7 +60,7 @@ def _build(tenant: tenants.Tenant, client: Client, period: Period, out_root: Pat
         context = report.gather(handle, client, evaluations)
     purge.note_delivery(tenant, target)
     target.mkdir(parents=True, exist_ok=True)
-    _claim(target / "manifest.json", client)
+    claimed = _claim(target / "manifest.json", client)
     stem = f"{period}-{report.NAME}-{client.id}"
     files = []
     if "pdf" in formats:
@@ -76,24 +76,28 @@ def _build(tenant: tenants.Tenant, client: Client, period: Period, out_root: Pat
             return deck.save(tmp, report.stamp(context), f"{report.TITLE} — {client.company}, {context.meta.period_label}")
         files.append(Rendered(report.NAME, "pptx", path, atomic(path, write_deck)))
     manifest = target / "manifest.json"
-    manifests.write(manifest, _manifest(context, client, files, client_file))
+    manifests.write(manifest, _manifest(context, client, files, client_file, claimed.get("deliverables", {})))
     return Built(target, files, manifest, context.meta.snapshot, context.tenant_snapshot)
 
 
-def _claim(manifest: Path, client: Client) -> None:
+def _claim(manifest: Path, client: Client) -> dict:
     """A folder this report writes in holds this tenant's manifest before any deliverable: a
-    purge deletes only folders that do, and no report writes in another tenant's."""
+    purge deletes only folders that do, and no report writes in another tenant's. The manifest
+    as it was claimed."""
     found = manifests.read(manifest)
     if not found:
-        manifests.write(manifest, {"report": report.NAME, "tenant": client.id, "deliverables": {}})
+        found = {"report": report.NAME, "tenant": client.id, "deliverables": {}}
+        manifests.write(manifest, found)
     elif found.get("tenant") != client.id:
         raise BenchhouseError(f"{manifest} is not a manifest of tenant '{client.id}': its folder holds another's "
                               "deliverables; choose another --out")
+    return found
 
 
-def _manifest(context: report.PrivateBenchmark, client: Client, files: list[Rendered], client_file: Path | None) -> dict:
+def _manifest(context: report.PrivateBenchmark, client: Client, files: list[Rendered], client_file: Path | None,
+              recorded: dict) -> dict:
+    """The folder's manifest: the deliverables it `recorded` when claimed, with these files'."""
     code = manifests.code_version()
-    recorded = manifests.read(files[0].path.parent / "manifest.json").get("deliverables", {}) if files else {}
     for done in files:
         unit = "pages" if done.format == "pdf" else "slides"
         recorded[done.path.name] = {"file": done.path.name, "report": report.NAME, "format": done.format,
