@@ -241,35 +241,29 @@ def statement_text(statement: str | None, file: Path | None) -> str:
 
 def _query_bytes(file: Path) -> bytes:
     """A query file's bytes: a regular file (never a device, a pipe or a folder), read up to the cap."""
-    import stat
+    from warehouse.textfiles import Unreadable, read_bounded
 
     try:
-        mode = file.stat().st_mode
-    except FileNotFoundError:
-        raise BenchhouseError(f"-f {file}: no such file; give the path of a .sql file") from None
-    except OSError as exc:
-        raise BenchhouseError(f"-f {file}: cannot be read ({exc.strerror}); give the path of a .sql file") from None
-    if stat.S_ISDIR(mode):
-        raise BenchhouseError(f"-f {file}: is a folder; give the path of a .sql file")
-    if not stat.S_ISREG(mode):
-        raise BenchhouseError(f"-f {file}: is not a regular file (a device, a pipe or a socket); give a .sql file")
-    try:
-        with open(file, "rb") as handle:
-            return handle.read(MAX_QUERY_BYTES + 1)
-    except OSError as exc:
-        raise BenchhouseError(f"-f {file}: cannot be read ({exc.strerror}); give the path of a .sql file") from None
+        return read_bounded(file, MAX_QUERY_BYTES)
+    except Unreadable as exc:
+        problem = {"missing": "no such file", "folder": "is a folder",
+                   "not regular": "is not a regular file (a device, a pipe or a socket)",
+                   "too large": f"is longer than {MAX_QUERY_BYTES // 1024} KB; a query is shorter: give the statement "
+                                "alone"}.get(exc.reason, f"cannot be read ({exc.strerror})")
+        raise BenchhouseError(f"-f {file}: {problem}; give the path of a .sql file") from None
 
 
 def _query_text(data: bytes, where: str) -> str:
+    from warehouse.textfiles import NotUtf8, decode_utf8
+
     if len(data) > MAX_QUERY_BYTES:
         raise BenchhouseError(f"{where} is longer than {MAX_QUERY_BYTES // 1024} KB; a query is shorter: give the "
                               "statement alone")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        utf16 = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
-        raise BenchhouseError(f"{where}, line {line}: not UTF-8 text{utf16} (byte 0x{data[exc.start]:02x}); save the "
+        return decode_utf8(data)
+    except NotUtf8 as exc:
+        utf16 = " (it looks like UTF-16)" if exc.looks_utf16 else ""
+        raise BenchhouseError(f"{where}, line {exc.line}: not UTF-8 text{utf16} (byte 0x{exc.byte:02x}); save the "
                               "query as UTF-8") from None
 
 
