@@ -1,6 +1,6 @@
 """Applying warehouse/schema/NNN_*.sql in order, each file once, all pending ones in one snapshot;
 then (re)creating the views of warehouse/views/NNN_<view>.sql whenever one of those files changed.
-Only writers migrate; a reader asks `require_current`, which writes nothing."""
+Only writers migrate; a reader asks `current_snapshot`, which writes nothing."""
 
 from __future__ import annotations
 
@@ -75,11 +75,6 @@ def current_snapshot(location: Location) -> int:
             "`benchhouse init` first (it writes to the warehouse), or pass --snapshot to read an earlier snapshot "
             "as it was")
     return latest
-
-
-def require_current(location: Location) -> None:
-    """Refuse to read a warehouse whose schema or views are not this code's (current_snapshot)."""
-    current_snapshot(location)
 
 
 def migrate_tables(con: duckdb.DuckDBPyConnection, folder: Path, lake: str) -> list[str]:

@@ -43,8 +43,8 @@ def build(location: Location, client: Client, period: Period, out_root: Path, fo
           evaluations: list[str] | None = None, snapshot: int | None = None, tenant_snapshot: int | None = None,
           client_file: Path | None = None) -> Built:
     """Gather and render the client's deliverable; write its manifest."""
-    tenant = tenants.existing(location, client.id)
-    with tenants.held(tenant):
+    tenant = tenants.Tenant.of(location, client.id)
+    with tenants.held(tenant):  # names an unknown tenant
         return _build(tenant, client, period, out_root, formats, evaluations, snapshot, tenant_snapshot, client_file)
 
 
