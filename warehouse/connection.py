@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.sql import quote_literal
-from warehouse.errors import BenchhouseError, SnapshotNotFound, WarehouseBusy, no_warehouse
+from warehouse.errors import BenchhouseError, LocationError, SnapshotNotFound, WarehouseBusy, no_warehouse
 from warehouse.files import cannot_write, catalog_damage, check_writable, damaged_catalog
 
 LAKE = "bh"
@@ -208,7 +208,7 @@ def attach(con: duckdb.DuckDBPyConnection, location: Location, alias: str, *, re
                 raise damaged_catalog(location, problem) from None
             raise
         recorded = re.search(r'data path in the catalog "([^"]*)"', str(exc))
-        raise BenchhouseError(
+        raise LocationError(
             f"{ENV_DATA_PATH} is {location.data_path}, but the catalog {location.describe()} keeps its data in "
             f"{recorded.group(1) if recorded else 'another place'}: set {ENV_DATA_PATH} to that (every machine "
             "must name the data by the same path or URL)"

@@ -15,7 +15,12 @@ class BenchhouseError(Exception):
     """A problem the user can fix; the message is shown as is."""
 
 
-class WarehouseNotFound(BenchhouseError):
+class LocationError(BenchhouseError):
+    """Where the warehouse was looked for is wrong: the message names the paths the operator gave and
+    the one to set, and is shown whole (a query's other messages never show a path)."""
+
+
+class WarehouseNotFound(LocationError):
     """There is no warehouse where one was looked for."""
 
 

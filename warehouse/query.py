@@ -22,7 +22,7 @@ import pyarrow as pa
 from warehouse import files, guard, sandbox, sql, tenants
 from warehouse.connection import Location, connect
 from warehouse.tenants import Tenant
-from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, did_you_mean
+from warehouse.errors import BenchhouseError, LocationError, ReadOnlyViolation, UnknownName, did_you_mean
 
 def parse_param(text: str) -> object:
     """A -p value as SQL sees it: whole numbers and decimals as numbers, true/false as booleans,
@@ -225,8 +225,9 @@ def _paths(location: Location) -> list[str]:
 
 
 def _scrubbed(exc: BenchhouseError, paths: list[str]) -> BenchhouseError:
-    """The same error, its message without the warehouse's paths."""
-    return type(exc)(_scrub_text(str(exc), paths))
+    """The same error, its message without the warehouse's paths; but where the warehouse was looked
+    for (a LocationError), whose paths are what the operator must fix."""
+    return exc if isinstance(exc, LocationError) else type(exc)(_scrub_text(str(exc), paths))
 
 
 def _scrub_text(text: str, paths: list[str]) -> str:
