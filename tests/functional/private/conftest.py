@@ -1,7 +1,7 @@
 """Two tenants on a copy of the demo warehouse, each with a marker string of its own in its task ids,
 its evaluation's id and name, a run's note and a use case, their private deliverables rendered,
-and two subscribers' quarter rendered after them; every public view dumped before and after the
-tenants loaded. Built once per module: the tests read it, and a test
+and two subscribers' quarter rendered after them; the public warehouse's files hashed before and
+after the tenants loaded. Built once per module: the tests read it, and a test
 that changes it works on a copy. Tenant beta's strings are also hostile: markup and SQL in its
 evaluation's name, HTML in its note."""
 
@@ -58,43 +58,19 @@ def public_views(location: Location) -> list[str]:
                                 "ORDER BY 1", "--format", "csv").stdout.split()[1:]
 
 
-def as_text(column: str, kind: str) -> str:
-    """SQL for a column's value as text, empty when NULL; floats to 12 significant digits, so that a
-    sum's last bits never reorder the lines."""
-    value = f"printf('%.12g', \"{column}\")" if kind in ("DOUBLE", "FLOAT") else f'CAST("{column}" AS VARCHAR)'
-    return f"coalesce({value}, '')"
-
-
 def public_files(location: Location) -> dict[str, str]:
     """The public warehouse's catalog and every data file, by name, with their bytes' hash: the same
     bytes are the same snapshots, tables and views, and so the same rows in every view."""
     import hashlib
 
+    return {name: hashlib.sha256(data).hexdigest() for name, data in public_bytes(location).items()}
+
+
+def public_bytes(location: Location) -> dict[str, bytes]:
+    """The public warehouse's catalog and every data file, by name: everything its views read (the
+    tenants' folders aside, which a public connection never attaches)."""
     files = [location.local_dir / "catalog.sqlite", *sorted((location.local_dir / "data").rglob("*"))]
-    return {str(p.relative_to(location.local_dir)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in files if p.is_file()}
-
-
-def dump_public_views(location: Location, out: Path) -> list[str]:
-    """Every row of every public view as a line of comma-separated values, floats to 12 significant
-    digits, prefixed with its view's name; sorted, and written to out/<view>.csv to compare by hand.
-    Read through one report handle (the read-only connection of `benchhouse sql` and the reports, at
-    the latest snapshot) whose shared views are computed once: a `benchhouse sql` per view computes
-    intelligence_index again inside every view that reads it (73 s a dump). DuckDB writes the lines:
-    from Python, 900,000 rows took as long again as computing them."""
-    from reports.handle import ReadHandle, window
-
-    lines = []
-    with ReadHandle(location, window(location, PERIOD)) as handle:
-        handle.share_views()
-        for name in public_views(location):
-            columns = [(c, kind) for c, kind, *_ in handle.con.execute(f'DESCRIBE SELECT * FROM "{name}"').fetchall()]
-            row = ", ".join(as_text(c, kind) for c, kind in columns)
-            found = [",".join(c for c, _ in columns)]
-            found += [line for (line,) in handle.con.execute(f"SELECT concat_ws(',', {row}) FROM \"{name}\"").fetchall()]
-            (out / f"{name}.csv").write_text("\n".join(found) + "\n")
-            lines += [f"{name}: {line}" for line in found]
-    return sorted(lines)
+    return {str(p.relative_to(location.local_dir)): p.read_bytes() for p in files if p.is_file()}
 
 
 def write_tenant_files(tenant: Tenant, folder: Path) -> None:
@@ -137,7 +113,6 @@ class World:
     tenants: dict[str, Tenant]
     files_before: dict[str, str]
     files_after: dict[str, str]
-    views_after: list[str]
     quarterly: Path
     snapshot: int
 
@@ -157,8 +132,6 @@ def world(demo_warehouse, tmp_path_factory) -> World:
         for kind in ("evaluations", "runs", "workload"):
             run(location, "private", "ingest", "--tenant", tenant.id, kind, str(root / key / f"{kind}.csv"))
     files_after = public_files(location)
-    (root / "after").mkdir()
-    after = dump_public_views(location, root / "after")
     for tenant in TENANTS.values():
         run(location, "private", "report", "--tenant", tenant.id, "--period", str(PERIOD), "--snapshot", str(snapshot),
             "--out", str(root / "out"), clients=clients)
@@ -173,4 +146,4 @@ def world(demo_warehouse, tmp_path_factory) -> World:
                           folder=subscriber_folder)
     outcome = quarterly.run(location, plan, workers=2)
     assert len(outcome.rendered) == 3 and not outcome.failed
-    return World(location, root, clients, TENANTS, before, files_after, after, root / "quarterly", snapshot)
+    return World(location, root, clients, TENANTS, before, files_after, root / "quarterly", snapshot)
