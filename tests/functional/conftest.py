@@ -30,11 +30,32 @@ def demo_warehouse(tmp_path_factory) -> Location:
     return Location.resolve(str(folder / "warehouse"))
 
 
+def write_html(report: str, gathered: dict, subscriber, out: Path) -> Path:
+    """out/report.html: the HTML the report's PDF for `subscriber` is laid out from, as
+    reports.delivery.build.render tailors and draws it (charts included), without WeasyPrint's layout."""
+    from reports import catalogue
+    from reports.rendering import pdf
+
+    spec = catalogue.get(report)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "report.html"
+    path.write_text(pdf.html(spec.template, spec.figures, spec.tailor(gathered, subscriber), subscriber.brand),
+                    encoding="utf-8")
+    return path
+
+
+# The subscriber whose every report the tests render to PDF and read back; for the others, the deck and
+# the HTML WeasyPrint would lay out (a third of a PDF's cost: the charts and the template, not the
+# layout), which the tests read as the report's text (readback.report_text).
+PDF_SUBSCRIBER = "acme-analytics"
+
+
 @pytest.fixture(scope="session")
 def rendered(demo_warehouse, tmp_path_factory):
     """Render (report, subscriber) once per test run (shared by the workers); return the files and the
     snapshot read. As the quarterly run does, one read handle serves every render of a worker, and
-    what a report gathers for one pin (or none: the latest version) serves each subscriber with it."""
+    what a report gathers for one pin (or none: the latest version) serves each subscriber with it.
+    PDF_SUBSCRIBER's reports are rendered as PDF and deck; another subscriber's as deck and HTML."""
     handles: list[ReadHandle] = []
     gathered: dict[tuple[str, str | None], dict] = {}
 
@@ -46,8 +67,11 @@ def rendered(demo_warehouse, tmp_path_factory):
         pin = subscriber.index_version
         if (report, pin) not in gathered:
             gathered[report, pin] = building.gather(handle, report, pin)
-        results = building.render(report, gathered[report, pin], subscriber, ("pdf", "pptx"), out)
+        formats = ("pdf", "pptx") if subscriber_id == PDF_SUBSCRIBER else ("pptx",)
+        results = building.render(report, gathered[report, pin], subscriber, formats, out)
         files = {r.format: str(r.path.relative_to(out)) for r in results}
+        if "pdf" not in formats:
+            files["html"] = str(write_html(report, gathered[report, pin], subscriber, out).relative_to(out))
         (out / "rendered.json").write_text(json.dumps({"files": files, "snapshot": handle.snapshot}))
 
     def build(report: str, subscriber_id: str) -> tuple[dict[str, Path], int]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import math
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from pptx import Presentation
@@ -12,6 +14,59 @@ from pypdf import PdfReader
 
 def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+SVG_IMAGE = "data:image/svg+xml;base64,"
+
+
+class _Text(HTMLParser):
+    """The text of an HTML page as a reader sees it: no style sheet or title, a space between blocks
+    and table cells, none inside a run of inline elements."""
+    BLOCKS = {"text", "p", "div", "section", "article", "header", "footer", "table", "thead", "tbody", "tr", "td", "th",
+              "caption", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "figure", "figcaption", "dt", "dd"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("style", "script", "title")
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+        source = dict(attrs).get("src") or ""
+        if tag == "img" and source.startswith(SVG_IMAGE):  # a chart: its labels are text on the PDF's page
+            chart = _Text()
+            chart.feed(base64.b64decode(source[len(SVG_IMAGE):]).decode("utf-8"))
+            self.parts += [" ", " ".join("".join(chart.parts).split()), " "]
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("style", "script", "title")
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join("".join(parser.parts).split())
+
+
+def report_text(files: dict[str, Path]) -> str:
+    """A rendered report's text: its PDF's, or, for a subscriber whose PDF the tests do not lay out
+    (tests/functional/conftest.py: rendered), the text of the HTML WeasyPrint would lay out."""
+    return pdf_text(files["pdf"]) if "pdf" in files else html_text(files["html"])
+
+
+def report_fonts(files: dict[str, Path]) -> set[str]:
+    """The fonts a rendered report's PDF embeds, or those its HTML's style sheet asks for."""
+    if "pdf" in files:
+        return pdf_fonts(files["pdf"])
+    return set(re.findall(r'font-family: "([^"]+)"', files["html"].read_text(encoding="utf-8")))
 
 
 def pdf_fonts(path: Path) -> set[str]:

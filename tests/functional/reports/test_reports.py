@@ -1,5 +1,5 @@
 """Every report rendered for two differently branded subscribers, read back: the PDF's text, fonts
-and key figures; the deck's slide titles and native chart data, each checked against the
+and key figures (for the second subscriber, the HTML the PDF is laid out from: conftest.rendered); the deck's slide titles and native chart data, each checked against the
 warehouse's views at the snapshot the report read."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ import re
 import pytest
 
 from reports.rendering.formatting import factor, money, number, rank, seconds, speed
-from tests.functional.reports.readback import (all_axes, axis_label, log_ticks, pdf_fonts, pdf_text, serial,
-                                              slide_paragraphs, slide_text, slide_titles, table_rows, xy_colours,
-                                              xy_points, xy_series)
+from tests.functional.reports.readback import (all_axes, axis_label, html_text, log_ticks, pdf_text, report_fonts,
+                                              report_text, serial, slide_paragraphs, slide_text, slide_titles,
+                                              table_rows, xy_colours, xy_points, xy_series)
 from reports.delivery import subscribers
 from reports.handle import ReadHandle, window
 from tests.conftest import same
-from tests.functional.conftest import PERIOD
+from tests.functional.conftest import PERIOD, write_html
 from warehouse import query
 
 pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
@@ -77,7 +77,7 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
         JOIN cost_to_run c USING (index_id, version, model, effort, as_of) JOIN models m USING (model)
         WHERE i.version = $version AND c.as_of = DATE '2026-09-30' AND i.complete AND c.total_usd IS NOT NULL
         ORDER BY i.rank LIMIT 1""", version=version)[0]
-    text = pdf_text(files["pdf"])
+    text = report_text(files)
     assert "Cost to run the Intelligence Index" in text
     assert f"benchhouse Intelligence Index v{version}" in text.replace("\n", " ")
     assert company in text and f"Prepared for {company}" in text
@@ -86,7 +86,7 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     # The appendix states the interval intelligence_index computes, not the repeats-only one of old.
     flat = " ".join(text.split())
     assert "clustered by question" in flat and "Welch–Satterthwaite" in flat and "from the repeats" not in flat
-    assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
+    assert any(f.startswith(font) for f in report_fonts(files))
 
     assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")] == [
         "Cost to run the Intelligence Index", "Findings", "Your models", "This quarter against the last",
@@ -118,11 +118,11 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     fit = view(demo_warehouse, snapshot, """SELECT label, decline_factor_per_year, decline_factor_low, decline_factor_high
                                             FROM price_decline WHERE threshold = 'gpt-4-gpqa' AND with_reasoning
                                               AND as_of = DATE '2026-09-30'""")[0]
-    text = pdf_text(files["pdf"])
+    text = report_text(files)
     assert "The smile curve" in text and company in text
     assert f"{fit['label']}: {factor(fit['decline_factor_per_year'])}/yr" in text.replace("\n", " ")
     assert f"{factor(fit['decline_factor_low'])} – {factor(fit['decline_factor_high'])}" in text
-    assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
+    assert any(f.startswith(font) for f in report_fonts(files))
 
     assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")][:5] == ["The smile curve", "Findings", "Your models",
                                               "The price of a fixed level of intelligence", "How fast the price falls"]
@@ -148,7 +148,7 @@ def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(
         SELECT b.source, count(*) AS n FROM published_aggregates a JOIN ingest_batches b USING (batch_id)
         WHERE a.provenance = 'claimed' GROUP BY ALL ORDER BY b.source""")
     assert "llm-stats-leaderboard" in {c["source"] for c in claimed}
-    text = pdf_text(files["pdf"]).replace("\n", " ")
+    text = report_text(files).replace("\n", " ")
     closing = slide_text(files["pptx"], "Methodology and sources")
     for c in claimed:
         label = f"{c['n']:,} scores claimed by the labs, not independently verified"
@@ -169,7 +169,7 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
         WHERE o.as_of = DATE '2026-09-30'
         ORDER BY o.score DESC, m.name""", version=version)
     shown = [r for r in scored if r["shown"]]
-    text = pdf_text(files["pdf"]).replace("\n", " ")
+    text = report_text(files).replace("\n", " ")
     assert "The Openness Index" in text and company in text
     assert f"All {len(scored)} models with an Openness Index score" in text
     assert f"Of the {len(shown)} models a buyer would consider this quarter, the most open is {shown[0]['display_name']}" in text
@@ -187,7 +187,7 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
     left_out = [re.sub(r"\s+", "", r["display_name"]) for r in scored if not r["shown"] and r["model"] not in focus]
     assert left_out and [name for name in left_out if name not in appendix] == []  # table cells wrap names
     assert not [name for name in left_out if name.startswith("Pythia") and name in body]
-    assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
+    assert any(f.startswith(font) for f in report_fonts(files))
 
     assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")] == ["The Openness Index", "Findings", "Your models", "Your models' openness",
                                           "Openness by component (0 to 3)",
@@ -222,7 +222,7 @@ def test_no_axis_writes_a_number_in_scientific_notation(rendered, report):
         if log:
             assert len(set(labels)) == len(labels), (title, labels)
             assert all(float(re.sub(r"[^0-9.]", "", label)) > 0 for label in labels), (title, labels)
-    assert not SCIENTIFIC.search(pdf_text(files["pdf"]))
+    assert not SCIENTIFIC.search(report_text(files))
 
 
 @pytest.mark.parametrize("report, subscriber", [("cost-to-run", "acme-analytics"), ("cost-to-run", "northwind-bank"),
@@ -232,7 +232,7 @@ def test_each_focus_model_is_on_the_page_of_your_models_with_its_figures_or_its_
     (files, snapshot) = rendered(report, subscriber)
     focus = subscribers.load_id(subscriber).focus_models
     cells = [" ".join(row) for row in table_rows(files["pptx"], "Your models")[1:]]
-    text = pdf_text(files["pdf"]).replace("\n", " ")
+    text = report_text(files).replace("\n", " ")
     version = version_read(demo_warehouse, snapshot, subscriber)
     for model in focus:
         standing = view(demo_warehouse, snapshot, """
@@ -323,9 +323,10 @@ def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(demo_w
         "o3-2025-04-16,openai,2026-05-15,2026-08-15,gpt-5,https://platform.openai.com/docs/deprecations,stated\n")))
     init(location)
     with ReadHandle(location, window(location, PERIOD)) as handle:
-        (pdf,) = [r.path for r in build.build(handle, "cost-to-run", subscribers.load_id("northwind-bank"), ("pdf",),
-                                              tmp_path / "out")]
-    text = pdf_text(pdf).replace("\n", " ")
+        northwind = subscribers.load_id("northwind-bank")
+        html = write_html("cost-to-run", build.gather(handle, "cost-to-run", northwind.index_version), northwind,
+                          tmp_path / "out")
+    text = html_text(html)
     quarter = text.split("This quarter against the last", 2)[2]  # after the contents and the heading
     cut = view(location, None, """SELECT before_usd_per_mtok, now_usd_per_mtok FROM blended_price_change
                                   WHERE model = 'gpt-4.1-2025-04-14' AND as_of = DATE '2026-09-30'""")[0]
@@ -355,9 +356,9 @@ def test_model_deployment(demo_warehouse, rendered, subscriber):
     labelled, and each dedicated system's break-even volume as dedicated_options computes it."""
     (files, snapshot) = rendered("model-deployment", subscriber)
     company, font = BRANDS[subscriber]
-    text = pdf_text(files["pdf"]).replace("\n", " ")
+    text = report_text(files).replace("\n", " ")
     assert "Model deployment" in text and f"Prepared for {company}" in text
-    assert any(f.startswith(font) for f in pdf_fonts(files["pdf"]))
+    assert any(f.startswith(font) for f in report_fonts(files))
     titles = slide_titles(files["pptx"])
     checked = stale = 0
     brand = subscribers.load_id(subscriber).brand
@@ -436,8 +437,9 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(demo_warehouse
         "focus_models": ("open-70b",),
         "workload": Workload(requests_per_month=4_000_000, tokens_per_request=TokensPerRequest(input=500, output=1000))})
     with ReadHandle(location, window(location, PERIOD)) as handle:
-        files = {r.format: r.path for r in build.build(handle, "model-deployment", subscriber, ("pdf", "pptx"),
-                                                        tmp_path / "out")}
+        gathered = build.gather(handle, "model-deployment", subscriber.index_version)
+    files = {r.format: r.path for r in build.render("model-deployment", gathered, subscriber, ("pptx",), tmp_path / "out")}
+    files["html"] = write_html("model-deployment", gathered, subscriber, tmp_path / "out")
 
     providers = by_provider(table_rows(files["pptx"], "Open 70B at each provider"))
     assert providers["lab"][6] == "20 Jun 2025, 15 months ago, stale"
@@ -452,7 +454,7 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(demo_warehouse
     assert same_points([(x, y) for x, y, c in points if c == subscriber.brand.primary.upper()], [(1.5, 110.0), (3.0, 210.0)])
     assert len(points) == 4  # unpriced and free (a price of 0) cannot be placed
 
-    text = re.sub(r"\s+", " ", pdf_text(files["pdf"]))
+    text = report_text(files)
     assert "lab (creator) frontier $1.50" in text and "fast frontier $3.00" in text and "laggard $1.50" in text
     assert "2,920 (lab, 56% of capacity)" in text
     assert "above 2,920 million output tokens a month (56% of its capacity): your volume is above it" in text
