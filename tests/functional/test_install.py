@@ -14,6 +14,7 @@ import venv
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from pypdf import PdfReader
 
 from tests.conftest import ROOT, latest_snapshot
@@ -60,6 +61,8 @@ def test_a_plain_install_builds_a_report_from_another_folder(demo_warehouse, tmp
     # The private views, their schema and the clustered-interval macro travel with the package too.
     shutil.copytree(ROOT / "clients", elsewhere / "clients")  # found as ./clients
     run(env_dir / "bin" / "benchhouse", "private", "report", "--tenant", "fabrikam-insurance", "--period", "2026Q3",
-        "--format", "pdf", "--snapshot", str(latest_snapshot(demo_warehouse)), "--out", "out", cwd=elsewhere, env=env)
-    (pdf,) = (elsewhere / "out" / "private" / "fabrikam-insurance" / "2026Q3").glob("*.pdf")
-    assert "Confidential — prepared for Fabrikam Insurance" in PdfReader(pdf).pages[0].extract_text()
+        "--format", "pptx", "--snapshot", str(latest_snapshot(demo_warehouse)), "--out", "out", cwd=elsewhere, env=env)
+    (deck,) = (elsewhere / "out" / "private" / "fabrikam-insurance" / "2026Q3").glob("*.pptx")  # the PDF is the one above
+    cover = Presentation(deck).slides[0]
+    assert "Confidential — prepared for Fabrikam Insurance" in " ".join(
+        shape.text_frame.text for shape in cover.shapes if shape.has_text_frame)

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from reports.delivery import quarterly, subscribers
 from reports.window import Period
 from tests.conftest import copy_of, latest_snapshot, same, write
-from tests.functional.reports.readback import charts, pdf_text
+from tests.functional.reports.readback import charts
 from warehouse.connection import Location
 from warehouse.ingest import ingest
 
@@ -112,21 +112,31 @@ def test_a_branding_change_renders_that_subscriber_again_and_no_other(demo_wareh
 def test_a_quarter_rendered_again_after_new_data_gives_the_same_numbers(warehouse, first_run, tmp_path):
     out, folder, first = rendered_copy(first_run, tmp_path)
     report = next(d.path for d in first.pending if (d.subscriber, d.report) == ("northwind-bank", "cost-to-run"))
-    before = pdf_text(report)
+    before = report.read_bytes()
     # New data: every first-party price of the leader halved from 2026-09-01.
     ingest(warehouse, "prices", write(tmp_path / "cut.csv", (
         "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n"
         "gpt-5-2025-08-07,openai,input,0.5,2026-09-01,,https://openai.com/api/pricing/\n"
         "gpt-5-2025-08-07,openai,output,4,2026-09-01,,https://openai.com/api/pricing/\n")))
+    # Northwind's cost-to-run alone rendered again (its smile curve is not what the price cut moves).
+    entitled = (folder / "northwind-bank.yaml").read_text()
+    (folder / "northwind-bank.yaml").write_text(entitled.replace("reports: [cost-to-run, smile-curve]\n",
+                                                                 "reports: [cost-to-run]\n"))
     again, outcome = run(warehouse, out, folder, only=("northwind-bank",), force=True)
     assert again.snapshot == first.snapshot < latest_snapshot(warehouse)
-    assert len(outcome.rendered) == 2
-    assert pdf_text(out / report.relative_to(first.out.parent)) == before
+    assert [(d["report"], d["format"]) for d in outcome.rendered] == [("cost-to-run", "pdf")]
+    # The same document, byte for byte: the pinned snapshot's numbers, and the period's date as its date.
+    assert (out / report.relative_to(first.out.parent)).read_bytes() == before
 
 
 def test_a_run_killed_mid_way_resumes_to_completion_with_no_corrupt_file(warehouse, tmp_path):
-    # Northwind's two PDFs, rendered one at a time: the kill lands after the first.
+    # Northwind's smile curve as a deck (a tenth of a second), then as a PDF (seconds), rendered one at a
+    # time in that order: the kill lands after the deck, while the PDF renders.
     out, folder = tmp_path / "out", subscriber_files(tmp_path / "subscribers", ("northwind-bank",))
+    entitled = (folder / "northwind-bank.yaml").read_text()
+    assert "reports: [cost-to-run, smile-curve]\nformats: [pdf]\n" in entitled
+    (folder / "northwind-bank.yaml").write_text(entitled.replace("reports: [cost-to-run, smile-curve]\nformats: [pdf]\n",
+                                                                 "reports: [smile-curve]\nformats: [pptx, pdf]\n"))
     process = cli(warehouse, folder, "quarterly", "2026Q3", "--workers", "1", "--out", str(out),
                   start_new_session=True)
     deadline = time.monotonic() + 300

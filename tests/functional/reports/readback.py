@@ -12,8 +12,21 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 
+_PDF_PAGES: dict[tuple, list[str]] = {}
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page. pypdf takes seconds on a long report, and several tests read the same
+    rendered file: kept per file, its size and modification time (a file written again is read again)."""
+    stat = Path(path).stat()
+    key = (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _PDF_PAGES:
+        _PDF_PAGES[key] = [page.extract_text() for page in PdfReader(path).pages]
+    return _PDF_PAGES[key]
+
+
 def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return "\n".join(pdf_pages(path))
 
 
 SVG_IMAGE = "data:image/svg+xml;base64,"
