@@ -6,10 +6,8 @@ from __future__ import annotations
 import pytest
 
 from reports import catalogue
-from reports.delivery import build, subscribers
-from reports.handle import ReadHandle, window
+from reports.delivery import subscribers
 from reports.rendering import charts
-from tests.functional.conftest import PERIOD
 from tests.functional.reports.readback import svg_labels, svg_points
 
 SCATTERS = [("cost-to-run", "frontier"), ("openness-index", "versus")]
@@ -20,9 +18,8 @@ PINNED = {"cost-to-run": None, "openness-index": "1"}
 
 
 @pytest.fixture(scope="module")
-def gathered(demo_warehouse):
-    with ReadHandle(demo_warehouse, window(demo_warehouse, PERIOD)) as handle:
-        return {report: build.gather(handle, report, PINNED[report]) for report, _ in SCATTERS}
+def gathered(demo_reads):
+    return {report: demo_reads.gathered(report, PINNED[report]) for report, _ in SCATTERS}
 
 
 def overlap(a, b) -> bool:

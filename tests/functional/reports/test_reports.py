@@ -34,8 +34,12 @@ _HANDLES: dict[tuple, ReadHandle] = {}
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _close_handles():
+def _handles(demo_reads):
+    """view() asks the session's demo handle (tests/functional/conftest.py: demo_reads) at its snapshot."""
+    shared = (demo_reads.handle.location.local_dir, demo_reads.handle.snapshot)
+    _HANDLES[shared] = demo_reads.handle
     yield
+    _HANDLES.pop(shared)
     for handle in _HANDLES.values():
         handle.close()
     _HANDLES.clear()
@@ -51,7 +55,7 @@ def view(location, snapshot, sql, **params):
     key = (location.local_dir, snapshot)
     if key not in _HANDLES:
         _HANDLES[key] = ReadHandle(location, window(location, PERIOD, snapshot))
-        _HANDLES[key].share_views()
+    _HANDLES[key].share_views()  # once per handle
     cursor = _HANDLES[key].con.execute(sql, params)
     columns = [d[0] for d in cursor.description]
     return [dict(zip(columns, row)) for row in cursor.fetchall()]
