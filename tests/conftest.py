@@ -127,11 +127,11 @@ def location(tmp_path: Path) -> Location:
 
 @pytest.fixture(scope="session")
 def known_template(new_warehouse, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("known") / "warehouse"
-    location = new_warehouse(folder)
-    ingest(location, "models", FIXTURES / "models_four.csv")
-    ingest(location, "evaluations", FIXTURES / "evaluations_two.csv")
-    return folder
+    def build(root: Path) -> None:
+        location = new_warehouse(root / "warehouse")
+        ingest(location, "models", FIXTURES / "models_four.csv")
+        ingest(location, "evaluations", FIXTURES / "evaluations_two.csv")
+    return built_once(tmp_path_factory, "known", build) / "warehouse"
 
 
 @pytest.fixture
@@ -149,12 +149,12 @@ def catalogue_template(new_warehouse, tmp_path_factory) -> Path:
     of Epoch AI's model versions and Capabilities Index. Copied for each test that wants it."""
     from warehouse.ingest import ingest_source
 
-    folder = tmp_path_factory.mktemp("catalogue") / "warehouse"
-    location = new_warehouse(folder)
-    ingest(location, "evaluations", EVALUATIONS)
-    ingest_source(location, "epoch-models", SOURCES / "epoch-ai")
-    ingest_source(location, "epoch-eci", SOURCES / "epoch-ai")
-    return folder
+    def build(root: Path) -> None:
+        location = new_warehouse(root / "warehouse")
+        ingest(location, "evaluations", EVALUATIONS)
+        ingest_source(location, "epoch-models", SOURCES / "epoch-ai")
+        ingest_source(location, "epoch-eci", SOURCES / "epoch-ai")
+    return built_once(tmp_path_factory, "catalogue", build) / "warehouse"
 
 
 @pytest.fixture(scope="session")

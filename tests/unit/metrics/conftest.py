@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, built_once
 from warehouse.connection import Location
 from warehouse.ingest import ingest, ingest_indices
 
@@ -28,14 +28,15 @@ def index_folder(tmp: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def metrics_template(new_warehouse, tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("metrics")
-    location = new_warehouse(root / "warehouse")
-    ingest(location, "models", METRICS / "models.csv")
-    ingest(location, "evaluations", METRICS / "evaluations.csv")
-    ingest(location, "runs", RUNS)
-    ingest(location, "prices", PRICES)
-    ingest_indices(location, index_folder(root))
-    return root / "warehouse"
+    """Built once per test run, shared by the workers (tests/conftest.py: built_once); read only."""
+    def build(root: Path) -> None:
+        location = new_warehouse(root / "warehouse")
+        ingest(location, "models", METRICS / "models.csv")
+        ingest(location, "evaluations", METRICS / "evaluations.csv")
+        ingest(location, "runs", RUNS)
+        ingest(location, "prices", PRICES)
+        ingest_indices(location, index_folder(root))
+    return built_once(tmp_path_factory, "metrics", build) / "warehouse"
 
 
 @pytest.fixture
@@ -56,12 +57,12 @@ def lifecycle_template(metrics_template: Path, tmp_path_factory) -> Path:
     and deprecated by its lab on 2026-10-10."""
     from warehouse.ingest import ingest_source
 
-    folder = tmp_path_factory.mktemp("lifecycle") / "warehouse"
-    shutil.copytree(metrics_template, folder)
-    location = Location.resolve(str(folder))
-    ingest_source(location, "model-deprecations", LIFECYCLE)
-    ingest_source(location, "deprecations-rss", LIFECYCLE)
-    return folder
+    def build(root: Path) -> None:
+        shutil.copytree(metrics_template, root / "warehouse")
+        location = Location.resolve(str(root / "warehouse"))
+        ingest_source(location, "model-deprecations", LIFECYCLE)
+        ingest_source(location, "deprecations-rss", LIFECYCLE)
+    return built_once(tmp_path_factory, "lifecycle", build) / "warehouse"
 
 
 @pytest.fixture
@@ -80,17 +81,16 @@ def provenance_template(metrics_template: Path, tmp_path_factory) -> Path:
     known only undated; llama-z at five resellers, one 10^5x too dear, one at $99,999."""
     from warehouse.ingest import ingest_source
 
-    root = tmp_path_factory.mktemp("provenance")
-    folder = root / "warehouse"
-    shutil.copytree(metrics_template, folder)
-    location = Location.resolve(str(folder))
-    ingest(location, "models", PRICES_FIXTURE / "models.csv")
-    ingest(location, "prices", PRICES_FIXTURE / "house_prices_undated_and_anomalies.csv")
-    ingest_source(location, "litellm-prices", PRICES_FIXTURE)
-    indices = index_folder(root)
-    shutil.copy(PRICES_FIXTURE / "origins.yaml", indices / "origins.yaml")
-    ingest_indices(location, indices)
-    return folder
+    def build(root: Path) -> None:
+        shutil.copytree(metrics_template, root / "warehouse")
+        location = Location.resolve(str(root / "warehouse"))
+        ingest(location, "models", PRICES_FIXTURE / "models.csv")
+        ingest(location, "prices", PRICES_FIXTURE / "house_prices_undated_and_anomalies.csv")
+        ingest_source(location, "litellm-prices", PRICES_FIXTURE)
+        indices = index_folder(root)
+        shutil.copy(PRICES_FIXTURE / "origins.yaml", indices / "origins.yaml")
+        ingest_indices(location, indices)
+    return built_once(tmp_path_factory, "provenance", build) / "warehouse"
 
 
 @pytest.fixture
@@ -109,11 +109,11 @@ SPEED_FILES = (  # (kind, file), loaded in this order
 
 @pytest.fixture(scope="session")
 def speed_template(new_warehouse, tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("speed")
-    location = new_warehouse(root / "warehouse")
-    for kind, name in SPEED_FILES:
-        ingest(location, kind, SPEED / name)
-    return root / "warehouse"
+    def build(root: Path) -> None:
+        location = new_warehouse(root / "warehouse")
+        for kind, name in SPEED_FILES:
+            ingest(location, kind, SPEED / name)
+    return built_once(tmp_path_factory, "speed", build) / "warehouse"
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, built_once
 from tests.unit.metrics.conftest import metrics_template  # noqa: F401  (the public warehouse under the tenant)
 from warehouse import tenants
 from warehouse.connection import Location
@@ -29,10 +29,10 @@ def load_tenant(location: Location, tenant_id: str = "acme") -> tenants.Tenant:
 
 @pytest.fixture(scope="session")
 def private_template(metrics_template, tmp_path_factory) -> Path:  # noqa: F811
-    folder = tmp_path_factory.mktemp("private") / "warehouse"
-    shutil.copytree(metrics_template, folder)
-    load_tenant(Location.resolve(str(folder)))
-    return folder
+    def build(root: Path) -> None:
+        shutil.copytree(metrics_template, root / "warehouse")
+        load_tenant(Location.resolve(str(root / "warehouse")))
+    return built_once(tmp_path_factory, "private", build) / "warehouse"
 
 
 @pytest.fixture
