@@ -1,6 +1,7 @@
 """Every report rendered for two differently branded subscribers, read back: the PDF's text, fonts
-and key figures (for the second subscriber, the HTML the PDF is laid out from: conftest.rendered); the deck's slide titles and native chart data, each checked against the
-warehouse's views at the snapshot the report read."""
+and key figures (for the second subscriber, the HTML the PDF is laid out from: conftest.rendered);
+the deck's slide titles and native chart data, each checked against the warehouse's views at the
+snapshot the report read."""
 
 from __future__ import annotations
 
