@@ -111,9 +111,14 @@ def restrict_to_reading(paths: Iterable[str]) -> bool:
 
 def runtime_paths(avoid: Iterable[Path]) -> list[str]:
     """What the interpreter and its packages need to read, leaving out any folder that holds one of
-    `avoid` (the warehouse), whose other files a query must not reach."""
+    `avoid` (the warehouse), whose other files a query must not reach. The packages are wherever the
+    interpreter finds them: its own site folders, and every other site folder on sys.path (a Debian
+    Python's dist-packages, a user site, one a .pth file adds), from which the child loads the
+    DuckDB extensions."""
     avoid = [p.resolve() for p in avoid]
     found = {sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")}
+    found |= {entry for entry in sys.path
+              if Path(entry).name in ("site-packages", "dist-packages") and Path(entry).is_dir()}
     found |= {str(Path(__file__).resolve().parent)}  # warehouse/: the macros and the private views
     found |= set(_SYSTEM_READS)
     return sorted(p for p in found if not any(a.is_relative_to(Path(p).resolve()) for a in avoid))
