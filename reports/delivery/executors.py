@@ -78,9 +78,9 @@ def render_each(fn: Callable, tasks: list, kind: str, workers: int, limits: Limi
     each ends."""
     size = batch_size(kind, workers, len(tasks))
     for start in range(0, len(tasks), size):
-        broken = []
-        with executor(kind, workers) as pool:
-            futures = {pool.submit(fn, task, limits): task for task in tasks[start:start + size]}
+        broken, batch = [], tasks[start:start + size]
+        with executor(kind, min(workers, len(batch))) as pool:  # no worker started for nothing to do
+            futures = {pool.submit(fn, task, limits): task for task in batch}
             for future in as_completed(futures):
                 if isinstance(future.exception(), BrokenProcessPool):
                     broken.append(futures[future])
