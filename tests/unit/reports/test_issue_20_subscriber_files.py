@@ -10,7 +10,7 @@ import pytest
 
 from reports.delivery import clients, subscribers
 from reports.delivery.subscribers import SubscriberError
-from tests.conftest import in_process
+from tests.conftest import blank_png, in_process
 from tests.unit.reports.test_clients import variant as client_variant
 from tests.unit.reports.test_subscribers import variant
 
@@ -307,13 +307,8 @@ def test_issue_20_low_report_build_reads_no_file_outside_the_subscribers_folder(
 
 def _png_data(width: int, height: int) -> str:
     import base64
-    import io
 
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("1", (width, height)).save(buffer, "PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    return "data:image/png;base64," + base64.b64encode(blank_png(width, height)).decode()
 
 
 @pytest.mark.parametrize("href, problem", [

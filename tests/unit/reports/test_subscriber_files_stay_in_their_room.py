@@ -4,16 +4,14 @@ SVG refers to nothing outside itself; WeasyPrint reads only the house's template
 
 from __future__ import annotations
 
-import io
-
 import pytest
 import weasyprint
-from PIL import Image
 
 from reports.delivery import subscribers
 from reports.delivery.subscribers import SubscriberError
 from reports.rendering.pdf import ProjectFetcher
 from templates import FOLDER as TEMPLATES
+from tests.conftest import blank_png
 from tests.unit.reports.test_subscribers import variant
 
 LOGO = "logos/acme-analytics.svg"
@@ -42,12 +40,6 @@ def _logo(tmp_path, name: str, data: bytes):
     return path
 
 
-def _png(width: int, height: int) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("1", (width, height)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" '
        'height="10">{}</svg>')
 BAD_LOGOS = {
@@ -57,7 +49,7 @@ BAD_LOGOS = {
     "not an image": ("logos/notes.txt", b"hello", "is not a PNG, JPEG or SVG file"),
     "a PNG that is not": ("logos/fake.png", b"GIF89a......", "is not a readable PNG image"),
     "too many bytes": ("logos/big.png", b"\x89PNG" + b"\0" * 1_100_000, "more than the 1024 KB"),
-    "a pixel bomb": ("logos/bomb.png", _png(30000, 30000), "more pixels than 4096×4096"),
+    "a pixel bomb": ("logos/bomb.png", blank_png(30000, 30000), "more pixels than 4096×4096"),
     "an SVG fetching a URL": ("logos/u.svg", SVG.format('<image href="http://example.com/x.png"/>').encode(),
                               "refers to a file or address outside itself"),
     "an SVG embedding a file": ("logos/f.svg", SVG.format('<image xlink:href="file:///etc/passwd"/>').encode(),
@@ -68,7 +60,7 @@ BAD_LOGOS = {
                              + SVG.format("&x;").encode(), "declares a DOCTYPE or entities"),
     "an SVG pixel bomb": ("logos/b.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="30000" height="30000"/>',
                           "30000×30000 pixels: more than 4096×4096"),
-    "a wide PNG": ("logos/wide.png", _png(5000, 10), "5000×10 pixels: more than 4096×4096"),
+    "a wide PNG": ("logos/wide.png", blank_png(5000, 10), "5000×10 pixels: more than 4096×4096"),
 }
 
 
@@ -99,7 +91,7 @@ def test_defect_5_weasyprint_fetches_only_templates_fonts_and_the_logo(tmp_path)
             fetcher.fetch(url)
     # A document asking for an outside file gets nothing: the image is left out, the text is kept.
     secret = tmp_path / "secret.png"
-    secret.write_bytes(_png(50, 50))
+    secret.write_bytes(blank_png(50, 50))
     html = f'<p>cover</p><img src="{secret.as_uri()}">'
     plain = weasyprint.HTML(string=html).render()
     guarded = weasyprint.HTML(string=html, url_fetcher=fetcher).render()
