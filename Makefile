@@ -45,7 +45,7 @@ test: $(INSTALLED)
 	scripts/install-debian-packages $(TEST_DEBS)
 	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder tests/unit tests/functional tests/bad_inputs
 
-# The unit tests alone (about a minute on this 2-core machine: 62 to 65 s).
+# The unit tests alone (114 s on the slow 2-core machine of issue 20's sessions).
 test-fast: $(INSTALLED)
 	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder tests/unit
 
