@@ -139,7 +139,11 @@ class TenantHandle(ReadHandle):
     """The warehouse at the window's snapshot and one tenant's catalog at `tenant_snapshot` (its
     latest when None), with the private views: what a private report reads, and nothing more."""
 
-    shared_views = ()  # the private views name the warehouse's views as bh.<view>: nothing to share
+    # The private views name the warehouse's views as bh.<view>, which no temporary table shadows; but
+    # the public views they read (blended_price, the index, and the appendix's coverage) name these
+    # unqualified, so each is computed once: the demo tenant's report gathered in 2.7 s of CPU instead
+    # of 7.9, the same context (all thirteen shared views: 4.1 s, most of them read by no private view).
+    shared_views = ("price_as_of", "model_price_as_of", "blended_price", "eval_scores", "intelligence_index")
 
     def __init__(self, tenant: tenants.Tenant, window_: Window, tenant_snapshot: int | None = None):
         self.tenant = tenant

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.private.conftest import view
+from warehouse import tenants
 
 AS_OF = "2026-09-30"
 T4 = 2.7764
@@ -194,3 +195,28 @@ def test_a_reversal_is_named_only_where_both_sets_of_intervals_agree(private, tm
     tickets = view(private, "SELECT * FROM private_vs_public WHERE evaluation = 'tickets' AND as_of = ?", [AS_OF])
     assert [r["reversals"] for r in tickets] == [0, 0, 0, 0]
     assert any(r["private_rank"] != r["public_rank"] for r in tickets)
+
+
+def test_every_private_view_read_through_a_tenant_handle_is_the_view_at_its_snapshot(private):
+    """A private report's handle computes the public views the private ones build on once, into
+    temporary tables (reports/handle.py: TenantHandle.shared_views); read through it, every private
+    view gives exactly its rows read without them, at the same snapshots."""
+    from reports.handle import TenantHandle, window
+    from reports.window import Period
+    from tests.conftest import latest_snapshot, same
+    from tests.unit.metrics.test_shared_views import temporary_tables
+
+    pinned = latest_snapshot(private.public)
+    direct_con = tenants.reader(private, pinned)
+    try:
+        names = [n for (n,) in direct_con.execute("SELECT view_name FROM duckdb_views() WHERE view_name LIKE "
+                                                  "'private_%' ORDER BY 1").fetchall()]
+        direct = {n: direct_con.execute(f"SELECT * FROM {n} ORDER BY ALL").fetchall() for n in names}
+    finally:
+        direct_con.close()
+    assert len(names) >= 10 and sum(map(bool, direct.values())) >= 8
+    with TenantHandle(private, window(private.public, Period.parse("2026Q3"), pinned)) as handle:
+        handle.rows("coverage", version="1")  # reads intelligence_index: computes the shared views
+        assert temporary_tables(handle) == set(TenantHandle.shared_views)
+        for name in names:
+            assert same(handle.con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall(), direct[name]), name
