@@ -57,6 +57,11 @@ class _Hashing:
         self.size += len(data)
         return data
 
+    def finish(self) -> None:
+        """Hash the rest of the file: what a reader stopped short of (bytes after a gzip stream)."""
+        while self.read(CHUNK):
+            continue
+
 
 def is_text(name: str) -> bool:
     name = name.lower().removesuffix(".gz")
@@ -104,8 +109,7 @@ def stage_file(path: Path, folder: Path, relative: str | None = None, shown: Pat
                 first = False
                 out.write(chunk)
             if gz:
-                while hashing.read(CHUNK):
-                    pass
+                hashing.finish()
             if text:
                 try:
                     decoder.decode(b"", final=True)
