@@ -143,7 +143,7 @@ class TenantHandle(ReadHandle):
     # the public views they read (blended_price, the index, and the appendix's coverage) name these
     # unqualified, so each is computed once: the demo tenant's report gathered in 2.7 s of CPU instead
     # of 7.9, the same context (all thirteen shared views: 4.1 s, most of them read by no private view).
-    shared_views = ("price_as_of", "model_price_as_of", "blended_price", "eval_scores", "intelligence_index")
+    shared_views = SHARED_VIEWS[:SHARED_VIEWS.index("intelligence_index") + 1]  # prices, scores, the index
 
     def __init__(self, tenant: tenants.Tenant, window_: Window, tenant_snapshot: int | None = None):
         self.tenant = tenant
