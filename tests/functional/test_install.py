@@ -14,9 +14,9 @@ import venv
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from tests.conftest import ROOT, latest_snapshot
+from tests.functional.reports.readback import pdf_text
 
 pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
 
@@ -54,7 +54,7 @@ def test_a_plain_install_builds_a_report_from_another_folder(demo_warehouse, tmp
         "--period", "2026Q3", "--format", "pdf", "--snapshot", str(latest_snapshot(demo_warehouse)), "--out", "out",
         cwd=elsewhere, env=env)
     (pdf,) = (elsewhere / "out").glob("*.pdf")
-    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    text = pdf_text(pdf)
     assert "The smile curve" in text and "Globex Health" in text
 
     # The private views, their schema and the clustered-interval macro travel with the package too: the
