@@ -1,8 +1,9 @@
 -- The 95% confidence interval of a mean score clustered by question (Miller, "Adding Error Bars to
 -- Evals", 2024), written once for every view that scores: average each question over its repeats
 -- first, then mean +- t x sd / sqrt(n) over the n question means, t the quantile of n - 1 degrees of
--- freedom (the view joins student_t for it). Its arguments are what a view aggregates over
--- questions: n, the mean of the question means, their sample standard deviation, t975.
+-- freedom (the view passes student_t975(n - 1): warehouse/macros/student_t.sql). Its arguments are
+-- what a view aggregates over questions: n, the mean of the question means, their sample standard
+-- deviation, t975.
 -- Where the question means do not vary (every question scored 0, or every one 1) or there is one
 -- question, that interval would be a point; the Wilson score interval over the n questions (z =
 -- 1.96) is used instead, and its std_error is its half-width / 1.96. Scores are on 0-1; the

@@ -45,9 +45,9 @@ questions AS (
     JOIN task_results t ON t.run_id = c.run_id
     GROUP BY ALL
 ),
-clustered AS (
+clustered AS (  -- t: Student's t at questions - 1 degrees of freedom, whatever their number
     SELECT model, effort, evaluation, epoch, count(*) AS n_questions, avg(question_mean) AS mean,
-           stddev_samp(question_mean) AS sd
+           stddev_samp(question_mean) AS sd, student_t975(greatest(count(*) - 1, 1)) AS t
     FROM questions
     GROUP BY ALL
 ),
@@ -60,11 +60,10 @@ repeats AS (
 ),
 house AS (
     SELECT k.as_of, q.*, r.n_repeats, r.repeat_sd, r.runs_through, r.generated,
-           t.t975 AS t, q.n_questions - 1 AS df
+           q.t, q.n_questions - 1 AS df
     FROM calendar k
     JOIN clustered q ON q.epoch <= k.as_of
     JOIN repeats r USING (model, effort, evaluation, epoch)
-    LEFT JOIN student_t t ON t.df = CASE WHEN q.n_questions - 1 > 30 THEN 1000000 ELSE greatest(q.n_questions - 1, 1) END
     QUALIFY q.epoch = max(q.epoch) OVER (PARTITION BY k.as_of, q.model, q.effort, q.evaluation)
 ),
 house_scores AS (  -- the interval is warehouse/macros/clustered_interval.sql's, as in the private views

@@ -3,7 +3,8 @@
 -- never moves it). Index = sum of weight x score (each score moved onto 0-100 by its transform).
 -- Its 95% interval is t x sqrt(sum of weight^2 x se^2), the evaluations taken as independent, with
 -- the same quantile rule as each evaluation's: the t quantile of the Welch-Satterthwaite degrees of
--- freedom of the weighted sum (rounded down; the normal quantile beyond 30), within 0-100.
+-- freedom of the weighted sum, as computed (whole or not, however many: warehouse/macros/student_t.sql),
+-- within 0-100; std_error is sqrt(sum of weight^2 x se^2).
 -- A variant missing an evaluation of the version is listed with complete = false, no index and
 -- no rank. rank is 1 + the number of variants whose interval lies wholly above this one's (the
 -- upper-bound rank LMArena publishes): variants no one can tell apart share a rank.
@@ -40,12 +41,13 @@ combined AS (
     GROUP BY ALL
 ),
 intervals AS (
-    SELECT c.*, t.t975,
-           CASE WHEN c.variance_spread > 0 THEN c.variance ^ 2 / c.variance_spread END AS df
+    SELECT c.*,
+           CASE WHEN c.variance_spread > 0 THEN c.variance ^ 2 / c.variance_spread END AS df,
+           -- t at the Welch-Satterthwaite df as computed, not rounded; the normal quantile where no
+           -- evaluation has degrees of freedom (published standard errors alone)
+           coalesce(student_t975(CASE WHEN c.variance_spread > 0 THEN c.variance ^ 2 / c.variance_spread END),
+                    1.959963984540054) AS t975
     FROM combined c
-    LEFT JOIN student_t t
-           ON t.df = CASE WHEN coalesce(c.variance ^ 2 / nullif(c.variance_spread, 0), 1e9) > 30 THEN 1000000
-                          ELSE greatest(floor(c.variance ^ 2 / c.variance_spread), 1) END
 ),
 indexed AS (
     SELECT as_of, index_id, version, model, effort,
@@ -53,6 +55,7 @@ indexed AS (
            CASE WHEN complete THEN greatest(weighted - t975 * sqrt(variance), 0) END AS ci_low,
            CASE WHEN complete THEN least(weighted + t975 * sqrt(variance), 100) END AS ci_high,
            CASE WHEN complete THEN df END AS df,
+           CASE WHEN complete THEN sqrt(variance) END AS std_error,
            n_evals, complete, runs_through
     FROM intervals
 ),
@@ -65,11 +68,11 @@ above AS (
     WHERE a.complete
     GROUP BY ALL
 )
-SELECT i.as_of, i.index_id, i.version, i.model, i.effort, i."index", i.ci_low, i.ci_high, i.df,
+SELECT i.as_of, i.index_id, i.version, i.model, i.effort, i."index", i.ci_low, i.ci_high, i.df, i.std_error,
        i.n_evals, i.complete, i.runs_through,
        CASE WHEN i.complete THEN 1 + a.wholly_above END AS rank,
        CASE WHEN i.complete THEN count(*) OVER (PARTITION BY i.as_of, i.index_id, i.version, i.complete,
                                                             a.wholly_above) > 1 END AS tied
 FROM indexed i
 LEFT JOIN above a USING (as_of, index_id, version, model, effort);
-COMMENT ON VIEW intelligence_index IS 'Per as_of, index_id, version, model, effort (house runs started on or before as_of): index (0-100), ci_low, ci_high (95%, t quantile of the Welch-Satterthwaite df), df, n_evals scored, complete (all evaluations of the version scored; only then an index and a rank), runs_through (the latest run start counted), rank (1 + the variants whose interval lies wholly above: overlapping variants share a rank), tied (another variant shares the rank).';
+COMMENT ON VIEW intelligence_index IS 'Per as_of, index_id, version, model, effort (house runs started on or before as_of): index (0-100), ci_low, ci_high (95%: index +- t x std_error, t the Student quantile at the Welch-Satterthwaite df), df, std_error (0-100 units), n_evals scored, complete (all evaluations of the version scored; only then an index and a rank), runs_through (the latest run start counted), rank (1 + the variants whose interval lies wholly above: overlapping variants share a rank), tied (another variant shares the rank).';

@@ -49,9 +49,8 @@ fit AS (
 interval AS (
     SELECT f.*,
            CASE WHEN n > 2 THEN sqrt(greatest(syy - slope * sxy, 0) / (n - 2) / sxx) END AS slope_se,
-           t.t95
+           CASE WHEN f.n > 2 THEN student_t95(f.n - 2) END AS t95  -- Student's t at n - 2 degrees of freedom
     FROM fit f
-    LEFT JOIN student_t t ON t.df = CASE WHEN f.n - 2 > 30 THEN 1000000 ELSE f.n - 2 END
 )
 SELECT as_of, threshold, label, with_reasoning, n AS models_on_frontier, first_release, last_release, models,
        n >= 4 AND last_release - first_release >= 365 AS reliable,

@@ -3,16 +3,17 @@ them, on fixtures small enough to check by hand."""
 
 from __future__ import annotations
 
-from math import floor, sqrt
+from math import sqrt
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import rows, write
+from tests.student_t import quantile
 from warehouse.ingest import ingest, ingest_indices
 
-T_975 = {3: 3.1824, 5: 2.5706, 39: 1.96}  # Student t, 95% two-sided, by degrees of freedom (39: > 30)
+T_975 = {3: 3.182446}  # Student t, 95% two-sided, by degrees of freedom (a table to six decimals)
 AS_OF = "2026-09-30"
 
 
@@ -32,7 +33,7 @@ def test_an_evaluations_interval_is_clustered_by_question_with_t_of_questions_mi
     se_by_hand = sqrt((0.25 ** 2 + 0.25 ** 2 + (1 / 12) ** 2 + (5 / 12) ** 2) / 3 / 4)
     assert score == pytest.approx(75)
     assert se == pytest.approx(100 * se_by_hand)
-    assert low == pytest.approx(75 - 100 * T_975[3] * se_by_hand)
+    assert low == pytest.approx(75 - 100 * T_975[3] * se_by_hand, abs=1e-3)  # t within 4e-5: student_t.sql
     assert high == 100  # 75 + 50.8 lies above what a score can be
     assert (method, df, n_tasks, n_repeats) == ("clustered by question: t-interval over 4 question means, 3 repeats",
                                                 3, 4, 3)
@@ -57,14 +58,17 @@ def test_the_index_combines_the_evaluations_with_the_welch_satterthwaite_t(metri
     se1 = 100 * sqrt((0.25 ** 2 + 0.25 ** 2 + (1 / 12) ** 2 + (5 / 12) ** 2) / 3 / 4)
     se2 = 100 * sqrt((0.25 + 1 / 36 + 1 / 36 + 0.25) / 3 / 4)
     v1, v2 = 0.25 * se1 ** 2, 0.25 * se2 ** 2
-    df = (v1 + v2) ** 2 / (v1 ** 2 / 3 + v2 ** 2 / 3)  # 5.53: t of 5
-    assert floor(df) == 5
-    half = T_975[5] * sqrt(v1 + v2)
-    ((index, low, high, found_df),) = rows(metrics, """
-        SELECT "index", ci_low, ci_high, df FROM intelligence_index
+    df = (v1 + v2) ** 2 / (v1 ** 2 / 3 + v2 ** 2 / 3)  # 5.53, as computed: between t(5) 2.5706 and t(6) 2.4469
+    t = quantile(0.975, df)
+    assert 2.4469 < t < 2.5706
+    half = t * sqrt(v1 + v2)
+    ((index, low, high, found_df, se),) = rows(metrics, """
+        SELECT "index", ci_low, ci_high, df, std_error FROM intelligence_index
         WHERE model = 'alpha-1' AND version = '1' AND as_of = ?""", [AS_OF])
     assert index == pytest.approx(62.5)
-    assert (low, high, found_df) == (pytest.approx(62.5 - half), pytest.approx(62.5 + half), pytest.approx(df))
+    assert (low, high, found_df) == (pytest.approx(62.5 - half, abs=1e-3), pytest.approx(62.5 + half, abs=1e-3),
+                                     pytest.approx(df))
+    assert se == pytest.approx(sqrt(v1 + v2))
 
 
 def runs_csv(scores: dict[str, list[list[int]]]) -> str:

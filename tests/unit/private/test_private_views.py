@@ -6,7 +6,7 @@ tickets: 5 questions, 2 repeats. Question means (over the two repeats) and their
   alpha-1 high     as thinker-1 high
   llama-x          1, .5, .5, 0, 0  mean .4  sd² .70/4 = .175              se .187083
   beta-1           0 everywhere: no spread, a Wilson interval over 5 questions, high = 1.96²/(5 + 1.96²)
-t975 with 4 degrees of freedom is 2.7764. Bounds are clamped to [0, 100].
+t975 with 4 degrees of freedom is 2.776445. Bounds are clamped to [0, 100].
 Prices as of 2026-09-30 (USD per million): alpha-1 5 / 20 (input fell from 10 on 2026-08-15),
 thinker-1 2 / 8, beta-1 1 / 2, llama-x the provider median 2 / 2; cached input and cache writes
 fall back to the input price, reasoning to the output price.
@@ -20,7 +20,7 @@ from tests.unit.private.conftest import view
 from warehouse import tenants
 
 AS_OF = "2026-09-30"
-T4 = 2.7764
+T4 = 2.776445  # t975 at 4 degrees of freedom, from a table to six decimals
 
 
 def by_variant(rows: list[dict]) -> dict[tuple[str, str], dict]:

@@ -24,9 +24,8 @@ runs AS (
     GROUP BY ALL
 ),
 scored AS (
-    SELECT q.*, clustered_interval(q.n_questions, q.mean, q.sd, t.t975) AS ci
-    FROM questions q
-    LEFT JOIN bh.student_t t ON t.df = CASE WHEN q.n_questions - 1 > 30 THEN 1000000 ELSE q.n_questions - 1 END
+    SELECT q.*, clustered_interval(q.n_questions, q.mean, q.sd, student_t975(q.n_questions - 1)) AS ci
+    FROM questions q  -- Student's t at questions - 1 degrees of freedom, as the public eval_scores
 )
 SELECT s.model, s.effort, s.evaluation,
        100 * s.mean AS score, 100 * s.ci.low AS ci_low, 100 * s.ci.high AS ci_high,

@@ -1,0 +1,46 @@
+"""Issue 21, point 5, stated as queries over the demo warehouse: every interval is Student's t at the
+degrees of freedom it was computed with, its half-width divided by its standard error; the
+index's too, at its Welch-Satterthwaite df as computed. Before, every house score and every index
+interval of the demo (df 31 to 404) used the normal 1.96."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import rows
+from tests.student_t import quantile
+
+AS_OF = "DATE '2026-09-30'"
+
+
+def ratios(location, query: str) -> list[tuple[float, float]]:
+    """(df, half-width / std_error) of every interval the query names, unclamped: a bound at 0 or
+    100 is not half the interval."""
+    found = rows(location, query)
+    assert len(found) >= 20, query
+    return found
+
+
+def test_every_house_scores_interval_is_t_at_questions_minus_one(demo_warehouse):
+    found = ratios(demo_warehouse, f"""
+        SELECT df, (ci_high - score) / std_error FROM eval_scores
+        WHERE as_of = {AS_OF} AND source = 'house' AND ci_method LIKE 'clustered by question%'
+          AND ci_low > 0 AND ci_high < 100 AND std_error > 0""")
+    t = {df: quantile(0.975, df) for df in {df for df, _ in found}}
+    assert max(t) > 30  # the degrees of freedom where the table used 1.96
+    assert all(ratio == pytest.approx(t[df], abs=4e-5) for df, ratio in found)
+
+
+def test_every_index_interval_is_t_at_its_welch_satterthwaite_df(demo_warehouse):
+    found = ratios(demo_warehouse, f"""
+        SELECT df, (ci_high - "index") / std_error FROM intelligence_index
+        WHERE as_of = {AS_OF} AND complete AND ci_low > 0 AND ci_high < 100 AND std_error > 0""")
+    assert all(ratio == pytest.approx(quantile(0.975, df), abs=4e-5) for df, ratio in found)
+
+
+def test_no_v3_interval_uses_the_normal_quantile(demo_warehouse):
+    ((low_df, widest_t),) = rows(demo_warehouse, f"""
+        SELECT min(df), max((ci_high - "index") / std_error) FROM intelligence_index
+        WHERE as_of = {AS_OF} AND complete AND version = '3' AND ci_high < 100""")
+    assert 100 < low_df < 120  # about 110: the variant with the fewest degrees of freedom
+    assert widest_t == pytest.approx(quantile(0.975, low_df), abs=4e-5) and widest_t > 1.98
