@@ -5,4 +5,4 @@
 CREATE OR REPLACE VIEW student_t AS
 SELECT CAST(df AS INTEGER) AS df, student_t975(df) AS t975, student_t95(df) AS t95
 FROM range(1, 1001) AS t(df);
-COMMENT ON VIEW student_t IS 'Student t quantiles by degrees of freedom (df, 1 to 1000): t975 (95% two-sided) and t95 (90% two-sided), from the macros student_t975(df) and student_t95(df) that every view calls at its own df (Hill 1970, within 4e-5).';
+COMMENT ON VIEW student_t IS 'Student t quantiles by degrees of freedom (df, 1 to 1000): t975 (95% two-sided) and t95 (90% two-sided), from the macros student_t975(df) and student_t95(df) that every view calls at its own df (the Cornish-Fisher expansion from 5 df, within 4e-5; exact at 1 to 4).';
