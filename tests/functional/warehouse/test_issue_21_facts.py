@@ -1,4 +1,4 @@
-"""Issue 21, point 5, stated as queries over the demo warehouse: every interval is Student's t at the
+"""Issue 21, stated as queries over the demo warehouse. Point 5: every interval is Student's t at the
 degrees of freedom it was computed with, its half-width divided by its standard error; the
 index's too, at its Welch-Satterthwaite df as computed. Before, every house score and every index
 interval of the demo (df 31 to 404) used the normal 1.96."""
@@ -44,3 +44,16 @@ def test_no_v3_interval_uses_the_normal_quantile(demo_warehouse):
         WHERE as_of = {AS_OF} AND complete AND version = '3' AND ci_high < 100""")
     assert 100 < low_df < 120  # about 110: the variant with the fewest degrees of freedom
     assert widest_t == pytest.approx(quantile(0.975, low_df), abs=4e-5) and widest_t > 1.98
+
+
+def test_the_newest_model_of_every_coverage_line_is_dated_and_the_newest_complete(demo_warehouse):
+    """Issue 21, point 1 (in part): the cover's coverage sentence names a model whose release date is
+    the newest among the complete models, and prints that model's own date."""
+    found = rows(demo_warehouse, f"""
+        SELECT c.version, m.release_date, c.newest_release,
+               (SELECT max(d.release_date) FROM intelligence_index i JOIN models d USING (model)
+                WHERE i.complete AND i.index_id = c.index_id AND i.version = c.version AND i.as_of = c.as_of)
+        FROM coverage c JOIN models m ON m.model = c.newest_model
+        WHERE c.as_of = {AS_OF}""")
+    assert {version for version, *_ in found} >= {"1", "2", "3"}
+    assert all(own is not None and own == printed == newest for _, own, printed, newest in found), found
