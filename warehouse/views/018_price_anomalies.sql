@@ -14,6 +14,11 @@
 --    day (a cache read is always a discount), or a cache-write price above twice the input price
 --    (the dearest real cache write, Anthropic's one-hour write, costs 2x input; its five-minute
 --    write 1.25x: above input, but real);
+--  * no discount: a cached-input price equal to the input price at the model's creator's own API,
+--    where that creator sells a cached read below its input price in another record (the same
+--    model at another time, or another of its models): a catalogue that copied the input price
+--    (Claude 3.5 Haiku's cache read listed at $0.80 for two months; Anthropic's is a tenth of
+--    input). A reseller without a cache discount is real, and kept;
 --  * outlier: an input, output or reasoning price more than 10x away (above or below) from the
 --    median of the other providers' prices of the same model and token type that day, where at
 --    least three other providers price it (each provider's price the median of its sources that
@@ -75,29 +80,43 @@ own_input AS (  -- the input price of the same provider and source on the day ch
     WHERE c.token_type IN ('cached_input', 'cache_write')
     GROUP BY ALL
 ),
+discounting AS (  -- creators whose own API sells a cached read below its input price, in some record
+    SELECT DISTINCT m.creator
+    FROM stored c
+    JOIN models m ON m.model = c.model AND m.creator = c.provider
+    JOIN stored v ON v.model = c.model AND v.provider = c.provider AND v.origin = c.origin AND v.token_type = 'input'
+     AND v.valid_from <= c.valid_from AND (v.valid_to IS NULL OR c.valid_from < v.valid_to)
+    WHERE c.token_type = 'cached_input' AND c.usd_per_mtok > 0 AND c.usd_per_mtok < v.usd_per_mtok
+),
 reasons AS (
-    SELECT c.id, c.token_type, c.day, c.usd_per_mtok, i.input,
+    SELECT c.id, c.token_type, c.day, c.usd_per_mtok, i.input, k.creator,
            o.others_median, o.others,
            CASE WHEN c.usd_per_mtok >= 10000 THEN 'placeholder'
                 WHEN c.usd_per_mtok < 0.001 AND c.usd_per_mtok > 0 THEN 'implausibly low'
                 WHEN c.usd_per_mtok = 0 THEN 'zero'
                 WHEN c.token_type = 'cached_input' AND c.usd_per_mtok > i.input THEN 'above input'
                 WHEN c.token_type = 'cache_write' AND c.usd_per_mtok > 2 * i.input THEN 'above input'
+                WHEN c.token_type = 'cached_input' AND c.usd_per_mtok = i.input AND k.creator IS NOT NULL
+                    THEN 'no discount'
                 WHEN c.usd_per_mtok > 10 * o.others_median OR c.usd_per_mtok < o.others_median / 10 THEN 'outlier'
            END AS reason
     FROM checks c
     LEFT JOIN others o USING (id, day)
     LEFT JOIN own_input i USING (id, day)
+    LEFT JOIN models m ON m.model = c.model
+    LEFT JOIN discounting k ON k.creator = m.creator AND c.provider = m.creator
 ),
 explained AS (
     SELECT id, day, reason,
            CASE reason WHEN 'placeholder' THEN 1 WHEN 'implausibly low' THEN 1 WHEN 'zero' THEN 2
-                       WHEN 'above input' THEN 3 ELSE 4 END AS rank,
+                       WHEN 'above input' THEN 3 WHEN 'no discount' THEN 3 ELSE 4 END AS rank,
            CASE reason
                WHEN 'placeholder' THEN '$' || usd_per_mtok || ' per million tokens'
                WHEN 'implausibly low' THEN '$' || usd_per_mtok || ' per million tokens'
                WHEN 'zero' THEN 'a price of 0'
                WHEN 'above input' THEN token_type || ' $' || usd_per_mtok || ' against input $' || input || ' on ' || day
+               WHEN 'no discount' THEN 'cached_input $' || usd_per_mtok || ' equal to input on ' || day || ', where '
+                    || creator || ' discounts cached input in other records'
                ELSE '$' || usd_per_mtok || ' against a median of $' || others_median || ' from ' || others
                     || ' other providers on ' || day
            END AS detail
@@ -110,4 +129,4 @@ FROM stored s
 JOIN (SELECT id, arg_min(reason, (rank, day, reason)) AS reason, arg_min(detail, (rank, day, reason)) AS detail
       FROM explained
       GROUP BY id) r USING (id);
-COMMENT ON VIEW price_anomalies IS 'Per stored price the house does not use (key: origin, model, provider, token_type, valid_from): its period, usd_per_mtok, date_basis, source, and reason (placeholder, implausibly low, zero, above input, outlier) with the detail that shows it.';
+COMMENT ON VIEW price_anomalies IS 'Per stored price the house does not use (key: origin, model, provider, token_type, valid_from): its period, usd_per_mtok, date_basis, source, and reason (placeholder, implausibly low, zero, above input, no discount: cached input equal to input at a creator that discounts it elsewhere, outlier) with the detail that shows it.';

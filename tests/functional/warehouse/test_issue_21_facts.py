@@ -57,3 +57,24 @@ def test_the_newest_model_of_every_coverage_line_is_dated_and_the_newest_complet
         WHERE c.as_of = {AS_OF}""")
     assert {version for version, *_ in found} >= {"1", "2", "3"}
     assert all(own is not None and own == printed == newest for _, own, printed, newest in found), found
+
+
+def test_no_cached_read_in_use_copies_the_input_price_of_a_creator_that_discounts_it(demo_warehouse):
+    """Issue 21, point 3 (in part), as a query: on no day is a cached-input price in use at a
+    creator's own API equal to its input price there, where that creator discounts cached input in
+    another price in use. Claude 3.5 Haiku's copied $0.80 (LiteLLM, March to May 2025) was one."""
+    ((copied,),) = rows(demo_warehouse, """
+        WITH own AS (
+            SELECT p.as_of, p.model, m.creator, p.usd_per_mtok AS cached, i.usd_per_mtok AS input
+            FROM price_as_of p
+            JOIN models m ON m.model = p.model AND m.creator = p.provider
+            JOIN price_as_of i ON i.as_of = p.as_of AND i.model = p.model AND i.provider = p.provider
+             AND i.token_type = 'input'
+            WHERE p.token_type = 'cached_input' AND p.usd_per_mtok > 0)
+        SELECT count(*) FROM own c
+        WHERE c.cached = c.input AND c.creator IN (SELECT creator FROM own WHERE cached < input)""")
+    assert copied == 0
+    ((haiku,),) = rows(demo_warehouse, """
+        SELECT usd_per_mtok FROM price_as_of WHERE model = 'claude-3-5-haiku-20241022' AND provider = 'anthropic'
+        AND token_type = 'cached_input' AND as_of = DATE '2025-03-31'""")
+    assert haiku == pytest.approx(0.08)

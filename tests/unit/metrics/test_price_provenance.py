@@ -72,3 +72,26 @@ def test_the_named_query_counts_quarantined_prices_per_source_and_reason(provena
     assert counts == {("house", "above input"): 1, ("house", "outlier"): 2, ("house", "placeholder"): 2,
                       ("house", "zero"): 1}
     assert query.named(provenance, "price_anomaly_counts", {"source": "litellm-prices"}).num_rows == 0
+
+
+def test_a_cached_input_equal_to_input_is_quarantined_where_the_creator_discounts_it_elsewhere(metrics, tmp_path):
+    """Issue 21, point 3 (in part). lab-c sells gamma-1's cached read at a tenth of its input; its list
+    of gamma-2 shows the cached read at the input price, $2 = $2: a copied input price, quarantined.
+    The same equality at a reseller (host), and at lab-d, which discounts nothing, is kept."""
+    from tests.conftest import write
+    from warehouse.ingest import ingest
+
+    ingest(metrics, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
+                                    "gamma-1,lab-c,Gamma 1,2025-01-01\ngamma-2,lab-c,Gamma 2,2025-06-01\n"
+                                    "delta-1,lab-d,Delta 1,2025-06-01\n"))
+    ingest(metrics, "prices", write(tmp_path / "prices.csv", "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n" + "".join(
+        f"{model},{provider},{kind},{usd},2025-07-01,,https://example.com/{provider}\n"
+        for model, provider, kind, usd in [
+            ("gamma-1", "lab-c", "input", 5), ("gamma-1", "lab-c", "cached_input", 0.5),
+            ("gamma-2", "lab-c", "input", 2), ("gamma-2", "lab-c", "cached_input", 2),
+            ("gamma-2", "host", "input", 2), ("gamma-2", "host", "cached_input", 2),
+            ("delta-1", "lab-d", "input", 1), ("delta-1", "lab-d", "cached_input", 1)])))
+    found = rows(metrics, """SELECT model, provider, reason, detail FROM price_anomalies
+                             WHERE model IN ('gamma-1', 'gamma-2', 'delta-1')""")
+    assert found == [("gamma-2", "lab-c", "no discount", "cached_input $2.0 equal to input on 2025-07-01, where lab-c "
+                                                          "discounts cached input in other records")]
