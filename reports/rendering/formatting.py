@@ -72,5 +72,17 @@ def age(days: int | None) -> str:
     return f"{days / 365.25:.1f} years ago"
 
 
+def solved_task_basis(entries: list[dict]) -> str | None:
+    """What the cost per solved task of the focus models is over (model_standing: the index version's
+    agentic evaluations, the same for every variant), in words; None where the version has none."""
+    for v in (v for entry in entries for v in entry["variants"]):
+        if v["solved_task_evaluations"]:
+            if v["agentic_evaluations"] == 1:
+                return f"Per solved task: on {v['solved_task_evaluations']}, the index's agentic evaluation."
+            return (f"Per solved task: the mean of each one's cost per solved task over the index's "
+                    f"{v['agentic_evaluations']} agentic evaluations ({v['solved_task_evaluations']}).")
+    return None
+
+
 FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day, "plural": plural, "rank": rank,
-           "speed": speed, "seconds": seconds, "age": age}
+           "speed": speed, "seconds": seconds, "age": age, "solved_task_basis": solved_task_basis}

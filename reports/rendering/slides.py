@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reports.rendering.deck import Deck
 from reports.rendering.figures import dedicated_label, deployment_options, ttft_labels
-from reports.rendering.formatting import age, factor, money, number, rank, seconds, speed, tokens
+from reports.rendering.formatting import age, factor, money, number, rank, seconds, solved_task_basis, speed, tokens
 from reports.rendering.theme import TOKEN_PARTS
 
 
@@ -27,7 +27,7 @@ def _your_models(deck: Deck, ctx) -> None:
                            f", {money(v['alternative_usd'])} (−{100 * v['saving_share']:.0f}%)"
                            if v["alternative_name"] else "none cheaper")
             rows.append([v["label"], rank(v["rank"], v["tied"]), f"{number(v['index'])} ({number(v['ci_low'])}–{number(v['ci_high'])})",
-                         money(v["total_usd"]), money(v["cost_per_solved_task"]), number(v["openness_score"]),
+                         money(v["total_usd"]), money(v["mean_cost_per_solved_task"]), number(v["openness_score"]),
                          alternative])
             bold.append(False)
         if not f["variants"]:
@@ -36,7 +36,8 @@ def _your_models(deck: Deck, ctx) -> None:
     deck.table("Your models", ["Model", "Rank", "Index (95% interval)", "Cost to run", "Per solved task", "Openness",
                                "Cheaper and statistically as good"],
                rows[:14], [2.9, 0.7, 1.9, 1.2, 1.4, 1.1, 2.9], size=10,
-               note=_runs(ctx, f"{ctx.index['name']}, prices of {ctx.meta.as_of:%d %b %Y}."))
+               note=_runs(ctx, " ".join(filter(None, [f"{ctx.index['name']}, prices of {ctx.meta.as_of:%d %b %Y}.",
+                                                      solved_task_basis(ctx.your_models)]))))
 
 
 def _runs(ctx, note: str = "") -> str:

@@ -65,3 +65,28 @@ def test_the_house_assessment_wins_over_an_outside_one(metrics, tmp_path):
     ingest(metrics, "openness", write(tmp_path / "both.csv", text))
     assert rows(metrics, "SELECT raw, derived_from FROM openness_index WHERE model = 'llama-x'") == [
         (6, "house assessment")]
+
+
+def test_a_variants_cost_per_solved_task_is_over_its_index_versions_agentic_evaluations_and_says_which(metrics, tmp_path):
+    """Issue 21, point 9: model_standing averaged each variant's cost per solved task over whatever
+    agentic evaluations the house ran it on, in one unlabelled column. Now: over the version's own
+    agentic evaluations (the same for every variant), named, and none for a version without one.
+    Version 1 of the test index (e1, e2) has no agentic evaluation: alpha-1's run on 'agent' is
+    outside it. Version 2 adds 'agent' (weights 0.4, 0.4, 0.2): alpha-1's cost per solved task
+    there is its cost per solved task on 'agent', 2 x 0.014 / 3 (test_turns_and_cost_per_solved_task)."""
+    from tests.unit.metrics.conftest import index_folder
+    from warehouse.ingest import ingest_indices
+
+    folder = index_folder(tmp_path)
+    (folder / "index-v2.yaml").write_text(
+        'index: intelligence\nversion: "2"\nkind: intelligence\nname: Test index\npublished_at: 2026-02-01\n'
+        "evaluations:\n  - {evaluation: e1, category: reasoning, weight: 0.4, transform: percent}\n"
+        "  - {evaluation: e2, category: math, weight: 0.4, transform: percent}\n"
+        "  - {evaluation: agent, category: agentic, weight: 0.2, transform: percent}\n")
+    ingest_indices(metrics, folder)
+    found = {version: rest for version, *rest in rows(metrics, """
+        SELECT version, mean_cost_per_solved_task, agentic_evaluations, solved_task_evaluations FROM model_standing
+        WHERE model = 'alpha-1' AND as_of = '2026-09-30'""")}
+    assert found["1"] == [None, None, None]
+    run_cost = (2000 * 5 + 200 * 20) / 1e6
+    assert found["2"] == [pytest.approx(2 * run_cost / 3), 1, "Agentic evaluation"]
