@@ -53,7 +53,7 @@ test: compile
 	scripts/install-debian-packages $(TEST_DEBS)
 	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder tests/unit tests/functional tests/bad_inputs
 
-# The unit tests alone (114 s on the slow 2-core machine of issue 20's sessions).
+# The unit tests alone (112 s on the slow 2-core machine of issue 20's sessions).
 test-fast: compile
 	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder tests/unit
 
