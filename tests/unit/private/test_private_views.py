@@ -220,3 +220,30 @@ def test_every_private_view_read_through_a_tenant_handle_is_the_view_at_its_snap
         assert temporary_tables(handle) == set(TenantHandle.shared_views)
         for name in names:
             assert same(handle.con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall(), direct[name]), name
+
+
+def test_a_model_retired_by_the_as_of_date_is_not_priced_offered_or_on_the_pareto_set(private, tmp_path):
+    """Issue 21, point 4: the private views take what is on sale from the public model_lifecycle, the
+    one rule. llama-x (meta) is shut down by its creator on 2026-09-15: on 30 Sep its workload has no
+    monthly cost ('not on sale'), it is neither on the Pareto set nor the cheapest of the best, and
+    thinker-1, the next cheapest of the four sharing rank 1 ($686 against $1,635), is. In July it
+    was on sale: $471 a month, as before."""
+    from tests.conftest import write
+    from warehouse.ingest import ingest
+
+    ingest(private.public, "lifecycle", write(tmp_path / "retired.csv", (
+        "model,provider,deprecated_on,shutdown_on,replacement,source,date_basis\n"
+        "llama-x,meta,2026-06-01,2026-09-15,,https://example.com/meta/deprecations,stated\n")))
+    monthly = {r["model"]: r for r in view(private, "SELECT * FROM private_monthly_cost WHERE as_of = ? AND effort = 'default'",
+                                           [AS_OF])}
+    assert monthly["llama-x"]["usd_per_month"] is None and monthly["beta-1"]["usd_per_month"] == pytest.approx(266)
+    (note,) = {r["price_note"] for r in view(private, "SELECT price_note FROM private_workload_cost WHERE as_of = ? "
+                                                       "AND model = 'llama-x'", [AS_OF])}
+    assert note == "retired by its creator on 2026-09-15: not on sale"
+    rows = by_variant(view(private, "SELECT * FROM private_candidates WHERE as_of = ? AND evaluation = 'tickets'", [AS_OF]))
+    llama = rows["llama-x", "default"]
+    assert (llama["lifecycle"], llama["on_pareto"], llama["cheapest_of_the_best"]) == ("retired", False, False)
+    assert [k for k, r in rows.items() if r["cheapest_of_the_best"]] == [("thinker-1", "high")]
+    july = view(private, "SELECT usd_per_month FROM private_monthly_cost WHERE as_of = DATE '2026-07-31' "
+                         "AND model = 'llama-x'")
+    assert july[0]["usd_per_month"] == pytest.approx(471)

@@ -3,6 +3,8 @@
 -- that type (bh.token_prices) / 1e6. Input-side tokens are the client's stated ones; reasoning and
 -- answer tokens too, unless the use case names a client evaluation the variant ran: then its own
 -- reasoning and answer tokens per task there (token_basis says which). Unpriced that day: no cost.
+-- A model its creator has retired by that day (private_lifecycle, from the public model_lifecycle:
+-- the one rule for what is on sale) is not priced either: a month of it cannot be bought.
 CREATE OR REPLACE TEMP VIEW private_workload_cost AS
 WITH candidates AS (
     SELECT DISTINCT model, effort FROM tenant.eval_runs
@@ -35,8 +37,11 @@ costed AS (
            r.requests_per_month * r.answer_tokens * p.answer_usd_per_mtok / 1e6 AS answer_usd
     FROM per_request r
     CROSS JOIN bh.calendar cal
-    LEFT JOIN bh.token_prices p ON p.model = r.model AND p.as_of = cal.as_of
+    LEFT JOIN private_lifecycle l ON l.model = r.model AND l.as_of = cal.as_of
+    LEFT JOIN bh.token_prices p ON p.model = r.model AND p.as_of = cal.as_of AND l.status IS DISTINCT FROM 'retired'
 )
-SELECT *, input_usd + cached_input_usd + cache_write_usd + reasoning_usd + answer_usd AS usd_per_month,
-       CASE WHEN price_basis IS NULL THEN 'no input and output price valid on ' || as_of END AS price_note
-FROM costed;
+SELECT c.*, c.input_usd + c.cached_input_usd + c.cache_write_usd + c.reasoning_usd + c.answer_usd AS usd_per_month,
+       CASE WHEN l.status = 'retired' THEN 'retired by its creator' || coalesce(' on ' || l.shutdown_on, '') || ': not on sale'
+            WHEN c.price_basis IS NULL THEN 'no input and output price valid on ' || c.as_of END AS price_note
+FROM costed c
+LEFT JOIN private_lifecycle l ON l.model = c.model AND l.as_of = c.as_of;

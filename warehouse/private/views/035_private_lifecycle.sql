@@ -2,7 +2,7 @@
 -- One row per as-of date and candidate model: its lifecycle status on that date from the
 -- warehouse's model_lifecycle (active, deprecated, retired), with the shutdown date and the
 -- replacement; 'unknown' where the warehouse has no record of the model. (Without the public view,
--- warehouse/private/fallbacks/060_private_lifecycle.sql says 'unknown' for every model.)
+-- warehouse/private/fallbacks/035_private_lifecycle.sql says 'unknown' for every model.)
 CREATE OR REPLACE TEMP VIEW private_lifecycle AS
 WITH candidates AS (
     SELECT DISTINCT model FROM tenant.eval_runs

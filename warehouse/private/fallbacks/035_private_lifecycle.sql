@@ -1,5 +1,5 @@
 -- One row per as-of date and candidate model: status 'unknown'. This warehouse has no public
--- model_lifecycle view, so no lifecycle is claimed (warehouse/private/views/060_private_lifecycle.sql
+-- model_lifecycle view, so no lifecycle is claimed (warehouse/private/views/035_private_lifecycle.sql
 -- is used wherever it has one).
 CREATE OR REPLACE TEMP VIEW private_lifecycle AS
 WITH candidates AS (
