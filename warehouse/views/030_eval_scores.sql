@@ -60,7 +60,7 @@ repeats AS (
 ),
 house AS (
     SELECT k.as_of, q.*, r.n_repeats, r.repeat_sd, r.runs_through, r.generated,
-           q.t, q.n_questions - 1 AS df
+           q.n_questions - 1 AS df  -- q.t: Student's t at df (clustered)
     FROM calendar k
     JOIN clustered q ON q.epoch <= k.as_of
     JOIN repeats r USING (model, effort, evaluation, epoch)
