@@ -45,8 +45,7 @@ intervals AS (
            CASE WHEN c.variance_spread > 0 THEN c.variance ^ 2 / c.variance_spread END AS df,
            -- t at the Welch-Satterthwaite df as computed, not rounded; the normal quantile where no
            -- evaluation has degrees of freedom (published standard errors alone)
-           coalesce(student_t975(CASE WHEN c.variance_spread > 0 THEN c.variance ^ 2 / c.variance_spread END),
-                    1.959963984540054) AS t975
+           coalesce(student_t975(df), 1.959963984540054) AS t975
     FROM combined c
 ),
 indexed AS (

@@ -8,16 +8,15 @@
 -- statistically at least as intelligent and costs less, with the saving.
 CREATE OR REPLACE VIEW model_standing AS
 WITH agentic AS (  -- the agentic evaluations of each index version, which every complete variant ran
-    SELECT ie.index_id, ie.version, ie.evaluation
+    SELECT ie.index_id, ie.version, ie.evaluation, e.name
     FROM index_evaluations ie
     JOIN evaluations e USING (evaluation)
     WHERE e.kind = 'agentic'
 ),
 named AS (
-    SELECT a.index_id, a.version, count(*) AS agentic_evaluations,
-           string_agg(e.name, ', ' ORDER BY e.name) AS solved_task_evaluations
-    FROM agentic a
-    JOIN evaluations e USING (evaluation)
+    SELECT index_id, version, count(*) AS agentic_evaluations,
+           string_agg(name, ', ' ORDER BY name) AS solved_task_evaluations
+    FROM agentic
     GROUP BY ALL
 ),
 turns AS (

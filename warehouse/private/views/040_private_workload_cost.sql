@@ -29,7 +29,7 @@ per_request AS (
     LEFT JOIN measured m ON m.model = c.model AND m.effort = c.effort AND m.evaluation = w.evaluation
 ),
 costed AS (
-    SELECT cal.as_of, r.*, p.price_basis,
+    SELECT cal.as_of, r.*, p.price_basis, l.status AS lifecycle, l.shutdown_on,
            r.requests_per_month * r.input_tokens * p.input_usd_per_mtok / 1e6 AS input_usd,
            r.requests_per_month * r.cached_input_tokens * p.cached_input_usd_per_mtok / 1e6 AS cached_input_usd,
            r.requests_per_month * r.cache_write_tokens * p.cache_write_usd_per_mtok / 1e6 AS cache_write_usd,
@@ -40,8 +40,8 @@ costed AS (
     LEFT JOIN private_lifecycle l ON l.model = r.model AND l.as_of = cal.as_of
     LEFT JOIN bh.token_prices p ON p.model = r.model AND p.as_of = cal.as_of AND l.status IS DISTINCT FROM 'retired'
 )
-SELECT c.*, c.input_usd + c.cached_input_usd + c.cache_write_usd + c.reasoning_usd + c.answer_usd AS usd_per_month,
-       CASE WHEN l.status = 'retired' THEN 'retired by its creator' || coalesce(' on ' || l.shutdown_on, '') || ': not on sale'
-            WHEN c.price_basis IS NULL THEN 'no input and output price valid on ' || c.as_of END AS price_note
-FROM costed c
-LEFT JOIN private_lifecycle l ON l.model = c.model AND l.as_of = c.as_of;
+SELECT * EXCLUDE (lifecycle, shutdown_on),
+       input_usd + cached_input_usd + cache_write_usd + reasoning_usd + answer_usd AS usd_per_month,
+       CASE WHEN lifecycle = 'retired' THEN 'retired by its creator' || coalesce(' on ' || shutdown_on, '') || ': not on sale'
+            WHEN price_basis IS NULL THEN 'no input and output price valid on ' || as_of END AS price_note
+FROM costed;
