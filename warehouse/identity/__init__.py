@@ -11,6 +11,12 @@ The curated tables in this folder are data, reviewed by a person and kept in the
 - evaluations.csv: the evaluations the house tracks, in the native evaluations format
 - release_dates.csv: model -> release date, with the evidence, where the sources disagree or are
   wrong (listed by the view release_date_conflicts); it decides over every source
+- alias_history.csv: a moving alias (its normalised name) -> the snapshot it pointed to from
+  valid_from up to valid_to, with the evidence. A fact recorded under a moving alias the curated
+  aliases name (relation 'alias-of') goes, for each day, to the snapshot the alias pointed to that
+  day: a price is cut at the days the alias moved, an undated price (the source's current one) goes
+  to the alias's current snapshot only, from the day it took the alias, and a fact dated where the
+  history names no snapshot is not loaded ('alias outside its history')
 
 Resolution itself is SQL (resolve_catalogue.sql, resolve_facts.sql).
 """
@@ -44,7 +50,8 @@ def curated_sha256() -> str:
 
 def curated_files() -> list[Path]:
     return sorted(ALIASES.glob("*.csv")) + [FOLDER / name for name in (
-        "organisations.csv", "evaluation_aliases.csv", "creator_prefixes.csv", "release_dates.csv")]
+        "organisations.csv", "evaluation_aliases.csv", "creator_prefixes.csv", "release_dates.csv",
+        "alias_history.csv")]
 
 
 def evaluation_map(source: str) -> dict[str, str]:
@@ -94,6 +101,10 @@ def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
         WHERE source = '*'
         GROUP BY ALL
     """)
+    history = quote_literal(str(FOLDER / "alias_history.csv"))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE alias_history AS SELECT * FROM read_csv({history}, header = true, "
+                "columns = {'alias': 'VARCHAR', 'model': 'VARCHAR', 'effort': 'VARCHAR', 'valid_from': 'DATE', "
+                "'valid_to': 'DATE', 'evidence': 'VARCHAR'})")
     prefixes = quote_literal(str(FOLDER / "creator_prefixes.csv"))
     con.execute(f"CREATE OR REPLACE TEMP TABLE creator_prefixes AS SELECT * FROM read_csv({prefixes}, "
                 "header = true, all_varchar = true)")
@@ -109,6 +120,12 @@ def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
         GROUP BY 1
     """)
 
+
+# The days each kind of fact speaks of, which decide where a moving alias pointed: a price's period,
+# or the one day of a measurement, a published score or an assessment. A kind not named has none.
+FACT_DAYS = {"prices": ("valid_from", "valid_to"), "aggregates": ("measured_at", None),
+             "usage": ("measured_at", None), "performance": ("measured_at", None),
+             "openness": ("assessed_at", None)}
 
 TEXT_COLUMNS = ("raw_name", "model", "effort", "scope", "creator_raw", "display_name", "_ref", "_dedupe",
                 "candidates")
@@ -127,6 +144,21 @@ def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame
     return frame
 
 
+def _with_days(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with _from, _to (exclusive; empty: open) and _undated: the days the fact speaks of
+    (FACT_DAYS), which resolve_facts.sql reads to follow a moving alias through time."""
+    first, last = FACT_DAYS.get(kind, (None, None))
+    start = pd.to_datetime(frame[first], errors="coerce") if first in frame.columns else pd.Series(pd.NaT, index=frame.index)
+    if last is None:
+        end = start + pd.Timedelta(days=1)
+    else:
+        end = pd.to_datetime(frame[last], errors="coerce") if last in frame.columns else pd.Series(pd.NaT, index=frame.index)
+    frame["_from"], frame["_to"] = start, end  # timestamps (NaT: none), read as dates by resolve_facts.sql
+    basis = frame["date_basis"] if "date_basis" in frame.columns else pd.Series(None, index=frame.index)
+    frame["_undated"] = basis.eq("undated").fillna(False).astype(bool)
+    return frame
+
+
 def resolve(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame,
             creates_models: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(rows with canonical `model` and `effort`, how each raw name resolved). Catalogue rows of
@@ -137,7 +169,7 @@ def resolve(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame,
         frame = _with_columns(frame, CATALOGUE_COLUMNS)
         script = "resolve_catalogue.sql"
     else:
-        frame = _with_columns(frame, ("raw_name", "model", "effort"))
+        frame = _with_days(kind, _with_columns(frame, ("raw_name", "model", "effort")))
         script = "resolve_facts.sql"
     frame["_row"] = range(1, len(frame) + 1)
     con.register("part_frame", frame)
@@ -149,6 +181,11 @@ def resolve(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame,
     order = "model" if kind == "models" else "_row"
     resolved = con.execute(f"SELECT * FROM part_resolved ORDER BY {order}").df()
     resolved = resolved.drop(columns=["_row"], errors="ignore")
+    if kind in FACT_DAYS and FACT_DAYS[kind][1] is not None:  # a period cut where a moving alias moved
+        first, last = FACT_DAYS[kind]
+        resolved[first], resolved[last] = pd.to_datetime(resolved["_from"]).dt.date, pd.to_datetime(resolved["_to"]).dt.date
+        resolved[last] = resolved[last].astype(object).where(resolved[last].notna(), None)
+    resolved = resolved.drop(columns=["_from", "_to", "_undated"], errors="ignore")
     if kind != "models" and "effort" not in formats.get(kind).names:
         resolved = resolved.drop(columns=["effort"])  # a price is the model's, whatever the effort
     resolutions = con.execute("SELECT * FROM part_resolutions").df()

@@ -5,6 +5,14 @@
 -- else a name whose normalised form is a canonical model (in the warehouse or in this batch's
 -- catalogue rows) is that model; else it is unresolved, and its rows are listed in
 -- name_resolutions rather than loaded.
+-- A moving alias with a dated history (alias_history.csv) resolves by the fact's days (_from up to
+-- _to, exclusive; warehouse/identity/__init__.py: FACT_DAYS): one row for each snapshot the alias
+-- pointed to in that time, its days cut to that snapshot's; an undated price (the source's current
+-- one) goes to the alias's current snapshot alone, from the day it took the alias; a fact on days
+-- the history names no snapshot for is 'alias outside its history', listed and not loaded.
+CREATE OR REPLACE TEMP TABLE part AS
+SELECT * REPLACE (CAST(_from AS DATE) AS _from, CAST(_to AS DATE) AS _to) FROM part;
+
 CREATE OR REPLACE TEMP TABLE resolved_facts AS
 WITH named AS (
     SELECT p.*,
@@ -16,7 +24,7 @@ WITH named AS (
     LEFT JOIN source_aliases a ON a.raw_name = p.raw_name
     LEFT JOIN common_aliases c ON c.slug = canonical_slug(p.raw_name)
 )
-SELECT named.* EXCLUDE (model, effort),
+SELECT named.* EXCLUDE (model, effort), named.effort AS raw_effort,
        CASE WHEN named.candidates IS NOT NULL THEN NULL
             WHEN named.model IS NOT NULL THEN named.model
             WHEN alias_model IN (SELECT model FROM known_models) THEN alias_model
@@ -31,14 +39,38 @@ SELECT named.* EXCLUDE (model, effort),
             ELSE 'unresolved' END AS resolved_by
 FROM named;
 
+CREATE OR REPLACE TEMP TABLE resolved_facts AS
+WITH flagged AS (
+    SELECT *, relation = 'alias-of' AND resolved_by IN ('alias', 'alias-to-unknown-model')
+                  AND slug IN (SELECT alias FROM alias_history) AS moving
+    FROM resolved_facts
+)
+SELECT f.* REPLACE (
+           CASE WHEN NOT f.moving THEN f.model WHEN h.model IN (SELECT model FROM known_models) THEN h.model END AS model,
+           CASE WHEN NOT f.moving THEN f.effort ELSE coalesce(nullif(h.effort, ''), f.raw_effort, 'default') END AS effort,
+           CASE WHEN NOT f.moving THEN f.resolved_by
+                WHEN h.alias IS NULL THEN 'alias outside its history'
+                WHEN h.model IN (SELECT model FROM known_models) THEN 'alias by date'
+                ELSE 'alias-to-unknown-model' END AS resolved_by,
+           CASE WHEN f.moving AND h.alias IS NOT NULL THEN greatest(f._from, h.valid_from) ELSE f._from END AS _from,
+           CASE WHEN f.moving AND h.alias IS NOT NULL AND (f._to IS NULL OR h.valid_to < f._to) THEN h.valid_to
+                ELSE f._to END AS _to)
+FROM flagged f
+LEFT JOIN alias_history h
+       ON f.moving AND h.alias = f.slug
+      AND CASE WHEN f._from IS NULL OR f._undated THEN h.valid_to IS NULL
+               ELSE f._from < coalesce(h.valid_to, DATE 'infinity') AND coalesce(f._to, DATE 'infinity') > h.valid_from
+          END;
+
 -- Rows an adapter marks as one offer (`_dedupe`, e.g. the prices of one provider) say the same
 -- thing twice when two of their names resolve to one model ('o3' and 'o3-2025-04-16'): the rows
 -- of the most direct name are kept (a match rule or the model's own id, then a spelling of it,
--- then a moving alias), the others are listed as 'duplicate' and not loaded.
+-- then a moving alias), the others are listed as 'duplicate' and not loaded. A moving alias
+-- resolved by date still speaks for its snapshot on the days before the kept name's first record
+-- (a catalogue listed 'gemini-1.5-flash' months before it listed 'gemini-1.5-flash-001'): the
+-- rows of the most direct such alias are kept for those days, cut at that first record.
 CREATE OR REPLACE TEMP TABLE resolved_facts AS
-SELECT * REPLACE (CASE WHEN kept_name IS NOT NULL AND raw_name IS DISTINCT FROM kept_name THEN 'duplicate'
-                       ELSE resolved_by END AS resolved_by)
-FROM (
+WITH ranked AS (
     SELECT *,
            CASE WHEN _dedupe IS NOT NULL AND model IS NOT NULL THEN
                first_value(raw_name) OVER (
@@ -46,13 +78,29 @@ FROM (
                    ORDER BY CASE WHEN resolved_by IN ('match-rule', 'exact') THEN 0
                                  WHEN relation = 'same' THEN 1 ELSE 2 END,
                             length(raw_name), raw_name)
-           END AS kept_name
+           END AS kept_name,
+           CASE WHEN _dedupe IS NOT NULL AND model IS NOT NULL AND resolved_by = 'alias by date' THEN
+               first_value(raw_name) OVER (PARTITION BY _dedupe, model, resolved_by ORDER BY length(raw_name), raw_name)
+           END AS dated_name
     FROM resolved_facts
-);
+),
+firsts AS (
+    SELECT *, min(CASE WHEN raw_name = kept_name THEN _from END) OVER (PARTITION BY _dedupe, model) AS kept_from
+    FROM ranked
+),
+earlier AS (  -- a dated alias's row on days before the kept name's first record
+    SELECT *, coalesce(raw_name <> kept_name AND raw_name = dated_name AND _from < kept_from, false) AS fills
+    FROM firsts
+)
+SELECT * EXCLUDE (kept_from, fills, dated_name)
+         REPLACE (CASE WHEN kept_name IS NOT NULL AND raw_name IS DISTINCT FROM kept_name AND NOT fills THEN 'duplicate'
+                       ELSE resolved_by END AS resolved_by,
+                  CASE WHEN fills AND (_to IS NULL OR _to > kept_from) THEN kept_from ELSE _to END AS _to)
+FROM earlier;
 
 CREATE OR REPLACE TEMP TABLE part_resolved AS
 SELECT * EXCLUDE (raw_name, alias_model, alias_effort, relation, slug, resolved_by, scope, _dedupe, kept_name,
-                  candidates)
+                  candidates, raw_effort, moving, _undated)
 FROM resolved_facts
 WHERE model IS NOT NULL AND resolved_by <> 'duplicate';
 

@@ -1,6 +1,8 @@
 -- One row per as-of date, model, provider and token type: the price valid on that date, chosen by
 -- what its date rests on. Quarantined prices (price_anomalies) are never read. A price is valid
--- from valid_from up to (not including) valid_to, and never before the model's release. On any day
+-- from valid_from up to (not including) valid_to, and never before the model is dated
+-- (model_dates.dated_from: its release, or for a model no catalogue dates its first dated
+-- evidence; a model with none is never priced). On any day
 -- the candidates rank:
 --  1. a dated price (date_basis effective or recorded) while it is evidence: a vendor's effective
 --     price until it is replaced; a catalogue's recorded price until the next change it recorded,
@@ -62,8 +64,8 @@ SELECT p.as_of, p.model, p.provider, p.token_type,
        arg_min(p.origin, (p.rank, coalesce(o.precedence, 99), p.origin)) AS origin,
        arg_min(p.date_basis, (p.rank, coalesce(o.precedence, 99), p.origin)) AS date_basis
 FROM candidates p
-JOIN models m ON m.model = p.model
+JOIN model_dates m ON m.model = p.model
 LEFT JOIN price_origins o ON o.origin = p.origin
-WHERE m.release_date IS NULL OR p.as_of >= m.release_date
+WHERE p.as_of >= m.dated_from
 GROUP BY p.as_of, p.model, p.provider, p.token_type;
-COMMENT ON VIEW price_as_of IS 'Per as_of, model, provider, token_type: usd_per_mtok valid that day (quarantined prices never; dated evidence before undated prices, then the most trusted origin), its origin and date_basis (effective, recorded, or undated: the date it holds from is unknown).';
+COMMENT ON VIEW price_as_of IS 'Per as_of, model, provider, token_type: usd_per_mtok valid that day (never before model_dates.dated_from; quarantined prices never; dated evidence before undated prices, then the most trusted origin), its origin and date_basis (effective, recorded, or undated: the date it holds from is unknown).';
