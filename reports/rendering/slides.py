@@ -214,7 +214,7 @@ def openness_index(ctx, deck: Deck) -> None:
                      number(d["model_domain"], 0), number(d["downstream"], 0),
                      f"{d['change']:+.0f}" if d["change"] is not None else
                      "not comparable" if d["previous_edition"] else "first"] for d in developers],
-                   [3.0, 1.4, 1.2, 1.4, 1.2, 1.6, 1.4], highlight=[d["focus"] for d in developers], size=10,
+                   [2.8, 1.3, 1.1, 1.3, 1.1, 1.5, 2.1], highlight=[d["focus"] for d in developers], size=10,
                    note="Foundation Model Transparency Index (Stanford CRFM): share of 100 indicators met, latest edition."
                         + (f" Change since the previous edition: {compared}." if compared else ""))
     _closing(deck, ctx)
