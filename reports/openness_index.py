@@ -32,6 +32,7 @@ class OpennessIndex:
     summary: dict
     changes: list[dict]
     developers: list[dict]
+    editions: list[dict]
     focus: list[dict]
     findings: list[str]
 
@@ -50,7 +51,10 @@ NOTES = [
     "Licences are given by their SPDX identifier where SPDX has one, else by the licence's own name; "
     "'proprietary' means the weights are not released.",
     "Developer transparency is the Foundation Model Transparency Index (Stanford CRFM): the share of its "
-    "100 indicators a developer meets, overall and in each domain, in its latest edition.",
+    "100 indicators a developer meets, overall and in each domain, in its latest edition. Editions need not "
+    "assess the same indicators (FMTI replaced its set in 2025), so a change since the previous edition is "
+    "never one total less the other: it is taken on the indicators both editions share, and shown only when "
+    "they are at least half of each edition's.",
 ]
 
 
@@ -94,7 +98,8 @@ def openness_index(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
         appendix=gathered["appendix"], index=gathered["index"],
         your_models=your_models, components=gathered["components"], rows=rows,
         shown=shown, heatmap=heatmap, versus=versus, provenance=gathered["provenance"],
-        summary=gathered["summary"], changes=changes, developers=developers, focus=standing,
+        summary=gathered["summary"], changes=changes, developers=developers, editions=_editions(developers),
+        focus=standing,
         findings=yours.alerts(your_models) + _findings(shown, gathered["summary"], changes, developers, standing)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else []),
     )
@@ -116,6 +121,13 @@ def _focus(rows: list[dict], focus: set[str], names: dict) -> list[dict]:
         else:
             standing.append({**row, "scored": True, "place": place.get(model), "of": len(shown)})
     return standing
+
+
+def _editions(developers: list[dict]) -> list[dict]:
+    """Each pair of editions the developers' changes span, once, with the indicators the change is on
+    or why there is none (developer_transparency.change_basis)."""
+    pairs = {(d["previous_edition"], d["edition"], d["change_basis"]) for d in developers if d["previous_edition"]}
+    return [{"previous_edition": p, "edition": e, "basis": b} for p, e, b in sorted(pairs)]
 
 
 def _findings(shown, summary, changes, developers, standing) -> list[str]:
@@ -146,15 +158,26 @@ def _findings(shown, summary, changes, developers, standing) -> list[str]:
     if new:
         found.append(f"{plural(len(new), 'model')} scored for the first time this quarter, among them "
                      f"{new[0]['display_name']} ({number(new[0]['score_after'])}).")
-    mine = [d for d in developers if d["focus"] and d["change"] is not None] or \
+    mine = [d for d in developers if d["focus"] and d["previous_edition"]] or \
            [d for d in developers if d["change"] is not None]
     if mine:
-        d = max(mine, key=lambda d: (d["focus"], abs(d["change"])))
-        direction = "rose" if d["change"] > 0 else "fell"
-        found.append(f"Developer transparency: {d['developer']}'s Foundation Model Transparency Index score {direction} "
-                     f"{abs(d['change']):.0f} points to {d['total']:.0f} of 100 in the {d['edition']} edition "
-                     f"(from {d['previous_total']:.0f} in {d['previous_edition']}).")
+        d = max(mine, key=lambda d: (d["change"] is not None, abs(d["change"] or 0)))
+        found.append(_transparency(d))
     if summary and summary["derived"]:
         found.append(f"{summary['derived']} of the scores shown are derived from outside frameworks, not assessed by "
                      "the house; each is labelled with its framework.")
     return found
+
+
+def _transparency(d: dict) -> str:
+    """A developer's FMTI change since its previous edition, on the indicators both share, or why
+    there is none: never one total less the other."""
+    opening = f"Developer transparency: {d['developer']} scores {d['total']:.0f} of 100 in the Foundation Model " \
+              f"Transparency Index's {d['edition']} edition"
+    if d["change"] is None:
+        return f"{opening}; no change since {d['previous_edition']} is shown: the {d['edition']} edition shares " \
+               f"{d['shared_indicators']} of its {d['indicators']} indicators with it, too few to compare."
+    moved = "did not move" if round(d["change"]) == 0 else \
+        f"{'rose' if d['change'] > 0 else 'fell'} {abs(d['change']):.0f} points"
+    return f"{opening}; since {d['previous_edition']}, {d['change_basis']}, its score {moved} " \
+           f"({d['previous_shared_score']:.0f} to {d['shared_score']:.0f} of 100)."

@@ -207,13 +207,16 @@ def openness_index(ctx, deck: Deck) -> None:
                         f"{ctx.meta.as_of:%d %b %Y}" + ("; the full list is in the PDF." if len(ctx.changes) > 14 else "."))
     if ctx.developers:
         developers = ctx.developers[:14]
+        compared = "; ".join(f"{e['previous_edition']} to {e['edition']}, {e['basis']}" for e in ctx.editions)
         deck.table("Developer transparency (FMTI)", ["Developer", "Edition", "Total", "Upstream", "Model", "Downstream",
                                                      "Change"],
                    [[d["developer"], d["edition"], number(d["total"], 0), number(d["upstream"], 0),
                      number(d["model_domain"], 0), number(d["downstream"], 0),
-                     f"{d['change']:+.0f}" if d["change"] is not None else "first"] for d in developers],
-                   [3.0, 1.4, 1.2, 1.4, 1.2, 1.6, 1.4], highlight=[d["focus"] for d in developers], size=10,
-                   note="Foundation Model Transparency Index (Stanford CRFM): share of 100 indicators met, latest edition.")
+                     f"{d['change']:+.0f}" if d["change"] is not None else
+                     "not comparable" if d["previous_edition"] else "first"] for d in developers],
+                   [2.8, 1.3, 1.1, 1.3, 1.1, 1.5, 2.1], highlight=[d["focus"] for d in developers], size=10,
+                   note="Foundation Model Transparency Index (Stanford CRFM): share of 100 indicators met, latest edition."
+                        + (f" Change since the previous edition: {compared}." if compared else ""))
     _closing(deck, ctx)
 
 
