@@ -1,7 +1,7 @@
 """Building the demo warehouse from the data the repository ships: the house's evaluations and
 index versions, every outside source in data/sources in its order, the house's own openness
-assessments, lifecycle corrections and rented systems, and generated house runs calibrated to all
-of it. Loading is idempotent: running it again loads nothing twice."""
+assessments, lifecycle corrections, rented systems and modality statements, and generated house
+runs calibrated to all of it. Loading is idempotent: running it again loads nothing twice."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ EVALUATIONS = ROOT / "warehouse" / "identity" / "evaluations.csv"
 HOUSE_OPENNESS = ROOT / "data" / "house" / "openness_assessments.csv"
 HOUSE_LIFECYCLE = ROOT / "data" / "house" / "lifecycle.csv"
 HOUSE_SYSTEMS = ROOT / "data" / "house" / "systems.csv"
+HOUSE_MODALITIES = ROOT / "data" / "house" / "model_modalities.csv"
 DEMO_TENANT = "fabrikam-insurance"
 DEMO_TENANT_DATA = ROOT / "data" / "demo-tenant"
 
@@ -49,6 +50,7 @@ def build(location: Location, runs_file: Path, sources: Path = SOURCES,
     report("house openness", ingest(location, "openness", HOUSE_OPENNESS, progress=progress))
     report("house lifecycle corrections", ingest(location, "lifecycle", HOUSE_LIFECYCLE, progress=progress))
     report("house systems", ingest(location, "systems", HOUSE_SYSTEMS, progress=progress))
+    report("house modalities", ingest(location, "modalities", HOUSE_MODALITIES, progress=progress))
     progress("generating house runs")
     generate.write(location, runs_file)
     report("generated runs", ingest(location, "runs", runs_file, progress=progress))

@@ -23,6 +23,8 @@ HOUSE_COMPONENTS = ("weights_access", "weights_licence", "data_access", "data_li
 STATISTICS = ("median", "mean", "p5", "p10", "p25", "p75", "p90", "p95", "p99", "min", "max", "point")
 COST_BASES = ("rent", "owner")
 PROVENANCES = ("measured", "claimed", "generated")
+MODALITIES = ("text", "image", "audio", "video", "pdf")
+DIRECTIONS = ("input", "output")
 
 
 @dataclass(frozen=True)
@@ -461,6 +463,23 @@ PERFORMANCE = Format(
     ),
 )
 
+MODEL_MODALITIES = Format(
+    kind="modalities",
+    doc=("What a model takes in and generates, as a source states it: one row per model, direction and "
+         "modality (code counts as text). The rows of one origin (the house, or a source) state a model's "
+         "modalities whole: a model's rows in a file replace the rows the same origin loaded for it "
+         "before. Where origins disagree the house decides, then models.dev, then the European Open "
+         "Source AI Index, then the Model Openness Tool (the view model_modality)."),
+    key=("model", "direction", "modality"),
+    columns=(
+        Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
+        one_of("direction", DIRECTIONS, "input (what the model takes in) or output (what it generates)"),
+        one_of("modality", MODALITIES, "the modality; code is text"),
+        Column("note", "VARCHAR", "what the statement rests on: the source's own words or a link",
+               required=False),
+    ),
+)
+
 SYSTEMS = Format(
     kind="systems",
     doc=("Hardware systems that can serve a model, entered by the house: the accelerators and what an "
@@ -513,7 +532,7 @@ THROUGHPUT = Format(
 
 FORMATS: dict[str, Format] = {f.kind: f for f in (
     MODELS, EVALUATIONS, RUNS, PRICES, OPENNESS, AGGREGATES, USAGE, DEVELOPER_ASSESSMENTS, LIFECYCLE, PERFORMANCE,
-    SYSTEMS, THROUGHPUT)}
+    SYSTEMS, THROUGHPUT, MODEL_MODALITIES)}
 
 # A private client's data (`benchhouse private ingest --tenant ID`), loaded into the tenant's own
 # catalog (warehouse/tenants.py): its evaluations as above, its runs as above with a note, and its

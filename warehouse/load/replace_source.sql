@@ -14,3 +14,4 @@ DELETE FROM model_lifecycles WHERE batch_id IN (SELECT batch_id FROM replaced_ba
 DELETE FROM performance_measurements WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM systems WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM throughput_measurements WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
+DELETE FROM model_modalities WHERE batch_id IN (SELECT batch_id FROM replaced_batches);

@@ -17,6 +17,10 @@ Openness rows: framework 'eosai', component = criterion, level = open | partial 
 evidence = the first http(s) link, note = the rationale trimmed to 300 characters, assessed_at =
 the date of the last commit that changed the criterion in the entry's file (else the snapshot's
 commit date). Every entry is kept whatever its modality; `type` is the scope in name_resolutions.
+
+Modality rows: `type` names what the entry's model generates ('text', 'code', 'image', 'audio',
+'video', or several: 'video,audio'), so each is an output modality, code counted as text. It says
+nothing of the input: Whisper, a speech recogniser, is of type text.
 """
 
 from __future__ import annotations
@@ -80,7 +84,25 @@ def index(path: Path, context: Context) -> Extract:
         "_ref": rows["_ref"],
     })
     return Extract(version="Language-Technology-Assessment/main-database@5a388e87",
-                   parts={"models": models, "openness": openness}, skipped=skipped)
+                   parts={"models": models, "openness": openness, "modalities": _outputs(entries)},
+                   skipped=skipped)
+
+
+def _outputs(entries: pd.DataFrame) -> pd.DataFrame:
+    """One output modality row per entry and type it names."""
+    typed = entries.assign(modality=entries["type"].str.lower().str.split(",")).explode("modality")
+    typed["modality"] = typed["modality"].str.strip().replace({"code": "text"})
+    typed = typed[typed["modality"].notna() & (typed["modality"] != "")]
+    typed = typed.drop_duplicates(["raw_name", "modality"])
+    return pd.DataFrame({
+        "raw_name": typed["raw_name"],
+        "direction": "output",
+        "modality": typed["modality"],
+        "note": "type: " + typed["type"],
+        "scope": typed["type"],
+        "_dedupe": "output",
+        "_ref": typed["_ref"],
+    })
 
 
 def _first_url(text) -> str | None:

@@ -1,7 +1,11 @@
 """models.dev: an open catalogue of models and the providers serving them (release dates, open
-weights), and the history of its prices rebuilt from its git log.
+weights, input and output modalities), and the history of its prices rebuilt from its git log.
 
 PATH is the folder holding the models.dev files (shared/data/models-dev, or the trimmed copy).
+
+Modalities ('text|image|pdf' -> 'text') are the model's, whoever serves it: as its lab's own API lists
+them where the lab serves it, else what every provider listing the id agrees on (the intersection:
+a reseller lists what its own tools add). They add no model.
 """
 
 from __future__ import annotations
@@ -23,22 +27,47 @@ LAB_NAMES = {"zhipuai": "Zhipu AI", "zai": "Zhipu AI", "llama": "Meta"}
 
 
 @source("models-dev", description="models.dev catalogue: models with release dates and open weights, "
-        "from the labs' own entries", licence=LICENCE, attribution=ATTRIBUTION,
+        "from the labs' own entries, and every provider's input and output modalities", licence=LICENCE, attribution=ATTRIBUTION,
         files=["models.csv", "provider_models.csv"])
 def catalogue(path: Path, context: Context) -> Extract:
     labs = read_csv(path / "models.csv", ["model_id", "name", "release_date", "open_weights"])
     served = read_csv(path / "provider_models.csv", ["provider_id", "model_id", "name", "release_date",
-                                                     "open_weights"])
+                                                     "open_weights", "input_modalities", "output_modalities"])
     lab = labs["model_id"].str.split("/").str[0]
     from_labs = _models(labs, lab)
     house = served["provider_id"].map(provider_slug)
     own = scope(house, served["model_id"]) == "first-party"
     from_providers = _models(served[own], served.loc[own, "provider_id"])
-    skipped = [("models", str(p), "served by a provider that is not its lab: prices only", int(n))
+    skipped = [("models", str(p), "served by a provider that is not its lab: prices and modalities only", int(n))
                for p, n in served.loc[~own, "provider_id"].value_counts().items()]
     # The labs' own entries first: where two rows describe one model, the first one's facts stand.
     models = pd.concat([from_labs, from_providers], ignore_index=True)
-    return Extract(version=VERSION, parts={"models": models}, skipped=skipped)
+    return Extract(version=VERSION, parts={"models": models, "modalities": _modalities(served, own)}, skipped=skipped)
+
+
+def _modalities(served: pd.DataFrame, own: pd.Series) -> pd.DataFrame:
+    """One row per model id, direction and modality: as the lab's own API lists them, else as every
+    provider listing the id agrees (resellers add what their tools do: one lists GPT-5 as generating
+    images)."""
+    rows = []
+    for direction in ("input", "output"):
+        listed = served.assign(own=own, modalities=served[f"{direction}_modalities"].astype("string")
+                               .str.lower().str.split("|").map(_modality_set))
+        listed = listed[listed["modalities"].map(bool)]
+        for name, group in listed.groupby("model_id", sort=True):
+            stating = group[group["own"]] if group["own"].any() else group
+            agreed = set.intersection(*stating["modalities"])
+            first = stating.iloc[0]
+            who = first["provider_id"] if group["own"].any() else f"{len(stating)} provider(s) agree"
+            rows += [(name, direction, modality, f"{direction}_modalities: {'|'.join(sorted(agreed))} ({who})",
+                      first["_ref"]) for modality in sorted(agreed)]
+    frame = pd.DataFrame(rows, columns=["raw_name", "direction", "modality", "note", "_ref"])
+    # Two names of one model (the lab's id and a provider's) state it once, by the more direct name.
+    return frame.assign(scope=frame["direction"], _dedupe=frame["direction"])
+
+
+def _modality_set(values) -> set:
+    return {v.strip() for v in values if v and v.strip()} if isinstance(values, list) else set()
 
 
 def _models(rows: pd.DataFrame, lab: pd.Series) -> pd.DataFrame:

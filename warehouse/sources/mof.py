@@ -15,6 +15,10 @@ only), assessed_at = the record date. Stub records ('Unnamed-Model', '…-test')
 is a second record of the same model and date (the tool holds two 'Meta-Llama-3-8B-Instruct'
 records, and a 'Qwen2.5-32B-Instruct' record in the file of the 72B): the one kept is the record
 whose file is named after the model.
+
+Modality rows: a record of type 'language' or 'code' is a language model, reading and generating
+text (input and output text). Type 'multimodal' does not say what the model generates, and most
+records give no type: those state nothing.
 """
 
 from __future__ import annotations
@@ -75,7 +79,22 @@ def records(path: Path, context: Context) -> Extract:
         "_ref": rows["_ref"],
     })
     return Extract(version="lfai/model_openness_tool@8b5d30e9", parts={"models": catalogue,
-                   "openness": openness}, skipped=skipped)
+                   "openness": openness, "modalities": _text_models(models)}, skipped=skipped)
+
+
+def _text_models(models: pd.DataFrame) -> pd.DataFrame:
+    """Input and output text for each record of type language or code."""
+    text = models[models["type"].fillna("").str.lower().isin(["language", "code"])]
+    text = text.drop_duplicates("model")
+    return pd.concat([pd.DataFrame({
+        "raw_name": text["model"],
+        "direction": direction,
+        "modality": "text",
+        "note": "type: " + text["type"],
+        "scope": text["type"],
+        "_dedupe": direction,
+        "_ref": text["_ref"],
+    }) for direction in ("input", "output")], ignore_index=True)
 
 
 def _url(text) -> str | None:
