@@ -17,6 +17,7 @@ BUDGET = r"budget-[0-9]+k"  # a thinking budget in thousands of tokens, e.g. bud
 DATE_BASES = ("effective", "recorded", "undated")
 LIFECYCLE_BASES = ("stated", "seen-by")
 TOKEN_TYPES = ("input", "cached_input", "cache_write", "output", "reasoning")
+PRICE_TIERS = ("off-peak", "peak", "batch", "flex", "priority", "fast", "long-context")
 HOUSE_FRAMEWORK = "openness-index"
 HOUSE_COMPONENTS = ("weights_access", "weights_licence", "data_access", "data_licence",
                     "methodology", "training_code")
@@ -298,6 +299,32 @@ PRICES = Format(
     ),
 )
 
+TIERS = Format(
+    kind="price-tiers",
+    doc=("Prices that are not the standard rate (the table prices): a time-of-day rate, a batch, flex or "
+         "priority offer, a long-context tier, each over [valid_from, valid_to). Stored as provenance, "
+         "never read as a model's price."),
+    key=("model", "provider", "token_type", "tier", "detail", "valid_from"),
+    columns=(
+        Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
+        slug("provider", "provider selling it; registered on first sight", "deepseek"),
+        one_of("token_type", TOKEN_TYPES, "which tokens the price is for"),
+        one_of("tier", PRICE_TIERS, "off-peak or peak (time of day), batch, flex, priority, fast (other offers), "
+               "long-context (above a prompt length)"),
+        non_negative("usd_per_mtok", "DOUBLE", "US dollars per million tokens"),
+        Column("valid_from", "DATE", "first day the price applies"),
+        Column("valid_to", "DATE", "first day it no longer applies; empty while current", required=False),
+        Column("detail", "VARCHAR", "when it applies, as the source says (hours in UTC, a prompt length)",
+               required=False),
+        Column("source", "VARCHAR", "where the price was read"),
+        one_of("date_basis", DATE_BASES, "as for prices; empty means effective", required=False,
+               default="'effective'"),
+    ),
+    row_rules=(
+        RowRule("valid_to", "valid_to > valid_from", "'a date after valid_from (' || valid_from || ')'"),
+    ),
+)
+
 OPENNESS = Format(
     kind="openness",
     doc=(f"Openness assessments. Under the house framework '{HOUSE_FRAMEWORK}', component is one of "
@@ -531,8 +558,8 @@ THROUGHPUT = Format(
 )
 
 FORMATS: dict[str, Format] = {f.kind: f for f in (
-    MODELS, EVALUATIONS, RUNS, PRICES, OPENNESS, AGGREGATES, USAGE, DEVELOPER_ASSESSMENTS, LIFECYCLE, PERFORMANCE,
-    SYSTEMS, THROUGHPUT, MODEL_MODALITIES)}
+    MODELS, EVALUATIONS, RUNS, PRICES, TIERS, OPENNESS, AGGREGATES, USAGE, DEVELOPER_ASSESSMENTS, LIFECYCLE,
+    PERFORMANCE, SYSTEMS, THROUGHPUT, MODEL_MODALITIES)}
 
 # A private client's data (`benchhouse private ingest --tenant ID`), loaded into the tenant's own
 # catalog (warehouse/tenants.py): its evaluations as above, its runs as above with a note, and its

@@ -123,7 +123,8 @@ def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
 
 # The days each kind of fact speaks of, which decide where a moving alias pointed: a price's period,
 # or the one day of a measurement, a published score or an assessment. A kind not named has none.
-FACT_DAYS = {"prices": ("valid_from", "valid_to"), "aggregates": ("measured_at", None),
+FACT_DAYS = {"prices": ("valid_from", "valid_to"), "price-tiers": ("valid_from", "valid_to"),
+             "aggregates": ("measured_at", None),
              "usage": ("measured_at", None), "performance": ("measured_at", None),
              "openness": ("assessed_at", None)}
 

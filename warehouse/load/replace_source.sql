@@ -5,6 +5,7 @@ DELETE FROM task_results
 WHERE run_id IN (SELECT run_id FROM eval_runs WHERE batch_id IN (SELECT batch_id FROM replaced_batches));
 DELETE FROM eval_runs WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM prices WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
+DELETE FROM price_tiers WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM published_aggregates WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM published_usage WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM openness_assessments WHERE batch_id IN (SELECT batch_id FROM replaced_batches);

@@ -56,7 +56,7 @@ def genai_prices_source(path: Path, context: Context) -> Extract:
     today = date.today()
     known = sorted(context.known_models)
     names = other_names("genai-prices")
-    rows, skipped, models = [], [], []
+    rows, tier_rows, skipped, models = [], [], [], []
     for provider in data.providers:
         house = provider_slug(provider.id)
         matched, refused = _matches(provider, known, house, context.creators, names)
@@ -65,7 +65,7 @@ def genai_prices_source(path: Path, context: Context) -> Extract:
             if FINE_TUNED.search(info.id):
                 skipped.append(("prices", ref, "fine-tuning prices of a base model", 1))
                 continue
-            periods, why = _periods(info, today)
+            periods, tiers, why = _periods(info, today)
             targets, candidates = matched.get(info.id, ([None], None))
             if targets == [None] and candidates is None and any(_tokens(price) for *_, price in periods):
                 models.append((info.id, house, info.name or info.id, ref))
@@ -76,14 +76,28 @@ def genai_prices_source(path: Path, context: Context) -> Extract:
                 rows += [(model, info.id, house, token_type, value, valid_from, valid_to, basis, ref,
                           candidates if model is None else None)
                          for token_type, value in _tokens(price) for model in targets]
+                tier_rows += [(model, info.id, house, token_type, "long-context", detail, value, valid_from, valid_to,
+                               basis, ref, candidates if model is None else None)
+                              for token_type, detail, value in _long_context(price) for model in targets]
+            for tier, detail, valid_from, valid_to, basis, price in tiers:
+                tier_rows += [(model, info.id, house, token_type, tier, detail, value, valid_from, valid_to, basis, ref,
+                               candidates if model is None else None)
+                              for token_type, value in _tokens(price) for model in targets]
     prices = pd.DataFrame(rows, columns=["model", "raw_name", "provider", "token_type", "usd_per_mtok",
                                          "valid_from", "valid_to", "date_basis", "_ref", "candidates"])
     prices.insert(6, "source", f"genai-prices {genai_prices.__version__}")
     prices["scope"] = scope(prices["provider"], prices["raw_name"])
     prices["_dedupe"] = prices["provider"]
+    tiers = pd.DataFrame(tier_rows, columns=["model", "raw_name", "provider", "token_type", "tier", "detail",
+                                             "usd_per_mtok", "valid_from", "valid_to", "date_basis", "_ref",
+                                             "candidates"])
+    tiers.insert(9, "source", f"genai-prices {genai_prices.__version__}")
+    tiers["scope"] = scope(tiers["provider"], tiers["raw_name"])
+    tiers["_dedupe"] = tiers["provider"]
     catalogue = pd.DataFrame(models, columns=["raw_name", "creator_raw", "display_name", "_ref"])
     own = scope(catalogue["creator_raw"], catalogue["raw_name"]) == "first-party"
-    return Extract(version=genai_prices.__version__, parts={"models": catalogue[own], "prices": prices},
+    return Extract(version=genai_prices.__version__, parts={"models": catalogue[own], "prices": prices,
+                                                                     "price-tiers": tiers},
                    skipped=_summarised(skipped))
 
 
@@ -187,13 +201,18 @@ def _claim(clause, model: str, entry: str) -> tuple[int, int] | None:
     return (SNAPSHOT_OF if snapshot else UNDER, len(text))
 
 
-def _periods(info, today: date) -> tuple[list[tuple], list[str]]:
-    """(valid_from, valid_to, date_basis, ModelPrice) per standard price of the model, and why
-    prices were left out. Batch, priority and flex variants are other offers; a price for a few
-    hours of the day (off-peak or peak) is not the day's price."""
-    why = [f"price variant {v.when} not loaded" for v in info.price_variants or ()]
+def _periods(info, today: date) -> tuple[list[tuple], list[tuple], list[str]]:
+    """(valid_from, valid_to, date_basis, ModelPrice) per standard price of the model; (tier, detail,
+    valid_from, valid_to, date_basis, ModelPrice) per price of another kind (price_tiers); and why
+    prices were left out. The standard rate is the list price with no discount: where the price
+    depends on the hour (DeepSeek), it is the dearest hours' price, and the cheaper hours' prices
+    are 'off-peak'; batch, flex, priority and fast offers are tiers of their own; a scheduled price
+    is not loaded before its day."""
+    tiers = [row for variant in info.price_variants or () for row in _variant(variant, today)]
+    why = [f"price variant {variant.when} not loaded" for variant in info.price_variants or ()
+           if _variant_tier(variant) is None]
     if isinstance(info.prices, ModelPrice):
-        return [(UNDATED_FROM, None, "undated", info.prices)], why
+        return [(UNDATED_FROM, None, "undated", info.prices)], tiers, why
     base, dated = None, []
     daily = [c for c in info.prices if isinstance(c.constraint, TimeOfDateConstraint)]
     for conditional in info.prices:
@@ -205,18 +224,70 @@ def _periods(info, today: date) -> tuple[list[tuple], list[str]]:
                 why.append(f"price scheduled from {start} not loaded")
             else:
                 dated.append((start, conditional.prices))
-    for conditional in daily:
-        if _hours(conditional.constraint) > 12:  # the window is the standard day; the rest is off-peak
-            why.append("off-peak price (outside the daily window) not loaded")
-            base = conditional.prices
-        else:
-            why.append("price for a daily time window not loaded")
     dated.sort(key=lambda d: d[0])
     starts = [UNDATED_FROM] + [start for start, _ in dated]
     prices = [(UNDATED_FROM, "undated", base)] + [(start, "effective", price) for start, price in dated]
     periods = [(start, ends, basis, price)
                for (start, basis, price), ends in zip(prices, starts[1:] + [None]) if price is not None]
-    return periods, why
+    if not daily:
+        return periods, tiers, why
+    # The hours of the day have their own prices (genai-prices: the last price whose constraint holds
+    # applies, and the windows come last). The dearest window is the standard rate if it is dearer
+    # than the rest of the day; the rest of the day is then off-peak, with the dated changes it had.
+    hours = ", ".join(f"{c.constraint.start_time:%H:%M}-{c.constraint.end_time:%H:%M}" for c in daily)
+    dearest = max(daily, key=lambda c: _rate(c.prices))
+    current = periods[-1][3] if periods else None
+    if current is None or _rate(dearest.prices) > _rate(current):
+        tiers += [("off-peak", f"outside UTC {hours}", start, ends, basis, price) for start, ends, basis, price in periods]
+        tiers += [("off-peak", f"UTC {c.constraint.start_time:%H:%M}-{c.constraint.end_time:%H:%M}", UNDATED_FROM,
+                   None, "undated", c.prices) for c in daily if c is not dearest and _rate(c.prices) < _rate(dearest.prices)]
+        return [(UNDATED_FROM, None, "undated", dearest.prices)], tiers, why
+    tiers += [("off-peak" if _rate(c.prices) < _rate(current) else "peak",
+               f"UTC {c.constraint.start_time:%H:%M}-{c.constraint.end_time:%H:%M}", UNDATED_FROM, None, "undated",
+               c.prices) for c in daily]
+    return periods, tiers, why
+
+
+VARIANT_TIERS = {("processing", "batch"): "batch", ("service_tier", "flex"): "flex",
+                 ("service_tier", "priority"): "priority", ("service_tier", "fast"): "fast",
+                 ("speed", "fast"): "fast"}
+
+
+def _variant_tier(variant) -> str | None:
+    """The tier of a price variant (a batch, flex, priority or fast offer); None for the others (a
+    region's route, a search option, the default tier restated)."""
+    tiers = {VARIANT_TIERS.get(item) for item in variant.when.items()} - {None}
+    return tiers.pop() if len(tiers) == 1 else None
+
+
+def _variant(variant, today: date) -> list[tuple]:
+    tier = _variant_tier(variant)
+    if tier is None:
+        return []
+    detail = ", ".join(f"{key}={value}" for key, value in sorted(variant.when.items()))
+    constraint = variant.constraint
+    if isinstance(constraint, StartDateConstraint):
+        return [] if constraint.start_date > today else [(tier, detail, constraint.start_date, None, "effective",
+                                                          variant.prices)]
+    if isinstance(constraint, TimeOfDateConstraint):
+        detail += f", UTC {constraint.start_time:%H:%M}-{constraint.end_time:%H:%M}"
+    return [(tier, detail, UNDATED_FROM, None, "undated", variant.prices)]
+
+
+def _rate(price: ModelPrice) -> tuple[float, float]:
+    """What a price costs, to compare two: its input, then its output price (a tiered one's base)."""
+    found = dict(_tokens(price))
+    return found.get("input", 0.0), found.get("output", 0.0)
+
+
+def _long_context(price: ModelPrice) -> list[tuple[str, str, float]]:
+    """(token type, detail, US dollars per million) of each long-context tier of a price."""
+    found = []
+    for key, token_type in TOKENS.items():
+        value = price.__dict__.get(key)
+        if isinstance(value, TieredPrices):
+            found += [(token_type, f"prompts above {tier.start:,} tokens", float(tier.price)) for tier in value.tiers]
+    return found
 
 
 def _tokens(price: ModelPrice) -> list[tuple[str, float]]:

@@ -19,6 +19,10 @@
 --    model at another time, or another of its models): a catalogue that copied the input price
 --    (Claude 3.5 Haiku's cache read listed at $0.80 for two months; Anthropic's is a tenth of
 --    input). A reseller without a cache discount is real, and kept;
+--  * off-peak rate: an input, output or cached-input price equal to a time-of-day discount of the
+--    same model, provider and token type valid that day (price_tiers, tier 'off-peak'): a
+--    catalogue that recorded DeepSeek's off-peak hours as the model's price. The standard rate is
+--    the list price with no discount;
 --  * outlier: an input, output or reasoning price more than 10x away (above or below) from the
 --    median of the other providers' prices of the same model and token type that day, where at
 --    least three other providers price it (each provider's price the median of its sources that
@@ -88,8 +92,17 @@ discounting AS (  -- creators whose own API sells a cached read below its input 
      AND v.valid_from <= c.valid_from AND (v.valid_to IS NULL OR c.valid_from < v.valid_to)
     WHERE c.token_type = 'cached_input' AND c.usd_per_mtok > 0 AND c.usd_per_mtok < v.usd_per_mtok
 ),
+off_peak AS (  -- a time-of-day discount at this very price, of the same offer, on the day checked
+    SELECT c.id, c.day, any_value(t.detail ORDER BY t.detail) AS hours
+    FROM checks c
+    JOIN price_tiers t ON t.model = c.model AND t.provider = c.provider AND t.token_type = c.token_type
+     AND t.tier = 'off-peak' AND t.usd_per_mtok = c.usd_per_mtok
+     AND t.valid_from <= c.day AND (t.valid_to IS NULL OR c.day < t.valid_to)
+    WHERE c.token_type IN ('input', 'output', 'cached_input')
+    GROUP BY ALL
+),
 reasons AS (
-    SELECT c.id, c.token_type, c.day, c.usd_per_mtok, i.input, k.creator,
+    SELECT c.id, c.token_type, c.day, c.usd_per_mtok, i.input, k.creator, op.hours,
            o.others_median, o.others,
            CASE WHEN c.usd_per_mtok >= 10000 THEN 'placeholder'
                 WHEN c.usd_per_mtok < 0.001 AND c.usd_per_mtok > 0 THEN 'implausibly low'
@@ -98,6 +111,7 @@ reasons AS (
                 WHEN c.token_type = 'cache_write' AND c.usd_per_mtok > 2 * i.input THEN 'above input'
                 WHEN c.token_type = 'cached_input' AND c.usd_per_mtok = i.input AND k.creator IS NOT NULL
                     THEN 'no discount'
+                WHEN op.hours IS NOT NULL THEN 'off-peak rate'
                 WHEN c.usd_per_mtok > 10 * o.others_median OR c.usd_per_mtok < o.others_median / 10 THEN 'outlier'
            END AS reason
     FROM checks c
@@ -105,11 +119,12 @@ reasons AS (
     LEFT JOIN own_input i USING (id, day)
     LEFT JOIN models m ON m.model = c.model
     LEFT JOIN discounting k ON k.creator = m.creator AND c.provider = m.creator
+    LEFT JOIN off_peak op ON op.id = c.id AND op.day = c.day
 ),
 explained AS (
     SELECT id, day, reason,
            CASE reason WHEN 'placeholder' THEN 1 WHEN 'implausibly low' THEN 1 WHEN 'zero' THEN 2
-                       WHEN 'above input' THEN 3 WHEN 'no discount' THEN 3 ELSE 4 END AS rank,
+                       WHEN 'above input' THEN 3 WHEN 'no discount' THEN 3 WHEN 'off-peak rate' THEN 3 ELSE 4 END AS rank,
            CASE reason
                WHEN 'placeholder' THEN '$' || usd_per_mtok || ' per million tokens'
                WHEN 'implausibly low' THEN '$' || usd_per_mtok || ' per million tokens'
@@ -117,6 +132,8 @@ explained AS (
                WHEN 'above input' THEN token_type || ' $' || usd_per_mtok || ' against input $' || input || ' on ' || day
                WHEN 'no discount' THEN 'cached_input $' || usd_per_mtok || ' equal to input on ' || day || ', where '
                     || creator || ' discounts cached input in other records'
+               WHEN 'off-peak rate' THEN '$' || usd_per_mtok || ' is the off-peak rate (' || hours || ') on ' || day
+                    || ', not the standard rate'
                ELSE '$' || usd_per_mtok || ' against a median of $' || others_median || ' from ' || others
                     || ' other providers on ' || day
            END AS detail
@@ -129,4 +146,4 @@ FROM stored s
 JOIN (SELECT id, arg_min(reason, (rank, day, reason)) AS reason, arg_min(detail, (rank, day, reason)) AS detail
       FROM explained
       GROUP BY id) r USING (id);
-COMMENT ON VIEW price_anomalies IS 'Per stored price the house does not use (key: origin, model, provider, token_type, valid_from): its period, usd_per_mtok, date_basis, source, and reason (placeholder, implausibly low, zero, above input, no discount: cached input equal to input at a creator that discounts it elsewhere, outlier) with the detail that shows it.';
+COMMENT ON VIEW price_anomalies IS 'Per stored price the house does not use (key: origin, model, provider, token_type, valid_from): its period, usd_per_mtok, date_basis, source, and reason (placeholder, implausibly low, zero, above input, no discount: cached input equal to input at a creator that discounts it elsewhere, off-peak rate: equal to a time-of-day discount of the same offer that day, outlier) with the detail that shows it.';

@@ -90,8 +90,10 @@ def test_genai_prices_standard_day_not_the_off_peak_price(priced):
     assert day_window.prices.input_mtok != off_peak.prices.input_mtok
     assert price_on(priced, "genai-prices", "deepseek-r1-0528", "deepseek", "input", date.today()) \
         == float(day_window.prices.input_mtok)
-    assert scalar(priced, "SELECT count(*) FROM name_resolutions WHERE source = 'genai-prices' "
-                          "AND raw_name = 'deepseek/deepseek-reasoner' AND resolved_by LIKE 'skipped: off-peak%'") == 1
+    # The off-peak rate is kept beside it as a price kind of its own (issue 21, point 3), never as the price.
+    assert rows(priced, "SELECT tier, usd_per_mtok FROM price_tiers WHERE origin = 'genai-prices' "
+                        "AND model = 'deepseek-r1-0528' AND provider = 'deepseek' AND token_type = 'input'") \
+        == [("off-peak", float(off_peak.prices.input_mtok))]
 
 
 def test_genai_prices_scheduled_and_variant_prices_are_listed_not_loaded(priced):

@@ -54,7 +54,8 @@ def test_every_native_column_lands_in_a_documented_table(empty):
                                               "WHERE database_name = 'bh'")}
     landing = {"models": "models", "evaluations": "evaluations", "prices": "prices",
                "openness": "openness_assessments", "performance": "performance_measurements",
-               "systems": "systems", "throughput": "throughput_measurements", "modalities": "model_modalities"}
+               "systems": "systems", "throughput": "throughput_measurements", "modalities": "model_modalities",
+               "price-tiers": "price_tiers"}
     for kind, table in landing.items():
         for column in formats.get(kind).names:
             assert (table, column) in columns, (kind, column)
