@@ -53,6 +53,22 @@ def speed(value: float | None) -> str:
     return f"{value:,.0f} tok/s" if value >= 10 else f"{value:.1f} tok/s"
 
 
+def workload(row: dict) -> str:
+    """The workload behind a speed, as speed_as_of gives it: '550-token prompts, 150 output tokens, 5
+    requests at a time'; what the source leaves unsaid is said to be so, and a figure that mixes
+    sources or workloads says that instead."""
+    if (row.get("workloads") or 1) > 1:
+        return "mixed workloads"
+    prompt, output, concurrency = row.get("prompt_tokens"), row.get("output_tokens"), row.get("concurrency")
+    if prompt is None and output is None and concurrency is None:
+        return "workload not stated"
+    return ", ".join([
+        f"{prompt:,.0f}-token prompts" if prompt is not None else "prompt length not stated",
+        f"{output:,.0f} output tokens" if output is not None else "output length not stated",
+        "requests at a time not stated" if concurrency is None
+        else f"{plural(concurrency, 'request')} at a time"])
+
+
 def seconds(value: float | None) -> str:
     if value is None:
         return "n/a"
@@ -85,4 +101,4 @@ def solved_task_basis(entries: list[dict]) -> str | None:
 
 
 FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day, "plural": plural, "rank": rank,
-           "speed": speed, "seconds": seconds, "age": age, "solved_task_basis": solved_task_basis}
+           "speed": speed, "workload": workload, "seconds": seconds, "age": age, "solved_task_basis": solved_task_basis}
