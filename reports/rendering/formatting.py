@@ -100,5 +100,23 @@ def solved_task_basis(entries: list[dict]) -> str | None:
     return None
 
 
+def workloads_said(rows: list[dict], name: str = "provider") -> str:
+    """The workloads behind a set of speeds, each once, by source: 'thefastest-ai: prompt length not
+    stated, 20 output tokens, 1 request at a time; llm-stats-leaderboard: workload not stated'; where
+    one source measured the rows on several workloads, each names its rows ('thefastest-ai for groq,
+    together: ...')."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        if row.get("output_tokens_per_s") is None and row.get("ttft_s") is None:
+            continue
+        groups.setdefault((row["sources"], workload(row)), []).append(row[name])
+    per_source: dict[str, int] = {}
+    for source, _ in groups:
+        per_source[source] = per_source.get(source, 0) + 1
+    return "; ".join((source if per_source[source] == 1 else f"{source} for {', '.join(dict.fromkeys(names))}")
+                     + f": {said}" for (source, said), names in groups.items())
+
+
 FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day, "plural": plural, "rank": rank,
            "speed": speed, "workload": workload, "seconds": seconds, "age": age, "solved_task_basis": solved_task_basis}
+
