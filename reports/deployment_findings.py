@@ -4,7 +4,7 @@ subscriber's models."""
 
 from __future__ import annotations
 
-from reports.rendering.formatting import age, day, money, plural, seconds, speed
+from reports.rendering.formatting import age, day, money, plural, seconds, speed, workload, workloads_said
 
 
 def findings(window, models, missing, ttft, history, history_yours, deployments, workload) -> list[str]:
@@ -59,7 +59,7 @@ def _providers(m: dict, window) -> list[str]:
         p = priced[0]
         return [f"{who} is priced and measured at one provider only, {p['provider']}: {speed(p['output_tokens_per_s'])}, "
                 f"first token in {seconds(p['ttft_s'])}, {money(p['blended_usd_per_mtok'])} per million tokens "
-                f"(blended){more}."]
+                f"(blended){more}.{_measured_on([p])}"]
     c, f, q = m["cheapest"], m["fastest"], m["quickest"]
     frontier = ", ".join(p["provider"] for p in m["frontier"])
     if c is f:
@@ -73,7 +73,13 @@ def _providers(m: dict, window) -> list[str]:
                 f"on the price-speed frontier: {frontier}{more}.")
     if q and q is not c and q is not f:
         text += f" The first token comes soonest at {q['provider']} ({seconds(q['ttft_s'])})."
-    return [text]
+    return [text + _measured_on([c, f] + ([q] if q else []))]
+
+
+def _measured_on(rows: list[dict]) -> str:
+    """The sentence saying what workload the speeds just quoted were measured on, each once."""
+    said = workloads_said(list({id(r): r for r in rows}.values()))
+    return f" Measured by {said}." if said else ""
 
 
 def _ages(models: list[dict], window) -> list[str]:
@@ -120,7 +126,8 @@ def _history(history: list[dict], yours: bool) -> list[str]:
             continue
         t = h["moved"][0]
         moved = (f"{t['provider']} went from {speed(t['first_output_tokens_per_s'])} to {speed(t['output_tokens_per_s'])} "
-                 f"between {day(t['first_measured_at'])} and {day(t['measured_at'])} ({100 * (t['change'] - 1):+.0f}%)")
+                 f"between {day(t['first_measured_at'])} and {day(t['measured_at'])} ({100 * (t['change'] - 1):+.0f}%), "
+                 f"both measured by {t['sources']} ({workload(t)})")
         if yours:
             found.append(f"{h['name']}: the largest move of a provider's speed: {moved}.")
         else:
@@ -147,7 +154,7 @@ def _deployment(d: dict, workload, window, first: bool) -> list[str]:
                 text += f"; {money(own['your_usd_per_month'])} at its creator's own API, {own['provider']} ({_speed(own)})"
             if fast and fast is not c and fast is not own:
                 text += f"; {money(fast['your_usd_per_month'])} at the fastest measured, {fast['provider']} ({_speed(fast)})"
-            found.append(text + ".")
+            found.append(text + "." + _measured_on([o for o in (c, own, fast) if o]))
     if not d["dedicated"]:
         if d["no_dedicated"].startswith("the warehouse"):
             found.append(f"No dedicated system for {d['name']}: {d['no_dedicated']}.")

@@ -27,7 +27,10 @@ NOTES = [
     "(the median where measured, else the mean, else a source's single figure). A measurement more than "
     "365 days old is stale and is labelled so wherever it is shown. Sources measure differently (thefastest.ai "
     "asks for 20 tokens from three regions, LLMPerf for 150 tokens of 550-token prompts, LLM-Stats publishes "
-    "one rounded figure of unstated workload): compare providers within a source where you can.",
+    "one rounded figure of unstated workload): every speed says its workload, a change of speed is only ever "
+    "measured by one source on one workload, and compare providers within a source where you can. Left out, with "
+    "their reasons (view speed_anomalies): figures one source gave five or more models on one day (stand-ins, not "
+    "measurements), figures dated before the model's release, and rates below 2 or above 10,000 tokens a second.",
     "Price-speed frontier: each provider's blended price that day, (3 x input + output) / 4 per million "
     "tokens, against its output speed; a provider is on the frontier when no other is as cheap and as fast "
     "and better on one. A provider without both prices cannot be placed.",

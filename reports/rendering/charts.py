@@ -247,8 +247,12 @@ def line_over_time(rows: pd.DataFrame, brand: Brand, *, x: str, y: str, series: 
                        legend=alt.Legend(columns=1 if longest > 40 else 3, labelLimit=560))
     domain = _log_domain(rows[y].tolist()) if log_y else None
     scale = alt.Scale(type="log", domain=domain, nice=False) if log_y else alt.Scale(zero=False)
+    # ticks on month starts only, about eight at most: a span of weeks no longer repeats one month's label
+    span = pd.to_datetime(rows[x])
+    months = (span.max().year - span.min().year) * 12 + span.max().month - span.min().month + 1
+    ticks = {"interval": "month", "step": max(1, math.ceil(months / 8))}
     return alt.Chart(rows).mark_line(interpolate="step-after", strokeWidth=2).encode(
-        x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8)),
+        x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=ticks)),
         y=alt.Y(f"{y}:Q", title=y_title, scale=scale, axis=_axis(unit, log_y, domain)),
         color=colour,
     ).properties(width=WIDTH - 60, height=HEIGHT, title=alt.Title(title, subtitle=subtitle))

@@ -138,8 +138,8 @@ def model_deployment(ctx, brand: Brand) -> dict[str, alt.Chart]:
         result[f"history-{i}"] = charts.line_over_time(
             pd.DataFrame(h["rows"]), brand, x="as_of", y="output_tokens_per_s", series="provider", log_y=False,
             unit="speed", y_title="Output tokens a second", title=f"{h['name']}: output speed by provider",
-            subtitle=f"Each provider measured more than once: its latest speed at each month end, to "
-                     f"{h['last']:%b %Y}, the last measurement")
+            subtitle=f"Each provider measured more than once by one source on one workload (the table gives "
+                     f"them): its latest speed at each month end, to {h['last']:%b %Y}")
     for i, d in enumerate(ctx.deployments):
         options = deployment_options(d)
         if ctx.workload and options:

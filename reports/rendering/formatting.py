@@ -53,6 +53,22 @@ def speed(value: float | None) -> str:
     return f"{value:,.0f} tok/s" if value >= 10 else f"{value:.1f} tok/s"
 
 
+def workload(row: dict) -> str:
+    """The workload behind a speed, as speed_as_of gives it: '550-token prompts, 150 output tokens, 5
+    requests at a time'; what the source leaves unsaid is said to be so, and a figure that mixes
+    sources or workloads says that instead."""
+    if (row.get("workloads") or 1) > 1:
+        return "mixed workloads"
+    prompt, output, concurrency = row.get("prompt_tokens"), row.get("output_tokens"), row.get("concurrency")
+    if prompt is None and output is None and concurrency is None:
+        return "workload not stated"
+    return ", ".join([
+        f"{prompt:,.0f}-token prompts" if prompt is not None else "prompt length not stated",
+        f"{output:,.0f} output tokens" if output is not None else "output length not stated",
+        "requests at a time not stated" if concurrency is None
+        else f"{plural(concurrency, 'request')} at a time"])
+
+
 def seconds(value: float | None) -> str:
     if value is None:
         return "n/a"
@@ -84,5 +100,23 @@ def solved_task_basis(entries: list[dict]) -> str | None:
     return None
 
 
+def workloads_said(rows: list[dict], name: str = "provider") -> str:
+    """The workloads behind a set of speeds, each once, by source: 'thefastest-ai: prompt length not
+    stated, 20 output tokens, 1 request at a time; llm-stats-leaderboard: workload not stated'; where
+    one source measured the rows on several workloads, each names its rows ('thefastest-ai for groq,
+    together: ...')."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        if row.get("output_tokens_per_s") is None and row.get("ttft_s") is None:
+            continue
+        groups.setdefault((row["sources"], workload(row)), []).append(row[name])
+    per_source: dict[str, int] = {}
+    for source, _ in groups:
+        per_source[source] = per_source.get(source, 0) + 1
+    return "; ".join((source if per_source[source] == 1 else f"{source} for {', '.join(dict.fromkeys(names))}")
+                     + f": {said}" for (source, said), names in groups.items())
+
+
 FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day, "plural": plural, "rank": rank,
-           "speed": speed, "seconds": seconds, "age": age, "solved_task_basis": solved_task_basis}
+           "speed": speed, "workload": workload, "seconds": seconds, "age": age, "solved_task_basis": solved_task_basis}
+

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reports.rendering.deck import Deck
 from reports.rendering.figures import dedicated_label, deployment_options, ttft_labels
-from reports.rendering.formatting import age, factor, money, number, rank, seconds, solved_task_basis, speed, tokens
+from reports.rendering.formatting import (age, factor, money, number, rank, seconds, solved_task_basis, speed, tokens,
+                                          workloads_said)
 from reports.rendering.theme import TOKEN_PARTS
 
 
@@ -311,7 +312,8 @@ def model_deployment(ctx, deck: Deck) -> None:
                                        deck.brand.others())) if g[1]],
                          x_title=f"Blended price, USD per million tokens (log scale), {as_of}",
                          y_title="Output tokens a second (log scale)", log_y=True, y_unit="speed",
-                         note="Stale: measured more than a year before " + as_of + "." + shown_for)
+                         note="Stale: measured more than a year before " + as_of + ". Measured by "
+                              + workloads_said(m["priced"]) + "." + shown_for)
         deck.table(f"{m['name']} at each provider",
                    ["Provider", "Blended / M", "Input / M", "Output / M", "Output speed", "First token", "Measured",
                     "Frontier"],
@@ -322,7 +324,7 @@ def model_deployment(ctx, deck: Deck) -> None:
                     for p in m["providers"][:15]],
                    [2.2, 1.2, 1.1, 1.1, 1.3, 1.1, 2.8, 1.3], highlight=[p["frontier"] for p in m["providers"][:15]],
                    size=10, note=f"Prices of {as_of}; speeds over short prompts, the median where measured. "
-                                 f"Sources: {', '.join(sorted({p['sources'] for p in m['providers']}))}.{shown_for}")
+                                 f"Measured by {workloads_said(m['providers'][:15])}.{shown_for}")
     series = ctx.ttft["series"]
     if series:
         labels, bucket = ttft_labels(series)
@@ -345,7 +347,8 @@ def model_deployment(ctx, deck: Deck) -> None:
                     for p in dict.fromkeys(r["provider"] for r in h["rows"])],
                    "Output tokens a second", "speed", log=False,
                    note=("" if ctx.history_yours else "No provider of your models was measured more than once: this model "
-                         "has the longest record. ") + f"Latest speed at each month end, to {h['last']:%b %Y}.")
+                         "has the longest record. ") + f"Latest speed at each month end, to {h['last']:%b %Y}, "
+                        f"each line one source on one workload: {workloads_said(h['moved'])}.")
     for d in ctx.deployments:
         if ctx.workload:
             options = deployment_options(d)
@@ -367,8 +370,13 @@ def model_deployment(ctx, deck: Deck) -> None:
                            _break_even(s)] for s in d["dedicated"][:6]],
                        [2.7, 1.1, 1.0, 1.5, 0.9, 1.9, 3.0],
                        highlight=[False] * len(d["serverless"][:8]) + [True] * len(d["dedicated"][:6]),
-                       size=10, note=_workload_note(ctx, d))
+                       size=10, note=_workload_note(ctx, d) + _speeds_measured(d["serverless"][:8]))
     _closing(deck, ctx)
+
+
+def _speeds_measured(rows: list[dict]) -> str:
+    said = workloads_said(rows)
+    return f" Speeds measured by {said}." if said else ""
 
 
 def _point(p: dict) -> tuple[float, float, str]:

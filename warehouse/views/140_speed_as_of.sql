@@ -2,12 +2,22 @@
 -- date, its age in days and whether it is stale (older than 365 days). Only short prompts count
 -- (at most 10,000 input tokens, or not stated): time to first token over long prompts is
 -- ttft_by_prompt_length's. Where several measurements share that latest day (regions, endpoints,
--- sources), each figure is the median of theirs and their requests add up.
+-- sources), each figure is the median of theirs and their requests add up. Quarantined measurements
+-- (speed_anomalies) are never read. The workload behind the figures (prompt and output tokens a
+-- request, requests at once) is given where that day's measurements share one source and one
+-- workload (workloads = 1; a column is NULL where the source does not say); where they do not
+-- (workloads > 1) the columns are NULL and the figures mix workloads.
 CREATE OR REPLACE VIEW speed_as_of AS
 WITH short AS (
-    SELECT *
-    FROM performance_measurements
-    WHERE prompt_tokens IS NULL OR prompt_tokens <= 10000
+    SELECT p.*
+    FROM performance_measurements p
+    ANTI JOIN speed_anomalies a
+        ON a.model = p.model AND a.provider = p.provider AND a.source = p.source AND a.statistic = p.statistic
+       AND a.measured_at = p.measured_at AND a.endpoint IS NOT DISTINCT FROM p.endpoint
+       AND a.run_ref IS NOT DISTINCT FROM p.run_ref AND a.region IS NOT DISTINCT FROM p.region
+       AND a.prompt_tokens IS NOT DISTINCT FROM p.prompt_tokens AND a.output_tokens IS NOT DISTINCT FROM p.output_tokens
+       AND a.concurrency IS NOT DISTINCT FROM p.concurrency
+    WHERE p.prompt_tokens IS NULL OR p.prompt_tokens <= 10000
 ),
 latest AS (
     SELECT c.as_of, s.model, s.provider, s.statistic, max(s.measured_at) AS measured_at
@@ -25,8 +35,15 @@ SELECT l.as_of, l.model, l.provider, l.statistic, l.measured_at,
        sum(s.requests) AS requests,
        count(*) AS measurements,
        string_agg(DISTINCT s.source, ', ' ORDER BY s.source) AS sources,
-       string_agg(DISTINCT s.region, ', ' ORDER BY s.region) AS regions
+       string_agg(DISTINCT s.region, ', ' ORDER BY s.region) AS regions,
+       count(DISTINCT (s.source, s.prompt_tokens, s.output_tokens, s.concurrency)) AS workloads,
+       CASE WHEN count(DISTINCT (s.source, s.prompt_tokens, s.output_tokens, s.concurrency)) = 1
+            THEN max(s.prompt_tokens) END AS prompt_tokens,
+       CASE WHEN count(DISTINCT (s.source, s.prompt_tokens, s.output_tokens, s.concurrency)) = 1
+            THEN max(s.output_tokens) END AS output_tokens,
+       CASE WHEN count(DISTINCT (s.source, s.prompt_tokens, s.output_tokens, s.concurrency)) = 1
+            THEN max(s.concurrency) END AS concurrency
 FROM latest l
 JOIN short s USING (model, provider, statistic, measured_at)
 GROUP BY l.as_of, l.model, l.provider, l.statistic, l.measured_at;
-COMMENT ON VIEW speed_as_of IS 'Per as_of, model, provider, statistic: the latest short-prompt measurement on or before as_of (measured_at, measured_from), age_days, stale (over 365 days), output_tokens_per_s, ttft_s, e2e_s (medians over that day''s measurements), requests, measurements, sources, regions.';
+COMMENT ON VIEW speed_as_of IS 'Per as_of, model, provider, statistic: the latest short-prompt measurement on or before as_of (measured_at, measured_from), age_days, stale (over 365 days), output_tokens_per_s, ttft_s, e2e_s (medians over that day''s measurements), requests, measurements, sources, regions, workloads (distinct source, prompt_tokens, output_tokens and concurrency behind the figures), and where workloads = 1 their prompt_tokens, output_tokens, concurrency (NULL: not stated); quarantined measurements (speed_anomalies) left out.';

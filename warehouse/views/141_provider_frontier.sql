@@ -15,7 +15,8 @@ WITH central AS (
 points AS (
     SELECT c.as_of, c.model, c.provider, coalesce(e.first_party, false) AS first_party,
            p.input_usd_per_mtok, p.output_usd_per_mtok, p.blended_usd_per_mtok,
-           c.output_tokens_per_s, c.ttft_s, c.statistic, c.measured_at, c.age_days, c.stale, c.sources
+           c.output_tokens_per_s, c.ttft_s, c.statistic, c.measured_at, c.age_days, c.stale, c.sources,
+           c.workloads, c.prompt_tokens, c.output_tokens, c.concurrency
     FROM central c
     LEFT JOIN provider_prices p USING (as_of, model, provider)
     LEFT JOIN endpoints e USING (model, provider)
@@ -29,4 +30,4 @@ SELECT p.*,
              AND (q.blended_usd_per_mtok < p.blended_usd_per_mtok OR q.output_tokens_per_s > p.output_tokens_per_s)
        ) END AS on_frontier
 FROM points p;
-COMMENT ON VIEW provider_frontier IS 'Per as_of, model, provider with an output speed: first_party, input_usd_per_mtok, output_usd_per_mtok, blended_usd_per_mtok (3:1), output_tokens_per_s, ttft_s, statistic, measured_at, age_days, stale, sources, on_frontier (no cheaper-and-faster provider; NULL without a price).';
+COMMENT ON VIEW provider_frontier IS 'Per as_of, model, provider with an output speed: first_party, input_usd_per_mtok, output_usd_per_mtok, blended_usd_per_mtok (3:1), output_tokens_per_s, ttft_s, statistic, measured_at, age_days, stale, sources, workloads, prompt_tokens, output_tokens, concurrency (the workload, as speed_as_of gives it), on_frontier (no cheaper-and-faster provider; NULL without a price).';

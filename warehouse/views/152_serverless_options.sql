@@ -8,8 +8,9 @@
 CREATE OR REPLACE VIEW serverless_options AS
 SELECT p.as_of, p.model, p.provider, coalesce(e.first_party, false) AS first_party,
        p.input_usd_per_mtok, p.output_usd_per_mtok, p.blended_usd_per_mtok,
-       f.output_tokens_per_s, f.ttft_s, f.statistic, f.measured_at, f.age_days, f.stale, f.on_frontier, f.sources
+       f.output_tokens_per_s, f.ttft_s, f.statistic, f.measured_at, f.age_days, f.stale, f.on_frontier, f.sources,
+       f.workloads, f.prompt_tokens, f.output_tokens, f.concurrency
 FROM provider_prices p
 LEFT JOIN provider_frontier f USING (as_of, model, provider)
 LEFT JOIN endpoints e USING (model, provider);
-COMMENT ON VIEW serverless_options IS 'Per as_of, model, provider priced for input and output (above zero): first_party, input_usd_per_mtok, output_usd_per_mtok, blended_usd_per_mtok (3:1); where measured (provider_frontier): output_tokens_per_s, ttft_s, statistic, measured_at, age_days, stale, on_frontier, sources.';
+COMMENT ON VIEW serverless_options IS 'Per as_of, model, provider priced for input and output (above zero): first_party, input_usd_per_mtok, output_usd_per_mtok, blended_usd_per_mtok (3:1); where measured (provider_frontier): output_tokens_per_s, ttft_s, statistic, measured_at, age_days, stale, on_frontier, sources, workloads, prompt_tokens, output_tokens, concurrency (the workload, as speed_as_of gives it).';

@@ -367,8 +367,12 @@ def test_model_deployment(demo_warehouse, rendered, subscriber):
     titles = slide_titles(files["pptx"])
     checked = stale = 0
     brand = subscribers.load_id(subscriber).brand
-    for model in subscribers.load_id(subscriber).focus_models:
-        name = view(demo_warehouse, snapshot, "SELECT name FROM model_names WHERE model = $m", m=model)[0]["name"]
+    focus = subscribers.load_id(subscriber).focus_models
+    names = {r["model"]: r["name"] for r in view(demo_warehouse, snapshot, "SELECT model, name FROM model_names")}
+    # the focus models, and those shown in place of a focus model without a (kept) speed measurement
+    shown = [m for m in names if m not in focus and f"{names[m]} at each provider" in titles]
+    for model in [*focus, *shown]:
+        name = names[model]
         priced = provider_rows(demo_warehouse, snapshot, model)
         if priced:
             cells = by_provider(table_rows(files["pptx"], f"{name} at each provider"))
@@ -390,7 +394,7 @@ def test_model_deployment(demo_warehouse, rendered, subscriber):
         for s in view(demo_warehouse, snapshot, f"""
                 SELECT name, scenario, cost_basis, break_even_mtok_per_month, break_even_utilisation, cheapest_provider
                 FROM dedicated_options WHERE as_of = {AS_OF} AND model = $m AND api_comparable
-                  AND break_even_utilisation <= 1""", m=model):
+                  AND break_even_utilisation <= 1""", m=model) if model in focus else []:
             basis = "rented" if s["cost_basis"] == "rent" else "owned"
             row = next(r for r in table_rows(files["pptx"], f"{name}: serverless or dedicated")
                        if r[0].startswith(f"{s['name']}, {s['scenario']}, {basis}"))
