@@ -20,8 +20,9 @@ ingest_app = typer.Typer(help="Load a file in one of the house's native formats 
                               "JSON Lines), an outside source, or the index versions. See docs/formats.md.",
                          no_args_is_help=True)
 identity_app = typer.Typer(help="Model identity: how sources' model names resolve.", no_args_is_help=True)
-check_app = typer.Typer(help="What the house does not use, and why: quarantined prices, doubtful release dates, "
-                             "ids that may name the same weights.", no_args_is_help=True)
+check_app = typer.Typer(help="What the house corrected or does not use, and why: quarantined prices and speeds, "
+                        "doubtful release dates, facts under moving aliases, ids that may name the same weights.",
+                        no_args_is_help=True)
 
 
 def init_command() -> None:
@@ -162,13 +163,20 @@ def coverage_command(fmt: FormatOption = "table", out: OutOption = None,
 def check_prices_command(
     source_name: Annotated[Optional[str], typer.Option("--source", help="Only this price source, e.g. models-dev-prices.")] = None,
     details: Annotated[bool, typer.Option("--details", help="Every quarantined price, not the counts.")] = False,
+    tiers: Annotated[bool, typer.Option("--tiers", help="The prices kept beside the standard rate (off-peak, batch, "
+                                        "priority, long-context...), counted by source and tier.")] = False,
     fmt: FormatOption = "table",
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
     """Stored prices the house quarantines (price_anomalies), counted by source and reason: a unit slip
-    far from the other providers, a placeholder, a cached price above the input price, a zero that
-    means unknown. No figure reads them."""
+    far from the other providers, a placeholder, a cached price above or equal to the input price, an
+    off-peak rate recorded as the price, a zero that means unknown. No figure reads them. --tiers:
+    the off-peak, batch, priority and long-context prices kept beside the standard rate instead."""
+    if tiers:
+        output.write(query.named(state.location, "price_tier_counts", {"source": source_name or ""}), fmt, out,
+                     force=force, protected=state.protected(), title="prices kept beside the standard rate")
+        return
     if details:
         rows = query.run(state.location, "SELECT * FROM price_anomalies WHERE $source = '' OR origin = $source "
                          "ORDER BY origin, reason, model, provider, token_type", {"source": source_name or ""},
@@ -180,14 +188,55 @@ def check_prices_command(
 
 def check_dates_command(
     all_: Annotated[bool, typer.Option("--all", help="Also the conflicts the curated tables resolve.")] = False,
+    undated: Annotated[bool, typer.Option("--undated", help="Instead: the models dated otherwise than by a release "
+                                          "date (by their id, their first evidence, or never).")] = False,
     fmt: FormatOption = "table",
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Models whose release dates disagree across sources by more than 30 days, or precede their
-    creator's first model: resolve one in warehouse/identity/release_dates.csv."""
+    """Models whose release dates disagree across sources by more than 30 days, precede their
+    creator's first model, or come more than 31 days before the date their id carries: resolve one
+    in warehouse/identity/release_dates.csv. --undated: the models no catalogue dates, and what
+    their figures are dated from."""
+    if undated:
+        output.write(query.named(state.location, "model_dating"), fmt, out, force=force, protected=state.protected(),
+                     title="models dated otherwise than by a release date")
+        return
     output.write(query.named(state.location, "release_date_conflicts", {"all": "true" if all_ else "false"}), fmt, out, force=force, protected=state.protected(),
                  title="release dates in doubt")
+
+
+def check_aliases_command(
+    source_name: Annotated[Optional[str], typer.Option("--source", help="Only this source, e.g. litellm-prices.")] = None,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Facts read under a moving alias (gpt-4o, gemini-1.5-flash, deepseek-chat), from each source's
+    latest batch: resolved by date to the snapshot the alias named then
+    (warehouse/identity/alias_history.csv), to one snapshot for all time where no history is kept,
+    or not loaded where the history names none."""
+    output.write(query.named(state.location, "alias_checks", {"source": source_name or ""}), fmt, out, force=force,
+                 protected=state.protected(), title="facts under moving aliases")
+
+
+def check_speed_command(
+    source_name: Annotated[Optional[str], typer.Option("--source", help="Only this speed source, e.g. llm-stats.")] = None,
+    details: Annotated[bool, typer.Option("--details", help="Every quarantined measurement, not the counts.")] = False,
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Speed measurements the house quarantines (speed_anomalies), counted by source and reason: a figure
+    one source gave many models on one day, a measurement before the model existed, an implausible
+    rate. No figure reads them."""
+    if details:
+        rows = query.run(state.location, "SELECT * FROM speed_anomalies WHERE $source = '' OR source = $source "
+                         "ORDER BY source, reason, model, provider, measured_at", {"source": source_name or ""},
+                         raw_params=True)
+    else:
+        rows = query.named(state.location, "speed_anomaly_counts", {"source": source_name or ""})
+    output.write(rows, fmt, out, force=force, protected=state.protected(), title="quarantined speeds")
 
 
 def check_twins_command(fmt: FormatOption = "table", out: OutOption = None,
@@ -338,6 +387,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(identity_app, name="identity")
     check_app.command("prices")(check_prices_command)
     check_app.command("dates")(check_dates_command)
+    check_app.command("aliases")(check_aliases_command)
+    check_app.command("speed")(check_speed_command)
     check_app.command("twins")(check_twins_command)
     app.add_typer(check_app, name="check")
     app.command("sql")(sql_command)

@@ -5,7 +5,9 @@
 -- else a name whose normalised form is a canonical model (in the warehouse or in this batch's
 -- catalogue rows) is that model; else it is unresolved, and its rows are listed in
 -- name_resolutions rather than loaded.
--- A moving alias with a dated history (alias_history.csv) resolves by the fact's days (_from up to
+-- A moving alias (relation 'alias-of') without a dated history resolves to the one snapshot its
+-- alias file names, as 'moving alias' (`benchhouse check aliases` lists them); one with a dated
+-- history (alias_history.csv) resolves by the fact's days (_from up to
 -- _to, exclusive; warehouse/identity/__init__.py: FACT_DAYS): one row for each snapshot the alias
 -- pointed to in that time, its days cut to that snapshot's; an undated price (the source's current
 -- one) goes to the alias's current snapshot alone, from the day it took the alias; a fact on days
@@ -33,7 +35,8 @@ SELECT named.* EXCLUDE (model, effort), named.effort AS raw_effort,
        coalesce(nullif(alias_effort, ''), named.effort, 'default') AS effort,
        CASE WHEN named.candidates IS NOT NULL THEN 'ambiguous'
             WHEN named.model IS NOT NULL THEN 'match-rule'
-            WHEN alias_model IN (SELECT model FROM known_models) THEN 'alias'
+            WHEN alias_model IN (SELECT model FROM known_models) THEN
+                CASE WHEN relation = 'alias-of' THEN 'moving alias' ELSE 'alias' END
             WHEN alias_model IS NOT NULL THEN 'alias-to-unknown-model'
             WHEN slug IN (SELECT model FROM known_models) THEN 'exact'
             ELSE 'unresolved' END AS resolved_by
@@ -41,7 +44,7 @@ FROM named;
 
 CREATE OR REPLACE TEMP TABLE resolved_facts AS
 WITH flagged AS (
-    SELECT *, relation = 'alias-of' AND resolved_by IN ('alias', 'alias-to-unknown-model')
+    SELECT *, relation = 'alias-of' AND resolved_by IN ('moving alias', 'alias-to-unknown-model')
                   AND slug IN (SELECT alias FROM alias_history) AS moving
     FROM resolved_facts
 )
