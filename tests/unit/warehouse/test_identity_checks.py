@@ -27,6 +27,23 @@ bar-2,lab,Bar 2,2024-01-01
     assert groups["grok-9"].startswith("grok-9 (x, 2025-02-17); grok-9-beta")
 
 
+def test_an_api_id_and_its_weights_name_of_one_date_stamp_are_listed_together(empty, tmp_path):
+    """Issue 21, point 1: the API's id and the weights' size-suffixed name of one release
+    ('big-2512' and 'big-3-675b-instruct-2512') are candidates for one model; so is the base, which a
+    person keeps apart; another family is not."""
+    ingest(empty, "models", write(tmp_path / "models.csv", """
+model,creator,display_name,release_date
+big-2512,lab,Big 3,2025-12-02
+big-3-675b-instruct-2512,lab,Big 3 675B Instruct,2025-12-02
+big-3-675b-base-2512,lab,Big 3 675B Base,2025-12-02
+big-2411,lab,Big 2.1,2024-11-18
+small-2512,lab,Small 3,2025-12-02
+"""))
+    groups = {r["key"]: r["models"] for r in query.named(empty, "model_twins").to_pylist()}
+    # 'big': two dated snapshots of one API name, as before; 'big@2512': the release of December 2025.
+    assert groups == {"big": 2, "big@2512": 3}
+
+
 def test_no_curated_alias_points_at_an_id_merged_into_another():
     import pandas as pd
 
