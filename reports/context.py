@@ -13,8 +13,9 @@ from reports.window import Window
 from warehouse.errors import BenchhouseError
 
 PRICING_RULE = (
-    "Prices are those valid on the as-of date: the model creator's own API when it sells the model "
-    "(input and output tokens), otherwise the median across the providers that do. Cached input is "
+    "Prices are list prices at the standard rate, valid on the as-of date: the model creator's own API "
+    "when it sells the model (input and output tokens), otherwise the median across the providers that "
+    "do; never an off-peak, batch, flex, priority or long-context rate, which are kept beside it. Cached input is "
     "priced at the cached-input price and cache writes at the cache-write price, each falling back to "
     "the input price; reasoning tokens at the output price unless a reasoning price is published. "
     "Where no price was valid on the day, no cost is shown: a price is never borrowed from another day. "

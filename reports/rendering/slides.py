@@ -37,7 +37,7 @@ def _your_models(deck: Deck, ctx) -> None:
     deck.table("Your models", ["Model", "Rank", "Index (95% interval)", "Cost to run", "Per solved task", "Openness",
                                "Cheaper and statistically as good"],
                rows[:14], [2.9, 0.7, 1.9, 1.2, 1.4, 1.1, 2.9], size=10,
-               note=_runs(ctx, " ".join(filter(None, [f"{ctx.index['name']}, prices of {ctx.meta.as_of:%d %b %Y}.",
+               note=_runs(ctx, " ".join(filter(None, [f"{ctx.index['name']}, list prices (standard rate) of {ctx.meta.as_of:%d %b %Y}.",
                                                       solved_task_basis(ctx.your_models)]))))
 
 
