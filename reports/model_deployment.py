@@ -99,7 +99,7 @@ def model_deployment(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
         appendix=gathered["appendix"], index=gathered["index"], your_models=your_models, models=models,
         missing=missing, ttft=ttft, history=history, history_yours=history_yours, workload=subscriber.workload,
         deployments=deployments,
-        findings=yours.alerts(your_models) + said.findings(window, models, missing, ttft, history, history_yours,
+        findings=yours.alerts(your_models) + yours.retired(your_models) + said.findings(window, models, missing, ttft, history, history_yours,
                                                            deployments, subscriber.workload),
     )
 

@@ -86,7 +86,7 @@ def smile_curve(gathered: dict, subscriber: Subscriber) -> SmileCurve:
         your_models=your_models, left_arm=gathered["left"],
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
         smile=gathered["smile"], drivers=gathered["drivers"], quarter=gathered["quarter"], focus=focus,
-        findings=yours.alerts(your_models)
+        findings=yours.alerts(your_models) + yours.retired(your_models)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
         + _findings(gathered["decline"], spend, gathered["drivers"], gathered["quarter"], focus, window)
         + _claimed(gathered["left"]),

@@ -8,10 +8,10 @@
 -- Kept to one join: a view that reads it pays for it in every query.
 CREATE OR REPLACE VIEW model_buyable AS
 SELECT l.as_of, l.model, l.status <> 'retired' AS buyable, l.status, l.shutdown_on, l.replacement,
-       CASE WHEN l.status = 'retired' THEN 'retired by its creator on ' || strftime(l.shutdown_on, '%d %b %Y')
+       CASE WHEN l.status = 'retired' THEN 'retired by its creator on ' || strftime(l.shutdown_on, '%-d %b %Y')
                 || coalesce(' (replacement: ' || coalesce(r.name, l.replacement) || ')', '')
             WHEN l.status = 'deprecated' THEN 'on sale, deprecated by its creator'
-                || coalesce(', which shuts it down on ' || strftime(l.shutdown_on, '%d %b %Y'), '')
+                || coalesce(', which shuts it down on ' || strftime(l.shutdown_on, '%-d %b %Y'), '')
             ELSE 'on sale' END AS why
 FROM model_lifecycle l
 LEFT JOIN model_names r ON r.model = l.replacement;  -- the replacement by its display name, where the house knows it
