@@ -35,7 +35,8 @@ def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
             v["before"] = before.get((v["model"], v["effort"]))
         entries.append({"model": model, "name": name, "variants": variants,
                         "reason": None if variants else place.get("reason") or "not in the warehouse",
-                        "retiring": gathered["retiring"].get(model)})
+                        "retiring": gathered["retiring"].get(model),
+                        "retired": place.get("lifecycle") if place.get("retired") else None})
     return entries
 
 
@@ -56,6 +57,13 @@ def alerts(entries: list[dict]) -> list[str]:
                              f"previous quarter's end, rank {v['rank']} now, with {v['rank'] - 1} variants' intervals "
                              "now wholly above its own.")
     return found
+
+
+def retired(entries: list[dict]) -> list[str]:
+    """A focus model its creator has shut down by the as-of date, said so where a report would otherwise
+    leave it out in silence: it can no longer be bought, so no page prices it."""
+    return [f"Your focus model {e['name']} was {e['retired']}: it can no longer be bought, so this report prices "
+            "it nowhere." for e in entries if e["retired"]]
 
 
 def sentences(entries: list[dict]) -> list[str]:

@@ -102,7 +102,7 @@ def model_deployment(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
         appendix=gathered["appendix"], index=gathered["index"], your_models=your_models, models=models,
         missing=missing, ttft=ttft, history=history, history_yours=history_yours, workload=subscriber.workload,
         deployments=deployments,
-        findings=yours.alerts(your_models) + said.findings(window, models, missing, ttft, history, history_yours,
+        findings=yours.alerts(your_models) + yours.retired(your_models) + said.findings(window, models, missing, ttft, history, history_yours,
                                                            deployments, subscriber.workload),
     )
 
@@ -120,8 +120,8 @@ def _name(model: str, weights: dict) -> str:
 
 def choose(focus: tuple[str, ...], coverage: list[dict], weights: dict) -> tuple[list[dict], list[dict]]:
     """The models with a page of providers: each focus model with a speed, and in place of each one
-    without, the best-covered model not already shown (coverage is ordered best first); without focus
-    models, the three best covered."""
+    without, the best-covered model not already shown that can be bought on the as-of date (coverage is
+    ordered best first); without focus models, the three best covered of those."""
     covered = {r["model"]: r for r in coverage}
     taken, shown, missing = set(focus), [], []
     for model in focus:
@@ -129,7 +129,7 @@ def choose(focus: tuple[str, ...], coverage: list[dict], weights: dict) -> tuple
             shown.append({"model": model, "name": covered[model]["display_name"], "focus": True, "replaces": None,
                           "coverage": covered[model]})
             continue
-        substitute = next((r for r in coverage if r["model"] not in taken), None)
+        substitute = next((r for r in coverage if r["model"] not in taken and r["buyable"]), None)
         missing.append({"model": model, "name": _name(model, weights),
                         "substitute": substitute["display_name"] if substitute else None,
                         "coverage": substitute})
@@ -139,7 +139,7 @@ def choose(focus: tuple[str, ...], coverage: list[dict], weights: dict) -> tuple
                           "replaces": _name(model, weights), "coverage": substitute})
     if not focus:
         shown = [{"model": r["model"], "name": r["display_name"], "focus": False, "replaces": None, "coverage": r}
-                 for r in coverage[:3]]
+                 for r in [r for r in coverage if r["buyable"]][:3]]
     return shown[:SHOWN], missing
 
 

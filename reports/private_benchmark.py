@@ -131,7 +131,7 @@ def _findings(evaluations: list[dict], monthly: list[dict], index: dict, as_of) 
     found = []
     for e in evaluations:
         s, best, choice = e["sample"], e["tied_first"], e["choice"]
-        names = _listed([c["label"] for c in best])
+        names = _listed([c["label"] + (" (retired by its creator)" if c["lifecycle"] == "retired" else "") for c in best])
         lead = (f"On {e['name']} ({s['questions_max']} questions, {s['repeats_min']} repeats each), "
                 + (f"{names} share the top rank: their 95% intervals overlap." if len(best) > 1
                    else f"{names} leads alone ({number(best[0]['score'])}, 95% interval "

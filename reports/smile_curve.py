@@ -86,7 +86,7 @@ def smile_curve(gathered: dict, subscriber: Subscriber) -> SmileCurve:
         your_models=your_models, left_arm=gathered["left"],
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
         smile=gathered["smile"], drivers=gathered["drivers"], quarter=gathered["quarter"], focus=focus,
-        findings=yours.alerts(your_models)
+        findings=yours.alerts(your_models) + yours.retired(your_models)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
         + _findings(gathered["decline"], spend, gathered["drivers"], gathered["quarter"], focus, window)
         + _claimed(gathered["left"]),
@@ -133,8 +133,9 @@ def _findings(decline, spend, drivers, quarter, focus, window) -> list[str]:
     moved = [q for q in quarter if q["before_usd"] and q["now_usd"] and q["now_usd"] != q["before_usd"]]
     if moved:
         q = min(moved, key=lambda q: q["now_usd"] / q["before_usd"])
+        before = f"{q['before_name']}, since retired" if q["before_retired"] else q["before_name"]
         found.append(f"This quarter, the cheapest way to buy {q['label']} went from {money(q['before_usd'])} "
-                     f"({q['before_name']}) to {money(q['now_usd'])} ({q['now_name']}) per million tokens, "
+                     f"({before}) to {money(q['now_usd'])} ({q['now_name']}) per million tokens, "
                      f"{_change(q['now_usd'] / q['before_usd'])}.")
     elif quarter:
         found.append(f"No threshold became cheaper between {window.previous_as_of:%d %b %Y} and {window.as_of:%d %b %Y}: "
@@ -143,7 +144,8 @@ def _findings(decline, spend, drivers, quarter, focus, window) -> list[str]:
     if len(priced) >= 2:
         first, last = priced[0], priced[-1]
         found.append(f"Spend per task at the frontier went from {money(first['cost_per_task'])} "
-                     f"({label(first)}, {first['as_of']:%b %Y}) to {money(last['cost_per_task'])} "
+                     f"({label(first)}, {first['as_of']:%b %Y}{', since retired' if first['retired_since'] else ''}) "
+                     f"to {money(last['cost_per_task'])} "
                      f"({label(last)}, {last['as_of']:%b %Y}): {_change(last['cost_per_task'] / first['cost_per_task'])}.")
     if len(drivers) >= 2 and drivers[-1]["tokens_change"] and drivers[-1]["price_change"]:
         d = drivers[-1]

@@ -1,7 +1,7 @@
 -- One row per intelligence index version, model variant and as-of date on which the model is on
 -- sale: what one pass over every evaluation of the version costs (docs/methodology.md, "Cost to Run the
 -- Intelligence Index"). A current view: a model retired by its creator on or before the as-of date
--- (model_lifecycle) has no row from its shutdown day on, since it can no longer be run; the months
+-- (model_buyable, the one rule of what is on sale) has no row from its shutdown day on, since it can no longer be run; the months
 -- before keep it. Tokens of one pass are those of the runs started on or before the as-of date
 -- (index_pass_tokens: the mean over repeats, not the sum). Each token type is priced on the as-of
 -- date (token_prices, which holds the fallbacks for token types without a price of their own).
@@ -20,7 +20,7 @@ WITH costed AS (
            p.reasoning_tokens * pr.reasoning_usd_per_mtok / 1e6 AS reasoning_usd,
            p.answer_tokens * pr.answer_usd_per_mtok / 1e6 AS answer_usd
     FROM index_pass_tokens p
-    JOIN model_lifecycle l ON l.model = p.model AND l.as_of = p.as_of AND l.status <> 'retired'
+    JOIN model_buyable b ON b.model = p.model AND b.as_of = p.as_of AND b.buyable
     LEFT JOIN token_prices pr ON pr.model = p.model AND pr.as_of = p.as_of
 ),
 variant AS (

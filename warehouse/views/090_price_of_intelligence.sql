@@ -1,6 +1,6 @@
 -- One row per smile-curve threshold, scores date and as-of date up to it (the left arm): the
 -- cheapest blended price (3:1) on the as-of date among the models that meet the threshold on the
--- scores known on scores_as_of (threshold_models), released and not retired by the as-of date; and
+-- scores known on scores_as_of (threshold_models), released and buyable on the as-of date (model_buyable); and
 -- which model it is; also the cheapest among models that do not reason. A history view: each
 -- month keeps the models on sale that month, retired ones included before their shutdown. A
 -- model's intelligence does not change after release, so a month is judged on the scores known on
@@ -16,7 +16,7 @@ WITH priced AS (
            p.as_of, p.blended_usd_per_mtok, p.price_basis
     FROM threshold_models q
     JOIN blended_price p ON p.model = q.model AND p.as_of >= q.release_date AND p.as_of <= q.as_of
-    JOIN model_lifecycle l ON l.model = p.model AND l.as_of = p.as_of AND l.status <> 'retired'
+    JOIN model_buyable b ON b.model = p.model AND b.as_of = p.as_of AND b.buyable
 )
 SELECT threshold, any_value(label) AS label, scores_as_of, as_of,
        arg_min(model, (blended_usd_per_mtok, model)) AS model,

@@ -1,7 +1,7 @@
 -- One row per intelligence index version, scores date and as-of date up to it (the smile curve's
 -- right arm, the house's own series): the most intelligent variant available on the as-of date
--- (the highest index on the runs known on scores_as_of, among models released and not retired by
--- the as-of date) and what it spends on that day's prices: cost per task, cost to run the index,
+-- (the highest index on the runs known on scores_as_of, among models released by the as-of date and
+-- buyable on it: model_buyable) and what it spends on that day's prices: cost per task, cost to run the index,
 -- and tokens per pass (those of the runs known on scores_as_of). Between variants of equal index,
 -- the one released first holds the frontier. A history view: a model holds the frontier for the
 -- months it was on sale, retired or not since. Models are judged on the index as known on
@@ -15,7 +15,7 @@ WITH available AS (
     FROM intelligence_index i
     JOIN models m ON m.model = i.model
     JOIN calendar c ON c.as_of <= i.as_of AND m.release_date <= c.as_of
-    JOIN model_lifecycle l ON l.model = i.model AND l.as_of = c.as_of AND l.status <> 'retired'
+    JOIN model_buyable b ON b.model = i.model AND b.as_of = c.as_of AND b.buyable
     WHERE i.complete
 ),
 frontier AS (

@@ -2,7 +2,7 @@
 -- index, its interval and rank, what one pass of the index costs that day (NULL when no price was
 -- valid) and its split by token type, intelligence per dollar, and whether the variant is on the
 -- Pareto frontier that day. The index counts the runs started by that day; a model retired by then
--- (model_lifecycle) has no cost to run and no row: it is no longer sold. The cost-to-run report's
+-- (model_buyable) has no cost to run and no row: it is no longer sold. The cost-to-run report's
 -- points and ranking read this view.
 CREATE OR REPLACE VIEW intelligence_cost AS
 SELECT i.index_id, i.version, c.as_of, i.model, i.effort, n.name AS display_name, m.creator, m.release_date,

@@ -223,7 +223,7 @@ def test_every_private_view_read_through_a_tenant_handle_is_the_view_at_its_snap
 
 
 def test_a_model_retired_by_the_as_of_date_is_not_priced_offered_or_on_the_pareto_set(private, tmp_path):
-    """Issue 21, point 4: the private views take what is on sale from the public model_lifecycle, the
+    """Issue 21, point 4: the private views take what is on sale from the public model_buyable, the
     one rule. llama-x (meta) is shut down by its creator on 2026-09-15: on 30 Sep its workload has no
     monthly cost ('not on sale'), it is neither on the Pareto set nor the cheapest of the best, and
     thinker-1, the next cheapest of the four sharing rank 1 ($686 against $1,635), is. In July it
@@ -239,7 +239,7 @@ def test_a_model_retired_by_the_as_of_date_is_not_priced_offered_or_on_the_paret
     assert monthly["llama-x"]["usd_per_month"] is None and monthly["beta-1"]["usd_per_month"] == pytest.approx(266)
     (note,) = {r["price_note"] for r in view(private, "SELECT price_note FROM private_workload_cost WHERE as_of = ? "
                                                        "AND model = 'llama-x'", [AS_OF])}
-    assert note == "retired by its creator on 2026-09-15: not on sale"
+    assert note == "retired by its creator on 15 Sep 2026: not on sale"
     rows = by_variant(view(private, "SELECT * FROM private_candidates WHERE as_of = ? AND evaluation = 'tickets'", [AS_OF]))
     llama = rows["llama-x", "default"]
     assert (llama["lifecycle"], llama["on_pareto"], llama["cheapest_of_the_best"]) == ("retired", False, False)

@@ -3,8 +3,8 @@
 -- that type (bh.token_prices) / 1e6. Input-side tokens are the client's stated ones; reasoning and
 -- answer tokens too, unless the use case names a client evaluation the variant ran: then its own
 -- reasoning and answer tokens per task there (token_basis says which). Unpriced that day: no cost.
--- A model its creator has retired by that day (private_lifecycle, from the public model_lifecycle:
--- the one rule for what is on sale) is not priced either: a month of it cannot be bought.
+-- A model that cannot be bought that day (private_lifecycle, from the public model_buyable: the one
+-- rule for what is on sale) is not priced either: a month of it cannot be bought.
 CREATE OR REPLACE TEMP VIEW private_workload_cost AS
 WITH candidates AS (
     SELECT DISTINCT model, effort FROM tenant.eval_runs
@@ -29,7 +29,7 @@ per_request AS (
     LEFT JOIN measured m ON m.model = c.model AND m.effort = c.effort AND m.evaluation = w.evaluation
 ),
 costed AS (
-    SELECT cal.as_of, r.*, p.price_basis, l.status AS lifecycle, l.shutdown_on,
+    SELECT cal.as_of, r.*, p.price_basis, l.buyable, l.why,
            r.requests_per_month * r.input_tokens * p.input_usd_per_mtok / 1e6 AS input_usd,
            r.requests_per_month * r.cached_input_tokens * p.cached_input_usd_per_mtok / 1e6 AS cached_input_usd,
            r.requests_per_month * r.cache_write_tokens * p.cache_write_usd_per_mtok / 1e6 AS cache_write_usd,
@@ -38,10 +38,10 @@ costed AS (
     FROM per_request r
     CROSS JOIN bh.calendar cal
     LEFT JOIN private_lifecycle l ON l.model = r.model AND l.as_of = cal.as_of
-    LEFT JOIN bh.token_prices p ON p.model = r.model AND p.as_of = cal.as_of AND l.status IS DISTINCT FROM 'retired'
+    LEFT JOIN bh.token_prices p ON p.model = r.model AND p.as_of = cal.as_of AND l.buyable
 )
-SELECT * EXCLUDE (lifecycle, shutdown_on),
+SELECT * EXCLUDE (buyable, why),
        input_usd + cached_input_usd + cache_write_usd + reasoning_usd + answer_usd AS usd_per_month,
-       CASE WHEN lifecycle = 'retired' THEN 'retired by its creator' || coalesce(' on ' || shutdown_on, '') || ': not on sale'
+       CASE WHEN NOT buyable THEN why || ': not on sale'
             WHEN price_basis IS NULL THEN 'no input and output price valid on ' || as_of END AS price_note
 FROM costed;

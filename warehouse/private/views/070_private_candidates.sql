@@ -4,8 +4,9 @@
 -- monthly cost of the whole workload (private_monthly_cost); lifecycle status; the run notes. Then
 -- the choice: on_pareto (no other candidate scores at least as high for a monthly cost at most as
 -- low, and better on one; with no workload loaded, cost per task stands in: choice_basis says which)
--- and cheapest_of_the_best (the cheapest of the candidates that share rank 1). A model retired by the
--- as-of date (private_lifecycle) is neither: it is listed with its scores, not offered.
+-- and cheapest_of_the_best (the cheapest of the candidates that share rank 1). A model that cannot be
+-- bought on the as-of date (private_lifecycle, from model_buyable) is neither: it is listed with its
+-- scores, not offered.
 CREATE OR REPLACE TEMP VIEW private_candidates AS
 WITH notes AS (
     SELECT r.model, r.effort, string_agg(DISTINCT n.note, '; ' ORDER BY n.note) AS notes
@@ -22,7 +23,7 @@ joined AS (
            c.cost_per_task, c.cost_per_solved_task, c.price_basis, c.price_note,
            mc.usd_per_month, l.status AS lifecycle, l.shutdown_on, l.replacement, n.notes,
            -- a retired model is never a choice: no cost to choose by, so never on the Pareto set or the cheapest
-           CASE WHEN l.status = 'retired' THEN NULL WHEN w.yes THEN mc.usd_per_month ELSE c.cost_per_task END
+           CASE WHEN NOT l.buyable THEN NULL WHEN w.yes THEN mc.usd_per_month ELSE c.cost_per_task END
                AS choice_cost,
            CASE WHEN w.yes THEN 'projected monthly cost of the workload' ELSE 'cost per task' END AS choice_basis
     FROM private_scores s
