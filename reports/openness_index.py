@@ -50,6 +50,11 @@ NOTES = [
     "Every other scored model is listed in the appendix with the reason it is not shown.",
     "Licences are given by their SPDX identifier where SPDX has one, else by the licence's own name; "
     "'proprietary' means the weights are not released.",
+    "A change since the previous quarter counts as a change in openness only when both scores rest on the "
+    "same basis: the same source, and for each component the same criteria of it; it is taken on the "
+    "components both scores share. A score derived from an outside framework and then assessed by the house "
+    "has changed source, and one whose framework assessed more of it has changed coverage: both are shown as "
+    "such, never counted or ranked as moves.",
     "Developer transparency is the Foundation Model Transparency Index (Stanford CRFM): the share of its "
     "100 indicators a developer meets, overall and in each domain, in its latest edition. Editions need not "
     "assess the same indicators (FMTI replaced its set in 2025), so a change since the previous edition is "
