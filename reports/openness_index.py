@@ -50,6 +50,11 @@ NOTES = [
     "Every other scored model is listed in the appendix with the reason it is not shown.",
     "Licences are given by their SPDX identifier where SPDX has one, else by the licence's own name; "
     "'proprietary' means the weights are not released.",
+    "A change since the previous quarter counts as a change in openness only when both scores rest on the "
+    "same basis: the same source, and for each component the same criteria of it; it is taken on the "
+    "components both scores share. A score derived from an outside framework and then assessed by the house "
+    "has changed source, and one whose framework assessed more of it has changed coverage: both are shown as "
+    "such, never counted or ranked as moves.",
     "Developer transparency is the Foundation Model Transparency Index (Stanford CRFM): the share of its "
     "100 indicators a developer meets, overall and in each domain, in its latest edition. Editions need not "
     "assess the same indicators (FMTI replaced its set in 2025), so a change since the previous edition is "
@@ -89,7 +94,7 @@ def openness_index(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
         row["labelled"] = row["model"] in marked
     focus_creators = {gathered["names"][m]["creator"] for m in focus if m in gathered["names"]}
     developers = [{**d, "focus": d["creator"] in focus_creators} for d in gathered["developers"]]
-    changes = [{**c, "focus": c["model"] in focus} for c in gathered["changes"]]
+    changes = [{**c, "focus": c["model"] in focus, "what": _what(c)} for c in gathered["changes"]]
     standing = _focus(rows, focus, gathered["names"])
     your_models = yours.tailor(gathered, subscriber.focus_models)
     return OpennessIndex(
@@ -147,14 +152,8 @@ def _findings(shown, summary, changes, developers, standing) -> list[str]:
         found.append(f"Of the {summary['models_shown']} models a buyer would consider this quarter, the most open is "
                      f"{top['label']} at {number(top['score'])}; {summary['open_weights']} release their weights "
                      f"and {summary['open_data']} share their training data in full: data is where openness stops.")
-    moved = [c for c in changes if c["score_before"] is not None and c["score_before"] != c["score_after"]]
-    mine = [c for c in moved if c["focus"]] or moved
-    if mine:
-        c = max(mine, key=lambda c: (c["focus"], abs(c["score_after"] - c["score_before"])))
-        parts = "; ".join(f"{m['component'].lower()} {m['before']} → {m['after']}" for m in c["moved"])
-        found.append(f"{plural(len(moved), 'model')} changed score this quarter; the largest move: {c['display_name']}, "
-                     f"{number(c['score_before'])} → {number(c['score_after'])} ({parts}).")
-    new = [c for c in changes if c["score_before"] is None]
+    found += _moves(changes)
+    new = [c for c in changes if c["kind"] == "new"]
     if new:
         found.append(f"{plural(len(new), 'model')} scored for the first time this quarter, among them "
                      f"{new[0]['display_name']} ({number(new[0]['score_after'])}).")
@@ -167,6 +166,58 @@ def _findings(shown, summary, changes, developers, standing) -> list[str]:
         found.append(f"{summary['derived']} of the scores shown are derived from outside frameworks, not assessed by "
                      "the house; each is labelled with its framework.")
     return found
+
+
+def _moves(changes: list[dict]) -> list[str]:
+    """The quarter's openness changes, the largest named, apart from the scores whose basis changed
+    (another source, components assessed anew): those are said, never ranked or counted as moves."""
+    found = []
+    moved = [c for c in changes if c["kind"] == "openness"]
+    rebased = [c for c in changes if c["kind"] in ("source", "coverage")]
+    if moved:
+        c = max([c for c in moved if c["focus"]] or moved, key=lambda c: abs(c["change"]))
+        parts = "; ".join(f"{m['component'].lower()} {m['before']} → {m['after']}" for m in c["moved"])
+        found.append(f"{plural(len(moved), 'model')} changed openness this quarter, each on the components both "
+                     f"scores rest on; the largest move: {c['display_name']}, {c['change']:+.1f} points ({parts}; "
+                     f"{c['basis']}).")
+    if rebased:
+        named = "; ".join(f"{c['display_name']} {_basis(c)}" for c in rebased[:3])
+        more = f"; and {len(rebased) - 3} more" if len(rebased) > 3 else ""
+        opening = "" if moved else "No model's openness changed like for like this quarter; "
+        found.append(f"{opening}{plural(len(rebased), 'score')} changed basis, not openness, and "
+                     f"{'is' if len(rebased) == 1 else 'are'} not counted as moves: {named}{more}.")
+    return found
+
+
+def _basis(c: dict) -> str:
+    """What a change of basis was, for a sentence: the source's own words, or the components assessed anew."""
+    if c["kind"] == "source":
+        return c["basis"]
+    return f"{number(c['score_before'])} → {number(c['score_after'])}, {c['derived_from']}: {_rebased(c)}"
+
+
+def _rebased(c: dict) -> str:
+    """The components a score rests on differently from three months before, and how."""
+    def one(m: dict) -> str:
+        if m["before"] is None:
+            return f"{m['component'].lower()} newly assessed ({m['after']})"
+        if m["after"] is None:
+            return f"{m['component'].lower()} no longer assessed (was {m['before']})"
+        return f"{m['component'].lower()} {m['before']} → {m['after']} on other criteria"
+    return ", ".join(one(m) for m in c["rebased"])
+
+
+def _what(c: dict) -> str:
+    """A change's row on the page and the deck: what moved, or what changed instead of openness."""
+    if c["kind"] == "new":
+        return "first scored"
+    if c["kind"] == "source":
+        return f"change of source, not of openness: {c['basis']}"
+    if c["kind"] == "coverage":
+        return f"change of coverage, not of openness: {_rebased(c)}"
+    moved = "; ".join(f"{m['component']} {m['before']} → {m['after']}" for m in c["moved"])
+    return moved + (f" (on the {c['shared_components']} components assessed the same way both times; apart: "
+                    f"{_rebased(c)})" if c["rebased"] else "")
 
 
 def _transparency(d: dict) -> str:

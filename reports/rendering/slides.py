@@ -198,14 +198,15 @@ def openness_index(ctx, deck: Deck) -> None:
                      x_title="Openness Index (0-100)", y_title=ctx.index["name"], log_x=False, x_unit="score")
     if ctx.changes:
         changes = ctx.changes[:14]
-        deck.table("This quarter against the last", ["Model", "Before", "Now", "What moved"],
+        deck.table("This quarter against the last", ["Model", "Before", "Now", "Openness change", "What changed"],
                    [[c["display_name"], number(c["score_before"]) if c["score_before"] is not None else "new",
-                     number(c["score_after"]),
-                     "first scored" if c["score_before"] is None else
-                     "; ".join(f"{m['component']} {m['before']} → {m['after']}" for m in c["moved"])] for c in changes],
-                   [3.6, 1.1, 1.1, 6.3], highlight=[c["focus"] for c in changes], size=10,
-                   note=f"{len(ctx.changes)} models changed between {ctx.meta.previous_as_of:%d %b %Y} and "
-                        f"{ctx.meta.as_of:%d %b %Y}" + ("; the full list is in the PDF." if len(ctx.changes) > 14 else "."))
+                     number(c["score_after"]), f"{c['change']:+.1f}" if c["change"] is not None else
+                     "n/a" if c["kind"] == "new" else "none counted",
+                     c["what"]] for c in changes],
+                   [3.0, 1.0, 1.0, 1.4, 5.7], highlight=[c["focus"] for c in changes], size=10,
+                   note=f"{len(ctx.changes)} models changed or were first scored between {ctx.meta.previous_as_of:%d %b %Y} and "
+                        f"{ctx.meta.as_of:%d %b %Y}; a change counts as one in openness only on the same source and "
+                        "the components both scores rest on" + ("; the full list is in the PDF." if len(ctx.changes) > 14 else "."))
     if ctx.developers:
         developers = ctx.developers[:14]
         compared = "; ".join(f"{e['previous_edition']} to {e['edition']}, {e['basis']}" for e in ctx.editions)
