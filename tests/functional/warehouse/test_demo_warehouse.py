@@ -59,10 +59,12 @@ def test_api_aliases_and_spellings_of_one_model_are_one_id(built):
               "open-mixtral-8x7b", "kimi-k2-instruct-0905")
     assert rows(built, f"SELECT model FROM models WHERE model IN {merged}") == []
     # Every source naming the model gpt-5.1 means the one canonical model (genai-prices' entry of that
-    # name also prices gpt-5.1-codex and the others its list names, at the same price).
+    # name also prices gpt-5.1-codex and the others its list names, at the same price, and its batch,
+    # priority and flex tiers).
     assert rows(built, """SELECT DISTINCT model FROM name_resolutions
                           WHERE raw_name IN ('gpt-5.1', 'openai/gpt-5.1') AND model IS NOT NULL
-                            AND (kind <> 'prices' OR source <> 'genai-prices')""") == [("gpt-5.1-2025-11-13",)]
+                            AND (kind NOT IN ('prices', 'price-tiers') OR source <> 'genai-prices')""") \
+        == [("gpt-5.1-2025-11-13",)]
 
 
 def test_every_release_date_the_catalogues_disagree_on_is_settled(built):
