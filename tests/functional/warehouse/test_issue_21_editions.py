@@ -51,7 +51,7 @@ def test_every_change_is_on_the_indicators_both_editions_share_or_not_shown(demo
 
 
 def test_the_openness_report_says_which_change_it_shows(rendered, demo_warehouse):
-    files, _ = rendered("openness-index", "initech-retail")  # OpenAI and Google: both moved to 2025-12
+    files, _ = rendered("openness-index", "globex-health")  # rendered for test_reports too: once a session
     developers = rows(demo_warehouse, """
         SELECT creator, developer, edition, previous_edition, change, change_basis FROM developer_transparency
         WHERE as_of = DATE '2026-09-30' ORDER BY total DESC, developer""")

@@ -80,11 +80,13 @@ def test_no_cached_read_in_use_copies_the_input_price_of_a_creator_that_discount
     assert haiku == pytest.approx(0.08)
 
 
-def test_a_cost_per_solved_task_over_several_evaluations_is_over_the_versions_own_and_named(demo_warehouse):
+def test_a_cost_per_solved_task_over_several_evaluations_is_over_the_versions_own_and_named(demo_reads):
     """Issue 21, point 9, as a query: every mean cost per solved task in model_standing is the mean of
     turn_efficiency's, one per agentic evaluation of the index version, every one of them present,
-    and solved_task_evaluations names them."""
-    found = rows(demo_warehouse, f"""
+    and solved_task_evaluations names them. Read through the session's handle, as the reports read
+    model_standing (computed once)."""
+    demo_reads.handle.share_views()
+    found = demo_reads.handle.con.execute(f"""
         WITH agentic AS (
             SELECT ie.version, ie.evaluation, e.name FROM index_evaluations ie JOIN evaluations e USING (evaluation)
             WHERE ie.index_id = 'intelligence' AND e.kind = 'agentic')
@@ -95,7 +97,7 @@ def test_a_cost_per_solved_task_over_several_evaluations_is_over_the_versions_ow
                (SELECT count(t.cost_per_solved_task) FROM turn_efficiency t JOIN agentic a USING (evaluation)
                 WHERE a.version = s.version AND t.as_of = s.as_of AND t.model = s.model AND t.effort = s.effort)
                = (SELECT count(*) FROM agentic a WHERE a.version = s.version)
-        FROM model_standing s WHERE s.index_id = 'intelligence' AND s.as_of = {AS_OF}""")
+        FROM model_standing s WHERE s.index_id = 'intelligence' AND s.as_of = {AS_OF}""").fetchall()
     assert sum(mean is not None for _, _, _, mean, *_ in found) >= 20
     for version, model, effort, mean, named, versions_own, expected, every_one in found:
         assert named == versions_own, (version, model, effort)
