@@ -17,7 +17,7 @@ WITH latest AS (
 ),
 house AS (
     SELECT l.as_of, v.index_id, v.version, l.model, 'house assessment' AS derived_from, 1 AS preference,
-           c.component, CAST(l.level AS DOUBLE) AS level, l.assessed_at, [l.criterion] AS criteria
+           c.component, CAST(l.level AS DOUBLE) AS level, l.assessed_at, l.criterion AS criteria
     FROM latest l
     JOIN openness_components c ON c.component = l.criterion
     JOIN index_versions v ON v.index_id = c.index_id AND v.version = c.version
@@ -27,7 +27,7 @@ derived AS (
     SELECT l.as_of, m.index_id, m.version, l.model, 'derived from ' || l.framework AS derived_from,
            CASE l.framework WHEN 'eosai' THEN 2 WHEN 'mof' THEN 3 ELSE 4 END AS preference,
            m.component, floor(avg(m.level) + 0.5) AS level, max(l.assessed_at) AS assessed_at,
-           list(DISTINCT l.criterion ORDER BY l.criterion) AS criteria
+           string_agg(DISTINCT l.criterion, ', ' ORDER BY l.criterion) AS criteria
     FROM latest l
     JOIN openness_mappings m ON m.framework = l.framework AND m.criterion = l.criterion AND m.level_found = l.level
     GROUP BY ALL
@@ -59,4 +59,4 @@ SELECT l.as_of, l.index_id, l.version, l.model,
        map_from_entries(list((l.component, l.criteria) ORDER BY l.component)) AS assessed
 FROM levels l
 GROUP BY l.as_of, l.index_id, l.version, l.model;
-COMMENT ON VIEW openness_index_as_of IS 'Per as_of, index_id, version, model assessed by then: weights_access, weights_licence, data_access, data_licence, methodology, training_code (0-3), raw (0-18), score (raw / 18 x 100), derived_from (house assessment, or derived from eosai / mof), components_assessed, assessed_at, assessed (map: each assessed component to the criteria of its framework it rests on).';
+COMMENT ON VIEW openness_index_as_of IS 'Per as_of, index_id, version, model assessed by then: weights_access, weights_licence, data_access, data_licence, methodology, training_code (0-3), raw (0-18), score (raw / 18 x 100), derived_from (house assessment, or derived from eosai / mof), components_assessed, assessed_at, assessed (map: each assessed component to the criteria of its framework it rests on, comma-separated).';

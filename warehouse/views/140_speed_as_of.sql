@@ -8,7 +8,7 @@
 -- workload (workloads = 1; a column is NULL where the source does not say); where they do not
 -- (workloads > 1) the columns are NULL and the figures mix workloads.
 CREATE OR REPLACE VIEW speed_as_of AS
-WITH short AS (
+WITH short AS MATERIALIZED (  -- read twice below: computed once
     SELECT p.*
     FROM performance_measurements p
     ANTI JOIN speed_anomalies a
