@@ -48,26 +48,36 @@ def catalogue(path: Path, context: Context) -> Extract:
 def _modalities(served: pd.DataFrame, own: pd.Series) -> pd.DataFrame:
     """One row per model id, direction and modality: as the lab's own API lists them, else as every
     provider listing the id agrees (resellers add what their tools do: one lists GPT-5 as generating
-    images)."""
-    rows = []
+    images). Whole columns at once: a loop over the ids took 6 s."""
+    frames = []
     for direction in ("input", "output"):
-        listed = served.assign(own=own, modalities=served[f"{direction}_modalities"].astype("string")
-                               .str.lower().str.split("|").map(_modality_set))
-        listed = listed[listed["modalities"].map(bool)]
-        for name, group in listed.groupby("model_id", sort=True):
-            stating = group[group["own"]] if group["own"].any() else group
-            agreed = set.intersection(*stating["modalities"])
-            first = stating.iloc[0]
-            who = first["provider_id"] if group["own"].any() else f"{len(stating)} provider(s) agree"
-            rows += [(name, direction, modality, f"{direction}_modalities: {'|'.join(sorted(agreed))} ({who})",
-                      first["_ref"]) for modality in sorted(agreed)]
-    frame = pd.DataFrame(rows, columns=["raw_name", "direction", "modality", "note", "_ref"])
+        listed = served.assign(own=own.to_numpy(), _order=range(len(served)),
+                               listing=served[f"{direction}_modalities"].astype("string").str.lower())
+        long = listed.assign(modality=listed["listing"].str.split("|")).explode("modality")
+        long["modality"] = long["modality"].astype("string").str.strip()
+        long = long[long["modality"].notna() & (long["modality"] != "")]
+        stating = listed[listed["_order"].isin(long["_order"])]  # rows that list any modality
+        lab_lists = stating.groupby("model_id")["own"].transform("any")
+        stating = stating[stating["own"] | ~lab_lists]  # the lab's own rows where it lists the id
+        long = long[long["_order"].isin(stating["_order"])].drop_duplicates(["_order", "modality"])
+        per_id = stating.groupby("model_id").agg(stating_rows=("_order", "size"), first=("_order", "min"),
+                                                   lab=("own", "any"))
+        counts = long.groupby(["model_id", "modality"]).size().rename("listing_rows").reset_index()
+        agreed = counts.merge(per_id, left_on="model_id", right_index=True)
+        agreed = agreed[agreed["listing_rows"] == agreed["stating_rows"]].sort_values(["model_id", "modality"])
+        sets = agreed.groupby("model_id")["modality"].agg("|".join)
+        first = served.iloc[agreed["first"].to_numpy()]
+        who = first["provider_id"].to_numpy().astype(object)
+        who[~agreed["lab"].to_numpy()] = (agreed.loc[~agreed["lab"], "stating_rows"].astype(str)
+                                          + " provider(s) agree").to_numpy()
+        frames.append(pd.DataFrame({
+            "raw_name": agreed["model_id"].to_numpy(), "direction": direction, "modality": agreed["modality"].to_numpy(),
+            "note": (f"{direction}_modalities: " + agreed["model_id"].map(sets) + " (" + pd.Series(who, index=agreed.index)
+                     + ")").to_numpy(),
+            "_ref": first["_ref"].to_numpy()}))
+    frame = pd.concat(frames, ignore_index=True)
     # Two names of one model (the lab's id and a provider's) state it once, by the more direct name.
     return frame.assign(scope=frame["direction"], _dedupe=frame["direction"])
-
-
-def _modality_set(values) -> set:
-    return {v.strip() for v in values if v and v.strip()} if isinstance(values, list) else set()
 
 
 def _models(rows: pd.DataFrame, lab: pd.Series) -> pd.DataFrame:
