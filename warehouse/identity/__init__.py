@@ -122,11 +122,12 @@ def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
 
 
 # The days each kind of fact speaks of, which decide where a moving alias pointed: a price's period,
-# or the one day of a measurement, a published score or an assessment. A kind not named has none.
+# or the one day of a measurement, a published score, an assessment or a run's start. A kind not
+# named, or a fact without its day, goes to the alias's current snapshot.
 FACT_DAYS = {"prices": ("valid_from", "valid_to"), "price-tiers": ("valid_from", "valid_to"),
              "aggregates": ("measured_at", None),
              "usage": ("measured_at", None), "performance": ("measured_at", None),
-             "openness": ("assessed_at", None)}
+             "openness": ("assessed_at", None), "runs": ("started_at", None)}
 
 TEXT_COLUMNS = ("raw_name", "model", "effort", "scope", "creator_raw", "display_name", "_ref", "_dedupe",
                 "candidates")
