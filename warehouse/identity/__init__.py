@@ -70,6 +70,12 @@ def creators(organisations: pd.Series) -> pd.Series:
     return lowered.map(known).fillna(lowered)
 
 
+def dated_aliases() -> set[str]:
+    """The moving aliases (normalised names) alias_history.csv dates: a source's own match rules must
+    leave them to it, so that a fact under one goes to the snapshot the alias named on its days."""
+    return set(pd.read_csv(FOLDER / "alias_history.csv", dtype=str)["alias"])
+
+
 def other_names(source: str) -> dict[str, list[str]]:
     """Canonical model -> the names the curated aliases give it as another spelling of the same
     model (relation 'same') for `source` or for every source; an adapter with match rules of its
@@ -127,7 +133,8 @@ def prepare(con: duckdb.DuckDBPyConnection, source: str) -> None:
 FACT_DAYS = {"prices": ("valid_from", "valid_to"), "price-tiers": ("valid_from", "valid_to"),
              "aggregates": ("measured_at", None),
              "usage": ("measured_at", None), "performance": ("measured_at", None),
-             "openness": ("assessed_at", None), "runs": ("started_at", None)}
+             "openness": ("assessed_at", None), "runs": ("started_at", None),
+             "throughput": ("measured_at", None)}
 
 TEXT_COLUMNS = ("raw_name", "model", "effort", "scope", "creator_raw", "display_name", "_ref", "_dedupe",
                 "candidates")

@@ -70,8 +70,9 @@ LEFT JOIN alias_history h
 -- of the most direct name are kept (a match rule or the model's own id, then a spelling of it,
 -- then a moving alias), the others are listed as 'duplicate' and not loaded. A moving alias
 -- resolved by date still speaks for its snapshot on the days before the kept name's first record
--- (a catalogue listed 'gemini-1.5-flash' months before it listed 'gemini-1.5-flash-001'): the
--- rows of the most direct such alias are kept for those days, cut at that first record.
+-- (a catalogue listed 'gemini-1.5-flash' months before it listed 'gemini-1.5-flash-001') and after
+-- its last: the rows of the most direct such alias are kept for those days, cut at that first
+-- record and from that last one's end (a row spanning both gives one row for each side).
 CREATE OR REPLACE TEMP TABLE resolved_facts AS
 WITH ranked AS (
     SELECT *,
@@ -88,18 +89,29 @@ WITH ranked AS (
     FROM resolved_facts
 ),
 firsts AS (
-    SELECT *, min(CASE WHEN raw_name = kept_name THEN _from END) OVER (PARTITION BY _dedupe, model) AS kept_from
+    SELECT *, min(CASE WHEN raw_name = kept_name THEN _from END) OVER (PARTITION BY _dedupe, model) AS kept_from,
+           max(CASE WHEN raw_name = kept_name THEN coalesce(_to, DATE 'infinity') END)
+               OVER (PARTITION BY _dedupe, model) AS kept_to
     FROM ranked
 ),
-earlier AS (  -- a dated alias's row on days before the kept name's first record
-    SELECT *, coalesce(raw_name <> kept_name AND raw_name = dated_name AND _from < kept_from, false) AS fills
+around AS (  -- a dated alias's row on days before the kept name's first record, or after its last
+    SELECT *, coalesce(raw_name <> kept_name AND raw_name = dated_name AND _from < kept_from, false) AS before_kept,
+              coalesce(raw_name <> kept_name AND raw_name = dated_name AND coalesce(_to, DATE 'infinity') > kept_to,
+                       false) AS after_kept
     FROM firsts
 )
-SELECT * EXCLUDE (kept_from, fills, dated_name)
-         REPLACE (CASE WHEN kept_name IS NOT NULL AND raw_name IS DISTINCT FROM kept_name AND NOT fills THEN 'duplicate'
-                       ELSE resolved_by END AS resolved_by,
-                  CASE WHEN fills AND (_to IS NULL OR _to > kept_from) THEN kept_from ELSE _to END AS _to)
-FROM earlier;
+SELECT * EXCLUDE (kept_from, kept_to, before_kept, after_kept, dated_name)
+         REPLACE (CASE WHEN kept_name IS NOT NULL AND raw_name IS DISTINCT FROM kept_name THEN 'duplicate'
+                       ELSE resolved_by END AS resolved_by)
+FROM around WHERE NOT before_kept AND NOT after_kept
+UNION ALL BY NAME  -- the days before the kept name's first record
+SELECT * EXCLUDE (kept_from, kept_to, before_kept, after_kept, dated_name)
+         REPLACE (CASE WHEN _to IS NULL OR _to > kept_from THEN kept_from ELSE _to END AS _to)
+FROM around WHERE before_kept
+UNION ALL BY NAME  -- the days after its last
+SELECT * EXCLUDE (kept_from, kept_to, before_kept, after_kept, dated_name)
+         REPLACE (greatest(_from, kept_to) AS _from)
+FROM around WHERE after_kept;
 
 CREATE OR REPLACE TEMP TABLE part_resolved AS
 SELECT * EXCLUDE (raw_name, alias_model, alias_effort, relation, slug, resolved_by, scope, _dedupe, kept_name,

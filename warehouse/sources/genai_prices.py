@@ -32,7 +32,7 @@ from genai_prices import data
 from genai_prices import types as rules
 from genai_prices.types import ModelPrice, StartDateConstraint, TieredPrices, TimeOfDateConstraint
 
-from warehouse.identity import other_names
+from warehouse.identity import dated_aliases, other_names
 from warehouse.sources.base import Context, Extract, source
 from warehouse.sources.pricing import LABS, provider_slug, scope
 
@@ -46,6 +46,7 @@ FINE_TUNED = re.compile(r"^ft:|\.ft-")
 # What may follow a family's name in one of its snapshots: dates, version numbers, -latest, -preview.
 # (Not a '-v0.1' tag: in a canonical id that names other weights, mixtral-8x7b-v0.1 the base model.)
 SNAPSHOT = re.compile(r"(-(latest|preview|exp|[0-9]{3,8}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{4}))+")
+SLUG = re.compile(r"[^a-z0-9.]+")  # what warehouse/identity/macros.sql's canonical_slug turns into '-'
 LISTED, SNAPSHOT_OF, UNDER = 1, 2, 3  # how a canonical model matches an entry, most specific first
 
 
@@ -56,6 +57,7 @@ def genai_prices_source(path: Path, context: Context) -> Extract:
     today = date.today()
     known = sorted(context.known_models)
     names = other_names("genai-prices")
+    moving = dated_aliases()
     rows, tier_rows, skipped, models = [], [], [], []
     for provider in data.providers:
         house = provider_slug(provider.id)
@@ -67,6 +69,14 @@ def genai_prices_source(path: Path, context: Context) -> Extract:
                 continue
             periods, tiers, why = _periods(info, today)
             targets, candidates = matched.get(info.id, ([None], None))
+            if SLUG.sub("-", info.id.lower()).strip("-.") in moving:
+                # A moving alias the house dates (deepseek-reasoner): its price goes, by date, to the
+                # snapshot the alias named (identity.resolve), not to every model the entry's rule
+                # matches; its other kinds of price (an off-peak rate) cannot be dated to a snapshot.
+                targets, candidates = [None], None
+                skipped += [("price-tiers", ref, "a tier of a moving alias's entry: not dated to a snapshot", 1)
+                            for _ in tiers[:1]]
+                tiers = []
             if targets == [None] and candidates is None and any(_tokens(price) for *_, price in periods):
                 models.append((info.id, house, info.name or info.id, ref))
             skipped += [("prices", ref, reason, 1) for reason in why]
@@ -244,7 +254,7 @@ def _periods(info, today: date) -> tuple[list[tuple], list[tuple], list[str]]:
         return [(UNDATED_FROM, None, "undated", dearest.prices)], tiers, why
     tiers += [("off-peak" if _rate(c.prices) < _rate(current) else "peak",
                f"UTC {c.constraint.start_time:%H:%M}-{c.constraint.end_time:%H:%M}", UNDATED_FROM, None, "undated",
-               c.prices) for c in daily]
+               c.prices) for c in daily if _rate(c.prices) != _rate(current)]
     return periods, tiers, why
 
 
@@ -274,10 +284,11 @@ def _variant(variant, today: date) -> list[tuple]:
     return [(tier, detail, UNDATED_FROM, None, "undated", variant.prices)]
 
 
-def _rate(price: ModelPrice) -> tuple[float, float]:
-    """What a price costs, to compare two: its input, then its output price (a tiered one's base)."""
+def _rate(price: ModelPrice) -> float:
+    """What a price costs, to compare two: its blended price, 3 input tokens to 1 output (a tiered
+    one's base)."""
     found = dict(_tokens(price))
-    return found.get("input", 0.0), found.get("output", 0.0)
+    return (3 * found.get("input", 0.0) + found.get("output", 0.0)) / 4
 
 
 def _long_context(price: ModelPrice) -> list[tuple[str, str, float]]:

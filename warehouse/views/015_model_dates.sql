@@ -12,7 +12,8 @@
 -- sale before it was made): dated_from is then the id's date, and release_date_conflicts lists it
 -- until release_dates.csv settles it. A model no catalogue dates is never dated by accident: it
 -- counts from its first dated evidence, the earliest of its id's date, a dated price (effective or
--- recorded, never an undated one, whose 2023-01-01 start is a placeholder), a house run, a
+-- recorded, never an undated one, whose 2023-01-01 start is a placeholder, and never a zero, a
+-- placeholder or a price in another unit: price_anomalies' first rules), a house run, a
 -- published score or usage figure, a speed measurement and an openness assessment; with none of
 -- those, dated_from is NULL and no view prices it.
 CREATE OR REPLACE VIEW model_dates AS
@@ -31,7 +32,9 @@ ids AS (
     FROM models
 ),
 evidence(model, day, kind) AS (
-    SELECT model, min(valid_from), 'dated price' FROM prices WHERE coalesce(date_basis, 'effective') <> 'undated' GROUP BY ALL
+    SELECT model, min(valid_from), 'dated price' FROM prices
+    WHERE coalesce(date_basis, 'effective') <> 'undated' AND usd_per_mtok >= 0.001 AND usd_per_mtok < 10000
+    GROUP BY ALL
     UNION ALL
     SELECT model, CAST(min(started_at) AS DATE), 'house run' FROM eval_runs WHERE started_at IS NOT NULL GROUP BY ALL
     UNION ALL

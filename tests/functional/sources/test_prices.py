@@ -83,17 +83,22 @@ def test_genai_prices_dated_change_is_effective_from_its_date(priced):
 
 
 def test_genai_prices_standard_day_not_the_off_peak_price(priced):
-    # DeepSeek prices deepseek-reasoner (which lists deepseek-r1-0528) by the time of day.
-    prices = _genai_model("deepseek", "deepseek-reasoner").prices
-    day_window = next(c for c in prices if isinstance(c.constraint, TimeOfDateConstraint))
-    off_peak = next(c for c in prices if c.constraint is None)
-    assert day_window.prices.input_mtok != off_peak.prices.input_mtok
-    assert price_on(priced, "genai-prices", "deepseek-r1-0528", "deepseek", "input", date.today()) \
-        == float(day_window.prices.input_mtok)
-    # The off-peak rate is kept beside it as a price kind of its own (issue 21, point 3), never as the price.
-    assert rows(priced, "SELECT tier, usd_per_mtok FROM price_tiers WHERE origin = 'genai-prices' "
-                        "AND model = 'deepseek-r1-0528' AND provider = 'deepseek' AND token_type = 'input'") \
-        == [("off-peak", float(off_peak.prices.input_mtok))]
+    # DeepSeek prices V4 Flash by the hour: its dearest hours are the standard rate (the list price
+    # with no discount), the cheaper rest of the day is kept as an off-peak tier (issue 21, point 3).
+    prices = _genai_model("deepseek", "deepseek-v4-flash").prices
+    windows = [c for c in prices if isinstance(c.constraint, TimeOfDateConstraint)]
+    rest = [c for c in prices if not isinstance(c.constraint, TimeOfDateConstraint)]
+    dearest = max(float(c.prices.input_mtok) for c in windows)
+    assert all(float(c.prices.input_mtok) < dearest for c in rest)
+    assert price_on(priced, "genai-prices", "deepseek-v4-flash", "deepseek", "input", date.today()) == dearest
+    off_peak = {r[0] for r in rows(priced, "SELECT usd_per_mtok FROM price_tiers WHERE origin = 'genai-prices' "
+                                           "AND model = 'deepseek-v4-flash' AND provider = 'deepseek' "
+                                           "AND token_type = 'input' AND tier = 'off-peak'")}
+    assert off_peak == {float(c.prices.input_mtok) for c in rest}
+    # The entry of a moving alias the house dates (deepseek-reasoner) prices the snapshot the alias
+    # names now, not the older models its rule also matches; its off-peak rate is not loaded.
+    assert scalar(priced, "SELECT count(*) FROM name_resolutions WHERE source = 'genai-prices' AND kind = 'prices' "
+                          "AND raw_name = 'deepseek/deepseek-reasoner' AND model = 'deepseek-r1-0528'") == 0
 
 
 def test_genai_prices_scheduled_and_variant_prices_are_listed_not_loaded(priced):

@@ -117,3 +117,27 @@ def test_an_undated_model_is_priced_from_its_first_dated_evidence_and_never_with
         ("big-2512", "2025-12-01", "id date (the release date held is earlier)"),
         ("ghost-1", None, None),
         ("orbit-9", "2025-03-10", "first evidence: dated price")]
+
+
+def test_an_alias_speaks_for_its_snapshot_after_the_snapshots_own_records_end(new_warehouse, tmp_path):
+    """LiteLLM records gemini/gemini-1.5-flash at $0.35 from 1 June to 1 September 2024, and the
+    snapshot's own key only from 17 June to 1 July: the alias's record stands for 001 before 17 June
+    and again from 1 July, when the key's record ends (not only before it)."""
+    location = new_warehouse(tmp_path / "warehouse")
+    ingest(location, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
+                                                              "gemini-1.5-flash-001,google,Gemini 1.5 Flash 001,2024-05-23\n"))
+    folder = tmp_path / "litellm"
+    folder.mkdir()
+    write(folder / "litellm_price_history_via_tokencost_git.csv", HISTORY_HEADER + """
+gemini/gemini-1.5-flash,gemini,chat,c1,2024-06-01,added,3.5e-07,1.05e-06,,,
+gemini/gemini-1.5-flash-001,gemini,chat,c2,2024-06-17,added,3.5e-07,1.05e-06,,,
+gemini/gemini-1.5-flash-001,gemini,chat,c3,2024-07-01,removed,,,,,
+gemini/gemini-1.5-flash,gemini,chat,c4,2024-09-01,removed,,,,,
+other/keeps-history-open,other,chat,c5,2025-01-31,added,1e-06,2e-06,,,
+""".lstrip("\n"))
+    write(folder / "model_prices_snapshot.csv", "model_key,litellm_provider,mode,deprecation_date,source\n"
+                                                "gemini/gemini-1.5-flash,gemini,chat,,https://ai.google.dev/pricing\n")
+    ingest_source(location, "litellm-prices", folder)
+    assert rows(location, """SELECT CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR) FROM prices
+                             WHERE model = 'gemini-1.5-flash-001' AND token_type = 'input' ORDER BY valid_from""") == [
+        ("2024-06-01", "2024-06-17"), ("2024-06-17", "2024-07-01"), ("2024-07-01", "2024-09-01")]
