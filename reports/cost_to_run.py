@@ -49,7 +49,8 @@ def gather(handle: ReadHandle, index: dict) -> dict:
         "quarter": {
             "leaders": handle.rows("leaders", version=version),
             "leaders_before": handle.rows("leaders", version=version, as_of=handle.window.previous_as_of),
-            "tiers_before": handle.rows("cost_tiers", version=version, as_of=handle.window.previous_as_of),
+            "tiers_before": handle.rows("cost_tiers_before", version=version, as_of=handle.window.previous_as_of,
+                                        now=handle.window.as_of),
             "prices": handle.rows("quarter_prices"),
             "lifecycle": handle.rows("quarter_lifecycle"),
             "released": handle.rows("quarter_released", version=version),
@@ -99,7 +100,8 @@ def _quarter(q: dict, tiers: list[dict], focus: set[str]) -> dict:
         "leaders": [{**r, "label": label(r)} for r in q["leaders"]],
         "leaders_before": [{**r, "label": label(r)} for r in q["leaders_before"]],
         "tiers": [{"tier": t["tier"], "now": {**t, "label": label(t)},
-                   "before": before.get(t["tier"]) and {**before[t["tier"]], "label": label(before[t["tier"]])}}
+                   "before": before.get(t["tier"]) and {**before[t["tier"]], "label": label(before[t["tier"]]) + (
+                       ", since retired" if before[t["tier"]]["retired_since"] else "")}}
                   for t in tiers],
         "prices": [{**p, "focus": p["model"] in focus} for p in q["prices"]],
         "lifecycle": [{**r, "focus": r["model"] in focus} for r in q["lifecycle"]],
