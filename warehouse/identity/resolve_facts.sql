@@ -11,7 +11,8 @@
 -- _to, exclusive; warehouse/identity/__init__.py: FACT_DAYS): one row for each snapshot the alias
 -- pointed to in that time, its days cut to that snapshot's; an undated price (the source's current
 -- one) goes to the alias's current snapshot alone, from the day it took the alias; a fact on days
--- the history names no snapshot for is 'alias outside its history', listed and not loaded.
+-- the history names no snapshot for (wholly, or the days before the history begins) is 'alias
+-- outside its history', listed and not loaded.
 CREATE OR REPLACE TEMP TABLE part AS
 SELECT * REPLACE (CAST(_from AS DATE) AS _from, CAST(_to AS DATE) AS _to) FROM part;
 
@@ -63,7 +64,13 @@ LEFT JOIN alias_history h
        ON f.moving AND h.alias = f.slug
       AND CASE WHEN f._from IS NULL OR f._undated THEN h.valid_to IS NULL
                ELSE f._from < coalesce(h.valid_to, DATE 'infinity') AND coalesce(f._to, DATE 'infinity') > h.valid_from
-          END;
+          END
+UNION ALL BY NAME  -- the days of a dated fact before its alias's history begins: listed, not loaded
+SELECT f.* REPLACE (CAST(NULL AS VARCHAR) AS model, 'alias outside its history' AS resolved_by,
+                    least(coalesce(f._to, DATE 'infinity'), s.valid_from) AS _to)
+FROM flagged f
+JOIN (SELECT alias, min(valid_from) AS valid_from FROM alias_history GROUP BY alias) s ON f.moving AND s.alias = f.slug
+WHERE NOT f._undated AND f._from < s.valid_from AND coalesce(f._to, DATE 'infinity') > s.valid_from;
 
 -- Rows an adapter marks as one offer (`_dedupe`, e.g. the prices of one provider) say the same
 -- thing twice when two of their names resolve to one model ('o3' and 'o3-2025-04-16'): the rows

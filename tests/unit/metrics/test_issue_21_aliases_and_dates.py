@@ -141,3 +141,27 @@ other/keeps-history-open,other,chat,c5,2025-01-31,added,1e-06,2e-06,,,
     assert rows(location, """SELECT CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR) FROM prices
                              WHERE model = 'gemini-1.5-flash-001' AND token_type = 'input' ORDER BY valid_from""") == [
         ("2024-06-01", "2024-06-17"), ("2024-06-17", "2024-07-01"), ("2024-07-01", "2024-09-01")]
+
+
+def test_the_days_a_dated_alias_named_no_snapshot_are_listed_not_dropped(new_warehouse, tmp_path):
+    """LiteLLM records gpt-4o at $5/$15 from 1 January 2024, months before gpt-4o existed (13 May):
+    the price goes to gpt-4o-2024-05-13 from 13 May, and the days before are listed as 'alias
+    outside its history' in the resolutions, not silently dropped."""
+    location = new_warehouse(tmp_path / "warehouse")
+    ingest(location, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
+                                                              "gpt-4o-2024-05-13,openai,GPT-4o,2024-05-13\n"))
+    folder = tmp_path / "litellm"
+    folder.mkdir()
+    write(folder / "litellm_price_history_via_tokencost_git.csv", HISTORY_HEADER + """
+gpt-4o,openai,chat,c1,2024-01-01,added,5e-06,1.5e-05,,,
+gpt-4o,openai,chat,c2,2024-06-01,removed,,,,,
+other/keeps-history-open,other,chat,c3,2025-01-31,added,1e-06,2e-06,,,
+""".lstrip("\n"))
+    write(folder / "model_prices_snapshot.csv", "model_key,litellm_provider,mode,deprecation_date,source\n"
+                                                "gpt-4o,openai,chat,,https://openai.com/api/pricing\n")
+    ingest_source(location, "litellm-prices", folder)
+    assert rows(location, """SELECT CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR) FROM prices
+                             WHERE model = 'gpt-4o-2024-05-13' AND token_type = 'input'""") == [("2024-05-13", "2024-06-01")]
+    assert rows(location, """SELECT model, resolved_by, rows FROM name_resolutions WHERE raw_name = 'gpt-4o'
+                             ORDER BY resolved_by""") == [("gpt-4o-2024-05-13", "alias by date", 2),
+                                                          (None, "alias outside its history", 2)]
