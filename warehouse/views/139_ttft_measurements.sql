@@ -3,15 +3,9 @@
 -- which). Quarantined measurements (speed_anomalies) are never read. ttft_by_prompt_length and
 -- ttft_growth read their measurements here.
 CREATE OR REPLACE VIEW ttft_measurements AS
-SELECT p.*
-FROM performance_measurements p
-    ANTI JOIN speed_anomalies a
-        ON a.model = p.model AND a.provider = p.provider AND a.source = p.source AND a.statistic = p.statistic
-       AND a.measured_at = p.measured_at AND a.endpoint IS NOT DISTINCT FROM p.endpoint
-       AND a.run_ref IS NOT DISTINCT FROM p.run_ref AND a.region IS NOT DISTINCT FROM p.region
-       AND a.prompt_tokens IS NOT DISTINCT FROM p.prompt_tokens AND a.output_tokens IS NOT DISTINCT FROM p.output_tokens
-       AND a.concurrency IS NOT DISTINCT FROM p.concurrency
-WHERE p.prompt_tokens IS NOT NULL AND p.ttft_s IS NOT NULL AND p.statistic IN ('median', 'mean', 'point')
+SELECT p.* EXCLUDE (reason, detail)
+FROM speed_checked p
+WHERE p.reason IS NULL AND p.prompt_tokens IS NOT NULL AND p.ttft_s IS NOT NULL AND p.statistic IN ('median', 'mean', 'point')
 QUALIFY row_number() OVER (
     PARTITION BY model, provider, endpoint, source, run_ref, measured_at, region, prompt_tokens,
                  output_tokens, concurrency

@@ -9,15 +9,9 @@
 -- (workloads > 1) the columns are NULL and the figures mix workloads.
 CREATE OR REPLACE VIEW speed_as_of AS
 WITH short AS MATERIALIZED (  -- read twice below: computed once
-    SELECT p.*
-    FROM performance_measurements p
-    ANTI JOIN speed_anomalies a
-        ON a.model = p.model AND a.provider = p.provider AND a.source = p.source AND a.statistic = p.statistic
-       AND a.measured_at = p.measured_at AND a.endpoint IS NOT DISTINCT FROM p.endpoint
-       AND a.run_ref IS NOT DISTINCT FROM p.run_ref AND a.region IS NOT DISTINCT FROM p.region
-       AND a.prompt_tokens IS NOT DISTINCT FROM p.prompt_tokens AND a.output_tokens IS NOT DISTINCT FROM p.output_tokens
-       AND a.concurrency IS NOT DISTINCT FROM p.concurrency
-    WHERE p.prompt_tokens IS NULL OR p.prompt_tokens <= 10000
+    SELECT p.* EXCLUDE (reason, detail)
+    FROM speed_checked p
+    WHERE p.reason IS NULL AND (p.prompt_tokens IS NULL OR p.prompt_tokens <= 10000)
 ),
 latest AS (
     SELECT c.as_of, s.model, s.provider, s.statistic, max(s.measured_at) AS measured_at
