@@ -122,3 +122,20 @@ def speed(speed_template: Path, tmp_path: Path) -> Location:
     rented and owned, its throughput."""
     shutil.copytree(speed_template, tmp_path / "warehouse")
     return Location.resolve(str(tmp_path / "warehouse"))
+
+
+LITELLM_HISTORY = ("model_key,litellm_provider,mode,commit,commit_date,change,input_cost_per_token,"
+                   "output_cost_per_token,cache_read_input_token_cost,cache_creation_input_token_cost,"
+                   "output_cost_per_reasoning_token\n")
+LITELLM_SNAPSHOT = "model_key,litellm_provider,mode,deprecation_date,source\n"
+
+
+def ingest_litellm(location: Location, folder: Path, history: str, snapshot: str) -> None:
+    """Read a LiteLLM price history into the warehouse, as the litellm-prices source reads its two
+    files: `history` and `snapshot` are their rows, without the header."""
+    from warehouse.ingest import ingest_source
+
+    folder.mkdir()
+    (folder / "litellm_price_history_via_tokencost_git.csv").write_text(LITELLM_HISTORY + history.lstrip("\n"))
+    (folder / "model_prices_snapshot.csv").write_text(LITELLM_SNAPSHOT + snapshot.lstrip("\n"))
+    ingest_source(location, "litellm-prices", folder)

@@ -11,11 +11,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import rows, write
-from warehouse.ingest import ingest, ingest_source
+from tests.unit.metrics.conftest import ingest_litellm
+from warehouse.ingest import ingest
 
-HISTORY_HEADER = ("model_key,litellm_provider,mode,commit,commit_date,change,input_cost_per_token,"
-                  "output_cost_per_token,cache_read_input_token_cost,cache_creation_input_token_cost,"
-                  "output_cost_per_reasoning_token\n")
 
 
 def price(location, model: str, as_of: str, token_type: str = "input", provider: str = "google"):
@@ -37,20 +35,15 @@ model,creator,display_name,release_date
 gemini-1.5-flash-001,google,Gemini 1.5 Flash 001,2024-05-23
 gemini-1.5-flash-002,google,Gemini 1.5 Flash 002,2024-09-24
 """))
-    folder = root / "litellm"
-    folder.mkdir()
-    write(folder / "litellm_price_history_via_tokencost_git.csv", HISTORY_HEADER + """
+    ingest_litellm(location, root / "litellm", """
 gemini/gemini-1.5-flash,gemini,chat,c1,2024-06-30,added,3.5e-07,1.05e-06,,,
 gemini/gemini-1.5-flash,gemini,chat,c2,2024-10-13,price_change,7.5e-08,3e-07,,,
 gemini/gemini-1.5-flash-001,gemini,chat,c2,2024-10-13,added,7.5e-08,3e-07,,,
 other/keeps-history-open,other,chat,c3,2025-01-31,added,1e-06,2e-06,,,
-""".lstrip("\n"))
-    write(folder / "model_prices_snapshot.csv", """
-model_key,litellm_provider,mode,deprecation_date,source
+""", """
 gemini/gemini-1.5-flash,gemini,chat,,https://ai.google.dev/pricing
 gemini/gemini-1.5-flash-001,gemini,chat,,https://ai.google.dev/pricing
 """)
-    ingest_source(location, "litellm-prices", folder)
     return location
 
 
@@ -126,18 +119,13 @@ def test_an_alias_speaks_for_its_snapshot_after_the_snapshots_own_records_end(ne
     location = new_warehouse(tmp_path / "warehouse")
     ingest(location, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
                                                               "gemini-1.5-flash-001,google,Gemini 1.5 Flash 001,2024-05-23\n"))
-    folder = tmp_path / "litellm"
-    folder.mkdir()
-    write(folder / "litellm_price_history_via_tokencost_git.csv", HISTORY_HEADER + """
+    ingest_litellm(location, tmp_path / "litellm", """
 gemini/gemini-1.5-flash,gemini,chat,c1,2024-06-01,added,3.5e-07,1.05e-06,,,
 gemini/gemini-1.5-flash-001,gemini,chat,c2,2024-06-17,added,3.5e-07,1.05e-06,,,
 gemini/gemini-1.5-flash-001,gemini,chat,c3,2024-07-01,removed,,,,,
 gemini/gemini-1.5-flash,gemini,chat,c4,2024-09-01,removed,,,,,
 other/keeps-history-open,other,chat,c5,2025-01-31,added,1e-06,2e-06,,,
-""".lstrip("\n"))
-    write(folder / "model_prices_snapshot.csv", "model_key,litellm_provider,mode,deprecation_date,source\n"
-                                                "gemini/gemini-1.5-flash,gemini,chat,,https://ai.google.dev/pricing\n")
-    ingest_source(location, "litellm-prices", folder)
+""", "gemini/gemini-1.5-flash,gemini,chat,,https://ai.google.dev/pricing\n")
     assert rows(location, """SELECT CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR) FROM prices
                              WHERE model = 'gemini-1.5-flash-001' AND token_type = 'input' ORDER BY valid_from""") == [
         ("2024-06-01", "2024-06-17"), ("2024-06-17", "2024-07-01"), ("2024-07-01", "2024-09-01")]
@@ -150,16 +138,11 @@ def test_the_days_a_dated_alias_named_no_snapshot_are_listed_not_dropped(new_war
     location = new_warehouse(tmp_path / "warehouse")
     ingest(location, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
                                                               "gpt-4o-2024-05-13,openai,GPT-4o,2024-05-13\n"))
-    folder = tmp_path / "litellm"
-    folder.mkdir()
-    write(folder / "litellm_price_history_via_tokencost_git.csv", HISTORY_HEADER + """
+    ingest_litellm(location, tmp_path / "litellm", """
 gpt-4o,openai,chat,c1,2024-01-01,added,5e-06,1.5e-05,,,
 gpt-4o,openai,chat,c2,2024-06-01,removed,,,,,
 other/keeps-history-open,other,chat,c3,2025-01-31,added,1e-06,2e-06,,,
-""".lstrip("\n"))
-    write(folder / "model_prices_snapshot.csv", "model_key,litellm_provider,mode,deprecation_date,source\n"
-                                                "gpt-4o,openai,chat,,https://openai.com/api/pricing\n")
-    ingest_source(location, "litellm-prices", folder)
+""", "gpt-4o,openai,chat,,https://openai.com/api/pricing\n")
     assert rows(location, """SELECT CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR) FROM prices
                              WHERE model = 'gpt-4o-2024-05-13' AND token_type = 'input'""") == [("2024-05-13", "2024-06-01")]
     assert rows(location, """SELECT model, resolved_by, rows FROM name_resolutions WHERE raw_name = 'gpt-4o'

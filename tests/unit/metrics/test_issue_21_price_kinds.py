@@ -13,6 +13,7 @@ from genai_prices.types import (ConditionalPrice, ModelPrice, PriceVariant, Star
                                 TimeOfDateConstraint)
 
 from tests.conftest import rows, write
+from tests.unit.metrics.conftest import ingest_litellm
 from warehouse.ingest import ingest
 from warehouse.sources.genai_prices import _periods, _tokens
 
@@ -80,8 +81,6 @@ def test_batch_priority_and_long_context_prices_are_tiers_beside_the_standard_ra
 def catalogued(new_warehouse, tmp_path_factory):
     """flash-4: the lab lists $0.30 (standard, undated) and $0.15 off-peak (house files); LiteLLM's
     catalogue recorded the lab's price as $0.15 on 24 April 2026, and a reseller's as $0.15 too."""
-    from warehouse.ingest import ingest_source
-
     root = tmp_path_factory.mktemp("tiers")
     location = new_warehouse(root / "warehouse")
     ingest(location, "models", write(root / "models.csv", "model,creator,display_name,release_date\n"
@@ -94,17 +93,10 @@ flash-4,lab,input,0.3,2023-01-01,,https://lab.example/pricing,undated
 model,provider,token_type,tier,usd_per_mtok,valid_from,valid_to,detail,source,date_basis
 flash-4,lab,input,off-peak,0.15,2023-01-01,,outside UTC 01:00-04:00,https://lab.example/pricing,undated
 """))
-    folder = root / "litellm"
-    folder.mkdir()
-    write(folder / "litellm_price_history_via_tokencost_git.csv", (
-        "model_key,litellm_provider,mode,commit,commit_date,change,input_cost_per_token,output_cost_per_token,"
-        "cache_read_input_token_cost,cache_creation_input_token_cost,output_cost_per_reasoning_token\n"
-        "flash-4,lab,chat,c1,2026-04-24,added,1.5e-07,,,,\n"
-        "reseller/flash-4,reseller,chat,c1,2026-04-24,added,1.5e-07,,,,\n"
-        "other/keeps-history-open,other,chat,c2,2026-11-30,added,1e-06,2e-06,,,\n"))
-    write(folder / "model_prices_snapshot.csv", "model_key,litellm_provider,mode,deprecation_date,source\n"
-                                                "flash-4,lab,chat,,https://lab.example\n")
-    ingest_source(location, "litellm-prices", folder)
+    ingest_litellm(location, root / "litellm", "flash-4,lab,chat,c1,2026-04-24,added,1.5e-07,,,,\n"
+                                                "reseller/flash-4,reseller,chat,c1,2026-04-24,added,1.5e-07,,,,\n"
+                                                "other/keeps-history-open,other,chat,c2,2026-11-30,added,1e-06,2e-06,,,\n",
+                   "flash-4,lab,chat,,https://lab.example\n")
     return location
 
 
