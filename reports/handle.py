@@ -51,7 +51,7 @@ def check_period(handle: "ReadHandle") -> None:
 # for this connection only: the same rows, read many times. A query that reads none (the index
 # version a plan looks up, the data's last day) does not pay for them.
 SHARED_VIEWS = ("price_as_of", "model_price_as_of", "blended_price", "eval_scores", "intelligence_index",
-                "cost_to_run", "pareto_frontier", "intelligence_cost", "cheaper_equivalent", "turn_efficiency",
+                "cost_to_run", "intelligence_cost", "pareto_frontier", "cheaper_equivalent", "turn_efficiency",
                 "openness_by_model", "model_standing", "model_placement")
 
 
