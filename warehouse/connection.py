@@ -197,11 +197,16 @@ def attach(con: duckdb.DuckDBPyConnection, location: Location, alias: str, *, re
     if read_only:
         options.append("READ_ONLY")
     if snapshot is not None:
-        _check_snapshot(location, snapshot)
+        if int(snapshot) < 0:
+            raise _snapshot_not_found(location, snapshot)
         options.append(f"SNAPSHOT_VERSION {int(snapshot)}")
     try:
         con.execute(f"ATTACH {quote_literal('ducklake:' + location.catalog)} AS {alias} ({', '.join(options)})")
     except duckdb.Error as exc:
+        if snapshot is not None and "No snapshot found at version" in str(exc):
+            # Asked only when the catalog has no such snapshot: a second connection to name the
+            # latest costs as much as the first (0.1 s), so a pinned read does not pay it up front.
+            raise _snapshot_not_found(location, snapshot) from None
         if "does not match existing data path" not in str(exc):
             problem = catalog_damage(location) if location.is_embedded else None
             if problem:
@@ -247,17 +252,16 @@ def latest_snapshot(con: duckdb.DuckDBPyConnection, alias: str = LAKE) -> int:
     return con.execute(f"SELECT max(snapshot_id) FROM {alias}.snapshots()").fetchone()[0]
 
 
-def _check_snapshot(location: Location, snapshot: int) -> None:
+def _snapshot_not_found(location: Location, snapshot: int) -> SnapshotNotFound:
     con = connect(location, read_only=True)
     try:
         latest = latest_snapshot(con)
     finally:
         con.close()
-    if not 0 <= snapshot <= latest:
-        raise SnapshotNotFound(
-            f"snapshot {snapshot} does not exist in {location.describe()}: snapshots run from 0 to "
-            f"{latest}; list them with `benchhouse snapshots`"
-        )
+    return SnapshotNotFound(
+        f"snapshot {snapshot} does not exist in {location.describe()}: snapshots run from 0 to "
+        f"{latest}; list them with `benchhouse snapshots`"
+    )
 
 
 @contextmanager
