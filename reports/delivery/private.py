@@ -56,9 +56,10 @@ def _build(tenant: tenants.Tenant, client: Client, period: Period, out_root: Pat
     warehouse = location.local_dir.resolve()
     if warehouse == target.resolve() or warehouse in target.resolve().parents:
         raise BenchhouseError(f"{target}: refused, it is inside the warehouse folder; write the deliverables elsewhere")
+    # Noted first: where it cannot be (a read-only warehouse), the report refuses before it gathers.
+    purge.note_delivery(tenant, target)
     with TenantHandle(tenant, open_window(location, period, snapshot), tenant_snapshot) as handle:
         context = report.gather(handle, client, evaluations)
-    purge.note_delivery(tenant, target)
     target.mkdir(parents=True, exist_ok=True)
     claimed = _claim(target / "manifest.json", client)
     stem = f"{period}-{report.NAME}-{client.id}"
