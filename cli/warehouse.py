@@ -177,13 +177,15 @@ def check_prices_command(
         output.write(query.named(state.location, "price_tier_counts", {"source": source_name or ""}), fmt, out,
                      force=force, protected=state.protected(), title="prices kept beside the standard rate")
         return
-    if details:
-        rows = query.run(state.location, "SELECT * FROM price_anomalies WHERE $source = '' OR origin = $source "
-                         "ORDER BY origin, reason, model, provider, token_type", {"source": source_name or ""},
-                         raw_params=True)
-    else:
-        rows = query.named(state.location, "price_anomaly_counts", {"source": source_name or ""})
-    output.write(rows, fmt, out, force=force, protected=state.protected(), title="quarantined prices")
+    _quarantined("price_anomaly", details, source_name, fmt, out, force, "quarantined prices")
+
+
+def _quarantined(name: str, details: bool, source_name: str | None, fmt: str, out: Optional[Path], force: bool,
+                 title: str) -> None:
+    """A quarantine counted by source and reason (warehouse/queries/<name>_counts.sql), or with
+    --details each row it holds (<name>_details.sql); one source's, or every source's."""
+    rows = query.named(state.location, f"{name}_{'details' if details else 'counts'}", {"source": source_name or ""})
+    output.write(rows, fmt, out, force=force, protected=state.protected(), title=title)
 
 
 def check_dates_command(
@@ -230,13 +232,7 @@ def check_speed_command(
     """Speed measurements the house quarantines (speed_anomalies), counted by source and reason: a figure
     one source gave many models on one day, a measurement before the model existed, an implausible
     rate. No figure reads them."""
-    if details:
-        rows = query.run(state.location, "SELECT * FROM speed_anomalies WHERE $source = '' OR source = $source "
-                         "ORDER BY source, reason, model, provider, measured_at", {"source": source_name or ""},
-                         raw_params=True)
-    else:
-        rows = query.named(state.location, "speed_anomaly_counts", {"source": source_name or ""})
-    output.write(rows, fmt, out, force=force, protected=state.protected(), title="quarantined speeds")
+    _quarantined("speed_anomaly", details, source_name, fmt, out, force, "quarantined speeds")
 
 
 def check_twins_command(fmt: FormatOption = "table", out: OutOption = None,
