@@ -12,7 +12,7 @@ import duckdb
 import typer
 from rich.markup import escape
 
-from cli import private, reports, subscribers, warehouse
+from cli import ingest, private, reports, subscribers, warehouse
 from cli.console import err, state
 from warehouse.connection import ENV_WAREHOUSE
 from warehouse.errors import BenchhouseError, ValidationFailed
@@ -33,6 +33,7 @@ def main_options(
     state.warehouse = warehouse_
 
 
+ingest.register(app)
 warehouse.register(app)
 reports.register(app)
 subscribers.register(app)

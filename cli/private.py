@@ -14,8 +14,9 @@ import typer
 from cli import output
 from cli.console import (ForceOption, MemoryOption, TimeoutOption, FormatOption, OutOption, SnapshotOption,
                          check_out_folder, err, spinner, state)
-from cli.warehouse import parameters, report as report_ingest, statement_text
-from warehouse import formats, query, tenants
+from cli.ingest import report as report_ingest
+from cli.warehouse import parameters, statement_text
+from warehouse import formats, query, tenant_ingest, tenants
 from warehouse.errors import BenchhouseError, UnknownName, did_you_mean
 
 private_app = typer.Typer(help="Private benchmarks: each client's own tasks and workload, held in a tenant of its "
@@ -43,7 +44,7 @@ def ingest_command(
     tenant = tenants.Tenant.of(state.location, tenant_id)
     output.check_target(rejects, force, state.protected(path), "--rejects")
     with spinner(f"{tenant.id}: {kind} {path.name}") as say:
-        result = tenants.ingest(tenant, kind, path, allow_rejects=allow_rejects, rejects_out=rejects,
+        result = tenant_ingest.ingest(tenant, kind, path, allow_rejects=allow_rejects, rejects_out=rejects,
                                 progress=lambda stage: say(f"{path.name}: {stage}"))
     report_ingest(result, rejects)
 

@@ -107,13 +107,7 @@ def index_version(handle: ReadHandle, pinned_version: str | None) -> dict:
 
 
 def appendix(handle: ReadHandle, index: dict | None, notes: list[str] | None = None) -> Appendix:
-    from warehouse.sources.base import all_sources
-
-    attributions = {s.name: s.attribution for s in all_sources()}
-    sources = []
-    for row in handle.rows("sources_used"):
-        row["attribution"] = attributions.get(row["source"], "")
-        sources.append(row)
+    sources = [{**row, "attribution": row["attribution"] or ""} for row in handle.rows("sources_used")]
     generated_rows = sum(r["generated_rows"] or 0 for r in sources)
     return Appendix(
         index_name=index["name"] if index else None, index_version=index["version"] if index else None,

@@ -1,9 +1,8 @@
 """The one read handle a report gets: a read-only connection pinned to the window's snapshot, and the
 report queries in reports/sql/*.sql, which read the warehouse's views and only filter and order
 (every figure is computed in a view). `$as_of`, `$previous_as_of` and `$snapshot` are bound from the
-window; a query's other parameters are given by name. A private report's handle (TenantHandle) is
-the same, with one tenant's catalog and the private views beside the warehouse: which tenant is
-fixed when it is opened, and no query names it."""
+window; a query's other parameters are given by name. A private report's handle is the same with one
+tenant's catalog beside the warehouse (reports/tenant_handle.py): public reports never import it."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from reports.window import Period, Window
-from warehouse import tenants
 from warehouse.connection import Location, connect
 from warehouse.migrate import current_snapshot
 from warehouse.errors import BenchhouseError
@@ -133,22 +131,3 @@ class ReadHandle:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-class TenantHandle(ReadHandle):
-    """The warehouse at the window's snapshot and one tenant's catalog at `tenant_snapshot` (its
-    latest when None), with the private views: what a private report reads, and nothing more."""
-
-    # The private views name the warehouse's views as bh.<view>, which no temporary table shadows; but
-    # the public views they read (blended_price, the index, and the appendix's coverage) name these
-    # unqualified, so each is computed once: the demo tenant's report gathered in 2.7 s of CPU instead
-    # of 7.9, the same context (all thirteen shared views: 4.1 s, most of them read by no private view).
-    shared_views = SHARED_VIEWS[:SHARED_VIEWS.index("intelligence_index") + 1]  # prices, scores, the index
-
-    def __init__(self, tenant: tenants.Tenant, window_: Window, tenant_snapshot: int | None = None):
-        self.tenant = tenant
-        self.tenant_snapshot = tenants.snapshot(tenant) if tenant_snapshot is None else tenant_snapshot
-        super().__init__(tenant.public, window_)
-
-    def _connect(self):
-        return tenants.reader(self.tenant, self.window.snapshot, self.tenant_snapshot)

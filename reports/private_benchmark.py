@@ -10,7 +10,7 @@ from datetime import datetime
 
 from reports.client import Client
 from reports.context import Appendix, Meta, index_version, label, shared
-from reports.handle import TenantHandle
+from reports.tenant_handle import TenantHandle
 from reports.rendering import figures, slides
 from reports.rendering.formatting import money, number
 from warehouse.errors import BenchhouseError, UnknownName, did_you_mean

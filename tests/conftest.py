@@ -107,7 +107,7 @@ def new_warehouse(tmp_path_factory) -> Callable[[Path], Location]:
     """new_warehouse(folder): an empty warehouse made in `folder`, its schema and views applied, as
     the first ingest into a new folder makes it: a copy of one initialized once per test run (2 ms,
     against 0.7 s to apply the schema and views each time)."""
-    from warehouse.ingest import init
+    from warehouse.migrate import init
 
     built = built_once(tmp_path_factory, "empty", lambda folder: init(Location.resolve(str(folder / "warehouse"))))
     template = Location.resolve(str(built / "warehouse"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from warehouse import generate, purge, query, tenants
+from warehouse import generate, purge, query, tenant_ingest, tenants
 from warehouse.connection import Location
 from warehouse.ingest import IngestResult, file_sha256, ingest, ingest_indices, ingest_source
 
@@ -71,9 +71,9 @@ def demo_tenant(location: Location, runs_file: Path,
                            tenant=tenant).column("file_sha256").to_pylist()
         if loaded and file_sha256(runs_file) not in loaded:
             purge.purge(tenant)
-    report("demo tenant evaluations", tenants.ingest(tenant, "evaluations", DEMO_TENANT_DATA / "evaluations.csv",
+    report("demo tenant evaluations", tenant_ingest.ingest(tenant, "evaluations", DEMO_TENANT_DATA / "evaluations.csv",
                                                      progress=progress))
-    report("demo tenant runs", tenants.ingest(tenant, "runs", runs_file, progress=progress))
-    report("demo tenant workload", tenants.ingest(tenant, "workload", DEMO_TENANT_DATA / "workload.csv",
+    report("demo tenant runs", tenant_ingest.ingest(tenant, "runs", runs_file, progress=progress))
+    report("demo tenant workload", tenant_ingest.ingest(tenant, "workload", DEMO_TENANT_DATA / "workload.csv",
                                                   progress=progress))
     return tenant

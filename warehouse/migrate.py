@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from warehouse import sql
-from warehouse.connection import LAKE, Location, connect, latest_snapshot
+from warehouse.connection import LAKE, Location, connect, latest_snapshot, writer_lock
 from warehouse.errors import SchemaDrift, WarehouseOutdated
 
 SCHEMA_DIR = sql.PACKAGE_DIR / "schema"
@@ -42,6 +42,17 @@ def applied(con: duckdb.DuckDBPyConnection, lake: str = LAKE) -> dict[str, str]:
         return dict(con.execute(f"SELECT file_name, sha256 FROM {lake}.schema_migrations").fetchall())
     except duckdb.CatalogException:
         return {}
+
+
+def init(location: Location) -> list[str]:
+    """Create the warehouse if needed, apply the schema files it lacks and refresh changed views,
+    under the writer lock; return what was applied (`benchhouse init`, and every writer first)."""
+    with writer_lock(location):
+        con = connect(location, create=True)
+        try:
+            return migrate(con)
+        finally:
+            con.close()
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

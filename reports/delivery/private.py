@@ -17,7 +17,8 @@ from reports import private_benchmark as report
 from reports.client import Client
 from reports.delivery import manifests
 from reports.delivery.build import Rendered, atomic
-from reports.handle import TenantHandle, window as open_window
+from reports.handle import window as open_window
+from reports.tenant_handle import TenantHandle
 from reports.rendering import pdf
 from reports.rendering.deck import Deck
 from reports.window import Period

@@ -97,8 +97,32 @@ def test_the_checks_see_the_whole_house():
     """The graph is read, not empty: it knows the modules and a few arrows that must exist."""
     assert {"warehouse.ingest", "reports.cost_to_run", "reports.rendering.theme", "cli.main"} <= set(MODULES)
     assert "reports.rendering.theme" in GRAPH["reports.rendering.charts"]
-    assert "warehouse.indices" in GRAPH["warehouse.ingest"]
+    assert "warehouse.indices" in GRAPH["warehouse.ingest.indices"]
+    assert "warehouse.ingest" in GRAPH["cli.ingest"] and "warehouse.ingest" in GRAPH["warehouse.tenant_ingest"]
 
+
+WRITE_SIDE = ("warehouse.ingest", "warehouse.sources", "warehouse.generate", "warehouse.tenant_ingest")
+WRITERS = {"cli.ingest", "cli.private"}  # the ingest, demo and tenant commands
+
+
+def reached(module: str) -> set[str]:
+    """Every module `module` imports, directly or through others, at the top or inside a function."""
+    seen, todo = set(), [module]
+    while todo:
+        for target in GRAPH[todo.pop()] - seen:
+            seen.add(target)
+            todo.append(target)
+    return seen
+
+
+def test_the_read_side_imports_nothing_of_the_write_side():
+    """Reports and the commands that read (sql, schema, check, report build, quarterly) reach none of
+    the modules that load data: not the ingest (pandas, every source adapter), the adapters, the
+    generator, nor the code that writes a tenant; only the ingest, demo and tenant commands do."""
+    readers = [m for m in GRAPH if m.startswith(("reports", "cli")) and m not in WRITERS | {"cli.main", "cli.__main__"}]
+    wrong = sorted(f"{a} reaches {b}" for a in readers for b in reached(a) if b.startswith(WRITE_SIDE))
+    assert not wrong, wrong
+    assert "warehouse.ingest" in reached("cli.main")  # the check reads the arrows it should
 
 HEX = re.compile(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b")
 FONT_NAMES = [*theme.FONTS, theme.FALLBACK_FONT]

@@ -1,7 +1,7 @@
 -- One row per input row naming {noun} the warehouse does not hold. A typo must not create a
 -- new model, so the name is refused with the closest known name as a suggestion.
 -- Placeholders are filled from the format registry (warehouse/validate.py), never from input.
--- known_{table_name} is the warehouse's table plus what the same batch adds (see ingest.py).
+-- known_{table_name} is the warehouse's table plus what the same batch adds (see warehouse/ingest/batch.py).
 WITH unknown AS (
     SELECT DISTINCT {column} AS name
     FROM typed

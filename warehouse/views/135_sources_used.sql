@@ -1,5 +1,5 @@
 -- One row per source whose data is in the warehouse (the house's own native files count as one,
--- benchhouse): the version and licence of its latest batch, whether any of it is generated demo
+-- benchhouse): the version, licence and attribution of its latest batch, whether any of it is generated demo
 -- data, how many generated task results are present, and how many of its published scores are the
 -- labs' claims about their own models (not independently verified, which the appendix says beside
 -- the source). A report's methodology appendix lists them.
@@ -9,6 +9,7 @@ WITH named AS (
     FROM ingest_batches
 )
 SELECT name AS source, arg_max(source_version, batch_id) AS version, arg_max(licence, batch_id) AS licence,
+       arg_max(attribution, batch_id) AS attribution,
        bool_or(coalesce(generated, false)) AS generated,
        CASE WHEN bool_or(coalesce(generated, false)) THEN
            (SELECT sum(r.n_results) FROM eval_runs r JOIN ingest_batches g USING (batch_id) WHERE g.generated)
@@ -18,4 +19,4 @@ FROM named
 LEFT JOIN (SELECT batch_id, count(*) FILTER (WHERE provenance = 'claimed') AS claimed
            FROM published_aggregates GROUP BY batch_id) c USING (batch_id)
 GROUP BY name;
-COMMENT ON VIEW sources_used IS 'Per source (benchhouse for the house''s own files): version and licence of its latest batch, generated (any generated batch), generated_rows (generated task results present), claimed_rows (published scores the model''s own lab reported: not independently verified).';
+COMMENT ON VIEW sources_used IS 'Per source (benchhouse for the house''s own files): version, licence and attribution (as the licence asks it printed) of its latest batch, generated (any generated batch), generated_rows (generated task results present), claimed_rows (published scores the model''s own lab reported: not independently verified).';

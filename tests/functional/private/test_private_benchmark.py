@@ -128,7 +128,8 @@ def test_hostile_strings_are_rendered_as_text(world):
 def test_the_html_of_a_hostile_deliverable_holds_no_markup_from_the_data(world):
     from reports import private_benchmark as report
     from reports.delivery import clients
-    from reports.handle import TenantHandle, window
+    from reports.handle import window
+    from reports.tenant_handle import TenantHandle
     from reports.rendering import pdf
 
     beta = world.tenants["beta"]

@@ -314,7 +314,8 @@ def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(demo_w
     from reports.delivery import build
     from tests.conftest import write
     from warehouse.connection import Location
-    from warehouse.ingest import ingest, init
+    from warehouse.ingest import ingest
+    from warehouse.migrate import init
 
     shutil.copytree(demo_warehouse.local_dir, tmp_path / "warehouse")
     location = Location.resolve(str(tmp_path / "warehouse"))
@@ -430,7 +431,8 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(demo_warehouse
     from reports.subscriber import TokensPerRequest, Workload
     from tests.conftest import FIXTURES, write
     from warehouse.connection import Location
-    from warehouse.ingest import ingest, init
+    from warehouse.ingest import ingest
+    from warehouse.migrate import init
 
     shutil.copytree(demo_warehouse.local_dir, tmp_path / "warehouse")
     location = Location.resolve(str(tmp_path / "warehouse"))

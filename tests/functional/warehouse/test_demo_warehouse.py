@@ -126,3 +126,16 @@ def test_a_source_listing_a_model_twice_on_one_day_is_read_at_its_lower_score(bu
     for key, (*_, mean, se) in doubled.items():
         assert scores[key][0] == pytest.approx(100 * mean), key
         assert scores[key][1] == (None if se is None else pytest.approx(100 * se)), key
+
+
+def test_each_source_in_the_appendix_carries_the_attribution_its_licence_asks_from_the_warehouse(built):
+    """A report's appendix reads each source's attribution from the batches that loaded it (view
+    sources_used), not from the adapters, which the read side never imports; the house's own files
+    carry none."""
+    from warehouse.sources.base import all_sources
+
+    expected = {spec.name: spec.attribution for spec in all_sources()}
+    found = dict(rows(built, "SELECT source, attribution FROM sources_used"))
+    assert found.pop("benchhouse") is None
+    assert len(found) >= 10 and all(found.values())
+    assert found == {name: expected[name] for name in found}

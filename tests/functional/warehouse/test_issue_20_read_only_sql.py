@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from tests.conftest import copy_of, in_process, write
-from warehouse import tenants
+from warehouse import tenant_ingest, tenants
 from warehouse.connection import Location, connect
 from warehouse.ingest import ingest
 
@@ -27,11 +27,11 @@ MARKERS = {"tenant-zq7-alpha": ("ALPHAEVALNAME91", "ALPHANOTE55", "ALPHATASK07")
 def _load_tenant(location: Location, tenant_id: str, folder: Path) -> None:
     name, note, task = MARKERS[tenant_id]
     tenant = tenants.Tenant.of(location, tenant_id)
-    tenants.ingest(tenant, "evaluations", write(folder / f"{tenant_id}-evaluations.csv", f"""
+    tenant_ingest.ingest(tenant, "evaluations", write(folder / f"{tenant_id}-evaluations.csv", f"""
 evaluation,name,category,kind,n_tasks,scoring
 claims,{name},claims,single_turn,2,accuracy
 """))
-    tenants.ingest(tenant, "runs", write(folder / f"{tenant_id}-runs.csv", f"""
+    tenant_ingest.ingest(tenant, "runs", write(folder / f"{tenant_id}-runs.csv", f"""
 model,effort,provider,evaluation,repeat,task_id,score,input_tokens,answer_tokens,started_at,account,note
 gpt-4o-2024-08-06,,openai,claims,1,{task},1,1000,200,2026-09-01T10:00:00Z,anonymous,{note}
 gpt-4o-2024-08-06,,openai,claims,1,{task}-2,0,1000,200,2026-09-01T10:00:00Z,anonymous,{note}

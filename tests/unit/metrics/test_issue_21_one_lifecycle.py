@@ -21,13 +21,14 @@ import pytest
 from reports import catalogue, private_benchmark
 from reports.client import Client
 from reports.delivery import build as building
-from reports.handle import ReadHandle, TenantHandle, window
+from reports.handle import ReadHandle, window
+from reports.tenant_handle import TenantHandle
 from reports.subscriber import Subscriber
 from reports.window import Period
 from tests.conftest import FIXTURES, built_once, rows
 from tests.unit.metrics.conftest import METRICS, index_folder
 from tests.unit.private.conftest import view
-from warehouse import tenants
+from warehouse import tenant_ingest, tenants
 from warehouse.connection import Location
 from warehouse.ingest import ingest, ingest_indices
 
@@ -54,9 +55,9 @@ def two_models(new_warehouse, tmp_path_factory) -> Location:
         ingest(location, "lifecycle", HERE / "lifecycle_old_shut_down_2026_08_31.csv")
         ingest_indices(location, index_folder(root))
         tenant = tenants.Tenant.of(location, "acme")
-        tenants.ingest(tenant, "evaluations", PRIVATE / "evaluations_tickets_and_contracts.csv")
-        tenants.ingest(tenant, "runs", HERE / "private_runs_both_on_tickets.csv")
-        tenants.ingest(tenant, "workload", PRIVATE / "workload_support_stated_triage_measured.csv")
+        tenant_ingest.ingest(tenant, "evaluations", PRIVATE / "evaluations_tickets_and_contracts.csv")
+        tenant_ingest.ingest(tenant, "runs", HERE / "private_runs_both_on_tickets.csv")
+        tenant_ingest.ingest(tenant, "workload", PRIVATE / "workload_support_stated_triage_measured.csv")
     return Location.resolve(str(built_once(tmp_path_factory, "one-lifecycle", build) / "warehouse"))
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import FIXTURES, built_once
 from tests.unit.metrics.conftest import metrics_template  # noqa: F401  (the public warehouse under the tenant)
-from warehouse import tenants
+from warehouse import tenant_ingest, tenants
 from warehouse.connection import Location
 
 PRIVATE = FIXTURES / "private"
@@ -21,9 +21,9 @@ WORKLOAD = PRIVATE / "workload_support_stated_triage_measured.csv"
 
 def load_tenant(location: Location, tenant_id: str = "acme") -> tenants.Tenant:
     tenant = tenants.Tenant.of(location, tenant_id)
-    tenants.ingest(tenant, "evaluations", EVALUATIONS)
-    tenants.ingest(tenant, "runs", RUNS)
-    tenants.ingest(tenant, "workload", WORKLOAD)
+    tenant_ingest.ingest(tenant, "evaluations", EVALUATIONS)
+    tenant_ingest.ingest(tenant, "runs", RUNS)
+    tenant_ingest.ingest(tenant, "workload", WORKLOAD)
     return tenant
 
 

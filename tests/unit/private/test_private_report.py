@@ -7,9 +7,10 @@ import pytest
 
 from reports import private_benchmark as report
 from reports.client import Client
-from reports.handle import TenantHandle, window
+from reports.handle import window
+from reports.tenant_handle import TenantHandle
 from reports.window import Period
-from warehouse import tenants
+from warehouse import tenant_ingest, tenants
 from warehouse.errors import BenchhouseError, UnknownName
 
 PERIOD = Period.parse("2026Q3")
@@ -56,10 +57,10 @@ def test_without_a_workload_the_choice_weighs_cost_per_task(public_only):
     from tests.unit.private.conftest import EVALUATIONS, RUNS
 
     tenant = tenants.Tenant.of(public_only, "acme")
-    tenants.ingest(tenant, "evaluations", EVALUATIONS)
+    tenant_ingest.ingest(tenant, "evaluations", EVALUATIONS)
     with TenantHandle(tenant, window(public_only, PERIOD)) as handle, pytest.raises(BenchhouseError, match="no runs yet"):
         report.gather(handle, client())
-    tenants.ingest(tenant, "runs", RUNS)
+    tenant_ingest.ingest(tenant, "runs", RUNS)
     ctx = gather(tenant)
     assert ctx.use_cases == [] and all(m["usd_per_month"] is None for m in ctx.monthly)
     tickets = ctx.evaluations[1]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.private.conftest import view
-from warehouse import tenants
+from warehouse import tenant_ingest, tenants
 
 AS_OF = "2026-09-30"
 T4 = 2.776445  # t975 at 4 degrees of freedom, from a table to six decimals
@@ -171,13 +171,13 @@ def test_a_reversal_is_named_only_where_both_sets_of_intervals_agree(private, tm
     assert public["thinker-1", "high"]["ci_low"] < public["llama-x", "default"]["ci_high"]
 
     other = tenants.Tenant.of(private.public, "globex")
-    tenants.ingest(other, "evaluations", write(tmp_path / "e.csv", "evaluation,name,category,kind,n_tasks,scoring\n"
+    tenant_ingest.ingest(other, "evaluations", write(tmp_path / "e.csv", "evaluation,name,category,kind,n_tasks,scoring\n"
                                                                    "flip,Flip,x,single_turn,5,accuracy\n"))
     rows = ["model,effort,provider,evaluation,repeat,task_id,score,account"]
     for (model, effort, provider, score) in (("llama-x", "", "together", 1), ("thinker-1", "high", "lab-a", 0),
                                              ("llama-x", "max", "together", 1), ("thinker-1", "low", "lab-a", 0)):
         rows += [f"{model},{effort},{provider},flip,1,F-{i},{score},anonymous" for i in range(5)]
-    tenants.ingest(other, "runs", write(tmp_path / "r.csv", "\n".join(rows) + "\n"))
+    tenant_ingest.ingest(other, "runs", write(tmp_path / "r.csv", "\n".join(rows) + "\n"))
     flip = {(r["model"], r["effort"]): r for r in view(other, "SELECT * FROM private_vs_public WHERE as_of = ?", [AS_OF])}
     # Privately every llama-x variant (5 of 5, from 56.6) lies wholly above every thinker-1 variant (0 of
     # 5, to 43.4); a pair is reversed where the public index puts the thinker-1 variant wholly above.
@@ -199,9 +199,10 @@ def test_a_reversal_is_named_only_where_both_sets_of_intervals_agree(private, tm
 
 def test_every_private_view_read_through_a_tenant_handle_is_the_view_at_its_snapshot(private):
     """A private report's handle computes the public views the private ones build on once, into
-    temporary tables (reports/handle.py: TenantHandle.shared_views); read through it, every private
+    temporary tables (reports/tenant_handle.py: TenantHandle.shared_views); read through it, every private
     view gives exactly its rows read without them, at the same snapshots."""
-    from reports.handle import TenantHandle, window
+    from reports.handle import window
+    from reports.tenant_handle import TenantHandle
     from reports.window import Period
     from tests.conftest import latest_snapshot, same
     from tests.unit.metrics.test_shared_views import temporary_tables

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from tests.conftest import write
 from tests.unit.private.conftest import EVALUATIONS, load_tenant, view
 import duckdb
 
-from warehouse import purge, query, tenants
+from warehouse import purge, query, tenant_ingest, tenants
 from warehouse.connection import Location, connect, latest_snapshot
 from warehouse.errors import BenchhouseError, ReadOnlyViolation, UnknownName, ValidationFailed, WarehouseNotFound
 
@@ -84,12 +85,12 @@ evaluation,name,category,kind,n_tasks,scoring
 <script>alert(1)</script>,Tickets,support,single_turn,5,accuracy
 """)
     with pytest.raises(ValidationFailed) as refused:
-        tenants.ingest(tenant, "evaluations", bad)
+        tenant_ingest.ingest(tenant, "evaluations", bad)
     assert "expected a lowercase slug" in refused.value.lines()[0]
     hostile = "'; DROP TABLE evaluations; -- <script>alert(1)</script>"
     good = write(tmp_path / "evaluations2.csv", f'evaluation,name,category,kind,n_tasks,scoring\n'
                                                 f'tickets,"{hostile}",support,single_turn,5,accuracy\n')
-    tenants.ingest(tenant, "evaluations", good)
+    tenant_ingest.ingest(tenant, "evaluations", good)
     assert view(tenant, "SELECT name FROM tenant.evaluations") == [{"name": hostile}]
     assert query.run(public_only, "SELECT count(*) AS n FROM evaluations").to_pylist() == [{"n": 4}]
 
@@ -103,7 +104,7 @@ def test_a_workload_with_negative_or_nan_volumes_is_refused(private, tmp_path, v
                                             f"{values['answer_tokens']}\n")
     before = tenants.snapshot(private)
     with pytest.raises(ValidationFailed) as refused:
-        tenants.ingest(private, "workload", path)
+        tenant_ingest.ingest(private, "workload", path)
     assert f"column '{column}'" in refused.value.lines()[0] and "not NaN" in refused.value.lines()[0]
     assert tenants.snapshot(private) == before
     monthly = view(private, "SELECT usd_per_month FROM private_monthly_cost WHERE as_of = DATE '2026-09-30'")
@@ -112,13 +113,13 @@ def test_a_workload_with_negative_or_nan_volumes_is_refused(private, tmp_path, v
 
 def test_a_new_workload_replaces_the_old_one(private, tmp_path):
     path = write(tmp_path / "workload.csv", "use_case,requests_per_month,input_tokens,answer_tokens\nchat,10,100,10\n")
-    tenants.ingest(private, "workload", path)
+    tenant_ingest.ingest(private, "workload", path)
     assert view(private, "SELECT use_case FROM tenant.workload") == [{"use_case": "chat"}]
 
 
 def test_the_runs_of_a_tenant_name_its_own_evaluations_and_the_warehouses_models(public_only, tmp_path):
     tenant = tenants.Tenant.of(public_only, "acme")
-    tenants.ingest(tenant, "evaluations", EVALUATIONS)
+    tenant_ingest.ingest(tenant, "evaluations", EVALUATIONS)
     runs = write(tmp_path / "runs.csv", """
 model,effort,provider,evaluation,repeat,task_id,score,account,note
 alpha-1,,lab-a,e1,1,q1,1,anonymous,
@@ -127,7 +128,7 @@ alpha-1,,lab-a,tickets,1,q2,1,anonymous,one note
 alpha-1,,lab-a,tickets,1,q3,1,anonymous,another note
 """)
     with pytest.raises(ValidationFailed) as refused:
-        tenants.ingest(tenant, "runs", runs)
+        tenant_ingest.ingest(tenant, "runs", runs)
     lines = "\n".join(refused.value.lines())
     assert "column 'evaluation': got 'e1'" in lines  # a public evaluation is not the client's
     assert "column 'model': got 'nobody-9'" in lines
@@ -157,7 +158,7 @@ def test_purge_removes_the_tenants_catalog_and_every_file_and_nothing_else(priva
 def test_a_tenant_load_without_a_warehouse_says_what_every_command_says(tmp_path):
     nowhere = Location.resolve(str(tmp_path / "nowhere"))
     with pytest.raises(WarehouseNotFound) as tenant_load:
-        tenants.ingest(tenants.Tenant.of(nowhere, "acme"), "evaluations", EVALUATIONS)
+        tenant_ingest.ingest(tenants.Tenant.of(nowhere, "acme"), "evaluations", EVALUATIONS)
     with pytest.raises(WarehouseNotFound) as public_read:
         connect(nowhere, read_only=True)
     assert str(tenant_load.value) == str(public_read.value)
@@ -167,14 +168,14 @@ def test_a_tenant_load_without_a_warehouse_says_what_every_command_says(tmp_path
 LOCKED = duckdb.IOException("Could not set lock on file \"catalog.sqlite\": Conflicting lock is held")
 
 
-@pytest.mark.parametrize("opening", [tenants.snapshot, tenants.writer], ids=["snapshot", "writer"])
+@pytest.mark.parametrize("opening", [tenants.snapshot, tenant_ingest.writer], ids=["snapshot", "writer"])
 def test_a_tenant_catalog_that_cannot_be_opened_for_a_passing_reason_is_not_called_damaged(private, monkeypatch,
                                                                                           opening):
     """A lock or an I/O error is said as it is, not as a damage that a purge would answer."""
     def locked(*args, **kwargs):
         raise LOCKED
 
-    monkeypatch.setattr(tenants, "connect", locked)
+    monkeypatch.setattr(sys.modules[opening.__module__], "connect", locked)  # tenants or tenant_ingest
     with pytest.raises(duckdb.IOException):
         opening(private)
 

@@ -11,7 +11,7 @@ from tests.conftest import rows
 from warehouse import formats
 from warehouse.connection import Location, connect, writer_lock
 from warehouse.errors import BenchhouseError, SchemaDrift
-from warehouse.ingest import init
+from warehouse.migrate import init
 from warehouse.migrate import schema_files, view_files
 
 ROOT = Path(__file__).resolve().parents[3]
