@@ -7,35 +7,24 @@ no quarterly run reads them."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import ClassVar
 
-from pydantic import Field, PrivateAttr, field_validator
+from pydantic import Field, field_validator
 
-from reports.rendering import theme
-from reports.subscriber import Branding, Contact, Strict, name, slug_id
+from reports.customer import Customer
 
 
-class Client(Strict):
-    id: str = Field(description="The client's tenant id, and the file's name")
-    company: str = Field(description="The client's name, as printed on every page and slide")
-    branding: Branding
+class Client(Customer):
+    """A private client's file: besides what every customer file holds (reports/customer.py, its id
+    being the client's tenant id), what its private report may show and compare."""
+
+    ID_IS: ClassVar[str] = "a tenant id"
+    ID_EXAMPLE: ClassVar[str] = "acme-insurance"
+
     failure_examples: bool = Field(default=False, description="Whether the report may list task ids a candidate failed")
     failures_shown: int = Field(default=5, ge=1, le=20, description="Failed task ids listed per candidate and evaluation")
     evaluations: tuple[str, ...] = Field(default=(), description="The client's evaluations the report covers; all if empty")
     index_version: str | None = Field(default=None, description="Intelligence Index version to compare with; latest if empty")
-    formats: tuple[str, ...] = ("pdf", "pptx")
-    contacts: tuple[Contact, ...] = ()
-    _folder: Path = PrivateAttr(default=Path("."))
-
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        return slug_id(value, "a tenant id", "acme-insurance")
-
-    @field_validator("company")
-    @classmethod
-    def _company(cls, value: str) -> str:
-        return name(value)
 
     @field_validator("evaluations")
     @classmethod
@@ -44,23 +33,6 @@ class Client(Strict):
             if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", name):
                 raise ValueError(f"'{name}' is not an evaluation id: a lowercase slug, e.g. claims-triage")
         return names
-
-    @field_validator("formats")
-    @classmethod
-    def _formats(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        wrong = [v for v in values if v not in ("pdf", "pptx")]
-        if wrong:
-            raise ValueError(f"format '{wrong[0]}' is not one the house renders; choose pdf, pptx or both")
-        return values
-
-    @property
-    def logo_path(self) -> Path:
-        return self._folder / self.branding.logo
-
-    @property
-    def brand(self) -> theme.Brand:
-        b = self.branding
-        return theme.Brand(primary=b.primary, accent=b.accent, font=b.font, logo=self.logo_path)
 
     @property
     def confidentiality(self) -> str:

@@ -6,7 +6,6 @@ renders it (reports/delivery/private.py builds it, `benchhouse private report` a
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
 
 from reports.client import Client
 from reports.context import Appendix, Meta, index_version, label, shared
@@ -172,7 +171,3 @@ def _listed(names: list[str]) -> str:
 
 def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-
-
-def stamp(context: PrivateBenchmark) -> datetime:
-    return datetime.combine(context.meta.as_of, datetime.min.time())

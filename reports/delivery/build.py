@@ -1,6 +1,6 @@
 """Building one report for one subscriber: gather (or take what the run gathered), tailor, then the
 PDF and the deck, each written to a temporary name and renamed, so that no half-written file is ever
-left under its real name."""
+left under its real name. `write` writes every deliverable's files, a private client's too."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reports import catalogue
 from reports.context import index_version
+from reports.customer import Customer
 from reports.handle import ReadHandle
 from reports.rendering import pdf
 from reports.rendering.deck import Deck
@@ -47,24 +48,30 @@ def render(name: str, gathered: dict, subscriber: Subscriber, formats: tuple[str
     """Tailor gathered data to one subscriber and write its PDF and deck; no warehouse needed."""
     spec = catalogue.get(name)
     context = spec.tailor(gathered, subscriber)
-    brand = subscriber.brand
-    out.mkdir(parents=True, exist_ok=True)
+    return write(name, spec.template, spec.figures, spec.slides, context, subscriber, formats,
+                 out / file_stem(name, subscriber, gathered["window"]),
+                 title=f"{context.meta.title} — {subscriber.company}, {context.meta.period_label}")
+
+
+def write(name: str, template: str, figures, slides, context, customer: Customer, formats: tuple[str, ...],
+          stem: Path, title: str) -> list[Rendered]:
+    """The PDF and the deck of one deliverable, in the customer's brand, as stem.pdf and stem.pptx: what
+    every deliverable is written by, a subscriber's report or a client's private one. The deck's file
+    properties carry `title` and the as-of date as its time, so the same inputs give the same bytes."""
+    stem.parent.mkdir(parents=True, exist_ok=True)
     results = []
-    stem = file_stem(name, subscriber, gathered["window"])
     if "pdf" in formats:
-        target = out / f"{stem}.pdf"
-        pages = atomic(target, lambda tmp: pdf.render(spec.template, spec.figures, context, brand, tmp))
+        target = stem.with_name(f"{stem.name}.pdf")
+        pages = atomic(target, lambda tmp: pdf.render(template, figures, context, customer.brand, tmp))
         results.append(Rendered(name, "pdf", target, pages))
     if "pptx" in formats:
-        target = out / f"{stem}.pptx"
+        target = stem.with_name(f"{stem.name}.pptx")
 
         def write_deck(tmp: Path) -> int:
-            deck = Deck(brand, subscriber.company, context.meta.confidentiality)
-            spec.slides(context, deck)
-            stamp = datetime.combine(context.meta.as_of, datetime.min.time())
-            return deck.save(tmp, stamp, f"{context.meta.title} — {subscriber.company}, {context.meta.period_label}")
-        slides = atomic(target, write_deck)
-        results.append(Rendered(name, "pptx", target, slides))
+            deck = Deck(customer.brand, customer.company, context.meta.confidentiality)
+            slides(context, deck)
+            return deck.save(tmp, datetime.combine(context.meta.as_of, datetime.min.time()), title)
+        results.append(Rendered(name, "pptx", target, atomic(target, write_deck)))
     return results
 
 

@@ -1,5 +1,6 @@
-"""Reading private clients' files (clients/<id>.yaml; the schema is reports/client.py), each mistake
-naming the file, the key and the fix, as for subscriber files."""
+"""Reading private clients' files (clients/<id>.yaml; the schema is reports/client.py) by the loader
+of every customer file (reports/delivery/customer_files.py), each mistake naming the file, the key and
+the fix, as for subscriber files."""
 
 from __future__ import annotations
 
@@ -7,18 +8,17 @@ import difflib
 import os
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from reports.client import Client
-from reports.delivery import logos, yaml_file
-from reports.delivery.subscribers import SubscriberError, explain, where
+from reports.delivery import customer_files, yaml_file
+from reports.delivery.customer_files import CustomerFileError
 from warehouse.tenants import check_id
 
 ENV_CLIENTS = "BENCHHOUSE_CLIENTS"
 REPOSITORY_FOLDER = Path(__file__).resolve().parents[2] / "clients"
+README = "clients/README.md"
 
 
-class ClientError(SubscriberError):
+class ClientError(CustomerFileError):
     """A client file that does not validate."""
 
 
@@ -30,25 +30,8 @@ def folder() -> Path:
 
 
 def load(path: Path) -> Client:
-    try:
-        data, _ = yaml_file.read(path)
-    except ValueError as exc:
-        raise ClientError(str(exc)) from None
-    if not isinstance(data, dict):
-        raise ClientError(f"{path}, line 1: expected keys such as id, company, branding; found {type(data).__name__}")
-    try:
-        client = Client.model_validate(data)
-    except ValidationError as exc:
-        raise ClientError(explain(path, exc, Client, "clients/README.md")) from None
-    client._folder = path.parent
-    if client.id != path.stem:
-        raise ClientError(f"{where(path, ('id',))}: key 'id': '{client.id}' differs from the file name; "
-                          f"rename the file to {client.id}.yaml or set id: {path.stem}")
-    try:
-        logos.check(client.branding.logo, path.parent)
-    except ValueError as exc:
-        raise ClientError(f"{where(path, ('branding', 'logo'))}: key 'branding.logo': {exc}") from None
-    return client
+    """Read and validate one client file."""
+    return customer_files.load(path, Client, ClientError, README)
 
 
 def load_id(client_id: str, where: Path | None = None) -> Client:

@@ -16,11 +16,9 @@ from pathlib import Path
 from reports import private_benchmark as report
 from reports.client import Client
 from reports.delivery import manifests
-from reports.delivery.build import Rendered, atomic
+from reports.delivery.build import Rendered, write as write_deliverable
 from reports.handle import window as open_window
 from reports.tenant_handle import TenantHandle
-from reports.rendering import pdf
-from reports.rendering.deck import Deck
 from reports.window import Period
 from warehouse import purge, tenants
 from warehouse.connection import Location
@@ -63,20 +61,9 @@ def _build(tenant: tenants.Tenant, client: Client, period: Period, out_root: Pat
         context = report.gather(handle, client, evaluations)
     target.mkdir(parents=True, exist_ok=True)
     claimed = _claim(target / "manifest.json", client)
-    stem = f"{period}-{report.NAME}-{client.id}"
-    files = []
-    if "pdf" in formats:
-        path = target / f"{stem}.pdf"
-        pages = atomic(path, lambda tmp: pdf.render(report.TEMPLATE, report.FIGURES, context, client.brand, tmp))
-        files.append(Rendered(report.NAME, "pdf", path, pages))
-    if "pptx" in formats:
-        path = target / f"{stem}.pptx"
-
-        def write_deck(tmp: Path) -> int:
-            deck = Deck(client.brand, client.company, context.meta.confidentiality)
-            report.SLIDES(context, deck)
-            return deck.save(tmp, report.stamp(context), f"{report.TITLE} — {client.company}, {context.meta.period_label}")
-        files.append(Rendered(report.NAME, "pptx", path, atomic(path, write_deck)))
+    files = write_deliverable(report.NAME, report.TEMPLATE, report.FIGURES, report.SLIDES, context, client, formats,
+                              target / f"{period}-{report.NAME}-{client.id}",
+                              title=f"{report.TITLE} — {client.company}, {context.meta.period_label}")
     manifest = target / "manifest.json"
     manifests.write(manifest, _manifest(context, client, files, client_file, claimed.get("deliverables", {})))
     return Built(target, files, manifest, context.meta.snapshot, context.tenant_snapshot)

@@ -1,31 +1,28 @@
 """Reading subscriber files: every one validated before a run starts (the schema is
-reports/subscriber.py), each mistake naming the file, the key, what was wrong and the fix."""
+reports/subscriber.py; the loader, shared with client files, reports/delivery/customer_files.py), each
+mistake naming the file, the key, what was wrong and the fix; and what only subscribers need: the
+folder of them all, each delivery folder owned by one subscriber, focus models the warehouse knows."""
 
 from __future__ import annotations
 
 import difflib
 import os
-import unicodedata
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from reports import catalogue
-from reports.delivery import logos, yaml_file
-from reports.subscriber import HIDDEN, Subscriber, slug_id
+from reports.customer import slug_id
+from reports.delivery import customer_files, yaml_file
+from reports.delivery.customer_files import CustomerFileError, where
+from reports.subscriber import Subscriber
 from warehouse.errors import BenchhouseError
 
 ENV_SUBSCRIBERS = "BENCHHOUSE_SUBSCRIBERS"
 REPOSITORY_FOLDER = Path(__file__).resolve().parents[2] / "subscribers"
+README = "subscribers/README.md"
 
 
-class SubscriberError(BenchhouseError):
-    """A subscriber file that does not validate. The message quotes what the file says: any control or
-    invisible character in it is shown as an escape, so the message stays one line and shows it."""
-
-    def __init__(self, message: str):
-        super().__init__("".join(f"\\u{ord(c):04X}" if unicodedata.category(c) in HIDDEN else c for c in message))
+class SubscriberError(CustomerFileError):
+    """A subscriber file that does not validate."""
 
 
 def folder() -> Path:
@@ -37,27 +34,8 @@ def folder() -> Path:
 
 
 def load(path: Path) -> Subscriber:
-    """Read and validate one subscriber file."""
-    try:
-        data, raw = yaml_file.read(path)
-    except ValueError as exc:
-        raise SubscriberError(str(exc)) from None
-    if not isinstance(data, dict):
-        raise SubscriberError(f"{path}, line 1: expected keys such as id, company, branding; found {type(data).__name__}")
-    try:
-        subscriber = Subscriber.model_validate(data, context={"reports": catalogue.names()})
-    except ValidationError as exc:
-        raise SubscriberError(explain(path, exc)) from None
-    subscriber._folder = path.parent
-    if subscriber.id != path.stem:
-        raise SubscriberError(f"{where(path, ('id',))}: key 'id': '{subscriber.id}' differs from the file name; "
-                              f"rename the file to {subscriber.id}.yaml or set id: {path.stem}")
-    try:
-        subscriber._logo_bytes = logos.check(subscriber.branding.logo, path.parent)
-    except ValueError as exc:
-        raise SubscriberError(f"{where(path, ('branding', 'logo'))}: key 'branding.logo': {exc}") from None
-    subscriber._file_bytes = raw
-    return subscriber
+    """Read and validate one subscriber file (the reports it names must exist)."""
+    return customer_files.load(path, Subscriber, SubscriberError, README, context={"reports": catalogue.names()})
 
 
 def load_id(subscriber_id: str, where: Path | None = None) -> Subscriber:
@@ -77,51 +55,6 @@ def load_id(subscriber_id: str, where: Path | None = None) -> Subscriber:
         hint = f" Did you mean '{close[0]}'?" if close else ""
         raise SubscriberError(f"no subscriber '{subscriber_id}' (no {path}).{hint}")
     return load(path)
-
-
-def where(path: Path, loc: tuple = ()) -> str:
-    """'path, line N': the file and the line of the key at `loc` (its parent's when it is missing)."""
-    try:
-        node = yaml.compose(yaml_file.text(path), Loader=yaml_file.Loader)
-    except (yaml.YAMLError, ValueError):
-        return str(path)
-    line = node.start_mark.line if node is not None else 0
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            found = [(k, v) for k, v in node.value if k.value == str(part)]
-            if not found:
-                break
-            line, node = found[0][0].start_mark.line, found[0][1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line
-        else:
-            break
-    return f"{path}, line {line + 1}"
-
-
-def explain(path: Path, exc: ValidationError, schema: type = Subscriber,
-            readme: str = "subscribers/README.md") -> str:
-    """The first problem of a file that does not validate against `schema`, with its key and fix."""
-    # A misspelt key is both unknown and, under its right name, missing: name the misspelling.
-    problem = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
-    key = ".".join(str(p) for p in problem["loc"])
-    path = where(path, problem["loc"])
-    if problem["type"] == "extra_forbidden":
-        parent = schema
-        for part in problem["loc"][:-1]:
-            field = getattr(parent, "model_fields", {}).get(str(part))
-            parent = getattr(field, "annotation", None) if field else None
-            # An optional block (`Workload | None`): its keys are the model's.
-            parent = next((a for a in getattr(parent, "__args__", ()) if hasattr(a, "model_fields")), parent)
-        known = list(getattr(parent, "model_fields", {}))
-        close = difflib.get_close_matches(str(problem["loc"][-1]), known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; the keys are {', '.join(known)}"
-        return f"{path}: key '{key}' is not known{hint}"
-    if problem["type"] == "missing":
-        return f"{path}: key '{key}' is missing; add it (see {readme})"
-    message = problem["msg"].removeprefix("Value error, ")
-    return f"{path}: key '{key}': {message}"
 
 
 def read_folder(where: Path | None = None) -> tuple[list[Subscriber], list[tuple[Path, str]]]:
