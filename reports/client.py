@@ -21,10 +21,15 @@ class Client(Customer):
     ID_IS: ClassVar[str] = "a tenant id"
     ID_EXAMPLE: ClassVar[str] = "acme-insurance"
 
-    failure_examples: bool = Field(default=False, description="Whether the report may list task ids a candidate failed")
-    failures_shown: int = Field(default=5, ge=1, le=20, description="Failed task ids listed per candidate and evaluation")
-    evaluations: tuple[str, ...] = Field(default=(), description="The client's evaluations the report covers; all if empty")
-    index_version: str | None = Field(default=None, description="Intelligence Index version to compare with; latest if empty")
+    failure_examples: bool = Field(
+        default=False, description="whether the report may list the task ids a candidate never solved")
+    failures_shown: int = Field(default=5, ge=1, le=20,
+                                description="task ids listed per candidate and evaluation (1 to 20)")
+    evaluations: tuple[str, ...] = Field(
+        default=(), description="the client's evaluations the report covers, all when none; `--eval` overrides")
+    index_version: str | None = Field(default=None, description=(
+        "the Intelligence Index version the ranking is compared with; the latest published by the period's end "
+        "otherwise"))
 
     @field_validator("evaluations")
     @classmethod

@@ -59,10 +59,16 @@ class Strict(BaseModel):
 
 
 class Branding(Strict):
-    logo: str = Field(description="Logo file (SVG or PNG), relative to the subscribers folder")
-    primary: str = Field(description="Primary colour, #RRGGBB")
-    accent: str = Field(description="Accent colour, #RRGGBB")
-    font: str = Field(default=theme.DEFAULT_FONT, description=f"One of {', '.join(theme.FONTS)}")
+    logo: str = Field(description=(
+        "SVG, PNG or JPEG in the folder of the files, e.g. `logos/acme-analytics.svg`, at most 1 MB. A PNG or JPEG "
+        "is at most 4096 pixels a side; an SVG is UTF-8, refers to nothing outside itself, and is at most 1024 px a "
+        "side in any unit (it is drawn four times larger in a deck), with what its `<use>` references expand to "
+        "bounded (10,000 elements, 32 levels)"))
+    primary: str = Field(description="colour, `#RRGGBB`")
+    accent: str = Field(description="colour, `#RRGGBB`")
+    font: str = Field(default=theme.DEFAULT_FONT, description=(
+        f"{', '.join(f'`{f}`' for f in list(theme.FONTS)[:-1])} or `{list(theme.FONTS)[-1]}` (shipped in "
+        "`templates/fonts`)"))
 
     @field_validator("logo")
     @classmethod
@@ -86,8 +92,8 @@ class Branding(Strict):
 
 
 class Contact(Strict):
-    name: str
-    email: str
+    name: str = Field(description="the recipient's name")
+    email: str = Field(description="the recipient's email address")
 
     @field_validator("name")
     @classmethod
@@ -119,11 +125,13 @@ class Customer(Strict):
     ID_IS: ClassVar[str] = "a slug"
     ID_EXAMPLE: ClassVar[str] = "acme-corp"
 
-    id: str = Field(description="Names the file: <id>.yaml; lowercase letters, digits and hyphens")
-    company: str = Field(description="The company's name, as printed on every page and slide")
+    id: str = Field(description=f"lowercase letters, digits and hyphens, at most {MAX_ID}; the file is `<id>.yaml`")
+    company: str = Field(description=(
+        f"the company's name as printed on every cover, page and slide: one line, at most {MAX_NAME} characters, "
+        "with a letter or digit and no invisible or direction-changing character (U+202E and its kin)"))
     branding: Branding
-    formats: tuple[Format, ...] = Field(default=("pdf", "pptx"), description="pdf, pptx or both")
-    contacts: tuple[Contact, ...] = Field(default=(), description="Who receives the deliverables: name and email")
+    formats: tuple[Format, ...] = Field(default=("pdf", "pptx"), description="`pdf`, `pptx` or both")
+    contacts: tuple[Contact, ...] = Field(default=(), description="`name` and `email` of each recipient")
     _folder: Path = PrivateAttr(default=Path("."))  # the folder the file was read from
     # The bytes of the file and of the logo as the loader read and checked them: what a run hashes, so
     # that what it pins is what was checked, whatever becomes of the files meanwhile.
@@ -148,3 +156,36 @@ class Customer(Strict):
     def brand(self) -> theme.Brand:
         b = self.branding
         return theme.Brand(primary=b.primary, accent=b.accent, font=b.font, logo=self.logo_path)
+
+
+def field_table(schema: type[BaseModel], added: dict[str, str] | None = None) -> str:
+    """The Markdown table of a customer file's keys (key, required or its default, what), from the
+    schema's fields and their descriptions, nested blocks as dotted keys, and what `added` appends to a
+    key's description: what subscribers/README.md and clients/README.md show (reports/customer_docs.py)."""
+    lines = ["| key | required | what |", "| --- | --- | --- |"]
+    lines += [f"| `{key}` | {required} | {what}{(added or {}).get(key, '')} |"
+              for key, required, what in _field_rows(schema, "")]
+    return "\n".join(lines) + "\n"
+
+
+def _field_rows(schema: type[BaseModel], prefix: str) -> list[tuple[str, str, str]]:
+    rows = []
+    for key, field in schema.model_fields.items():
+        block = next((a for a in (field.annotation, *getattr(field.annotation, "__args__", ()))
+                      if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        required = "yes" if field.is_required() else _default(field.default)
+        if block is not None and not str(field.annotation).startswith("tuple"):
+            if field.description:
+                rows.append((prefix + key, required, field.description))
+            rows += _field_rows(block, f"{prefix}{key}.")
+        else:
+            rows.append((prefix + key, required, field.description or ""))
+    return rows
+
+
+def _default(value) -> str:
+    if value in (None, ()):
+        return "no"
+    if value == ("pdf", "pptx"):
+        return "no (both)"
+    return f"no ({str(value).lower() if isinstance(value, bool) else value})"

@@ -26,8 +26,8 @@ def volume(value: object) -> float:
 
 
 class TokensPerRequest(Strict):
-    input: float = Field(description="Input (prompt) tokens per request")
-    output: float = Field(description="Output tokens per request, reasoning included")
+    input: float = Field(description="input (prompt) tokens a request: a finite number of 0 or more")
+    output: float = Field(description="output tokens a request, reasoning included: a finite number of 0 or more")
 
     @field_validator("input", "output", mode="before")
     @classmethod
@@ -38,9 +38,11 @@ class TokensPerRequest(Strict):
 class Workload(Strict):
     """What the subscriber runs, for the model deployment report's monthly costs."""
 
-    requests_per_month: float = Field(description="Requests a month")
+    requests_per_month: float = Field(description=(
+        "requests a month: a finite number of 0 or more (NaN, infinity, negatives, true/false and quoted numbers "
+        "are refused)"))
     tokens_per_request: TokensPerRequest
-    description: str | None = Field(default=None, description="What the workload is, in a few words")
+    description: str | None = Field(default=None, description="what the workload is, in a few words")
 
     @field_validator("description")
     @classmethod
@@ -57,14 +59,20 @@ class Subscriber(Customer):
     """A subscribing company's file: besides what every customer file holds (reports/customer.py),
     what it is entitled to, its focus models, where its deliverables go and its workload."""
 
-    active: bool = Field(default=True, description="Whether the quarterly run renders for it")
-    tier: Literal["standard", "professional", "enterprise"] = Field(description="standard, professional or enterprise")
-    reports: tuple[str, ...] = Field(description="The reports it is entitled to, by name")
-    focus_models: tuple[str, ...] = Field(default=(), description="Canonical model slugs its reports single out")
-    index_version: str | None = Field(default=None, description="Intelligence Index version to pin; latest if empty")
-    delivery: str = Field(description="One folder name, a slug (lowercase letters, digits, hyphens), unique per "
-                                      "subscriber: where under the run's output its deliverables go")
-    workload: Workload | None = Field(default=None, description="What it runs, for the deployment report's costs")
+    active: bool = Field(default=True, description="inactive subscribers are skipped by the quarterly run")
+    tier: Literal["standard", "professional", "enterprise"] = Field(
+        description="`standard`, `professional` or `enterprise`")
+    reports: tuple[str, ...] = Field(description="the reports it is entitled to, by name (`benchhouse report list`)")
+    focus_models: tuple[str, ...] = Field(
+        default=(), description="canonical model ids highlighted in every chart and table")
+    index_version: str | None = Field(
+        default=None, description="pin an Intelligence Index version; the latest published by the period's end otherwise")
+    delivery: str = Field(description=(
+        f"folder under the run's output where the deliverables go: a slug (lowercase letters, digits and hyphens, at "
+        f"most {MAX_DELIVERY}), so never a name the run writes itself (`manifest.json`), and no other subscriber's"))
+    workload: Workload | None = Field(default=None, description=(
+        "what the subscriber runs, for the model deployment report; without it, the report gives the break-even "
+        "volumes but no monthly cost"))
 
     @field_validator("delivery")
     @classmethod

@@ -124,3 +124,19 @@ def test_one_id_rule_for_subscribers_clients_and_the_ids_asked_for(tmp_path):
     assert subscribers.load_id(longest, tmp_path / "subscribers").id == longest
     with pytest.raises(SubscriberError, match=f"'{longer}' is not a subscriber id"):
         subscribers.load_id(longer, tmp_path / "subscribers")
+
+
+def test_the_key_tables_of_the_customer_readmes_are_generated_from_the_schemas():
+    """subscribers/README.md and clients/README.md list every key the schemas take, with its default and
+    its description, and the reports a subscriber may name: a table written by hand went stale (it
+    lacked model-deployment)."""
+    from pathlib import Path
+
+    from reports import catalogue, customer_docs
+
+    root = Path(__file__).resolve().parents[3]
+    for folder in ("subscribers", "clients"):
+        assert (root / folder / "README.md").read_text(encoding="utf-8") == customer_docs.readme(folder), \
+            f"regenerate it: python -m reports.customer_docs {folder} > {folder}/README.md"
+    table = (root / "subscribers" / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in table for name in catalogue.names()) and "`workload.tokens_per_request.input`" in table
