@@ -130,8 +130,9 @@ turns_seen AS (  -- turns per task on tau-bench airline, where real per-trial da
     FROM task_results t JOIN eval_runs r USING (run_id)
     WHERE r.evaluation = 'tau-bench-airline'
 ),
-endpoint AS (  -- the creator's own API when it sells the model, else the provider with most prices
-    SELECT model, arg_max(provider, (provider = creator, n)) AS provider
+endpoint AS (  -- the creator's own API when it sells the model, else the provider with most prices, the
+              -- first by name among as many (without it, two builds of the demo named different ones)
+    SELECT model, arg_min(provider, (provider <> creator, -n, provider)) AS provider
     FROM (SELECT p.model, p.provider, m.creator, count(*) AS n
           FROM prices p JOIN models m USING (model) GROUP BY ALL)
     GROUP BY model
