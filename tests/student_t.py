@@ -1,5 +1,5 @@
 """Student's t distribution computed from its definition, to check the warehouse's quantiles
-(warehouse/macros/student_t.sql, a Cornish-Fisher expansion) against: the upper tail P(T > t) with df
+(warehouse/macros/010_student_t.sql, a Cornish-Fisher expansion) against: the upper tail P(T > t) with df
 degrees of freedom is I_x(df/2, 1/2) / 2 at x = df / (df + t^2), the regularised incomplete beta
 function, evaluated by its continued fraction (Lentz's method); a quantile is found by bisection."""
 

@@ -1,6 +1,6 @@
 -- Quantiles of Student's t distribution for confidence intervals, for an analyst to read: t975 for
 -- two-sided 95% intervals, t95 for two-sided 90% intervals, at 1 to 1,000 degrees of freedom. The
--- views do not join this table: they call the macros it is computed by (warehouse/macros/student_t.sql)
+-- views do not join this table: they call the macros it is computed by (warehouse/macros/010_student_t.sql)
 -- at the degrees of freedom they compute, whole or not.
 CREATE OR REPLACE VIEW student_t AS
 SELECT CAST(df AS INTEGER) AS df, student_t975(df) AS t975, student_t95(df) AS t95

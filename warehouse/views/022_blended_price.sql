@@ -2,8 +2,8 @@
 -- million tokens, 3 input to 1 output (the ratio Artificial Analysis and Epoch AI both use).
 CREATE OR REPLACE VIEW blended_price AS
 SELECT as_of, model,
-       (3 * max(usd_per_mtok) FILTER (WHERE token_type = 'input')
-          + max(usd_per_mtok) FILTER (WHERE token_type = 'output')) / 4 AS blended_usd_per_mtok,
+       blended_usd_per_mtok(max(usd_per_mtok) FILTER (WHERE token_type = 'input'),
+                            max(usd_per_mtok) FILTER (WHERE token_type = 'output')) AS blended_usd_per_mtok,
        any_value(price_basis) AS price_basis
 FROM model_price_as_of
 WHERE token_type IN ('input', 'output')

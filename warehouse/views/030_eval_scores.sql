@@ -8,7 +8,7 @@
 --    of questions - 1 degrees of freedom. Repeats of one question are not independent samples, so
 --    they never shrink the interval. When the question means do not vary (every question scored 0,
 --    or every one 1), that spread says nothing: a Wilson interval over the questions stands in
---    (never a point). The arithmetic is warehouse/macros/clustered_interval.sql, which the private
+--    (never a point). The arithmetic is warehouse/macros/020_clustered_interval.sql, which the private
 --    views use too. The spread of the per-repeat means (repeat_sd) is kept beside it: how
 --    reproducible a run is.
 --    A variant's set of runs changes only in the months its runs start (epochs); each as-of date
@@ -47,7 +47,7 @@ questions AS (
 ),
 clustered AS (  -- t: Student's t at questions - 1 degrees of freedom, whatever their number
     SELECT model, effort, evaluation, epoch, count(*) AS n_questions, avg(question_mean) AS mean,
-           stddev_samp(question_mean) AS sd, student_t975(greatest(count(*) - 1, 1)) AS t
+           stddev_samp(question_mean) AS sd, question_t975(count(*)) AS t
     FROM questions
     GROUP BY ALL
 ),
@@ -66,12 +66,12 @@ house AS (
     JOIN repeats r USING (model, effort, evaluation, epoch)
     QUALIFY q.epoch = max(q.epoch) OVER (PARTITION BY k.as_of, q.model, q.effort, q.evaluation)
 ),
-house_scores AS (  -- the interval is warehouse/macros/clustered_interval.sql's, as in the private views
+house_scores AS (  -- the interval is warehouse/macros/020_clustered_interval.sql's, as in the private views
     SELECT as_of, model, effort, evaluation, 'house' AS source, 100 * mean AS score,
-           100 * clustered_interval(n_questions, mean, sd, t).low AS ci_low,
-           100 * clustered_interval(n_questions, mean, sd, t).high AS ci_high,
-           clustered_interval(n_questions, mean, sd, t).method || ', ' || n_repeats || ' repeats' AS ci_method,
-           100 * clustered_interval(n_questions, mean, sd, t).std_error AS std_error,
+           100 * clustered_interval(n_questions, mean, sd).low AS ci_low,
+           100 * clustered_interval(n_questions, mean, sd).high AS ci_high,
+           clustered_interval(n_questions, mean, sd).method || ', ' || n_repeats || ' repeats' AS ci_method,
+           100 * clustered_interval(n_questions, mean, sd).std_error AS std_error,
            n_questions AS n_tasks, n_repeats, df, t, repeat_sd, runs_through, generated,
            CASE WHEN generated THEN 'generated' ELSE 'measured' END AS provenance
     FROM house

@@ -3,7 +3,7 @@
 -- never moves it). Index = sum of weight x score (each score moved onto 0-100 by its transform).
 -- Its 95% interval is t x sqrt(sum of weight^2 x se^2), the evaluations taken as independent, with
 -- the same quantile rule as each evaluation's: the t quantile of the Welch-Satterthwaite degrees of
--- freedom of the weighted sum, as computed (whole or not, however many: warehouse/macros/student_t.sql),
+-- freedom of the weighted sum, as computed (whole or not, however many: warehouse/macros/010_student_t.sql),
 -- within 0-100; std_error is sqrt(sum of weight^2 x se^2).
 -- A variant missing an evaluation of the version is listed with complete = false, no index and
 -- no rank. rank is 1 + the number of variants whose interval lies wholly above this one's (the

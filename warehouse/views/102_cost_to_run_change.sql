@@ -8,12 +8,12 @@ WITH priced AS (
     WHERE total_usd IS NOT NULL
 ),
 compared AS (
-    SELECT n.index_id, n.version, n.as_of, CAST(last_day(n.as_of - INTERVAL 3 MONTH) AS DATE) AS previous_as_of,
+    SELECT n.index_id, n.version, n.as_of, quarter_before(n.as_of) AS previous_as_of,
            n.model, n.effort, b.total_usd AS before_usd, n.total_usd AS now_usd
     FROM priced n
     LEFT JOIN priced b
            ON b.index_id = n.index_id AND b.version = n.version AND b.model = n.model AND b.effort = n.effort
-          AND b.as_of = CAST(last_day(n.as_of - INTERVAL 3 MONTH) AS DATE)
+          AND b.as_of = quarter_before(n.as_of)
 )
 SELECT c.index_id, c.version, c.as_of, c.previous_as_of, c.model, c.effort, m.name AS display_name,
        c.before_usd, c.now_usd, c.now_usd / c.before_usd AS ratio,

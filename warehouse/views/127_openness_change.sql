@@ -21,7 +21,7 @@ WITH components AS (
     GROUP BY ALL
 ),
 paired AS (
-    SELECT n.index_id, n.version, n.as_of, CAST(last_day(n.as_of - INTERVAL 3 MONTH) AS DATE) AS previous_as_of,
+    SELECT n.index_id, n.version, n.as_of, quarter_before(n.as_of) AS previous_as_of,
            n.model, b.score AS score_before, n.score AS score_after, b.derived_from AS derived_from_before,
            n.derived_from, b.model IS NOT NULL AND b.derived_from = n.derived_from AS same_source,
            [n.weights_access, n.weights_licence, n.data_access, n.data_licence, n.methodology, n.training_code]
@@ -32,7 +32,7 @@ paired AS (
     FROM openness_index_as_of n
     LEFT JOIN openness_index_as_of b
            ON b.index_id = n.index_id AND b.version = n.version AND b.model = n.model
-          AND b.as_of = CAST(last_day(n.as_of - INTERVAL 3 MONTH) AS DATE)
+          AND b.as_of = quarter_before(n.as_of)
 ),
 compared AS (
     SELECT p.*, c.keys, c.names,

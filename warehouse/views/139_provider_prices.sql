@@ -6,8 +6,8 @@ CREATE OR REPLACE VIEW provider_prices AS
 SELECT as_of, model, provider,
        max(usd_per_mtok) FILTER (WHERE token_type = 'input') AS input_usd_per_mtok,
        max(usd_per_mtok) FILTER (WHERE token_type = 'output') AS output_usd_per_mtok,
-       (3 * max(usd_per_mtok) FILTER (WHERE token_type = 'input')
-        + max(usd_per_mtok) FILTER (WHERE token_type = 'output')) / 4 AS blended_usd_per_mtok
+       blended_usd_per_mtok(max(usd_per_mtok) FILTER (WHERE token_type = 'input'),
+                            max(usd_per_mtok) FILTER (WHERE token_type = 'output')) AS blended_usd_per_mtok
 FROM price_as_of
 WHERE token_type IN ('input', 'output') AND usd_per_mtok > 0
 GROUP BY as_of, model, provider

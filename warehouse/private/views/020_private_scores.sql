@@ -1,5 +1,5 @@
 -- One row per candidate variant and client evaluation: the score (0-100) with its 95% interval
--- clustered by question (the macro clustered_interval, warehouse/macros/clustered_interval.sql),
+-- clustered by question (the macro clustered_interval, warehouse/macros/020_clustered_interval.sql),
 -- pass^k (the share of questions solved in every one of their attempts; k is the fewest attempts
 -- any question had), tokens and turns per task (means per attempt), and the rank among the
 -- candidates on that evaluation: 1 + the number of variants whose interval lies wholly above, so
@@ -24,7 +24,7 @@ runs AS (
     GROUP BY ALL
 ),
 scored AS (
-    SELECT q.*, clustered_interval(q.n_questions, q.mean, q.sd, student_t975(q.n_questions - 1)) AS ci
+    SELECT q.*, clustered_interval(q.n_questions, q.mean, q.sd) AS ci
     FROM questions q  -- Student's t at questions - 1 degrees of freedom, as the public eval_scores
 )
 SELECT s.model, s.effort, s.evaluation,

@@ -28,3 +28,8 @@ CREATE OR REPLACE TEMP MACRO student_t95(df) AS
     student_t_expansion(1.6448536269514722e0, 1.523769147574e0, 1.420202982636e0, 0.983001512034e0,
                         0.433876454505e0, 0.193370485549e0,
                         [6.313751515e0, 2.91998558e0, 2.353363435e0, 2.131846786e0], CAST(df AS DOUBLE));
+
+-- Student's t (97.5%, two-sided 95%) for a mean over n question means: n - 1 degrees of freedom, and
+-- at least 1 (one question gives no spread, and its interval is Wilson's: 020_clustered_interval.sql).
+-- The one definition eval_scores' t and every clustered interval (public and private) read.
+CREATE OR REPLACE TEMP MACRO question_t975(n) AS student_t975(greatest(n - 1, 1));

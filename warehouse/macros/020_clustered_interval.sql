@@ -1,18 +1,17 @@
 -- The 95% confidence interval of a mean score clustered by question (Miller, "Adding Error Bars to
 -- Evals", 2024), written once for every view that scores: average each question over its repeats
 -- first, then mean +- t x sd / sqrt(n) over the n question means, t the quantile of n - 1 degrees of
--- freedom (the view passes student_t975(n - 1): warehouse/macros/student_t.sql). Its arguments are
--- what a view aggregates over questions: n, the mean of the question means, their sample standard
--- deviation, t975.
+-- freedom (question_t975(n): warehouse/macros/010_student_t.sql). Its arguments are what a view
+-- aggregates over questions: n, the mean of the question means, their sample standard deviation.
 -- Where the question means do not vary (every question scored 0, or every one 1) or there is one
 -- question, that interval would be a point; the Wilson score interval over the n questions (z =
 -- 1.96) is used instead, and its std_error is its half-width / 1.96. Scores are on 0-1; the
 -- bounds are clamped to [0, 1]. Created as a temporary macro in every connection
 -- (warehouse/connection.py), so the public eval_scores can adopt it as the private views have.
-CREATE OR REPLACE TEMP MACRO clustered_interval(n, mean, sd, t975) AS
+CREATE OR REPLACE TEMP MACRO clustered_interval(n, mean, sd) AS
 CASE WHEN n >= 2 AND sd > 0 THEN {
-         'low': greatest(mean - t975 * sd / sqrt(n), 0.0),
-         'high': least(mean + t975 * sd / sqrt(n), 1.0),
+         'low': greatest(mean - question_t975(n) * sd / sqrt(n), 0.0),
+         'high': least(mean + question_t975(n) * sd / sqrt(n), 1.0),
          'std_error': sd / sqrt(n),
          'method': 'clustered by question: t-interval over ' || n || ' question means'}
      ELSE {
