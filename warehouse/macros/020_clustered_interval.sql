@@ -8,10 +8,10 @@
 -- 1.96) is used instead, and its std_error is its half-width / 1.96. Scores are on 0-1; the
 -- bounds are clamped to [0, 1]. Created as a temporary macro in every connection
 -- (warehouse/connection.py), so the public eval_scores can adopt it as the private views have.
-CREATE OR REPLACE TEMP MACRO clustered_interval(n, mean, sd) AS
+CREATE OR REPLACE TEMP MACRO clustered_interval_at(n, mean, sd, t975) AS
 CASE WHEN n >= 2 AND sd > 0 THEN {
-         'low': greatest(mean - question_t975(n) * sd / sqrt(n), 0.0),
-         'high': least(mean + question_t975(n) * sd / sqrt(n), 1.0),
+         'low': greatest(mean - t975 * sd / sqrt(n), 0.0),
+         'high': least(mean + t975 * sd / sqrt(n), 1.0),
          'std_error': sd / sqrt(n),
          'method': 'clustered by question: t-interval over ' || n || ' question means'}
      ELSE {
@@ -22,3 +22,9 @@ CASE WHEN n >= 2 AND sd > 0 THEN {
          'std_error': sqrt(mean * (1 - mean) / n + 1.96 ^ 2 / (4 * n ^ 2)) / (1 + 1.96 ^ 2 / n),
          'method': 'Wilson interval over ' || n || ' questions (no spread between questions)'}
 END;
+
+-- The views call it with n, mean and sd. The form that takes t975 too is what the views of snapshots
+-- before 2026-12 called (each passed its own t): a snapshot read as it was (--snapshot) binds its own
+-- views against these macros, so a macro's form is added, never removed.
+CREATE OR REPLACE TEMP MACRO clustered_interval(n, mean, sd) AS clustered_interval_at(n, mean, sd, question_t975(n)),
+                                              (n, mean, sd, t975) AS clustered_interval_at(n, mean, sd, t975);

@@ -46,3 +46,11 @@ def test_one_question_has_no_spread_and_gets_a_wilson_interval(con):
 def test_the_bounds_stay_within_zero_and_one(con):
     found = interval(con, 4, 0.9, 0.4)  # t975(3) = 3.182446, which the macro gives exactly at 1 to 4 df
     assert (found["low"], found["high"]) == (pytest.approx(0.9 - 3.182446 * 0.2), 1.0)
+
+
+def test_the_form_the_views_of_earlier_snapshots_call_still_binds(con):
+    """Views of a snapshot taken before the macro chose its own t passed t975 as a fourth argument;
+    read as it was (--snapshot), such a view calls that form, which gives the interval at that t."""
+    old = con.execute("SELECT clustered_interval(10, 0.6, 0.5, 2.2622)").fetchone()[0]
+    assert old["low"] == pytest.approx(0.6 - 2.2622 * 0.158114, abs=1e-6)
+    assert old["method"] == interval(con, 10, 0.6, 0.5)["method"]
