@@ -4,7 +4,6 @@ the fix, as for subscriber files."""
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
 
@@ -37,17 +36,8 @@ def load(path: Path) -> Client:
 def load_id(client_id: str, where: Path | None = None) -> Client:
     """The client of that id (validated as a tenant id first: it names a file)."""
     check_id(client_id)
-    where = where or folder()
-    path = where / f"{client_id}.yaml"
-    if not path.exists():
-        if misnamed := yaml_file.misnamed_sibling(path):
-            raise ClientError(misnamed)
-        known = [p.stem for p in where.glob("*.yaml")]
-        close = difflib.get_close_matches(client_id, known, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
-        raise ClientError(f"no client file for tenant '{client_id}' (no {path}).{hint} Write one: see "
-                          "clients/README.md")
-    return load(path)
+    return load(customer_files.named(client_id, where or folder(), ClientError,
+                                     "no client file for tenant '{id}' (no {path}).{hint} Write one: see " + README))
 
 
 def load_all(where: Path | None = None) -> list[Client]:

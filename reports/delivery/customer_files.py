@@ -52,6 +52,19 @@ def load(path: Path, schema: type[C], error: type[CustomerFileError], readme: st
     return customer
 
 
+def named(customer_id: str, where: Path, error: type[CustomerFileError], missing: str) -> Path:
+    """The file of a customer id (already checked as a slug) in `where`; when there is none, `error`
+    naming a misnamed sibling (.yml, another case) or, by `missing` (formatted with id, path and a
+    "did you mean"), the closest file there is."""
+    path = where / f"{customer_id}.yaml"
+    if path.exists():
+        return path
+    if misnamed := yaml_file.misnamed_sibling(path):
+        raise error(misnamed)
+    close = difflib.get_close_matches(customer_id, [p.stem for p in where.glob("*.yaml")], n=1)
+    raise error(missing.format(id=customer_id, path=path, hint=f" Did you mean '{close[0]}'?" if close else ""))
+
+
 def where(path: Path, loc: tuple = ()) -> str:
     """'path, line N': the file and the line of the key at `loc` (its parent's when it is missing)."""
     try:

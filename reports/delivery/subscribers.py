@@ -45,16 +45,8 @@ def load_id(subscriber_id: str, where: Path | None = None) -> Subscriber:
         slug_id(subscriber_id, "a subscriber id", "acme-analytics")
     except ValueError as exc:
         raise SubscriberError(str(exc)) from None
-    where = where or folder()
-    path = where / f"{subscriber_id}.yaml"
-    if not path.exists():
-        if misnamed := yaml_file.misnamed_sibling(path):
-            raise SubscriberError(misnamed)
-        known = [p.stem for p in where.glob("*.yaml")]
-        close = difflib.get_close_matches(subscriber_id, known, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
-        raise SubscriberError(f"no subscriber '{subscriber_id}' (no {path}).{hint}")
-    return load(path)
+    return load(customer_files.named(subscriber_id, where or folder(), SubscriberError,
+                                     "no subscriber '{id}' (no {path}).{hint}"))
 
 
 def read_folder(where: Path | None = None) -> tuple[list[Subscriber], list[tuple[Path, str]]]:
