@@ -36,6 +36,10 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str]]:
                     f"one hand-written query: {seconds(v['hand_written'])}", f"{v['ratio']:.2f}", "≤ 1.5"))
         out.append((f"every view, all rows ({len(v['views'])} views)", f"{v['every_view_s']:.2f} s "
                     f"(slowest `{v['slowest']}` {v['views'][v['slowest']]:.2f} s)", "", "", "< 2 s"))
+    if p := results.get("planning"):
+        out.append((f"planning {len(p['views'])} report views on a new warehouse (`bench/planning_bench.py`)",
+                    f"empty tables' statistics recorded: {p['recorded_cpu_s']:.2f} s CPU",
+                    f"as DuckLake leaves them (none): {p['bare_cpu_s']:.2f} s CPU", f"{p['ratio']:.2f}", "≤ 0.5"))
     if r := results.get("render"):
         for name in REPORTS:
             f = r["reports"][name]

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import harness
 import ingest_bench
+import planning_bench
 import private_bench
 import quarterly_bench
 import readme
@@ -42,6 +43,7 @@ SIZES = {
     "quarterly": ({"count": 2, "repeats": 1}, {"count": 1, "repeats": 1}),
     "private": ({"repeats": 2, "warm": False}, {"repeats": 1, "warm": False}),
     "startup": ({"repeats": 7}, {"repeats": 2}),
+    "planning": ({"repeats": 5}, {"repeats": 1}),
 }
 
 
@@ -80,6 +82,8 @@ def main() -> None:
         done("ingest", ingest_bench.measure(**sizes["ingest"]))
     if "views" in wanted:
         done("views", views_bench.measure(**sizes["views"]))
+    if "planning" in wanted:
+        done("planning", planning_bench.measure(**sizes["planning"]))
     with tempfile.TemporaryDirectory(prefix="benchhouse-bench-") as tmp:
         root = Path(tmp)
         if wanted & {"render", "quarterly", "private", "startup"}:

@@ -311,14 +311,12 @@ def _advisory_lock(location: Location, wait: bool) -> Iterator[None]:
     """pg_try_advisory_xact_lock on a connection of its own, inside a transaction held open for the
     writer's duration: the lock lives exactly as long as that PostgreSQL transaction. It is polled
     rather than waited for in PostgreSQL, so that Ctrl-C still stops a waiting ingest."""
-    con = _bare_connection()
     try:
-        load_extension(con, "duckdb_extension_postgres_scanner", "postgres_scanner")
-        try:
-            con.execute(f"ATTACH {quote_literal(location.catalog.removeprefix('postgres:'))} AS writer_lock (TYPE postgres)")
-        except duckdb.Error as exc:
-            raise BenchhouseError(f"cannot reach the catalog {location.describe()} to take the writer lock: "
-                                  f"{str(exc).splitlines()[0]}") from None
+        con = metadata_connection(location.catalog, "writer_lock")
+    except duckdb.Error as exc:
+        raise BenchhouseError(f"cannot reach the catalog {location.describe()} to take the writer lock: "
+                              f"{str(exc).splitlines()[0]}") from None
+    try:
         con.execute("BEGIN")
         query = f"SELECT * FROM postgres_query('writer_lock', 'SELECT pg_try_advisory_xact_lock({ADVISORY_KEY}) AS held')"
         while not con.execute(query).fetchone()[0]:
@@ -328,6 +326,19 @@ def _advisory_lock(location: Location, wait: bool) -> Iterator[None]:
         yield
     finally:
         con.close()  # ends the transaction and the session, and with them the lock
+
+
+def metadata_connection(catalog: str, alias: str = "meta") -> duckdb.DuckDBPyConnection:
+    """A connection to a PostgreSQL catalog's own database, as `alias`, beside DuckLake rather than
+    through it (`catalog` as in Location.catalog: 'postgres:<dsn>')."""
+    con = _bare_connection()
+    try:
+        load_extension(con, "duckdb_extension_postgres_scanner", "postgres_scanner")
+        con.execute(f"ATTACH {quote_literal(catalog.removeprefix('postgres:'))} AS {alias} (TYPE postgres)")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _busy(location: Location) -> WarehouseBusy:

@@ -5,14 +5,16 @@ Only writers migrate; a reader asks `current_snapshot`, which writes nothing."""
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Mapping
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from warehouse import sql
-from warehouse.connection import LAKE, Location, connect, latest_snapshot, writer_lock
+from warehouse.connection import LAKE, Location, connect, latest_snapshot, metadata_connection, writer_lock
 from warehouse.errors import SchemaDrift, WarehouseOutdated
 
 SCHEMA_DIR = sql.PACKAGE_DIR / "schema"
@@ -50,7 +52,9 @@ def init(location: Location) -> list[str]:
     with writer_lock(location):
         con = connect(location, create=True)
         try:
-            return migrate(con)
+            done = migrate(con)
+            record_empty_tables(con)  # also for a warehouse whose tables were made by an older version
+            return done
         finally:
             con.close()
 
@@ -58,7 +62,10 @@ def init(location: Location) -> list[str]:
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the schema files this warehouse lacks and refresh changed views; return what was
     applied. Call under the writer lock."""
-    return _apply_schema(con) + _apply_views(con)
+    done = _apply_schema(con) + _apply_views(con)
+    if done:
+        record_empty_tables(con)
+    return done
 
 
 def pending(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -91,7 +98,29 @@ def current_snapshot(location: Location) -> int:
 def migrate_tables(con: duckdb.DuckDBPyConnection, folder: Path, lake: str) -> list[str]:
     """Apply the schema files of `folder` (NNN_*.sql, each once) to the catalog `lake`, which holds
     tables only: a tenant's catalog (warehouse/tenants.py)."""
-    return _apply_schema(con, folder, lake)
+    done = _apply_schema(con, folder, lake)
+    if done:
+        record_empty_tables(con, lake)
+    return done
+
+
+def record_empty_tables(con: duckdb.DuckDBPyConnection, lake: str = LAKE) -> None:
+    """Record in the catalog `lake` the statistics of each table that has never held a row: 0 rows
+    (catalog/empty_table_stats.sql). DuckLake keeps a catalog's table statistics in one cache and,
+    asked for a table that has none, reads them all from the catalog again: planning the report
+    view model_standing on a new warehouse read them 991 times (1.9 s of CPU); with a row for each
+    empty table, 19 times (0.8 s). Written beside DuckLake, in the catalog's own database, after
+    its commit (call under the writer lock); DuckLake's first insert into a table updates the row."""
+    statement = sql.load("catalog/empty_table_stats.sql")
+    path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = ?", [lake]).fetchone()[0]
+    kind, _, target = path.partition(":")
+    if kind == "sqlite":
+        # Python's own SQLite: DuckDB's would read and write the file on two handles in one statement
+        with closing(sqlite3.connect(target, timeout=60)) as db, db:
+            db.execute(statement)
+    else:
+        with closing(metadata_connection(path)) as meta:
+            meta.execute(f"CALL postgres_execute('meta', {sql.quote_literal(statement)})")
 
 
 def view_files() -> list[tuple[str, str, str, str]]:

@@ -101,7 +101,7 @@ def test_an_ingest_two_analysts_and_a_quarterly_run_on_dask_at_once_lose_nothing
     assert len(PdfReader(item.path).pages) == recorded["pages"] > 3
 
 
-def test_two_writers_on_the_shared_catalog_wait_for_each_other(shared, tmp_path):
+def test_two_writers_on_the_shared_catalog_wait_for_each_other(shared, postgres, tmp_path):
     ingest(shared, "models", METRICS / "models.csv")
     more = write(tmp_path / "more_models.csv", """
 model,creator,display_name,release_date,params_total_b,params_active_b,open_weights
@@ -118,6 +118,14 @@ gamma-1,lab-c,Gamma 1,2025-03-01,,,false
         assert scalar(shared, "SELECT count(*) FROM models") == 4
     finish(second)
     assert scalar(shared, "SELECT count(*) FROM models") == 5
+    # The catalog recorded every table's statistics when it was made (warehouse/migrate.py:
+    # record_empty_tables), in PostgreSQL as in SQLite; the inserts updated them, one row a table.
+    statistics = postgres.command("psql", shared.catalog.removeprefix("postgres:"), "-At", "-F", " ", "-c", (
+        "SELECT t.table_name, count(s.table_id), max(s.record_count) FROM ducklake_table t LEFT JOIN "
+        "ducklake_table_stats s USING (table_id) WHERE t.end_snapshot IS NULL GROUP BY 1")).stdout.split("\n")
+    tables = {name: (int(rows_), int(count)) for name, rows_, count in (line.split() for line in statistics if line)}
+    assert tables["models"] == (1, 5) and tables["eval_runs"] == (1, 0)
+    assert {name for name, (rows_, _) in tables.items() if rows_ != 1} == set()
 
 
 def test_a_machine_naming_the_data_by_another_path_is_told_the_path(shared, tmp_path):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import re
+import sqlite3
+from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ from tests.conftest import rows
 from warehouse import formats
 from warehouse.connection import Location, connect, writer_lock
 from warehouse.errors import BenchhouseError, SchemaDrift
+from warehouse.ingest import ingest
 from warehouse.migrate import init
 from warehouse.migrate import schema_files, view_files
 
@@ -119,3 +124,34 @@ def test_every_citation_of_the_methodology_names_a_part_of_it():
     missing = [f"{name}: {part}" for name, part in cited if part.lower() not in methodology]
     assert not missing, missing
     assert "docs/methodology.md" in (ROOT / "docs" / "data-dictionary.md").read_text()
+
+
+def table_statistics(location: Location) -> dict[str, list[tuple[int, int]]]:
+    """Each live table's rows in the catalog's ducklake_table_stats: (record_count, next_row_id)."""
+    with closing(sqlite3.connect(location.local_dir / "catalog.sqlite")) as db:
+        found = db.execute("SELECT t.table_name, s.record_count, s.next_row_id FROM ducklake_table t "
+                           "LEFT JOIN ducklake_table_stats s USING (table_id) WHERE t.end_snapshot IS NULL").fetchall()
+    tables: dict[str, list[tuple[int, int]]] = {}
+    for table, count, next_row in found:
+        tables.setdefault(table, []).extend([] if count is None else [(count, next_row)])
+    return tables
+
+
+def test_every_table_has_its_statistics_from_the_start_and_the_first_insert_keeps_them_true(empty):
+    """A new warehouse records 0 rows for each table (DuckLake reads every table's statistics again
+    whenever it is asked for a table with none, hundreds of times while planning one report view);
+    the first insert into a table updates that row rather than adding one, and queries answer from
+    the rows themselves."""
+    before = table_statistics(empty)
+    assert REQUIRED_TABLES <= set(before)
+    assert {table: stats for table, stats in before.items() if stats != [(0, 0)]} == {
+        table: stats for table, stats in before.items() if table in ("schema_migrations", "view_definitions")}
+    with open(ROOT / "tests" / "fixtures" / "models_four.csv", newline="") as handle:
+        models = list(csv.DictReader(handle))
+    ingest(empty, "models", ROOT / "tests" / "fixtures" / "models_four.csv")
+    after = table_statistics(empty)
+    assert after["models"] == [(len(models), len(models))]
+    assert after["eval_runs"] == after["task_results"] == [(0, 0)]
+    assert rows(empty, "SELECT count(*), min(release_date), max(model) FROM models") == [
+        (len(models), min(date.fromisoformat(m["release_date"]) for m in models), max(m["model"] for m in models))]
+    assert rows(empty, "SELECT count(*), min(batch_id) FROM eval_runs") == [(0, None)]
