@@ -1,5 +1,5 @@
 """The one read handle a report gets: a read-only connection pinned to the window's snapshot, and the
-report queries in reports/sql/*.sql, which read the warehouse's views and only filter and order
+report queries in reports/<package>/sql/*.sql, which read the warehouse's views and only filter and order
 (every figure is computed in a view). `$as_of`, `$previous_as_of` and `$snapshot` are bound from the
 window; a query's other parameters are given by name. A private report's handle is the same with one
 tenant's catalog beside the warehouse (reports/tenant_handle.py): public reports never import it."""
@@ -16,12 +16,32 @@ from warehouse.connection import Location, connect
 from warehouse.migrate import current_snapshot
 from warehouse.errors import BenchhouseError
 
-SQL = Path(__file__).resolve().parent / "sql"
+REPORTS = Path(__file__).resolve().parent
+
+
+@cache
+def queries() -> dict[str, Path]:
+    """Every report query by name: reports/<package>/sql/<name>.sql, the shared ones in
+    reports/common/sql/. A name is one query, whichever package holds it."""
+    found: dict[str, Path] = {}
+    for path in sorted(REPORTS.glob("*/sql/*.sql")):
+        if path.stem in found:
+            raise BenchhouseError(f"two report queries are named {path.stem}: {where(found[path.stem])} and "
+                                  f"{where(path)}; rename one")
+        found[path.stem] = path
+    return found
+
+
+def where(path: Path) -> str:
+    return str(path.relative_to(REPORTS.parent))
 
 
 @cache
 def statement(name: str) -> str:
-    return (SQL / f"{name}.sql").read_text()
+    try:
+        return queries()[name].read_text()
+    except KeyError:
+        raise BenchhouseError(f"no report query is named {name} (reports/*/sql/{name}.sql)") from None
 
 
 def window(location: Location, period: Period, snapshot: int | None = None) -> Window:
@@ -91,12 +111,12 @@ class ReadHandle:
         return self.window.snapshot
 
     def rows(self, name: str, **params: Any) -> list[dict]:
-        """Rows of reports/sql/<name>.sql as dictionaries."""
+        """Rows of the report query `name` (reports/<package>/sql/<name>.sql) as dictionaries."""
         stmt = self.con.extract_statements(statement(name))[0]
         given = {**self.window.parameters(), **params}
         missing = stmt.named_parameters - set(given)
         if missing:
-            raise BenchhouseError(f"reports/sql/{name}.sql needs {', '.join(sorted(missing))}")
+            raise BenchhouseError(f"{where(queries()[name])} needs {', '.join(sorted(missing))}")
         values = {k: given[k] for k in stmt.named_parameters}
         key = (name, *sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
         if key not in self._asked:

@@ -1,12 +1,16 @@
-"""How a report is declared: a name, a title, a template, and four functions. `gather` reads, once per
-run and index version, what every subscriber's copy shares (queries over the views); the decorated
-function tailors it to one subscriber (focus models, brand, findings); `figures` and `slides` say
-what its PDF and its deck show. Which reports exist is reports/catalogue.py's business."""
+"""How a report is declared: a package reports/<name>/ whose report.py names it (NAME, TITLE) and
+holds two functions, and whose figures.py and slides.py draw it. `gather` reads, once per run and
+index version, what every subscriber's copy shares (queries over the views, in its sql/); `tailor`
+fits that to one subscriber (focus models, brand, findings); `figures` and `slides` say what its PDF
+and its deck show. The template is templates/<name>.html. Which reports exist is
+reports/catalogue.py's business: `of` wires one package into a spec."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
+from types import ModuleType
 
 
 @dataclass(frozen=True)
@@ -26,15 +30,21 @@ class ReportSpec:
     """(context, Deck) -> adds the deck's slides."""
 
 
-REPORTS: dict[str, ReportSpec] = {}
+def of(package: ModuleType) -> ReportSpec:
+    """The spec of the report package `package` (e.g. reports.cost_to_run): its report, figures and
+    slides modules, and its template named after the package."""
+    report, figures, slides = (import_module(f"{package.__name__}.{part}") for part in ("report", "figures", "slides"))
+    stem = package.__name__.rsplit(".", 1)[-1]
+    return ReportSpec(report.NAME, report.TITLE, f"{stem}.html", report.gather, report.tailor, figures.figures,
+                      slides.slides)
 
 
-def report(name: str, *, title: str, template: str, gather: Callable, figures: Callable, slides: Callable):
-    """Register the decorated tailoring function as report `name`; a second report of that name is
-    refused."""
-    def register(tailor: Callable) -> Callable:
-        if name in REPORTS:
-            raise ValueError(f"report '{name}' is registered twice")
-        REPORTS[name] = ReportSpec(name, title, template, gather, tailor, figures, slides)
-        return tailor
-    return register
+def catalogue(*packages: ModuleType) -> dict[str, ReportSpec]:
+    """The specs of `packages` by name; a second report of the same name is refused."""
+    found: dict[str, ReportSpec] = {}
+    for package in packages:
+        spec = of(package)
+        if spec.name in found:
+            raise ValueError(f"report '{spec.name}' is registered twice ({package.__name__})")
+        found[spec.name] = spec
+    return found

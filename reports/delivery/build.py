@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reports import catalogue
-from reports.context import index_version
+from reports.common.context import index_version
 from reports.customer import Customer
 from reports.handle import ReadHandle
 from reports.rendering import pdf

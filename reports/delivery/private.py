@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from reports import private_benchmark as report
+from reports.private_benchmark import figures, report, slides
 from reports.client import Client
 from reports.delivery import manifests
 from reports.delivery.build import Rendered, write as write_deliverable
@@ -61,7 +61,7 @@ def _build(tenant: tenants.Tenant, client: Client, period: Period, out_root: Pat
         context = report.gather(handle, client, evaluations)
     target.mkdir(parents=True, exist_ok=True)
     claimed = _claim(target / "manifest.json", client)
-    files = write_deliverable(report.NAME, report.TEMPLATE, report.FIGURES, report.SLIDES, context, client, formats,
+    files = write_deliverable(report.NAME, report.TEMPLATE, figures.figures, slides.slides, context, client, formats,
                               target / f"{period}-{report.NAME}-{client.id}",
                               title=f"{report.TITLE} — {client.company}, {context.meta.period_label}")
     manifest = target / "manifest.json"

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from reports.context import index_version
+from reports.common.context import index_version
 from reports.delivery import build, executors, manifests, subscribers
 from reports.delivery.limits import Limits
 from reports.delivery.worker import Task, render_task

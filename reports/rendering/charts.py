@@ -15,7 +15,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from reports.rendering import formatting, labels, theme
+import reports.formatting as formatting
+from reports.rendering import labels, theme
 from reports.rendering.theme import (CHART_HEIGHT as HEIGHT, CHART_TEXT, CHART_WIDTH as WIDTH, GRID, INK, LINE,
                                      MUTED, WHITE, Brand)
 

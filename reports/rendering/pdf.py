@@ -13,7 +13,8 @@ import weasyprint
 from weasyprint.urls import URLFetcher
 from markupsafe import Markup
 
-from reports.rendering import charts, formatting, theme
+import reports.formatting as formatting
+from reports.rendering import charts, theme
 from templates import FOLDER as TEMPLATES
 
 ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,

@@ -48,19 +48,23 @@ GRAPH = {name: imports(path) - {name} for name, path in MODULES.items()}
 
 
 def layer(module: str) -> str:
-    """cli → delivery → reports → rendering and warehouse; templates is data."""
+    """cli → delivery → reports → rendering and warehouse; how numbers read (reports.formatting) is
+    a leaf beneath reports and rendering alike; templates is data."""
     if module.startswith("reports.delivery"):
         return "delivery"
     if module.startswith("reports.rendering"):
         return "rendering"
+    if module == "reports.formatting":
+        return "formatting"
     return module.split(".")[0]
 
 
 ALLOWED = {  # which layers each layer may import
-    "cli": {"cli", "delivery", "reports", "rendering", "warehouse"},
-    "delivery": {"delivery", "reports", "rendering", "warehouse", "templates"},
-    "reports": {"reports", "rendering", "warehouse"},
-    "rendering": {"rendering", "templates"},
+    "cli": {"cli", "delivery", "reports", "rendering", "formatting", "warehouse"},
+    "delivery": {"delivery", "reports", "rendering", "formatting", "warehouse", "templates"},
+    "reports": {"reports", "rendering", "formatting", "warehouse"},
+    "rendering": {"rendering", "formatting", "templates"},
+    "formatting": set(),
     "warehouse": {"warehouse"},
     "templates": set(),
 }
@@ -95,7 +99,7 @@ def test_dependencies_run_one_way_and_the_warehouse_imports_nothing_of_the_rest(
 
 def test_the_checks_see_the_whole_house():
     """The graph is read, not empty: it knows the modules and a few arrows that must exist."""
-    assert {"warehouse.ingest", "reports.cost_to_run", "reports.rendering.theme", "cli.main"} <= set(MODULES)
+    assert {"warehouse.ingest", "reports.cost_to_run.report", "reports.rendering.theme", "cli.main"} <= set(MODULES)
     assert "reports.rendering.theme" in GRAPH["reports.rendering.charts"]
     assert "warehouse.indices" in GRAPH["warehouse.ingest.indices"]
     assert "warehouse.ingest" in GRAPH["cli.ingest"] and "warehouse.ingest" in GRAPH["warehouse.tenant_ingest"]
@@ -158,33 +162,65 @@ def test_the_colour_check_would_catch_a_colour(tmp_path):
     assert len(checked_files()) > 50
 
 
-def test_every_report_has_its_module_template_figures_slides_and_test():
+REPORT_PARTS = ("report", "figures", "slides")  # a report package's modules; figures and slides draw
+
+
+def report_packages() -> list[str]:
+    """Every report package: reports/<name>/ with a report.py (the subscriber reports and the private one)."""
+    return sorted(path.parent.name for path in (ROOT / "reports").glob("*/report.py"))
+
+
+def test_every_report_is_a_package_with_its_queries_figures_slides_template_and_test():
     tests = (ROOT / "tests" / "functional" / "reports" / "test_reports.py").read_text()
     reports = catalogue.all_reports()
-    assert len(reports) >= 3
+    assert len(reports) >= 4
+    assert {spec.name.replace("-", "_") for spec in reports} | {"private_benchmark"} == set(report_packages())
     for spec in reports:
         stem = spec.name.replace("-", "_")
         assert spec.template == f"{stem}.html" and (ROOT / "templates" / spec.template).is_file()
-        assert spec.tailor.__module__ == spec.gather.__module__ == f"reports.{stem}"
-        assert (spec.figures.__module__, spec.figures.__name__) == ("reports.rendering.figures", stem)
-        assert (spec.slides.__module__, spec.slides.__name__) == ("reports.rendering.slides", stem)
+        assert spec.gather.__module__ == spec.tailor.__module__ == f"reports.{stem}.report"
+        assert (spec.figures.__module__, spec.slides.__module__) == (f"reports.{stem}.figures", f"reports.{stem}.slides")
+        assert list((ROOT / "reports" / stem / "sql").glob("*.sql")), f"reports/{stem}/sql/ holds no query"
         assert f"def test_{stem}(" in tests
 
 
+def test_no_report_draws_outside_its_figures_and_slides():
+    """A report package's gathering and tailoring (and its findings) import no rendering module; only
+    its figures.py and slides.py do, and the catalogue wires them together. Nor do they reach a
+    module that draws through another (the shared package, the customer files): the theme's brand,
+    a customer's colours and logo, is the one piece of rendering they may hold."""
+    drawing = {m for m in GRAPH if m.startswith("reports.rendering.") and m != "reports.rendering.theme"}
+    assert {"reports.rendering.charts", "reports.rendering.deck", "reports.rendering.pdf"} <= drawing
+    wrong = []
+    for name in report_packages():
+        for module in (m for m in GRAPH if m == f"reports.{name}" or m.startswith(f"reports.{name}.")):
+            if module.rsplit(".", 1)[-1] in ("figures", "slides"):
+                continue
+            wrong += [f"{module} imports {target}" for target in sorted(GRAPH[module]) if target.startswith("reports.rendering")]
+            wrong += [f"{module} reaches {target}" for target in sorted(reached(module) & drawing)]
+    assert not wrong, wrong
+    assert "reports.rendering.charts" in reached("reports.cost_to_run.figures")  # the check reads the arrows
+
+
 def test_a_second_report_of_the_same_name_is_refused():
+    from reports import cost_to_run
+
     with pytest.raises(ValueError, match="registered twice"):
-        registry.report("cost-to-run", title="x", template="x.html", gather=len, figures=len, slides=len)(len)
+        registry.catalogue(cost_to_run, cost_to_run)
 
 
 def test_every_report_query_only_filters_and_orders_the_views():
     """Figures are computed in views: a report query groups, aggregates or windows nothing, except
-    the lookup of the index version (its evaluations listed)."""
+    the lookup of the index version (its evaluations listed). Each name is one query."""
     computing = re.compile(r"\b(GROUP BY|OVER\s*\(|sum\(|avg\(|count\(|min\(|max\(|arg_min|arg_max|median)", re.I)
-    for path in (ROOT / "reports" / "sql").glob("*.sql"):
+    paths = sorted((ROOT / "reports").glob("*/sql/*.sql"))
+    assert len(paths) > 40 and len({p.stem for p in paths}) == len(paths)
+    for path in paths:
         if path.stem == "index_version":
             continue
         body = "\n".join(line for line in path.read_text().splitlines() if not line.startswith("--"))
-        assert not computing.search(body), f"reports/sql/{path.name} computes: {computing.search(body).group(0)}"
+        where = path.relative_to(ROOT)
+        assert not computing.search(body), f"{where} computes: {computing.search(body).group(0)}"
 
 
 def test_every_command_is_in_the_readme():

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from reports.rendering.formatting import money, number
+from reports.formatting import money, number
 from tests.functional.private.conftest import PERIOD, public_bytes, public_views, run
 from tests.functional.reports.readback import pdf_pages, pdf_text, slide_titles, xy_points
 from warehouse import purge, query, tenants
@@ -126,7 +126,7 @@ def test_hostile_strings_are_rendered_as_text(world):
 
 
 def test_the_html_of_a_hostile_deliverable_holds_no_markup_from_the_data(world):
-    from reports import private_benchmark as report
+    from reports.private_benchmark import report
     from reports.delivery import clients
     from reports.handle import window
     from reports.tenant_handle import TenantHandle

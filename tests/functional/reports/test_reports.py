@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from reports.rendering.formatting import factor, money, number, rank, seconds, speed
+from reports.formatting import factor, money, number, rank, seconds, speed
 from tests.functional.reports.readback import (all_axes, axis_label, html_text, log_ticks, report_fonts,
                                               report_text, serial, slide_paragraphs, slide_text, slide_titles,
                                               table_rows, xy_colours, xy_points, xy_series)

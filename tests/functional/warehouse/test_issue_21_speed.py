@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from reports.model_deployment import model_deployment
+from reports.model_deployment.report import tailor as model_deployment
 from reports.delivery import subscribers
 from tests.conftest import rows
 

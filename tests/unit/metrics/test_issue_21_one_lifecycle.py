@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from reports import catalogue, private_benchmark
+from reports import catalogue
+from reports.private_benchmark import report as private_benchmark
 from reports.client import Client
 from reports.delivery import build as building
 from reports.handle import ReadHandle, window

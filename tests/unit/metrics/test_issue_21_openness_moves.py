@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import pytest
 
-from reports.openness_index import _findings
+from reports.openness_index.report import _findings
 from tests.conftest import rows, write
 from warehouse.ingest import ingest
 

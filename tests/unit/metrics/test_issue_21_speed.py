@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.rendering.formatting import workload
+from reports.formatting import workload
 from tests.conftest import FIXTURES, built_once, rows
 from warehouse.connection import Location
 from warehouse.ingest import ingest

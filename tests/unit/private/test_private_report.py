@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reports import private_benchmark as report
+from reports.private_benchmark import report
 from reports.client import Client
 from reports.handle import window
 from reports.tenant_handle import TenantHandle

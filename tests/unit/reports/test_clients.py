@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reports import catalogue, private_benchmark
+from reports import catalogue
+from reports.private_benchmark import report as private_benchmark
 from reports.delivery import clients, subscribers
 from reports.delivery.clients import ClientError
 from tests.unit.reports.test_subscribers import variant as subscriber_variant
@@ -63,9 +64,10 @@ def test_the_private_report_is_no_subscriber_report(tmp_path):
         subscribers.load(path)
 
 
-def test_the_private_report_has_its_module_template_figures_slides_and_test():
-    from reports.rendering import figures, slides
+def test_the_private_report_has_its_package_template_figures_slides_and_test():
+    from reports.private_benchmark import figures, slides
 
     assert private_benchmark.TEMPLATE == "private_benchmark.html" and (ROOT / "templates" / private_benchmark.TEMPLATE).is_file()
-    assert private_benchmark.FIGURES is figures.private_benchmark and private_benchmark.SLIDES is slides.private_benchmark
+    assert callable(figures.figures) and callable(slides.slides)
+    assert list((ROOT / "reports" / "private_benchmark" / "sql").glob("private_*.sql"))
     assert (ROOT / "tests" / "functional" / "private" / "test_private_benchmark.py").is_file()

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reports import focus as yours
-from reports.context import Appendix, Meta, meta, shared
+from reports.common import focus as yours
+from reports.common.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
-from reports.registry import report
-from reports.rendering import figures, slides
-from reports.rendering.formatting import number, plural
+from reports.formatting import number, plural
 from reports.subscriber import Subscriber
+
+NAME = "openness-index"
+TITLE = "The Openness Index"
 
 HEATMAP_ROWS = 28
 VERSUS_LABELS = 8
@@ -78,9 +79,7 @@ def gather(handle: ReadHandle, index: dict) -> dict:
             "names": {r["model"]: r for r in handle.rows("model_names")}}
 
 
-@report("openness-index", title="The Openness Index", template="openness_index.html", gather=gather,
-        figures=figures.openness_index, slides=slides.openness_index)
-def openness_index(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
+def tailor(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
     """How open the models a buyer would consider are, component by component, where each score came
     from, and how transparent their developers are, with the subscriber's focus models first."""
     focus = set(subscriber.focus_models)
@@ -98,7 +97,7 @@ def openness_index(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
     standing = _focus(rows, focus, gathered["names"])
     your_models = yours.tailor(gathered, subscriber.focus_models)
     return OpennessIndex(
-        meta=meta(gathered, subscriber, "openness-index", "The Openness Index",
+        meta=meta(gathered, subscriber, NAME, TITLE,
                   f"How open models' weights, data, methods and code are, {gathered['window'].label}"),
         appendix=gathered["appendix"], index=gathered["index"],
         your_models=your_models, components=gathered["components"], rows=rows,

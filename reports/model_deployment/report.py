@@ -9,13 +9,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reports import deployment_findings as said
-from reports import focus as yours
-from reports.context import Appendix, Meta, meta, shared
+from reports.model_deployment import findings as said
+from reports.common import focus as yours
+from reports.common.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
-from reports.registry import report
-from reports.rendering import figures, slides
 from reports.subscriber import Subscriber, Workload
+
+NAME = "model-deployment"
+TITLE = "Model deployment"
 
 SHOWN = 4  # models with a page of providers: the focus models, or the best covered in their place
 TTFT_SERIES = 6  # model-provider pairs in the prompt-length chart when none is the subscriber's
@@ -81,9 +82,7 @@ def gather(handle: ReadHandle, index: dict) -> dict:
     }
 
 
-@report("model-deployment", title="Model deployment", template="model_deployment.html", gather=gather,
-        figures=figures.model_deployment, slides=slides.model_deployment)
-def model_deployment(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
+def tailor(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
     """Which provider to buy each focus model from, and when running it oneself pays."""
     window = gathered["window"]
     focus = subscriber.focus_models
@@ -97,7 +96,7 @@ def model_deployment(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
                                subscriber.workload) for model in focus]
     your_models = yours.tailor(gathered, focus)
     return ModelDeployment(
-        meta=meta(gathered, subscriber, "model-deployment", "Model deployment",
+        meta=meta(gathered, subscriber, NAME, TITLE,
                   f"Where to buy your models, how fast they run and when to serve them yourself, {window.label}"),
         appendix=gathered["appendix"], index=gathered["index"], your_models=your_models, models=models,
         missing=missing, ttft=ttft, history=history, history_yours=history_yours, workload=subscriber.workload,

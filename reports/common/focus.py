@@ -5,9 +5,9 @@ listed with the reason. Gathers data (from model_standing and model_placement); 
 
 from __future__ import annotations
 
-from reports.context import label
+from reports.common.context import label
 from reports.handle import ReadHandle
-from reports.rendering.formatting import money, number
+from reports.formatting import money, number
 
 
 def gather(handle: ReadHandle, index: dict) -> dict:

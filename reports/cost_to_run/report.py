@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reports import focus as yours
-from reports.context import Appendix, Meta, label, meta, shared
+from reports.common import focus as yours
+from reports.common.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
-from reports.registry import report
-from reports.rendering import figures, slides
-from reports.rendering.formatting import factor, money
+from reports.formatting import factor, money
 from reports.subscriber import Subscriber
+
+NAME = "cost-to-run"
+TITLE = "Cost to run the Intelligence Index"
 
 SHOWN = 20  # variants in the bar charts and the ranked table: the top by index, and every focus model
 
@@ -58,9 +59,7 @@ def gather(handle: ReadHandle, index: dict) -> dict:
     }
 
 
-@report("cost-to-run", title="Cost to run the Intelligence Index", template="cost_to_run.html",
-        gather=gather, figures=figures.cost_to_run, slides=slides.cost_to_run)
-def cost_to_run(gathered: dict, subscriber: Subscriber) -> CostToRun:
+def tailor(gathered: dict, subscriber: Subscriber) -> CostToRun:
     """Intelligence against the cost of running the index, and what drives the cost, with the
     subscriber's focus models marked."""
     focus = set(subscriber.focus_models)
@@ -77,7 +76,7 @@ def cost_to_run(gathered: dict, subscriber: Subscriber) -> CostToRun:
             counts[t["evaluation_name"]] = counts.get(t["evaluation_name"], 0) + 1
     your_models = yours.tailor(gathered, subscriber.focus_models)
     return CostToRun(
-        meta=meta(gathered, subscriber, "cost-to-run", "Cost to run the Intelligence Index",
+        meta=meta(gathered, subscriber, NAME, TITLE,
                   f"What intelligence costs, {window.label}"),
         appendix=gathered["appendix"], your_models=your_models,
         index=index, points=points, shown=shown, tiers=gathered["tiers"], movers=movers[:8],

@@ -6,14 +6,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reports import focus as yours
-from reports.context import Appendix, Meta, label, meta, shared
+from reports.common import focus as yours
+from reports.common.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
-from reports.registry import report
-from reports.rendering import figures, slides
-from reports.rendering.formatting import factor, money, tokens
+from reports.formatting import factor, money, tokens
 from reports.subscriber import Subscriber
 
+
+NAME = "smile-curve"
+TITLE = "The smile curve"
 
 @dataclass(frozen=True)
 class SmileCurve:
@@ -66,9 +67,7 @@ def gather(handle: ReadHandle, index: dict) -> dict:
     }
 
 
-@report("smile-curve", title="The smile curve", template="smile_curve.html", gather=gather,
-        figures=figures.smile_curve, slides=slides.smile_curve)
-def smile_curve(gathered: dict, subscriber: Subscriber) -> SmileCurve:
+def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
     """The two arms of the smile: what a fixed level of intelligence costs, and what the frontier spends."""
     spend = gathered["spend"]
     right = [{"as_of": r["as_of"], "measure": measure, "usd": r[field]}
@@ -80,7 +79,7 @@ def smile_curve(gathered: dict, subscriber: Subscriber) -> SmileCurve:
     your_models = yours.tailor(gathered, subscriber.focus_models)
     window = gathered["window"]
     return SmileCurve(
-        meta=meta(gathered, subscriber, "smile-curve", "The smile curve",
+        meta=meta(gathered, subscriber, NAME, TITLE,
                   f"The price of intelligence and the spend at the frontier, {window.label}"),
         appendix=gathered["appendix"], index=gathered["index"],
         your_models=your_models, left_arm=gathered["left"],

@@ -1,10 +1,10 @@
 """The model deployment report's findings, in sentences: every number comes from the tailored rows
-(reports/model_deployment.py), and which sentences appear depends on what the data holds for the
+(reports/model_deployment/report.py), and which sentences appear depends on what the data holds for the
 subscriber's models."""
 
 from __future__ import annotations
 
-from reports.rendering.formatting import age, day, money, plural, seconds, speed, workload, workloads_said
+from reports.formatting import age, day, money, plural, seconds, speed, workload, workloads_said
 
 
 def findings(window, models, missing, ttft, history, history_yours, deployments, workload) -> list[str]:

@@ -1,23 +1,22 @@
 """The private benchmark: a client's own tasks run on candidate models, and which model to use for its
 workload at what cost. Gathers from the private views through a tenant handle (reports/handle.py);
 draws nothing. Not a subscriber report: no subscriber file can name it and no quarterly run
-renders it (reports/delivery/private.py builds it, `benchhouse private report` asks for it)."""
+renders it (reports/delivery/private.py builds it with this package's figures and slides, `benchhouse
+private report` asks for it)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 from reports.client import Client
-from reports.context import Appendix, Meta, index_version, label, shared
+from reports.common.context import Appendix, Meta, index_version, label, shared
 from reports.tenant_handle import TenantHandle
-from reports.rendering import figures, slides
-from reports.rendering.formatting import money, number
+from reports.formatting import money, number
 from warehouse.errors import BenchhouseError, UnknownName, did_you_mean
 
 NAME = "private-benchmark"
 TITLE = "Private benchmark"
 TEMPLATE = "private_benchmark.html"
-FIGURES, SLIDES = figures.private_benchmark, slides.private_benchmark
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,67 @@
+"""The slides every public report's deck shares: the opening, your models, the methodology and
+sources; and the note a slide built from generated runs carries."""
+
+from __future__ import annotations
+
+from reports.formatting import money, number, rank, solved_task_basis
+from reports.rendering.deck import Deck
+
+
+GENERATED = "Built from the house's generated demonstration runs, not from measurements."
+
+
+def opening(deck: Deck, ctx) -> None:
+    banner = ("Demonstration data: the house's per-task runs behind this deck's scores, tokens and costs are generated, "
+              "calibrated to published figures, not measured." if ctx.appendix.generated else None)
+    notes = " ".join(n for n in (banner, ctx.appendix.coverage_line) if n) or None
+    deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}", notes)
+
+
+def your_models(deck: Deck, ctx) -> None:
+    """The subscriber's focus models: each variant's standing, or why it cannot be placed."""
+    rows, bold = [], []
+    for f in ctx.your_models:
+        for v in f["variants"][:3]:
+            alternative = (f"{v['alternative_name']}{'' if v['alternative_effort'] == 'default' else ' (' + v['alternative_effort'] + ')'}"
+                           f", {money(v['alternative_usd'])} (−{100 * v['saving_share']:.0f}%)"
+                           if v["alternative_name"] else "none cheaper")
+            rows.append([v["label"], rank(v["rank"], v["tied"]), f"{number(v['index'])} ({number(v['ci_low'])}–{number(v['ci_high'])})",
+                         money(v["total_usd"]), money(v["mean_cost_per_solved_task"]), number(v["openness_score"]),
+                         alternative])
+            bold.append(False)
+        if not f["variants"]:
+            rows.append([f["name"], "", "", "", "", "", f"not placed: {f['reason']}"])
+            bold.append(False)
+    deck.table("Your models", ["Model", "Rank", "Index (95% interval)", "Cost to run", "Per solved task", "Openness",
+                               "Cheaper and statistically as good"],
+               rows[:14], [2.9, 0.7, 1.9, 1.2, 1.4, 1.1, 2.9], size=10,
+               note=runs(ctx, " ".join(filter(None, [f"{ctx.index['name']}, list prices (standard rate) of {ctx.meta.as_of:%d %b %Y}.",
+                                                      solved_task_basis(ctx.your_models)]))))
+
+
+def runs(ctx, note: str = "") -> str:
+    """A slide's note, and the notice when it is built from generated runs."""
+    return f"{note} {GENERATED}".strip() if ctx.appendix.generated else note
+
+
+def percent(weight: float) -> str:
+    """An index weight as the methodology writes it: 25%, 12.5%, 33.3%."""
+    return f"{100 * weight:.1f}".removesuffix(".0") + "%"
+
+
+def closing(deck: Deck, ctx) -> None:
+    a = ctx.appendix
+    paragraphs = []
+    if a.generated:
+        paragraphs.append(f"Generated data: {a.generated_rows:,} task results were generated for a demonstration, "
+                          "calibrated to published scores, tokens and turns; they are not measurements.")
+    if a.index_name:
+        weights = ", ".join(f"{e['name']} {percent(e['weight'])}" for e in a.evaluations)
+        paragraphs.append(f"{a.index_name} (version {a.index_version}, published {a.index_published:%d %b %Y}): {weights}.")
+    paragraphs.append(f"Warehouse snapshot {ctx.meta.snapshot}; prices as of {ctx.meta.as_of:%d %b %Y}. {a.pricing_rule}")
+    paragraphs.append("Sources: " + "; ".join(
+        f"{s['source']} ({s['licence'] or 'the house'}"
+        + (f"; {s['claimed_rows']:,} scores claimed by the labs, not independently verified" if s.get("claimed_rows") else "")
+        + ")" for s in a.sources) + ".")
+    deck.text("Methodology and sources", paragraphs, size=11)
+
