@@ -63,3 +63,9 @@ def test_a_plain_install_builds_a_report_from_another_folder(demo_warehouse, tmp
                 "SELECT count(*) AS candidates, count(ci_low) AS intervals FROM private_candidates "
                 "WHERE as_of = DATE '2026-09-30'", "--format", "csv", cwd=elsewhere, env=env).stdout.split()
     assert found[0] == "candidates,intervals" and found[1].split(",")[0] == found[1].split(",")[1] != "0"
+
+    # A new warehouse made by the installed copy: its schema files, views, macros and the catalog's
+    # statistics of its empty tables (warehouse/catalog/) travel with the package.
+    made = run(env_dir / "bin" / "benchhouse", "init", cwd=elsewhere,
+               env={**env, "BENCHHOUSE_WAREHOUSE": str(tmp_path / "new")}).stderr
+    assert "views (" in made and (tmp_path / "new" / "catalog.sqlite").is_file()

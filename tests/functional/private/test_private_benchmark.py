@@ -126,7 +126,7 @@ def test_hostile_strings_are_rendered_as_text(world):
 
 
 def test_the_html_of_a_hostile_deliverable_holds_no_markup_from_the_data(world):
-    from reports.private_benchmark import report
+    from reports.private_benchmark import figures, report
     from reports.delivery import clients
     from reports.handle import window
     from reports.tenant_handle import TenantHandle
@@ -137,7 +137,7 @@ def test_the_html_of_a_hostile_deliverable_holds_no_markup_from_the_data(world):
     tenant = tenants.Tenant.of(world.location, beta.id)
     with TenantHandle(tenant, window(world.location, PERIOD, world.snapshot)) as handle:
         context = report.gather(handle, client)
-    html = pdf.html(report.TEMPLATE, report.FIGURES, context, client.brand)
+    html = pdf.html(report.TEMPLATE, figures.figures, context, client.brand)
     assert "<script" not in html and "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
     assert "&lt;script&gt;alert(" in html and "&lt;b&gt;qqvxbetamark&lt;/b&gt;" in html
     charts = [base64.b64decode(data).decode("utf-8") for data in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)]
