@@ -1,5 +1,5 @@
 """How a report is declared: a package reports/<name>/ whose report.py names it (NAME, TITLE) and
-holds two functions, and whose figures.py and slides.py draw it. `gather` reads, once per run and
+holds two functions (three with `fit`), and whose figures.py and slides.py draw it. `gather` reads, once per run and
 index version, what every subscriber's copy shares (queries over the views, in its sql/); `tailor`
 fits that to one subscriber (focus models, brand, findings); `figures` and `slides` say what its PDF
 and its deck show. The template is templates/<name>.html. Which reports exist is
@@ -28,6 +28,10 @@ class ReportSpec:
     """(context, Brand) -> the PDF's charts by name."""
     slides: Callable
     """(context, Deck) -> adds the deck's slides."""
+    fit: Callable | None = None
+    """(ReadHandle, gathered, Subscriber) -> gathered with what one subscriber's copy reads from the
+    warehouse besides (the model-deployment report's workload costs); run before tailoring, where
+    the warehouse is read. None: every copy reads only what `gather` shares."""
 
 
 def of(package: ModuleType) -> ReportSpec:
@@ -36,7 +40,7 @@ def of(package: ModuleType) -> ReportSpec:
     report, figures, slides = (import_module(f"{package.__name__}.{part}") for part in ("report", "figures", "slides"))
     stem = package.__name__.rsplit(".", 1)[-1]
     return ReportSpec(report.NAME, report.TITLE, f"{stem}.html", report.gather, report.tailor, figures.figures,
-                      slides.slides)
+                      slides.slides, getattr(report, "fit", None))
 
 
 def catalogue(*packages: ModuleType) -> dict[str, ReportSpec]:

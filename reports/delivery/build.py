@@ -37,15 +37,23 @@ def gather(handle: ReadHandle, name: str, pinned_version: str | None) -> dict:
     return catalogue.get(name).gather(handle, index_version(handle, pinned_version))
 
 
+def fit(handle: ReadHandle, name: str, gathered: dict, subscriber: Subscriber) -> dict:
+    """What one subscriber's copy of a report reads: what every copy shares, with what the report's
+    `fit` reads for this subscriber alone (a workload's costs); the shared data for the others."""
+    spec = catalogue.get(name)
+    return spec.fit(handle, gathered, subscriber) if spec.fit else gathered
+
+
 def build(handle: ReadHandle, name: str, subscriber: Subscriber, formats: tuple[str, ...],
           out: Path) -> list[Rendered]:
-    """Gather, tailor and render one report for one subscriber."""
-    return render(name, gather(handle, name, subscriber.index_version), subscriber, formats, out)
+    """Gather, fit, tailor and render one report for one subscriber."""
+    gathered = fit(handle, name, gather(handle, name, subscriber.index_version), subscriber)
+    return render(name, gathered, subscriber, formats, out)
 
 
 def render(name: str, gathered: dict, subscriber: Subscriber, formats: tuple[str, ...],
            out: Path) -> list[Rendered]:
-    """Tailor gathered data to one subscriber and write its PDF and deck; no warehouse needed."""
+    """Tailor gathered (and fitted) data to one subscriber and write its PDF and deck; no warehouse needed."""
     spec = catalogue.get(name)
     context = spec.tailor(gathered, subscriber)
     return write(name, spec.template, spec.figures, spec.slides, context, subscriber, formats,

@@ -218,6 +218,7 @@ def _tasks(location: Location, plan_: Plan, outcome: Outcome) -> dict[Task, list
     for item in plan_.pending:
         groups.setdefault((item.subscriber, item.report), []).append(item)
     gathered: dict[tuple[str, str], dict | BenchhouseError] = {}
+    tasks = {}
     with ReadHandle(location, plan_.window) as handle:
         for (_, report), items in groups.items():
             version = items[0].index_version
@@ -226,15 +227,18 @@ def _tasks(location: Location, plan_: Plan, outcome: Outcome) -> dict[Task, list
                     gathered[report, version] = build.gather(handle, report, version)
                 except BenchhouseError as exc:
                     gathered[report, version] = exc
-    tasks = {}
-    for (subscriber_id, report), items in groups.items():
-        shared = gathered[report, items[0].index_version]
-        if isinstance(shared, BenchhouseError):
-            outcome.failed.append((subscriber_id, report, f"the data of {report} could not be gathered: {shared}"))
-            continue
-        task = Task(report, plan_.subscribers[subscriber_id], shared, tuple(i.format for i in items),
-                    items[0].path.parent, plan_.logos[subscriber_id])
-        tasks[task] = items
+        for (subscriber_id, report), items in groups.items():
+            shared, subscriber = gathered[report, items[0].index_version], plan_.subscribers[subscriber_id]
+            try:
+                if isinstance(shared, BenchhouseError):
+                    raise shared
+                own = build.fit(handle, report, shared, subscriber)
+            except BenchhouseError as exc:
+                outcome.failed.append((subscriber_id, report, f"the data of {report} could not be gathered: {exc}"))
+                continue
+            task = Task(report, subscriber, own, tuple(i.format for i in items), items[0].path.parent,
+                        plan_.logos[subscriber_id])
+            tasks[task] = items
     return tasks
 
 

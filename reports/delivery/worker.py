@@ -22,7 +22,8 @@ class Task:
     report: str
     subscriber: Subscriber
     gathered: dict
-    """What every subscriber's copy of the report shares (build.gather)."""
+    """What this subscriber's copy of the report reads: what every copy shares (build.gather), fitted to
+    it (build.fit)."""
     formats: tuple[str, ...]
     out: Path
     """The subscriber's delivery folder."""

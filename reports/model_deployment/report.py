@@ -14,6 +14,7 @@ from reports.common import focus as yours
 from reports.common.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
 from reports.subscriber import Subscriber, Workload
+from warehouse.errors import BenchhouseError
 
 NAME = "model-deployment"
 TITLE = "Model deployment"
@@ -92,8 +93,9 @@ def tailor(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
     history, history_yours = _history(shown, gathered)
     ttft = _ttft(focus, [e["model"] for e in shown], gathered["ttft"])
     serverless, dedicated = _by_model(gathered["serverless"]), _by_model(gathered["dedicated"])
+    costs = _costs(gathered, subscriber.workload)
     deployments = [_deployment(model, gathered["weights"], serverless.get(model, []), dedicated.get(model, []),
-                               subscriber.workload) for model in focus]
+                               costs) for model in focus]
     your_models = yours.tailor(gathered, focus)
     return ModelDeployment(
         meta=meta(gathered, subscriber, NAME, TITLE,
@@ -197,37 +199,55 @@ def _ttft(focus: tuple[str, ...], shown: list[str], rows: list[dict]) -> dict:
     return {"series": chosen, "yours": bool(yours_), "buckets": [b for _, b in buckets], "models": len(series)}
 
 
-def monthly(workload: Workload, option: dict, dedicated: bool) -> dict:
-    """What the workload costs a month on one option: the only sum a report makes itself, since the
-    warehouse never holds a subscriber's workload; every price and capacity comes from the views.
-    At a provider, requests x (input tokens x input price + output tokens x output price) / 10^6; on
-    a dedicated system, as many systems as the month's output tokens need at capacity (at least one),
-    each a month's cost, and the share of their capacity used."""
-    tokens = workload.tokens_per_request
-    output_mtok = workload.requests_per_month * tokens.output / 1e6
-    if not dedicated:
-        usd = workload.requests_per_month * (tokens.input * option["input_usd_per_mtok"]
-                                             + tokens.output * option["output_usd_per_mtok"]) / 1e6
-        return {"your_usd_per_month": usd}
-    systems = max(1, math.ceil(output_mtok / option["capacity_mtok_per_month"]))
-    return {"your_usd_per_month": systems * option["usd_per_month"], "systems": systems,
-            "utilisation": output_mtok / (systems * option["capacity_mtok_per_month"]),
-            "times_break_even": (output_mtok / option["break_even_mtok_per_month"]
-                                 if option["break_even_mtok_per_month"] else None)}
+def fit(handle: ReadHandle, gathered: dict, subscriber: Subscriber) -> dict:
+    """What one subscriber's copy reads from the warehouse besides what every copy shares: its
+    workload's month on each serverless provider and each dedicated set-up, by the warehouse's one
+    definition of a workload's monthly cost (warehouse/macros/050_workload_cost.sql, which the private
+    views call too), at the providers' prices of the as-of date. Run where the warehouse is read,
+    before tailoring (reports/delivery/build.py: fit); without a workload, nothing is added."""
+    workload = subscriber.workload
+    if workload is None:
+        return gathered
+    volume = {"requests_per_month": workload.requests_per_month, "input_tokens": workload.tokens_per_request.input,
+              "output_tokens": workload.tokens_per_request.output}
+    return {**gathered, "costed_for": workload,
+            "output_mtok_per_month": handle.one("workload_volume", **volume)["output_mtok_per_month"],
+            "serverless_costs": {(r["model"], r["provider"]): {"your_usd_per_month": r["your_usd_per_month"]}
+                                 for r in handle.rows("workload_serverless", **volume)},
+            "dedicated_costs": {_setup(r): {k: r[k] for k in ("your_usd_per_month", "systems", "utilisation",
+                                                                  "times_break_even")}
+                                for r in handle.rows("workload_dedicated", **volume)}}
+
+
+def _setup(row: dict) -> tuple:
+    """A dedicated set-up as dedicated_options keys it."""
+    return row["model"], row["system"], row["scenario"], row["concurrency"], row["cost_basis"]
+
+
+def _costs(gathered: dict, workload: Workload | None) -> dict | None:
+    """What `fit` read of the workload: its volume, its costs by serverless option and by dedicated
+    set-up; a workload the gathered data was not fitted to is refused rather than shown unpriced."""
+    if workload is None:
+        return None
+    if gathered.get("costed_for") != workload:
+        raise BenchhouseError("the model-deployment report was gathered without this subscriber's workload: "
+                              "fit it first (reports/delivery/build.py: fit)")
+    return {key: gathered[key] for key in ("output_mtok_per_month", "serverless_costs", "dedicated_costs")}
 
 
 def _deployment(model: str, weights: dict, serverless: list[dict], dedicated: list[dict],
-                workload: Workload | None) -> dict:
+                costs: dict | None) -> dict:
     """A focus model's options: the providers cheapest for the workload (by output price without one),
     the creator's own and the fastest measured; every dedicated set-up; why there is none."""
-    costed = [{**s, **(monthly(workload, s, False) if workload else {"your_usd_per_month": None})} for s in serverless]
-    if workload:
+    costed = [{**s, **(costs["serverless_costs"][s["model"], s["provider"]] if costs else {"your_usd_per_month": None})}
+              for s in serverless]
+    if costs:
         costed.sort(key=lambda s: (s["your_usd_per_month"], s["provider"]))
     measured = [s for s in costed if s["output_tokens_per_s"] is not None]
     fastest = max(measured, key=lambda s: s["output_tokens_per_s"]) if measured else None
     best = costed[:CHEAPEST]
     best += [s for s in costed[CHEAPEST:] if s["first_party"] or s is fastest]
-    systems = [{**d, **(monthly(workload, d, True) if workload else {})} for d in dedicated]
+    systems = [{**d, **(costs["dedicated_costs"][_setup(d)] if costs else {})} for d in dedicated]
     reason = None
     if not dedicated:
         closed = weights.get(model, {}).get("open_weights") is False
@@ -236,5 +256,4 @@ def _deployment(model: str, weights: dict, serverless: list[dict], dedicated: li
     return {"model": model, "name": _name(model, weights), "serverless": best, "providers": len(costed),
             "cheapest": costed[0] if costed else None, "creator": next((s for s in costed if s["first_party"]), None),
             "fastest": fastest, "dedicated": systems, "no_dedicated": reason,
-            "output_mtok_per_month": workload.requests_per_month * workload.tokens_per_request.output / 1e6
-            if workload else None}
+            "output_mtok_per_month": costs["output_mtok_per_month"] if costs else None}

@@ -64,6 +64,11 @@ class DemoReads:
             self._gathered[report, pin] = building.gather(self.handle, report, pin)
         return self._gathered[report, pin]
 
+    def fitted(self, report: str, subscriber, pin: str | None = None) -> dict:
+        """What `subscriber`'s copy reads: the shared data for its pin (or `pin`), fitted to it."""
+        shared = self.gathered(report, subscriber.index_version if pin is None else pin)
+        return building.fit(self.handle, report, shared, subscriber)
+
 
 @pytest.fixture(scope="session")
 def demo_reads(demo_warehouse):
@@ -80,7 +85,7 @@ def rendered(demo_reads, tmp_path_factory):
     PDF_SUBSCRIBER's reports are rendered as PDF and deck; another subscriber's as deck and HTML."""
     def render(report: str, subscriber_id: str, out: Path) -> None:
         subscriber = subscribers.load_id(subscriber_id)
-        gathered = demo_reads.gathered(report, subscriber.index_version)
+        gathered = demo_reads.fitted(report, subscriber)
         formats = ("pdf", "pptx") if subscriber_id == PDF_SUBSCRIBER else ("pptx",)
         results = building.render(report, gathered, subscriber, formats, out)
         files = {r.format: str(r.path.relative_to(out)) for r in results}

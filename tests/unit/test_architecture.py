@@ -230,3 +230,18 @@ def test_every_command_is_in_the_readme():
         for child in getattr(sub, "commands", None) or [None]:
             described = [line for line in lines if f"benchhouse {name}" in line and (child is None or child in line)]
             assert described, f"the README's command table lacks benchhouse {name} {child or ''}"
+
+
+def test_a_workload_s_monthly_cost_is_one_sql_definition():
+    """The private views and the model-deployment report price a workload by the one macro
+    (warehouse/macros/050_workload_cost.sql); no report module prices one in Python."""
+    defined = (ROOT / "warehouse" / "macros" / "050_workload_cost.sql").read_text()
+    assert "TEMP MACRO workload_usd_per_month(" in defined and "TEMP MACRO systems_needed(" in defined
+    callers = [ROOT / "warehouse" / "private" / "views" / "040_private_workload_cost.sql",
+               *(ROOT / "reports" / "model_deployment" / "sql").glob("workload_*.sql")]
+    assert len(callers) == 4 and all(re.search(r"\b(workload_usd_per_month|systems_needed|workload_output_mtok)\(",
+                                               p.read_text()) for p in callers)
+    pricing = re.compile(r"requests_per_month\s*\*|\*\s*\w*\.?requests_per_month")
+    found = [f"{p.relative_to(ROOT)}:{n}" for p in (ROOT / "reports").rglob("*.py")
+             for n, line in enumerate(p.read_text().splitlines(), 1) if pricing.search(line)]
+    assert not found, found

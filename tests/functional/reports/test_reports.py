@@ -5,6 +5,7 @@ snapshot the report read."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -13,11 +14,13 @@ from reports.formatting import factor, money, number, rank, seconds, speed
 from tests.functional.reports.readback import (all_axes, axis_label, html_text, log_ticks, report_fonts,
                                               report_text, serial, slide_paragraphs, slide_text, slide_titles,
                                               table_rows, xy_colours, xy_points, xy_series)
+from reports import catalogue
 from reports.delivery import subscribers
 from reports.handle import ReadHandle, window
 from tests.conftest import same
 from tests.functional.conftest import PERIOD, write_html
 from warehouse import query
+from warehouse.errors import BenchhouseError
 
 pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
 
@@ -450,9 +453,24 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(demo_warehouse
         "focus_models": ("open-70b",),
         "workload": Workload(requests_per_month=4_000_000, tokens_per_request=TokensPerRequest(input=500, output=1000))})
     with ReadHandle(location, window(location, PERIOD)) as handle:
-        gathered = build.gather(handle, "model-deployment", subscriber.index_version)
+        gathered = build.fit(handle, "model-deployment", build.gather(handle, "model-deployment",
+                                                                      subscriber.index_version), subscriber)
     files = {r.format: r.path for r in build.render("model-deployment", gathered, subscriber, ("pptx",), tmp_path / "out")}
     files["html"] = write_html("model-deployment", gathered, subscriber, tmp_path / "out")
+
+    # The workload's month, from the warehouse's one definition (warehouse/macros/050_workload_cost.sql),
+    # against the arithmetic by hand on each option's prices and capacity: 4 M requests of 500 input
+    # and 1,000 output tokens, 4,000 million output tokens a month.
+    (open_70b,) = catalogue.get("model-deployment").tailor(gathered, subscriber).deployments
+    assert open_70b["serverless"] and open_70b["dedicated"]
+    for s in open_70b["serverless"]:
+        assert same(s["your_usd_per_month"], 4e6 * (500 * s["input_usd_per_mtok"] + 1000 * s["output_usd_per_mtok"]) / 1e6)
+    for d in open_70b["dedicated"]:
+        assert d["systems"] == max(1, math.ceil(4000 / d["capacity_mtok_per_month"]))
+        assert same(d["your_usd_per_month"], d["systems"] * d["usd_per_month"])
+        assert same(d["utilisation"], 4000 / (d["systems"] * d["capacity_mtok_per_month"]))
+    with pytest.raises(BenchhouseError, match="gathered without this subscriber's workload"):
+        catalogue.get("model-deployment").tailor({k: v for k, v in gathered.items() if k != "costed_for"}, subscriber)
 
     providers = by_provider(table_rows(files["pptx"], "Open 70B at each provider"))
     assert providers["lab"][6] == "20 Jun 2025, 15 months ago, stale"

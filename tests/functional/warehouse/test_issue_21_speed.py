@@ -117,7 +117,7 @@ WORKLOAD = re.compile(r"workload not stated|mixed workloads|requests? at a time"
 
 def test_every_speed_the_deployment_report_prints_says_its_workload(demo_reads, rendered):
     subscriber = subscribers.load_id("globex-health")
-    ctx = model_deployment(demo_reads.gathered("model-deployment", subscriber.index_version), subscriber)
+    ctx = model_deployment(demo_reads.fitted("model-deployment", subscriber), subscriber)
     speeds = [f for f in ctx.findings if "tok/s" in f]
     assert speeds and all(WORKLOAD.search(f) for f in speeds), speeds
     html = rendered("model-deployment", "globex-health")[0]["html"].read_text()

@@ -1,6 +1,7 @@
 -- One row per as-of date, candidate variant and use case of the client's workload: what a month of
--- it costs at that day's prices. requests_per_month x tokens per request of each type x the price of
--- that type (bh.token_prices) / 1e6. Input-side tokens are the client's stated ones; reasoning and
+-- it costs at that day's prices: each token type's workload_usd_per_month (warehouse/macros/
+-- 050_workload_cost.sql, the one definition of a workload's month) at that type's price
+-- (bh.token_prices). Input-side tokens are the client's stated ones; reasoning and
 -- answer tokens too, unless the use case names a client evaluation the variant ran: then its own
 -- reasoning and answer tokens per task there (token_basis says which). Unpriced that day: no cost.
 -- A model that cannot be bought that day (private_lifecycle, from the public model_buyable: the one
@@ -30,11 +31,11 @@ per_request AS (
 ),
 costed AS (
     SELECT cal.as_of, r.*, p.price_basis, l.buyable, l.why,
-           r.requests_per_month * r.input_tokens * p.input_usd_per_mtok / 1e6 AS input_usd,
-           r.requests_per_month * r.cached_input_tokens * p.cached_input_usd_per_mtok / 1e6 AS cached_input_usd,
-           r.requests_per_month * r.cache_write_tokens * p.cache_write_usd_per_mtok / 1e6 AS cache_write_usd,
-           r.requests_per_month * r.reasoning_tokens * p.reasoning_usd_per_mtok / 1e6 AS reasoning_usd,
-           r.requests_per_month * r.answer_tokens * p.answer_usd_per_mtok / 1e6 AS answer_usd
+           workload_usd_per_month(r.requests_per_month, r.input_tokens, p.input_usd_per_mtok) AS input_usd,
+           workload_usd_per_month(r.requests_per_month, r.cached_input_tokens, p.cached_input_usd_per_mtok) AS cached_input_usd,
+           workload_usd_per_month(r.requests_per_month, r.cache_write_tokens, p.cache_write_usd_per_mtok) AS cache_write_usd,
+           workload_usd_per_month(r.requests_per_month, r.reasoning_tokens, p.reasoning_usd_per_mtok) AS reasoning_usd,
+           workload_usd_per_month(r.requests_per_month, r.answer_tokens, p.answer_usd_per_mtok) AS answer_usd
     FROM per_request r
     CROSS JOIN bh.calendar cal
     LEFT JOIN private_lifecycle l ON l.model = r.model AND l.as_of = cal.as_of
