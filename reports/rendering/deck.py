@@ -17,6 +17,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from reports.rendering.labels import text_width
 from reports.rendering.theme import (DECK_TEXT as SIZE, GRID, INK, LINE, LOGO_SCALE, MUTED, PAPER, WHITE, Brand, ink_on,
                                      ticks, value_labels)
 from templates import FOLDER as TEMPLATES
@@ -38,6 +39,12 @@ def safe(text: str) -> str:
 def rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
+
+# A title's line: the title box (12.1 in) less its text margins (0.1 in a side), in points; and how
+# much wider the fallback font (theme.FALLBACK_FONT) sets a bold title than the default brand font
+# (15%), since a deck carries no fonts and a reader without the brand's sees the fallback.
+TITLE_ROOM_PT = (12.1 - 0.2) * 72
+FALLBACK_WIDER = 1.15
 
 class Deck:
     """One deck in one brand, slide by slide."""
@@ -272,7 +279,7 @@ class Deck:
     def _slide(self, title: str, layout: int = TITLE_ONLY):
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[layout])
         _place(slide.shapes.title, Inches(0.6), Inches(0.3), Inches(12.1), Inches(0.9))
-        self._text(slide.shapes.title, title, SIZE["title"], INK, bold=True, align=PP_ALIGN.LEFT)
+        self._text(slide.shapes.title, title, self._title_size(title), INK, bold=True, align=PP_ALIGN.LEFT)
         rule = slide.shapes.add_shape(1, Inches(0.6), Inches(1.18), Inches(1.2), Inches(0.06))
         rule.fill.solid()
         rule.fill.fore_color.rgb = rgb(self.brand.accent)
@@ -281,6 +288,16 @@ class Deck:
         number = len(self.prs.slides._sldIdLst)
         self._text(footer, f"{self.company} · {self.confidentiality} · {number}", SIZE["note"], MUTED)
         return slide
+
+    def _title_size(self, title: str) -> int:
+        """The theme's title size, or smaller (to its smallest) so that the title stays on one line:
+        a second line ran under the accent rule beneath it. Measured in the brand font's bold face,
+        with room for the fallback a reader without the brand font sees (FALLBACK_WIDER)."""
+        size = SIZE["title"]
+        while (size > SIZE["title_smallest"]
+               and text_width(title, self.brand.font, size, "bold") * FALLBACK_WIDER > TITLE_ROOM_PT):
+            size -= 1
+        return size
 
     def _text(self, shape, text: str, size: int, colour: str, bold: bool = False, align=None) -> None:
         frame = shape.text_frame

@@ -49,13 +49,13 @@ class Placed:
 
 
 @cache
-def _font(family: str, size: float) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(theme.FONTS_FOLDER / theme.FONTS[family]["regular"]), size=size)
+def _font(family: str, size: float, weight: str = "regular") -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(theme.FONTS_FOLDER / theme.FONTS[family][weight]), size=size)
 
 
-def text_width(text: str, family: str, size: float) -> float:
-    """Width in px of `text` set in the brand font at `size` px."""
-    return _font(family, size).getlength(text)
+def text_width(text: str, family: str, size: float, weight: str = "regular") -> float:
+    """Width in px of `text` set in the brand font (of `weight`, as theme.FONTS names them) at `size` px."""
+    return _font(family, size, weight).getlength(text)
 
 
 def place(labels: list[tuple[float, float, str]], points: list[tuple[float, float]], width: float,

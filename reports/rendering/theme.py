@@ -48,7 +48,7 @@ FALLBACK_FONT = "DejaVu Sans"
 # text in points.
 CHART_WIDTH, CHART_HEIGHT = 600, 330
 CHART_TEXT = {"label": 11, "title": 12, "heading": 14, "subtitle": 11, "annotation": 10}
-DECK_TEXT = {"cover_title": 40, "cover_subtitle": 20, "cover_body": 14, "title": 26, "body": 16,
+DECK_TEXT = {"cover_title": 40, "cover_subtitle": 20, "cover_body": 14, "title": 26, "title_smallest": 18, "body": 16,
              "axis": 10, "axis_title": 11, "legend": 10, "table": 10, "note": 9, "point_label": 9}
 
 # Cost to run is split by token type; each type keeps its colour on every chart and slide.

@@ -66,3 +66,29 @@ def test_a_deck_drops_the_characters_xml_cannot_hold_and_keeps_markup_as_text(tm
     assert slide.shapes.title.text == "Notes "
     texts = [shape.table.cell(1, 1).text for shape in slide.shapes if shape.has_table]
     assert texts == ["<b>bold</b> ok"]
+
+
+def test_a_long_slide_title_is_set_smaller_to_stay_on_one_line_above_the_rule(tmp_path):
+    """A title that wrapped ran its second line under the accent rule beneath it (the deployment
+    deck's 'Llama 3-70B (meta-llama-3-70b-instruct): speed by provider')."""
+    from pptx import Presentation
+
+    from reports.rendering.deck import Deck
+    from reports.rendering.labels import text_width
+    from reports.rendering.theme import DECK_TEXT, Brand
+
+    short, long = "Findings", "Llama 3.3 70B (llama-3.3-70b-instruct): price against output speed"
+    brand = Brand("#1F3A5F", "#E07A1F")
+    deck = Deck(brand, "Client", "Confidential")
+    deck.bullets(short, ["one"])
+    deck.bullets(long, ["two"])
+    deck.save(tmp_path / "d.pptx", __import__("datetime").datetime(2026, 9, 30), "t")
+    sizes = {}
+    for slide in Presentation(tmp_path / "d.pptx").slides:
+        title = slide.shapes.title
+        (run,) = title.text_frame.paragraphs[0].runs
+        sizes[title.text] = run.font.size.pt
+        # on one line in the brand font's bold face, and in a fallback 15% wider (deck.FALLBACK_WIDER)
+        assert text_width(title.text, brand.font, run.font.size.pt, "bold") * 1.15 < title.width / 12700 - 14.4
+    assert sizes[short] == DECK_TEXT["title"]
+    assert DECK_TEXT["title_smallest"] <= sizes[long] < DECK_TEXT["title"]
