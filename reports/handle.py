@@ -132,8 +132,14 @@ class ReadHandle:
     def share_views(self) -> None:
         """Compute the shared views once for this connection (done by the first query that reads one)."""
         if not self._shared:
-            for view in self.shared_views:
-                self.con.execute(f"CREATE TEMP TABLE {view} AS SELECT * FROM {view}")
+            self.con.execute("BEGIN")  # one DuckLake transaction, not one a view
+            try:
+                for view in self.shared_views:
+                    self.con.execute(f"CREATE TEMP TABLE {view} AS SELECT * FROM {view}")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            self.con.execute("COMMIT")
             self._shared = True
 
     def one(self, name: str, **params: Any) -> dict | None:

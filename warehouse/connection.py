@@ -9,6 +9,7 @@ downloaded.
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import importlib
 import os
@@ -134,6 +135,7 @@ def _bare_connection() -> duckdb.DuckDBPyConnection:
     })
     con.execute("SET TimeZone = 'UTC'")
     load_extension(con, "duckdb_extension_ducklake", "ducklake")
+    _make_macros(con)
     return con
 
 
@@ -142,14 +144,19 @@ def catalogless() -> duckdb.DuckDBPyConnection:
     what a statement is checked against before a catalog is opened for it (warehouse/guard.py)."""
     con = _bare_connection()
     load_extension(con, "duckdb_extension_sqlite_scanner", "sqlite_scanner")
-    _make_macros(con)
     return con
 
 
+@functools.cache
+def _macro_script() -> str:
+    return "\n".join(path.read_text() for path in sorted(MACROS.glob("*.sql")))
+
+
 def _make_macros(con: duckdb.DuckDBPyConnection) -> None:
-    for path in sorted(MACROS.glob("*.sql")):
-        for statement in con.extract_statements(path.read_text()):
-            con.execute(statement)
+    """The macros of warehouse/macros, made before any catalog is attached: each statement run with a
+    DuckLake catalog attached is a DuckLake transaction of its own (4 ms each, 50 ms a connection);
+    made first, the eleven take under a millisecond in all. They are scalar macros that read no table."""
+    con.execute(_macro_script())
 
 
 def connect(location: Location, *, read_only: bool = False, snapshot: int | None = None,
@@ -166,7 +173,6 @@ def connect(location: Location, *, read_only: bool = False, snapshot: int | None
     con = _bare_connection()
     attach(con, location, alias, read_only=read_only, snapshot=snapshot, create=create)
     con.execute(f"USE {alias}")
-    _make_macros(con)
     if read_only and lock:
         lock_down(con, [location], memory_limit)
     return con
