@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.window import Period, Window
-from warehouse.connection import Location, connect
+from warehouse.connection import Location, connect, transaction
 from warehouse.migrate import current_snapshot
 from warehouse.errors import BenchhouseError
 
@@ -132,14 +132,9 @@ class ReadHandle:
     def share_views(self) -> None:
         """Compute the shared views once for this connection (done by the first query that reads one)."""
         if not self._shared:
-            self.con.execute("BEGIN")  # one DuckLake transaction, not one a view
-            try:
+            with transaction(self.con):  # one DuckLake transaction, not one a view
                 for view in self.shared_views:
                     self.con.execute(f"CREATE TEMP TABLE {view} AS SELECT * FROM {view}")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
-            self.con.execute("COMMIT")
             self._shared = True
 
     def one(self, name: str, **params: Any) -> dict | None:

@@ -159,6 +159,22 @@ def _make_macros(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_macro_script())
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run a run of statements in one transaction, rolled back if one fails. Each statement run
+    outside one is a DuckLake transaction of its own, which reads the catalog's snapshot and file
+    lists again (about 10 ms a statement on the demo warehouse). A temporary table filled inside a
+    transaction numbers its rows (rowid) from 2**55 until it commits: stage what rowids number
+    before one (warehouse/reader.py)."""
+    con.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 def connect(location: Location, *, read_only: bool = False, snapshot: int | None = None,
             create: bool = False, alias: str = LAKE, lock: bool = True,
             memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:

@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse import files
-from warehouse.connection import LAKE, Location, attach, connect, latest_snapshot, lock_down
+from warehouse.connection import LAKE, Location, attach, connect, latest_snapshot, lock_down, transaction
 from warehouse.errors import BenchhouseError, TenantDamaged, UnknownName, WarehouseDamaged
 from warehouse.files import CATALOG, TENANTS
 from warehouse.migrate import applied
@@ -169,10 +169,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     that needs a public view this warehouse lacks (`-- requires public view: NAME`) is made from its
     fallback in warehouse/private/fallbacks instead."""
     made = []
-    # One transaction: each statement outside one is a DuckLake transaction of its own on both
-    # catalogs (about 20 ms each, for some thirty views).
-    con.execute("BEGIN")
-    try:
+    with transaction(con):  # one DuckLake transaction on both catalogs, not one a view (20 ms each)
         public_views = {r[0] for r in con.execute(
             "SELECT view_name FROM duckdb_views() WHERE database_name = ?", [LAKE]).fetchall()}
         for path in sorted((PRIVATE / "views").glob("[0-9][0-9][0-9]_*.sql")):
@@ -182,10 +179,6 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
             for statement in con.extract_statements(text):
                 con.execute(statement)
             made.append(path.stem[4:])
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
     return made
 
 

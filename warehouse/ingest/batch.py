@@ -15,7 +15,7 @@ import hashlib
 import duckdb
 
 from warehouse import formats, sql, validate
-from warehouse.connection import LAKE, Location, connect, latest_snapshot, writer_lock
+from warehouse.connection import LAKE, Location, connect, latest_snapshot, transaction, writer_lock
 from warehouse.errors import BenchhouseError, Reject, UnknownName, ValidationFailed, did_you_mean
 from warehouse.migrate import migrate, run_script
 from warehouse.reader import Source
@@ -186,26 +186,11 @@ def marked_generated(con: duckdb.DuckDBPyConnection, src: Source) -> bool:
     return any(v[0] == b"true" for v in found)
 
 
-@contextmanager
-def one_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Run a run of statements in one transaction: each statement run outside one is a DuckLake
-    transaction of its own, which reads the catalog's snapshot and file lists again (about 10 ms a
-    statement; a file's checks are twenty to forty statements). Not around the staging of a file:
-    a temporary table filled inside a transaction numbers its rows from 2**55, and a file's row
-    numbers are its staged table's rowids (warehouse/reader.py)."""
-    con.execute("BEGIN")
-    try:
-        yield
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
-
-
 def check(con: duckdb.DuckDBPyConnection, fmt: formats.Format, src: Source, progress: Progress,
           materialize: bool, scripts: Path | None = None) -> Part:
-    """Check every row of a staged file against its format's rules, in one transaction."""
-    with one_transaction(con):
+    """Check every row of a staged file against its format's rules, in one transaction (not the
+    staging before it: a file's row numbers are its staged table's rowids)."""
+    with transaction(con):
         return _check(con, fmt, src, progress, materialize, scripts)
 
 
