@@ -170,9 +170,12 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # the transaction has already ended (its connection lost): the cause is the error raised
         raise
-    con.execute("COMMIT")
+    con.execute("COMMIT")  # a COMMIT that fails has ended the transaction itself
 
 
 def connect(location: Location, *, read_only: bool = False, snapshot: int | None = None,

@@ -14,7 +14,8 @@ from typing import Any
 import duckdb
 
 from warehouse import sql
-from warehouse.connection import LAKE, Location, connect, latest_snapshot, metadata_connection, writer_lock
+from warehouse.connection import (LAKE, Location, connect, latest_snapshot, metadata_connection, transaction,
+                                  writer_lock)
 from warehouse.errors import SchemaDrift, WarehouseOutdated
 
 SCHEMA_DIR = sql.PACKAGE_DIR / "schema"
@@ -143,8 +144,7 @@ def _apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
         return []
     stale = [r[0] for r in con.execute(
         f"SELECT view_name FROM duckdb_views() WHERE database_name = '{LAKE}' AND NOT internal").fetchall()]
-    con.execute("BEGIN")
-    try:
+    with transaction(con):
         for view in stale:  # dropped first: a view may depend on one that changed shape
             con.execute(f'DROP VIEW IF EXISTS "{view}"')
         for name, view, text, digest in files:
@@ -157,10 +157,6 @@ def _apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
                         [(name, view, digest) for name, view, _, digest in files])
         con.execute(f"CALL {LAKE}.set_commit_message('benchhouse', ?, extra_info => ?)",
                     ["views: " + ", ".join(view for _, view, _, _ in files), '{"kind": "views"}'])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return [f"views ({len(files)})"]
 
 
@@ -185,8 +181,7 @@ def _apply_schema(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA_DIR, lak
     pending = _pending_schema(con, folder, lake)
     if not pending:
         return []
-    con.execute("BEGIN")
-    try:
+    with transaction(con):
         for name, text, digest in pending:
             run_script(con, text)
             con.execute(
@@ -196,8 +191,4 @@ def _apply_schema(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA_DIR, lak
         names = [name for name, _, _ in pending]
         con.execute(f"CALL {lake}.set_commit_message('benchhouse', ?, extra_info => ?)",
                     ["schema: " + ", ".join(names), '{"kind": "schema"}'])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return names

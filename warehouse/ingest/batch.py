@@ -253,8 +253,7 @@ def commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files
         "rows_rejected": sum(p.bad_rows for p in parts),
         "ingested_by": getpass.getuser(),
     }
-    con.execute("BEGIN")
-    try:
+    with transaction(con):
         # Writers are serialised by the lock, so this commit makes the next snapshot.
         params["snapshot_id"] = latest_snapshot(con, lake) + 1
         if replaced:
@@ -287,13 +286,6 @@ def commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files
             params["ingested_by"], f"ingest {batch['kind']} {batch['file_name']}",
             json.dumps({"batch_id": batch_id, "kind": batch["kind"], "source": batch["source"]}),
         ])
-        con.execute("COMMIT")
-    except BaseException:
-        try:
-            con.execute("ROLLBACK")
-        except duckdb.Error:
-            pass  # a failed COMMIT has already ended the transaction: the cause is the error raised
-        raise
     made = latest_snapshot(con, lake)
     if made != params["snapshot_id"]:
         raise BenchhouseError(
