@@ -135,12 +135,13 @@ class writer:
         self.progress("waiting for other writers")
         self.lock = writer_lock(self.target.lock)
         self.lock.__enter__()
-        self.before = _data_files(self.target.lock)
         try:
             self.con = self.target.open()
         except BaseException:
             self.lock.__exit__(None, None, None)
             raise
+        # Listed once the catalog is open: what opening it wrote (a new catalog's schema) is committed.
+        self.before = _data_files(self.target.lock)
         return self.con
 
     def __exit__(self, kind, value, traceback) -> None:

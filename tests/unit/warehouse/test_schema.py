@@ -155,3 +155,16 @@ def test_every_table_has_its_statistics_from_the_start_and_the_first_insert_keep
     assert rows(empty, "SELECT count(*), min(release_date), max(model) FROM models") == [
         (len(models), min(date.fromisoformat(m["release_date"]) for m in models), max(m["model"] for m in models))]
     assert rows(empty, "SELECT count(*), min(batch_id) FROM eval_runs") == [(0, None)]
+
+
+def test_a_new_warehouse_keeps_its_rows_in_data_files_and_none_in_its_catalog(known):
+    """Rows inlined into the catalog made every statement look up a table per warehouse table (20 to
+    30 ms of CPU each, against 8): a new catalog turns inlining off before its first table, so a
+    small load writes a data file, and the catalog holds no inlined row (warehouse/migrate.py)."""
+    assert rows(known, "SELECT value FROM ducklake_options('bh') WHERE option_name = 'data_inlining_row_limit'") == [("0",)]
+    with closing(sqlite3.connect(known.local_dir / "catalog.sqlite")) as db:
+        inlined = [name for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ducklake_inlined_data_%'")]
+        assert inlined and all(db.execute(f'SELECT count(*) FROM "{name}"').fetchone() == (0,) for name in inlined)
+    files = rows(known, "SELECT count(*) FROM ducklake_list_files('bh', 'models')")
+    assert files == [(1,)] and rows(known, "SELECT count(*) FROM models") == [(4,)]
