@@ -63,6 +63,10 @@ def init(location: Location) -> list[str]:
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the schema files this warehouse lacks and refresh changed views; return what was
     applied. Call under the writer lock."""
+    with transaction(con):  # both checks in one DuckLake transaction: a writer's usual answer is "none"
+        left = pending(con)
+    if not left:
+        return []
     done = _apply_schema(con) + _apply_views(con)
     if done:
         record_empty_tables(con)
@@ -84,8 +88,9 @@ def current_snapshot(location: Location) -> int:
     read-only copy; `benchhouse init`, a writer, brings the warehouse up to date."""
     con = connect(location, read_only=True)
     try:
-        left = pending(con)
-        latest = latest_snapshot(con)
+        with transaction(con):
+            left = pending(con)
+            latest = latest_snapshot(con)
     finally:
         con.close()
     if left:

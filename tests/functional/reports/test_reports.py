@@ -295,16 +295,17 @@ def test_findings_are_each_subscribers_own_and_their_numbers_are_the_views(demo_
     assert acme and northwind and acme.isdisjoint(northwind)
 
 
-def test_the_same_inputs_give_the_same_text(demo_warehouse, rendered, tmp_path):
+def test_the_same_inputs_give_the_same_text(demo_reads, rendered, tmp_path):
     """Metadata carries the period's date, not the wall clock: rendering again gives the same PDF, byte
-    for byte. The smile curve here; cost-to-run is rendered again after new data in tests/functional/delivery."""
+    for byte. The smile curve here, gathered again through the session's handle at the same snapshot;
+    cost-to-run is gathered and rendered again, in a new handle, after new data in tests/functional/delivery."""
     from pypdf import PdfReader
 
     from reports.delivery import build, subscribers
 
     (files, snapshot) = rendered("smile-curve", "acme-analytics")
-    with ReadHandle(demo_warehouse, window(demo_warehouse, PERIOD, snapshot)) as handle:
-        again = build.build(handle, "smile-curve", subscribers.load_id("acme-analytics"), ("pdf",), tmp_path)[0].path
+    assert demo_reads.handle.snapshot == snapshot
+    again = build.build(demo_reads.handle, "smile-curve", subscribers.load_id("acme-analytics"), ("pdf",), tmp_path)[0].path
     assert PdfReader(again).metadata["/CreationDate"].startswith("D:20260930000000")  # the quarter's last day
     assert again.read_bytes() == files["pdf"].read_bytes()
 
