@@ -245,16 +245,16 @@ def commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files
             replaced: list[int], materialized: bool,
             extra: Callable[[duckdb.DuckDBPyConnection, dict], None] | None = None,
             lake: str = LAKE, scripts: Path | None = None) -> tuple[int, int]:
-    batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches").fetchone()[0]
-    params = {
-        **batch,
-        "batch_id": batch_id,
-        "first_run_id": con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM eval_runs").fetchone()[0],
-        "rows_accepted": sum(p.src.rows - p.bad_rows for p in parts),
-        "rows_rejected": sum(p.bad_rows for p in parts),
-        "ingested_by": getpass.getuser(),
-    }
-    with transaction(con):
+    with transaction(con):  # the next ids read in it too: a DuckLake transaction each otherwise
+        batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM ingest_batches").fetchone()[0]
+        params = {
+            **batch,
+            "batch_id": batch_id,
+            "first_run_id": con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM eval_runs").fetchone()[0],
+            "rows_accepted": sum(p.src.rows - p.bad_rows for p in parts),
+            "rows_rejected": sum(p.bad_rows for p in parts),
+            "ingested_by": getpass.getuser(),
+        }
         # Writers are serialised by the lock, so this commit makes the next snapshot.
         params["snapshot_id"] = latest_snapshot(con, lake) + 1
         if replaced:
