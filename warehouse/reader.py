@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from warehouse import textfiles
+from warehouse.connection import transaction
 from warehouse.errors import FileFormatError, did_you_mean
 from warehouse.formats import Format
 from warehouse.sql import quote_ident, quote_literal
@@ -99,20 +100,23 @@ def open_source(con: duckdb.DuckDBPyConnection, staged: textfiles.Staged, fmt: F
         if kind == "parquet":
             con.execute(f"CREATE OR REPLACE TEMP VIEW src AS SELECT file_row_number + 1 AS _row, "
                         f"file_row_number + 1 AS _line, {selected} FROM {_reader_sql(path, kind)}")
+            rows = con.execute("SELECT count(*) FROM src").fetchone()[0]
         else:
-            # A table keeps the file's order, so rowid + 1 is the data row number.
+            # A table keeps the file's order, so rowid + 1 is the data row number: filled outside a
+            # transaction (inside one, rowids start at 2**55), the rest in one.
             con.execute(f"CREATE OR REPLACE TEMP TABLE src_rows AS SELECT {selected} "
                         f"FROM {_reader_sql(path, kind, list(columns))}")
-            rows = con.execute("SELECT count(*) FROM src_rows").fetchone()[0]
-            if _lines(con, staged, kind, rows):
-                con.execute("CREATE OR REPLACE TEMP VIEW src AS SELECT r.rowid + 1 AS _row, l._line, r.* "
-                            "FROM src_rows r JOIN src_lines l ON l._row = r.rowid + 1")
-            else:
-                header = 1 if kind == "csv" else 0
-                con.execute(f"CREATE OR REPLACE TEMP VIEW src AS SELECT rowid + 1 AS _row, rowid + 1 + {header} "
-                            "AS _line, * FROM src_rows")
+            with transaction(con):
+                rows = con.execute("SELECT count(*) FROM src_rows").fetchone()[0]
+                if _lines(con, staged, kind, rows):
+                    con.execute("CREATE OR REPLACE TEMP VIEW src AS SELECT r.rowid + 1 AS _row, l._line, r.* "
+                                "FROM src_rows r JOIN src_lines l ON l._row = r.rowid + 1")
+                else:
+                    header = 1 if kind == "csv" else 0
+                    con.execute(f"CREATE OR REPLACE TEMP VIEW src AS SELECT rowid + 1 AS _row, rowid + 1 + {header} "
+                                "AS _line, * FROM src_rows")
+                rows = con.execute("SELECT count(*) FROM src").fetchone()[0]
             columns = dict.fromkeys(columns, "VARCHAR")
-        rows = con.execute("SELECT count(*) FROM src").fetchone()[0]
     except duckdb.Error as exc:
         raise _unreadable(exc, staged, kind) from None
     if rows == 0:

@@ -170,12 +170,14 @@ def earlier_batch(con: duckdb.DuckDBPyConnection, kind: str, digest: str):
 
 def set_context(con: duckdb.DuckDBPyConnection, origin: str, replaced: list[int]) -> None:
     """Temp tables the checks and loads read: whose prices these are, which batches this one
-    replaces, and which models and evaluations a row may name."""
-    con.execute("CREATE OR REPLACE TEMP TABLE ingest_context AS SELECT CAST(? AS VARCHAR) AS origin", [origin])
-    con.execute("CREATE OR REPLACE TEMP TABLE replaced_batches AS "
-                "SELECT CAST(unnest(?) AS BIGINT) AS batch_id", [replaced or [-1]])
-    con.execute("CREATE OR REPLACE TEMP VIEW known_models AS SELECT model FROM models")
-    con.execute("CREATE OR REPLACE TEMP VIEW known_evaluations AS SELECT evaluation FROM evaluations")
+    replaces, and which models and evaluations a row may name. One transaction: no row number of
+    these tables is read."""
+    with transaction(con):
+        con.execute("CREATE OR REPLACE TEMP TABLE ingest_context AS SELECT CAST(? AS VARCHAR) AS origin", [origin])
+        con.execute("CREATE OR REPLACE TEMP TABLE replaced_batches AS "
+                    "SELECT CAST(unnest(?) AS BIGINT) AS batch_id", [replaced or [-1]])
+        con.execute("CREATE OR REPLACE TEMP VIEW known_models AS SELECT model FROM models")
+        con.execute("CREATE OR REPLACE TEMP VIEW known_evaluations AS SELECT evaluation FROM evaluations")
 
 
 def marked_generated(con: duckdb.DuckDBPyConnection, src: Source) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from warehouse import formats, identity, sql, textfiles
-from warehouse.connection import Location
+from warehouse.connection import Location, transaction
 from warehouse.errors import BenchhouseError
 from warehouse.ingest.batch import (REJECTS_SHOWN, IngestResult, Progress, check, commit, earlier_batch, failure,
                                     file_sha256, public, set_context, shown_as, writer)
@@ -40,13 +40,14 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
         # The same files read by the same adapter with the same curated names: the same batch.
         digest = hashlib.sha256(json.dumps([name, adapter_code, identity.curated_sha256(),
                                             [h[:2] for h in hashes]]).encode()).hexdigest()
-        earlier = earlier_batch(con, "source", digest)
+        with transaction(con):  # three reads of ingest_batches, one DuckLake transaction
+            earlier = earlier_batch(con, "source", digest)
+            previous = con.execute("SELECT batch_id, rows_accepted FROM ingest_batches WHERE kind = 'source' "
+                                   "AND source = ? ORDER BY batch_id DESC LIMIT 1", [name]).fetchone()
+            replaced = [r[0] for r in con.execute(
+                "SELECT batch_id FROM ingest_batches WHERE kind = 'source' AND source = ?", [name]).fetchall()]
         if earlier:
             return IngestResult(name, Path(path or name), *earlier, already_loaded=True)
-        previous = con.execute("SELECT batch_id, rows_accepted FROM ingest_batches WHERE kind = 'source' "
-                               "AND source = ? ORDER BY batch_id DESC LIMIT 1", [name]).fetchone()
-        replaced = [r[0] for r in con.execute(
-            "SELECT batch_id FROM ingest_batches WHERE kind = 'source' AND source = ?", [name]).fetchall()]
         set_context(con, name, replaced)
         progress(f"reading {name}")
         creators = dict(con.execute("SELECT model, creator FROM models").fetchall())
