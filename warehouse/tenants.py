@@ -32,7 +32,7 @@ from warehouse import files
 from warehouse.connection import LAKE, Location, attach, connect, latest_snapshot, lock_down, transaction
 from warehouse.errors import BenchhouseError, TenantDamaged, UnknownName, WarehouseDamaged
 from warehouse.files import CATALOG, TENANTS
-from warehouse.migrate import applied
+from warehouse.migrate import applied, run_script
 from warehouse.sql import PACKAGE_DIR
 
 ALIAS = "tenant"  # the tenant's catalog in a tenant connection; the warehouse is `bh`
@@ -176,8 +176,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
             text = path.read_text()
             if not set(REQUIRES.findall(text)) <= public_views:
                 text = (PRIVATE / "fallbacks" / path.name).read_text()
-            for statement in con.extract_statements(text):
-                con.execute(statement)
+            run_script(con, text)
             made.append(path.stem[4:])
     return made
 
