@@ -4,10 +4,9 @@ time or memory limit, a subscriber file with a mistake: each fails its own deliv
 one-line reason, the other subscribers' render, the run lists the failure in its manifest and exits
 1. A killed run leaves no process behind; a Dask scheduler out of reach is one line.
 
-Each subscriber here is initech-retail's file under another id: the smile curve, as a deck only,
-the cheapest render there is. Gathering a report from the demo warehouse costs 3 to 4 s of CPU,
-rendering the deck 0.2 s: so one quarter run serves several tests, and the tests of the limits
-render the smile curve gathered once."""
+Each subscriber here is initech-retail's file under another id, on the small warehouse
+(conftest.py): the smile curve, as a deck only, the cheapest render there is. One quarter run serves
+several tests, and the tests of the limits render the smile curve gathered once."""
 
 from __future__ import annotations
 
@@ -28,6 +27,7 @@ from reports.delivery import build, manifests, quarterly, subscribers
 from reports.handle import ReadHandle
 from reports.window import Period, Window
 from tests.conftest import in_process, latest_snapshot
+from tests.functional.delivery.conftest import SMALL_FOCUS, on_small_warehouse
 
 pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
 
@@ -50,9 +50,11 @@ def use_bomb() -> str:
 
 
 def cheap_subscribers(folder: Path, *ids: str, formats: str = "pptx") -> Path:
-    """initech-retail's file (the smile curve) under each id, with its own copy of the logo."""
+    """initech-retail's file (the smile curve) under each id, with its own copy of the logo, its focus
+    models the small warehouse's."""
     (folder / "logos").mkdir(parents=True, exist_ok=True)
-    text = (SHIPPED / "initech-retail.yaml").read_text().replace("formats: [pptx]", f"formats: [{formats}]")
+    text = on_small_warehouse((SHIPPED / "initech-retail.yaml").read_text()).replace("formats: [pptx]",
+                                                                                     f"formats: [{formats}]")
     for subscriber in ids:
         (folder / f"{subscriber}.yaml").write_text(text.replace("initech-retail", subscriber))
         shutil.copy(SHIPPED / "logos" / "initech-retail.svg", folder / "logos" / f"{subscriber}.svg")
@@ -76,7 +78,7 @@ def run_manifest(out: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def refused_at_plan(demo_warehouse, tmp_path_factory):
+def refused_at_plan(small_warehouse, tmp_path_factory):
     """`benchhouse quarterly` over a folder where one subscriber's file is right (initech-two) and every
     other has a mistake: a logo that would abort the deck (initech-retail), YAML that does not parse,
     a focus model the warehouse lacks, a delivery folder another has."""
@@ -85,12 +87,12 @@ def refused_at_plan(demo_warehouse, tmp_path_factory):
     (folder / "logos" / "initech-retail.svg").write_text(HUGE_SVG)
     (folder / "broken.yaml").write_text("id: broken\ncompany: [Broken\n")
     path = folder / "unknown-model.yaml"
-    path.write_text(path.read_text().replace("gemini-2.0-flash-001", "no-such-model-2099"))
+    path.write_text(path.read_text().replace(SMALL_FOCUS[1], "no-such-model-2099"))
     path = folder / "zeta-retail.yaml"
     path.write_text(path.read_text().replace("delivery: zeta-retail", "delivery: initech-two"))
     out = root / "out"
-    done = in_process(demo_warehouse, "quarterly", str(PERIOD), "--out", str(out), "--snapshot",
-                      str(latest_snapshot(demo_warehouse)), check=False, env={subscribers.ENV_SUBSCRIBERS: str(folder)})
+    done = in_process(small_warehouse, "quarterly", str(PERIOD), "--out", str(out), "--snapshot",
+                      str(latest_snapshot(small_warehouse)), check=False, env={subscribers.ENV_SUBSCRIBERS: str(folder)})
     return done, out, folder
 
 
@@ -111,7 +113,7 @@ def test_issue_20_defect_3_a_hostile_logo_refused_by_validation_fails_its_subscr
     assert list(recorded["deliverables"]) == [f"initech-two/{deck.name}"]
 
 
-def test_issue_20_defect_3_no_subscriber_file_stops_the_quarter(refused_at_plan, demo_warehouse):
+def test_issue_20_defect_3_no_subscriber_file_stops_the_quarter(refused_at_plan, small_warehouse):
     done, out, folder = refused_at_plan
     failed = failed_lines(done.stderr)
     assert len(failed) == 4
@@ -125,7 +127,7 @@ def test_issue_20_defect_3_no_subscriber_file_stops_the_quarter(refused_at_plan,
 
     # The operator's typo still stops at once, before anything is planned.
     elsewhere = out.parent / "typo"
-    typo = in_process(demo_warehouse, "quarterly", str(PERIOD), "--out", str(elsewhere), "--subscriber",
+    typo = in_process(small_warehouse, "quarterly", str(PERIOD), "--out", str(elsewhere), "--subscriber",
                       "initech-tow", check=False, env={subscribers.ENV_SUBSCRIBERS: str(folder)})
     assert typo.returncode == 1 and one_line(typo.stderr)
     assert typo.stderr.startswith("error: --subscriber initech-tow: no subscribers/initech-tow.yaml")
@@ -133,17 +135,17 @@ def test_issue_20_defect_3_no_subscriber_file_stops_the_quarter(refused_at_plan,
 
 
 @pytest.fixture(scope="module")
-def contained(demo_warehouse, tmp_path_factory):
+def contained(small_warehouse, tmp_path_factory):
     """quarterly.run, on two workers, for three subscribers: initech-two, initech-retail whose logo
     slipped past validation (drawn for the deck, it aborts the process) and swapped-logo whose logo
     is replaced after the plan."""
     root = tmp_path_factory.mktemp("contained")
     folder = cheap_subscribers(root / "subscribers", "initech-retail", "initech-two", "swapped-logo")
-    plan = quarterly.plan(demo_warehouse, PERIOD, root / "out", ["initech-retail", "initech-two", "swapped-logo"],
-                          folder=folder, snapshot=latest_snapshot(demo_warehouse))
+    plan = quarterly.plan(small_warehouse, PERIOD, root / "out", ["initech-retail", "initech-two", "swapped-logo"],
+                          folder=folder, snapshot=latest_snapshot(small_warehouse))
     slipped_past_validation(plan, folder, "initech-retail", HUGE_SVG)
     shutil.copy(SHIPPED / "logos" / "northwind-bank.svg", folder / "logos" / "swapped-logo.svg")
-    return plan, quarterly.run(demo_warehouse, plan, workers=2)
+    return plan, quarterly.run(small_warehouse, plan, workers=2)
 
 
 def test_issue_20_defect_3_a_hostile_logo_that_reaches_the_renderer_fails_alone(contained):
@@ -168,9 +170,9 @@ def test_issue_20_defect_3_a_logo_swapped_during_the_run_fails_its_deliverable(c
 
 
 @pytest.fixture(scope="module")
-def smile_curve(demo_warehouse) -> dict:
+def smile_curve(small_warehouse) -> dict:
     """The smile curve, gathered once, as the quarterly run gathers it."""
-    with ReadHandle(demo_warehouse, Window.of(PERIOD, latest_snapshot(demo_warehouse))) as handle:
+    with ReadHandle(small_warehouse, Window.of(PERIOD, latest_snapshot(small_warehouse))) as handle:
         return build.gather(handle, "smile-curve", None)
 
 
@@ -281,11 +283,11 @@ def alive(pid: int) -> bool:
         return False
 
 
-def test_issue_20_defect_7_kill_9_of_a_quarterly_run_leaves_no_process_behind(demo_warehouse, tmp_path):
+def test_issue_20_defect_7_kill_9_of_a_quarterly_run_leaves_no_process_behind(small_warehouse, tmp_path):
     folder = cheap_subscribers(tmp_path / "subscribers", "initech-retail", "initech-two", formats="pdf")
-    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(demo_warehouse.local_dir), subscribers.ENV_SUBSCRIBERS: str(folder)}
+    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(small_warehouse.local_dir), subscribers.ENV_SUBSCRIBERS: str(folder)}
     process = subprocess.Popen([sys.executable, "-m", "cli", "quarterly", str(PERIOD), "--workers", "2", "--out",
-                                str(tmp_path / "out"), "--snapshot", str(latest_snapshot(demo_warehouse))],
+                                str(tmp_path / "out"), "--snapshot", str(latest_snapshot(small_warehouse))],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     started: dict[int, int] = {}
     try:

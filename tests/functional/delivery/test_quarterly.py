@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from reports.delivery import quarterly, subscribers
 from reports.window import Period
 from tests.conftest import copy_of, in_process, latest_snapshot, same, write
+from tests.functional.delivery.conftest import on_small_warehouse
 from tests.functional.reports.readback import charts
 from warehouse.connection import Location
 from warehouse.ingest import ingest
@@ -30,27 +31,24 @@ TWO = ("northwind-bank", "initech-retail")  # a PDF-only and a deck-only subscri
 
 
 @pytest.fixture
-def warehouse(demo_warehouse, tmp_path) -> Location:
-    """A copy of the session's demo warehouse: these tests write to it."""
-    return copy_of(demo_warehouse, tmp_path / "warehouse")
+def warehouse(small_warehouse, tmp_path) -> Location:
+    """A copy of the small warehouse (conftest.py): these tests write to it."""
+    return copy_of(small_warehouse, tmp_path / "warehouse")
 
 
-def subscriber_files(target: Path, only: tuple[str, ...] | None = None) -> Path:
-    """A copy of the shipped subscriber files (`only` these), free to edit."""
+def subscriber_files(target: Path, only: tuple[str, ...] | None = None, small: bool = True) -> Path:
+    """A copy of the shipped subscriber files (`only` these), free to edit; with `small`, their focus
+    models the small warehouse's."""
     shutil.copytree(subscribers.folder() / "logos", target / "logos")
     for path in subscribers.folder().glob("*.yaml"):
         if only is None or path.stem in only:
-            shutil.copy(path, target / path.name)
+            text = path.read_text()
+            (target / path.name).write_text(on_small_warehouse(text) if small else text)
     return target
 
 
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    return subscriber_files(tmp_path / "subscribers")
-
-
 @pytest.fixture(scope="module")
-def first_run(demo_warehouse, tmp_path_factory):
+def first_run(small_warehouse, tmp_path_factory):
     """The quarter run once for TWO, shared by the tests that start from a rendered quarter: they
     copy its output before they change anything."""
     root = tmp_path_factory.mktemp("first-run")
@@ -60,7 +58,7 @@ def first_run(demo_warehouse, tmp_path_factory):
     assert "reports: [cost-to-run, smile-curve]\n" in entitled
     (folder / "northwind-bank.yaml").write_text(entitled.replace("reports: [cost-to-run, smile-curve]\n",
                                                                  "reports: [cost-to-run]\n"))
-    plan, outcome = run(demo_warehouse, root / "out", folder)
+    plan, outcome = run(small_warehouse, root / "out", folder)
     assert len(outcome.rendered) == len(plan.pending) == 2 and not outcome.failed
     return root / "out", folder, plan
 
@@ -84,7 +82,10 @@ def cli(location, folder, *args, **popen):
                             stderr=subprocess.PIPE, text=True, **popen)
 
 
-def test_a_dry_run_prints_the_plan_and_writes_nothing(warehouse, folder, tmp_path):
+def test_a_dry_run_prints_the_plan_and_writes_nothing(demo_warehouse, tmp_path):
+    # The shipped subscriber files as they are, on the demo warehouse whose models they name.
+    warehouse = copy_of(demo_warehouse, tmp_path / "warehouse")
+    folder = subscriber_files(tmp_path / "subscribers", small=False)
     snapshot = latest_snapshot(warehouse)
     done = in_process(warehouse, "quarterly", "2026Q3", "--dry-run", "--out", str(tmp_path / "out"),
                       env={"BENCHHOUSE_SUBSCRIBERS": str(folder)})
@@ -95,20 +96,20 @@ def test_a_dry_run_prints_the_plan_and_writes_nothing(warehouse, folder, tmp_pat
     assert latest_snapshot(warehouse) == snapshot
 
 
-def test_a_second_run_renders_nothing(demo_warehouse, first_run, tmp_path):
+def test_a_second_run_renders_nothing(small_warehouse, first_run, tmp_path):
     out, folder, _ = rendered_copy(first_run, tmp_path)
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.p*")}
     assert len(stamps) == 2
-    again, outcome = run(demo_warehouse, out, folder)
+    again, outcome = run(small_warehouse, out, folder)
     assert (len(again.pending), len(again.current), outcome.rendered) == (0, 2, [])
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.p*")} == stamps
 
 
-def test_a_branding_change_renders_that_subscriber_again_and_no_other(demo_warehouse, first_run, tmp_path):
+def test_a_branding_change_renders_that_subscriber_again_and_no_other(small_warehouse, first_run, tmp_path):
     out, folder, _ = rendered_copy(first_run, tmp_path)
     path = folder / "initech-retail.yaml"
     path.write_text(path.read_text().replace('primary: "#B22234"', 'primary: "#7A1020"'))
-    plan = quarterly.plan(demo_warehouse, PERIOD, out, list(TWO), folder=folder)
+    plan = quarterly.plan(small_warehouse, PERIOD, out, list(TWO), folder=folder)
     assert {(d.subscriber, d.report, d.format) for d in plan.pending} == {("initech-retail", "smile-curve", "pptx")}
     assert "its inputs changed" in next(iter(plan.reasons.values()))
 
@@ -117,11 +118,11 @@ def test_a_quarter_rendered_again_after_new_data_gives_the_same_numbers(warehous
     out, folder, first = rendered_copy(first_run, tmp_path)
     report = next(d.path for d in first.pending if (d.subscriber, d.report) == ("northwind-bank", "cost-to-run"))
     before = report.read_bytes()
-    # New data: every first-party price of the leader halved from 2026-09-01.
+    # New data: every first-party price of a focus model halved from 2026-09-01.
     ingest(warehouse, "prices", write(tmp_path / "cut.csv", (
         "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n"
-        "gpt-5-2025-08-07,openai,input,0.5,2026-09-01,,https://openai.com/api/pricing/\n"
-        "gpt-5-2025-08-07,openai,output,4,2026-09-01,,https://openai.com/api/pricing/\n")))
+        "alpha-1,lab-a,input,2.5,2026-09-01,,https://lab-a.example/pricing\n"
+        "alpha-1,lab-a,output,10,2026-09-01,,https://lab-a.example/pricing\n")))
     again, outcome = run(warehouse, out, folder, only=("northwind-bank",), force=True)
     assert again.snapshot == first.snapshot < latest_snapshot(warehouse)
     assert [(d["report"], d["format"]) for d in outcome.rendered] == [("cost-to-run", "pdf")]
@@ -164,10 +165,10 @@ def test_a_run_killed_mid_way_resumes_to_completion_with_no_corrupt_file(warehou
         assert len(PdfReader(path).pages if path.suffix == ".pdf" else Presentation(path).slides) > 3
 
 
-def test_the_dask_executor_gives_what_the_local_pool_gives(demo_warehouse, first_run, tmp_path):
+def test_the_dask_executor_gives_what_the_local_pool_gives(small_warehouse, first_run, tmp_path):
     local = next(d.path for d in first_run[2].pending if d.subscriber == "initech-retail")
-    dask = quarterly.plan(demo_warehouse, PERIOD, tmp_path / "dask", ["initech-retail"], folder=first_run[1])
-    outcome = quarterly.run(demo_warehouse, dask, workers=2, executor="dask-local")
+    dask = quarterly.plan(small_warehouse, PERIOD, tmp_path / "dask", ["initech-retail"], folder=first_run[1])
+    outcome = quarterly.run(small_warehouse, dask, workers=2, executor="dask-local")
     assert not outcome.failed
     (path,) = [d.path for d in dask.pending]
     assert same(charts(path), charts(local))
