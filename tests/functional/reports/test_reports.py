@@ -19,6 +19,7 @@ from reports.delivery import subscribers
 from reports.handle import ReadHandle, window
 from tests.conftest import same
 from tests.functional.conftest import PERIOD, write_html
+from tests.unit.metrics.conftest import metrics_template  # noqa: F401  (the small warehouse)
 from warehouse import query
 from warehouse.errors import BenchhouseError
 
@@ -310,9 +311,9 @@ def test_the_same_inputs_give_the_same_text(demo_reads, rendered, tmp_path):
     assert again.read_bytes() == files["pdf"].read_bytes()
 
 
-def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(demo_warehouse, tmp_path):
-    """A fixture's news reaches the quarter's section and the findings: GPT-4.1's price cut on 1 August
-    and o3's shutdown on 15 August 2026."""
+def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(metrics_template, tmp_path):  # noqa: F811
+    """A fixture's news reaches the quarter's section and the findings: on the small warehouse, Beta 1's
+    price cut on 1 August and Thinker 1's shutdown on 15 August 2026."""
     import shutil
 
     from reports.delivery import build
@@ -321,30 +322,31 @@ def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(demo_w
     from warehouse.ingest import ingest
     from warehouse.migrate import init
 
-    shutil.copytree(demo_warehouse.local_dir, tmp_path / "warehouse")
+    shutil.copytree(metrics_template, tmp_path / "warehouse")
     location = Location.resolve(str(tmp_path / "warehouse"))
     before = view(location, None, """SELECT blended_usd_per_mtok FROM blended_price
-                                     WHERE model = 'gpt-4.1-2025-04-14' AND as_of = DATE '2026-06-30'""")
-    assert before, "GPT-4.1 was on sale at the previous quarter's end"
+                                     WHERE model = 'beta-1' AND as_of = DATE '2026-06-30'""")
+    assert before, "Beta 1 was on sale at the previous quarter's end"
     ingest(location, "prices", write(tmp_path / "cut.csv", (
         "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n"
-        "gpt-4.1-2025-04-14,openai,input,0.5,2026-08-01,,https://openai.com/api/pricing/\n"
-        "gpt-4.1-2025-04-14,openai,output,2,2026-08-01,,https://openai.com/api/pricing/\n")))
+        "beta-1,lab-b,input,0.5,2026-08-01,,https://lab-b.example/pricing\n"
+        "beta-1,lab-b,output,1,2026-08-01,,https://lab-b.example/pricing\n")))
     ingest(location, "lifecycle", write(tmp_path / "retired.csv", (
         "model,provider,deprecated_on,shutdown_on,replacement,source,date_basis\n"
-        "o3-2025-04-16,openai,2026-05-15,2026-08-15,gpt-5,https://platform.openai.com/docs/deprecations,stated\n")))
+        "thinker-1,lab-a,2026-05-15,2026-08-15,thinker-2,https://lab-a.example/deprecations,stated\n")))
     init(location)
+    northwind = subscribers.load_id("northwind-bank").model_copy(update={"focus_models": ("alpha-1", "beta-1")})
     with ReadHandle(location, window(location, PERIOD)) as handle:
-        northwind = subscribers.load_id("northwind-bank")
         html = write_html("cost-to-run", build.gather(handle, "cost-to-run", northwind.index_version), northwind,
                           tmp_path / "out")
     text = html_text(html)
     quarter = text.split("This quarter against the last", 2)[2]  # after the contents and the heading
     cut = view(location, None, """SELECT before_usd_per_mtok, now_usd_per_mtok FROM blended_price_change
-                                  WHERE model = 'gpt-4.1-2025-04-14' AND as_of = DATE '2026-09-30'""")[0]
-    assert cut["now_usd_per_mtok"] == pytest.approx((3 * 0.5 + 2) / 4)
-    assert f"GPT-4.1 {money(cut['before_usd_per_mtok'])} {money(cut['now_usd_per_mtok'])}" in quarter
-    assert "o3 retired 15 May 2026 15 Aug 2026 gpt-5" in quarter
+                                  WHERE model = 'beta-1' AND as_of = DATE '2026-09-30'""")[0]
+    assert cut["before_usd_per_mtok"] == pytest.approx((3 * 1 + 2) / 4)
+    assert cut["now_usd_per_mtok"] == pytest.approx((3 * 0.5 + 1) / 4)
+    assert f"Beta 1 {money(cut['before_usd_per_mtok'])} {money(cut['now_usd_per_mtok'])}" in quarter
+    assert "Thinker 1 retired 15 May 2026 15 Aug 2026 thinker-2" in quarter
     assert "retired by their creators this quarter" in text
 
 
@@ -412,8 +414,8 @@ def test_model_deployment(demo_warehouse, rendered, subscriber):
     assert titles[:2] == ["Model deployment", "Findings"] and "Methodology and sources" == titles[-1]
 
 
-def test_model_deployment_break_even_and_a_stale_provider_by_hand(demo_warehouse, tmp_path):
-    """The paper-checkable speed fixture (tests/fixtures/speed) added to the demo warehouse, read on
+def test_model_deployment_break_even_and_a_stale_provider_by_hand(metrics_template, tmp_path):  # noqa: F811
+    """The paper-checkable speed fixture (tests/fixtures/speed) added to the small warehouse, read on
     30 Sep 2026 for a subscriber whose focus model is open-70b and who sends 4,000,000 requests a
     month of 500 input and 1,000 output tokens (4,000 M output tokens a month).
 
@@ -438,7 +440,7 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(demo_warehouse
     from warehouse.ingest import ingest
     from warehouse.migrate import init
 
-    shutil.copytree(demo_warehouse.local_dir, tmp_path / "warehouse")
+    shutil.copytree(metrics_template, tmp_path / "warehouse")
     location = Location.resolve(str(tmp_path / "warehouse"))
     speed_files = FIXTURES / "speed"
     for kind, name in [("models", "models_open_70b.csv"), ("prices", "prices_open_70b_at_five_providers_one_free.csv"),
