@@ -12,6 +12,7 @@ import fcntl
 import functools
 import hashlib
 import importlib
+import json
 import os
 import re
 import time
@@ -84,31 +85,76 @@ class Location:
         return (self.local_dir / "catalog.sqlite").exists()
 
 
+# The extensions a connection may load: (package, extension), each file shipped in its PyPI package.
+EXTENSIONS = (("duckdb_extension_ducklake", "ducklake"), ("duckdb_extension_sqlite_scanner", "sqlite_scanner"),
+              ("duckdb_extension_postgres_scanner", "postgres_scanner"))
+RECORD_SUFFIX = ".signature-checked"
+
 # Extension files whose signature DuckDB checked in this process, with the file's identity then.
-_VERIFIED: dict[str, tuple[int, int, int, int]] = {}
+_VERIFIED: dict[str, tuple[int, ...]] = {}
 
 
-def _file_identity(path: str) -> tuple[int, int, int, int]:
+def _file_identity(path: str) -> tuple[int, ...]:
+    """What changes whenever the file does: replaced, rewritten or touched, its inode, size,
+    modification time or change time differ (the change time cannot be set back by its owner)."""
     status = os.stat(path)
-    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
+
+
+def _check_signature(path: str) -> None:
+    """Have DuckDB check the file's signature, in a throwaway connection that refuses unsigned files."""
+    checker = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    try:
+        checker.execute(f"LOAD '{path}'")
+    finally:
+        checker.close()
+
+
+def _checked_at_install(path: str, identity: tuple[int, ...]) -> bool:
+    """Whether the install recorded a signature check of this very file (record_checked_extensions)."""
+    try:
+        return json.loads(Path(path + RECORD_SUFFIX).read_text()) == list(identity)
+    except (OSError, ValueError):
+        return False
 
 
 def load_extension(con: duckdb.DuckDBPyConnection, package: str, name: str) -> None:
-    """LOAD one extension of a duckdb-extension-* package, its signature checked by DuckDB once per
-    process. Checking hashes the whole file (about 35 MB: 60 ms a load, most of a connection's cost);
-    a connection is made with unsigned extensions allowed, so each file is first loaded into a
-    throwaway connection that checks it, and loaded unchecked afterwards only while it is the same
-    file (device, inode, size, modification time). Nothing loads an extension but this code: the
-    read-only connections forbid LOAD (enable_external_access is off, and `sql` takes one SELECT)."""
+    """LOAD one extension of a duckdb-extension-* package, its signature checked by DuckDB. Checking
+    hashes the whole file (about 35 MB: 0.16 s of CPU, twice a process for the two a connection
+    loads); a connection is made with unsigned extensions allowed, and the file is loaded unchecked
+    only while it is the very file checked (_file_identity): checked at install (`make` records it
+    beside the file: record_checked_extensions), or else checked once by this process, in a
+    throwaway connection. Nothing loads an extension but this code: the read-only connections forbid
+    LOAD (enable_external_access is off, and `sql` takes one SELECT)."""
     path = extension_file(package, name)
-    if _VERIFIED.get(path) != _file_identity(path):
-        checker = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
-        try:
-            checker.execute(f"LOAD '{path}'")
-        finally:
-            checker.close()
-        _VERIFIED[path] = _file_identity(path)
+    identity = _file_identity(path)
+    if _VERIFIED.get(path) != identity and not _checked_at_install(path, identity):
+        _check_signature(path)
+        _VERIFIED[path] = identity
     con.execute(f"LOAD '{path}'")
+
+
+def record_checked_extensions() -> list[str]:
+    """Check each extension file's signature and record, beside it, the identity of the file checked,
+    so that a process loads it without hashing it again while it is that file. Run by the install
+    (`make`), which writes the packages' folder anyway: a process that only reads never writes it.
+    A record proves no more than the folder's permissions do: whoever may write it may as well change
+    the packages' Python code."""
+    paths = [extension_file(package, name) for package, name in EXTENSIONS]
+    for path in paths:
+        record_check(path)
+    return paths
+
+
+def record_check(path: str) -> None:
+    """Check one extension file's signature (refused: duckdb.Error) and record the identity of the file
+    checked beside it, replacing any record before."""
+    identity = _file_identity(path)
+    _check_signature(path)
+    record = Path(path + RECORD_SUFFIX)
+    staged = record.with_name(record.name + ".tmp")
+    staged.write_text(json.dumps(list(identity)))
+    staged.replace(record)
 
 
 def threads() -> dict[str, int]:
@@ -368,3 +414,4 @@ def metadata_connection(catalog: str, alias: str = "meta") -> duckdb.DuckDBPyCon
 
 def _busy(location: Location) -> WarehouseBusy:
     return WarehouseBusy(f"another ingest is writing to {location.describe()}; wait for it to finish")
+

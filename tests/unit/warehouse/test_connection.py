@@ -1,8 +1,9 @@
-"""Connections: each extension file's signature is checked by DuckDB once per process and again
-whenever the file changes; a read-only connection can load nothing."""
+"""Connections: each extension file's signature is checked by DuckDB at install or once per process,
+and again whenever the file changes; a read-only connection can load nothing."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -60,6 +61,41 @@ def test_a_tampered_file_is_refused_on_its_first_load(package):
     with pytest.raises(duckdb.Error, match="(?i)signature"):
         load_extension(unchecked(), name, "ducklake")
     assert str(path) not in connection._VERIFIED
+
+
+def test_a_file_checked_at_install_loads_unchecked_until_it_changes(package, monkeypatch):
+    """The install records each file's check beside it (connection.record_checked_extensions): a new
+    process loads that file without hashing it again, and a file changed since is checked again and
+    refused."""
+    name, path = package
+    connection.record_check(str(path))
+    assert Path(str(path) + connection.RECORD_SUFFIX).exists() and str(path) not in connection._VERIFIED
+    checks = []
+    real_check = connection._check_signature
+    monkeypatch.setattr(connection, "_check_signature", lambda p: (checks.append(p), real_check(p)))
+    con = unchecked()
+    try:
+        load_extension(con, name, "ducklake")
+        assert checks == [] and con.execute("SELECT count(*) FROM duckdb_extensions() "
+                                            "WHERE extension_name = 'ducklake' AND loaded").fetchone()[0] == 1
+        flip_a_byte(path)
+        with pytest.raises(duckdb.Error, match="(?i)signature"):
+            load_extension(unchecked(), name, "ducklake")
+        assert checks == [str(path)]
+    finally:
+        con.close()
+
+
+def test_a_tampered_file_with_a_record_of_its_own_is_still_checked(package):
+    """A record names the file's identity when it was checked: a file whose record was written for
+    another file (here, copied from the real one) is checked, and refused when tampered."""
+    name, path = package
+    real = extension_file("duckdb_extension_ducklake", "ducklake")
+    flip_a_byte(path)
+    Path(str(path) + connection.RECORD_SUFFIX).write_text(
+        json.dumps(list(connection._file_identity(real))))
+    with pytest.raises(duckdb.Error, match="(?i)signature"):
+        load_extension(unchecked(), name, "ducklake")
 
 
 def test_a_read_only_connection_loads_no_extension(known):
