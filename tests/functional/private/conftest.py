@@ -1,9 +1,10 @@
-"""Two tenants on a copy of the demo warehouse, each with a marker string of its own in its task ids,
+"""Two tenants on a copy of the small warehouse of tests/fixtures/metrics, each with a marker string of its own in its task ids,
 its evaluation's id and name, a run's note and a use case, their private deliverables rendered,
 and two subscribers' quarter rendered after them; the public warehouse's files hashed before and
 after the tenants loaded. Built once per module: the tests read it, and a test
 that changes it works on a copy. Tenant beta's strings are also hostile: markup and SQL in its
-evaluation's name, HTML in its note."""
+evaluation's name, HTML in its note. What is tested is where each tenant's data goes, which the small
+warehouse shows as the demo's would, at a tenth of the cost of gathering its reports."""
 
 from __future__ import annotations
 
@@ -17,11 +18,12 @@ import pytest
 from reports.delivery import quarterly, subscribers
 from reports.window import Period
 from tests.conftest import ROOT, in_process, latest_snapshot
+from tests.functional.delivery.conftest import on_small_warehouse
+from tests.unit.metrics.conftest import metrics_template  # noqa: F401  (the small warehouse)
 from warehouse.connection import Location
 
 PERIOD = Period.parse("2026Q3")
-CANDIDATES = (("gpt-5-2025-08-07", "high", "openai"), ("claude-haiku-4-5-20251001", "default", "anthropic"),
-              ("gpt-4.1-mini-2025-04-14", "default", "openai"))
+CANDIDATES = (("thinker-1", "high", "lab-a"), ("alpha-1", "", "lab-a"), ("beta-1", "", "lab-b"))
 # A PDF-only and a deck-only subscriber (tests/functional/delivery/test_quarterly.py runs the same two),
 # both given the smile curve alone: two deliverables, both formats, the quickest to render.
 SUBSCRIBERS = ("northwind-bank", "initech-retail")
@@ -118,9 +120,9 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(demo_warehouse, tmp_path_factory) -> World:
+def world(metrics_template, tmp_path_factory) -> World:  # noqa: F811
     root = tmp_path_factory.mktemp("tenants")
-    shutil.copytree(demo_warehouse.local_dir, root / "warehouse")
+    shutil.copytree(metrics_template, root / "warehouse")
     location = Location.resolve(str(root / "warehouse"))
     snapshot = latest_snapshot(location)
     before = public_files(location)
@@ -141,9 +143,10 @@ def world(demo_warehouse, tmp_path_factory) -> World:
     subscriber_folder = root / "subscribers"
     shutil.copytree(subscribers.folder() / "logos", subscriber_folder / "logos")
     for subscriber in SUBSCRIBERS:
-        shutil.copy(subscribers.folder() / f"{subscriber}.yaml", subscriber_folder)
-    # Northwind's smile curve alone: a PDF beside initech's deck, without the cost-to-run report's
-    # 26 pages (what reaches a public deliverable is the public warehouse, whose bytes the tests compare).
+        text = (subscribers.folder() / f"{subscriber}.yaml").read_text()
+        (subscriber_folder / f"{subscriber}.yaml").write_text(on_small_warehouse(text))
+    # Northwind's smile curve alone: a PDF beside initech's deck (what reaches a public deliverable is
+    # the public warehouse, whose bytes the tests compare).
     northwind = subscriber_folder / "northwind-bank.yaml"
     entitled = northwind.read_text()
     assert "reports: [cost-to-run, smile-curve]\n" in entitled
