@@ -120,14 +120,19 @@ class ReadHandle:
         values = {k: given[k] for k in stmt.named_parameters}
         key = (name, *sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
         if key not in self._asked:
-            if not self._shared and self.shared_views:
-                self._readers = self._readers or readers_of(self.con, self.shared_views)
-                if names_any(statement(name), self._readers):
-                    self.share_views()
-            cursor = self.con.execute(stmt, values)
+            cursor = self.execute(stmt, values)
             columns = [d[0] for d in cursor.description]
             self._asked[key] = [dict(zip(columns, row)) for row in cursor.fetchall()]
         return [dict(row) for row in self._asked[key]]  # copies: a caller may change its rows
+
+    def execute(self, sql: str | Any, params: Any = None):
+        """Run a statement (text, or one of con.extract_statements) at the handle's snapshot and return
+        the cursor: the shared views are computed first when it reads one of them (readers_of)."""
+        if not self._shared and self.shared_views:
+            self._readers = self._readers or readers_of(self.con, self.shared_views)
+            if names_any(sql if isinstance(sql, str) else sql.query, self._readers):
+                self.share_views()
+        return self.con.execute(sql, params or [])
 
     def share_views(self) -> None:
         """Compute the shared views once for this connection (done by the first query that reads one)."""

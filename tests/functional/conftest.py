@@ -15,7 +15,7 @@ from reports.delivery import build as building, subscribers
 from reports.handle import ReadHandle, window
 from reports.window import Period
 from warehouse import demo
-from tests.conftest import build_in, built_once
+from tests.conftest import build_in, built_once, close_unchanging, unchanging, unchanging_handle
 from warehouse.connection import Location
 
 PERIOD = Period.parse("2026Q3")
@@ -27,8 +27,13 @@ def build_demo(folder: Path) -> None:
 
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory) -> Location:
+    """The demo warehouse, which no test changes (one that writes works on a copy): read through one
+    handle a process at its latest snapshot (tests/conftest.py: unchanging)."""
     folder = built_once(tmp_path_factory, "demo", build_demo)
-    return Location.resolve(str(folder / "warehouse"))
+    location = Location.resolve(str(folder / "warehouse"))
+    unchanging(location, lambda: ReadHandle(location, window(location, PERIOD)))
+    yield location
+    close_unchanging(location)
 
 
 def write_html(report: str, gathered: dict, subscriber, out: Path) -> Path:
@@ -72,9 +77,7 @@ class DemoReads:
 
 @pytest.fixture(scope="session")
 def demo_reads(demo_warehouse):
-    reads = DemoReads(ReadHandle(demo_warehouse, window(demo_warehouse, PERIOD)))
-    yield reads
-    reads.handle.close()
+    return DemoReads(unchanging_handle(demo_warehouse))  # closed with demo_warehouse
 
 
 @pytest.fixture(scope="session")
