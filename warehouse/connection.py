@@ -15,6 +15,7 @@ import importlib
 import json
 import os
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -148,7 +149,12 @@ def record_checked_extensions() -> list[str]:
 
 def record_check(path: str) -> None:
     """Check one extension file's signature (refused: duckdb.Error) and record the identity of the file
-    checked beside it, replacing any record before."""
+    checked beside it, replacing any record before. The file is first given an inode of its own: uv
+    links a venv's files to its cache, and each other venv linked to or unlinked from that inode
+    changes its change time, which would make the record stale (a check in every process again)."""
+    own = f"{path}.own.tmp"
+    shutil.copy2(path, own)
+    os.replace(own, path)
     identity = _file_identity(path)
     _check_signature(path)
     record = Path(path + RECORD_SUFFIX)
