@@ -60,8 +60,7 @@ def view(location, snapshot, sql, **params):
     key = (location.local_dir, snapshot)
     if key not in _HANDLES:
         _HANDLES[key] = ReadHandle(location, window(location, PERIOD, snapshot))
-    _HANDLES[key].share_views()  # once per handle
-    cursor = _HANDLES[key].con.execute(sql, params)
+    cursor = _HANDLES[key].execute(sql, params)  # the shared views computed once per handle, when read
     columns = [d[0] for d in cursor.description]
     return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
