@@ -420,4 +420,3 @@ def metadata_connection(catalog: str, alias: str = "meta") -> duckdb.DuckDBPyCon
 
 def _busy(location: Location) -> WarehouseBusy:
     return WarehouseBusy(f"another ingest is writing to {location.describe()}; wait for it to finish")
-

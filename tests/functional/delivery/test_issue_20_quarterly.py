@@ -27,7 +27,7 @@ from reports.delivery import build, manifests, quarterly, subscribers
 from reports.handle import ReadHandle
 from reports.window import Period, Window
 from tests.conftest import in_process, latest_snapshot
-from tests.functional.delivery.conftest import SMALL_FOCUS, on_small_warehouse
+from tests.functional.conftest import SMALL_FOCUS, on_small_warehouse
 
 pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
 

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from reports.delivery import quarterly, subscribers
 from reports.window import Period
 from tests.conftest import copy_of, in_process, latest_snapshot, same, write
-from tests.functional.delivery.conftest import on_small_warehouse
+from tests.functional.conftest import on_small_warehouse
 from tests.functional.reports.readback import charts
 from warehouse.connection import Location
 from warehouse.ingest import ingest

@@ -18,8 +18,7 @@ import pytest
 from reports.delivery import quarterly, subscribers
 from reports.window import Period
 from tests.conftest import ROOT, in_process, latest_snapshot
-from tests.functional.delivery.conftest import on_small_warehouse
-from tests.unit.metrics.conftest import metrics_template  # noqa: F401  (the small warehouse)
+from tests.functional.conftest import on_small_warehouse
 from warehouse.connection import Location
 
 PERIOD = Period.parse("2026Q3")
@@ -120,9 +119,9 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(metrics_template, tmp_path_factory) -> World:  # noqa: F811
+def world(small_warehouse, tmp_path_factory) -> World:
     root = tmp_path_factory.mktemp("tenants")
-    shutil.copytree(metrics_template, root / "warehouse")
+    shutil.copytree(small_warehouse.local_dir, root / "warehouse")
     location = Location.resolve(str(root / "warehouse"))
     snapshot = latest_snapshot(location)
     before = public_files(location)

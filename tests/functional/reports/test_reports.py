@@ -19,7 +19,6 @@ from reports.delivery import subscribers
 from reports.handle import ReadHandle, window
 from tests.conftest import same
 from tests.functional.conftest import PERIOD, write_html
-from tests.unit.metrics.conftest import metrics_template  # noqa: F401  (the small warehouse)
 from warehouse import query
 from warehouse.errors import BenchhouseError
 
@@ -310,7 +309,7 @@ def test_the_same_inputs_give_the_same_text(demo_reads, rendered, tmp_path):
     assert again.read_bytes() == files["pdf"].read_bytes()
 
 
-def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(metrics_template, tmp_path):  # noqa: F811
+def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(small_warehouse, tmp_path):
     """A fixture's news reaches the quarter's section and the findings: on the small warehouse, Beta 1's
     price cut on 1 August and Thinker 1's shutdown on 15 August 2026."""
     import shutil
@@ -321,7 +320,7 @@ def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(metric
     from warehouse.ingest import ingest
     from warehouse.migrate import init
 
-    shutil.copytree(metrics_template, tmp_path / "warehouse")
+    shutil.copytree(small_warehouse.local_dir, tmp_path / "warehouse")
     location = Location.resolve(str(tmp_path / "warehouse"))
     before = view(location, None, """SELECT blended_usd_per_mtok FROM blended_price
                                      WHERE model = 'beta-1' AND as_of = DATE '2026-06-30'""")
@@ -413,7 +412,7 @@ def test_model_deployment(demo_warehouse, rendered, subscriber):
     assert titles[:2] == ["Model deployment", "Findings"] and "Methodology and sources" == titles[-1]
 
 
-def test_model_deployment_break_even_and_a_stale_provider_by_hand(metrics_template, tmp_path):  # noqa: F811
+def test_model_deployment_break_even_and_a_stale_provider_by_hand(small_warehouse, tmp_path):
     """The paper-checkable speed fixture (tests/fixtures/speed) added to the small warehouse, read on
     30 Sep 2026 for a subscriber whose focus model is open-70b and who sends 4,000,000 requests a
     month of 500 input and 1,000 output tokens (4,000 M output tokens a month).
@@ -439,7 +438,7 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(metrics_templa
     from warehouse.ingest import ingest
     from warehouse.migrate import init
 
-    shutil.copytree(metrics_template, tmp_path / "warehouse")
+    shutil.copytree(small_warehouse.local_dir, tmp_path / "warehouse")
     location = Location.resolve(str(tmp_path / "warehouse"))
     speed_files = FIXTURES / "speed"
     for kind, name in [("models", "models_open_70b.csv"), ("prices", "prices_open_70b_at_five_providers_one_free.csv"),

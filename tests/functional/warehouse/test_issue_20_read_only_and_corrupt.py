@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, in_process, latest_snapshot, write_runs_parquet
-from tests.unit.metrics.conftest import metrics_template  # noqa: F401  (the small warehouse under test)
 from tests.unit.private.conftest import EVALUATIONS as TENANT_EVALUATIONS
 from warehouse import tenant_ingest, tenants
 from warehouse.connection import Location, connect, writer_lock
@@ -27,7 +26,7 @@ PERIOD = "2026Q3"
 
 
 @pytest.fixture(scope="module")
-def with_tenant(metrics_template, tmp_path_factory) -> Path:  # noqa: F811
+def with_tenant(metrics_template, tmp_path_factory) -> Path:
     """The paper-checkable warehouse with one tenant, `acme`: built once, only read (or copied)."""
     folder = tmp_path_factory.mktemp("read-only") / "warehouse"
     shutil.copytree(metrics_template, folder)
