@@ -1,10 +1,18 @@
 """Applying warehouse/schema/NNN_*.sql in order, each file once, all pending ones in one snapshot;
 then (re)creating the views of warehouse/views/NNN_<view>.sql whenever one of those files changed.
-Only writers migrate; a reader asks `current_snapshot`, which writes nothing."""
+Only writers migrate; a reader asks `current_snapshot`, which writes nothing.
+
+Asking DuckLake whether anything is pending costs a writer or a reader about 45 ms (two small
+tables read through a DuckLake transaction). A writer that finds an embedded catalog current
+records, in the catalog's SQLite database, this code's stamp and the catalog's state
+(catalog/checked_state.sql); while both are unchanged, the answer is read from SQLite in under a
+millisecond. Any change of schema, views or their records changes the state, and then DuckLake is
+asked again: a record that cannot decide is never trusted."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Mapping
 from contextlib import closing
@@ -16,6 +24,7 @@ import duckdb
 from warehouse import sql
 from warehouse.connection import (LAKE, Location, connect, latest_snapshot, metadata_connection, transaction,
                                   writer_lock)
+from warehouse.files import catalog_file
 from warehouse.errors import SchemaDrift, WarehouseOutdated
 
 SCHEMA_DIR = sql.PACKAGE_DIR / "schema"
@@ -55,6 +64,7 @@ def init(location: Location) -> list[str]:
         try:
             done = migrate(con)
             record_empty_tables(con)  # also for a warehouse whose tables were made by an older version
+            record_checked(location)
             return done
         finally:
             con.close()
@@ -73,6 +83,16 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     return done
 
 
+def bring_up_to_date(con: duckdb.DuckDBPyConnection, location: Location) -> list[str]:
+    """`migrate` for a writer's connection to `location`, skipped while the catalog's record says
+    it is this code's (checked_current); a catalog found current is recorded so. Under the writer lock."""
+    if checked_current(location) is not None:
+        return []
+    done = migrate(con)
+    record_checked(location)
+    return done
+
+
 def pending(con: duckdb.DuckDBPyConnection) -> list[str]:
     """What `migrate` would apply to this warehouse, without applying it: the schema files it lacks,
     and "views" when its views are not those of warehouse/views; empty when it is this code's."""
@@ -86,6 +106,9 @@ def current_snapshot(location: Location) -> int:
     """The latest snapshot of a warehouse whose schema and views are this code's; a warehouse whose
     are not is refused. A read path never writes, not even the writer lock's file, so it works on a
     read-only copy; `benchhouse init`, a writer, brings the warehouse up to date."""
+    latest = checked_current(location)
+    if latest is not None:
+        return latest
     con = connect(location, read_only=True)
     try:
         with transaction(con):
@@ -99,6 +122,67 @@ def current_snapshot(location: Location) -> int:
             "`benchhouse init` first (it writes to the warehouse), or pass --snapshot to read an earlier snapshot "
             "as it was")
     return latest
+
+
+def code_stamp() -> str:
+    """What names this code's schema and views: every schema and view file, by name and hash."""
+    files = [[name, digest] for name, _, digest in schema_files()] + \
+        [[name, digest] for name, _, _, digest in view_files()]
+    return hashlib.sha256(json.dumps(files).encode()).hexdigest()
+
+
+def _catalog_state(location: Location) -> tuple[int, str, list[tuple[str, str]]] | None:
+    """(latest snapshot, state, the record of the last check: [(code, state)] or []) of an embedded
+    catalog, read in one SQLite read transaction; None when it cannot be read so (a PostgreSQL
+    catalog, no catalog, a damaged one, rows inlined: the caller asks DuckLake)."""
+    if not location.is_embedded:
+        return None
+    path = catalog_file(location)
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)) as db:
+            db.execute("BEGIN")
+            latest, version, tables, files, inlined = db.execute(sql.load("catalog/checked_state.sql")).fetchone()
+            try:
+                recorded = db.execute("SELECT code, state FROM benchhouse_checked_code").fetchall()
+            except sqlite3.OperationalError:  # no writer has recorded a check yet
+                recorded = []
+    except sqlite3.Error:
+        return None
+    if latest is None or tables != 2 or inlined:
+        return None
+    return latest, json.dumps([version, files]), recorded
+
+
+def checked_current(location: Location) -> int | None:
+    """The latest snapshot of an embedded catalog whose record says a writer found its schema and
+    views to be this code's, at the state they are in now; None when the record does not say so."""
+    found = _catalog_state(location)
+    if found is None:
+        return None
+    latest, state, recorded = found
+    return latest if recorded == [(code_stamp(), state)] else None
+
+
+def record_checked(location: Location) -> None:
+    """Record, in an embedded catalog's own database, that its schema and views are this code's at
+    its present state: call under the writer lock, once migrate has found or made them so. Only an
+    optimisation: when it cannot be written, the next reader asks DuckLake."""
+    found = _catalog_state(location)
+    if found is None:
+        return
+    _, state, recorded = found
+    code = code_stamp()
+    if recorded == [(code, state)]:
+        return
+    try:
+        with closing(sqlite3.connect(catalog_file(location), timeout=60, isolation_level=None)) as db:
+            db.execute("BEGIN IMMEDIATE")
+            for statement in sql.load("catalog/checked_record.sql").split(";\n"):
+                if statement.strip():
+                    db.execute(statement, {"code": code, "state": state})
+            db.execute("COMMIT")
+    except sqlite3.Error:
+        pass  # nothing recorded: DuckLake is asked again, as without a record
 
 
 def migrate_tables(con: duckdb.DuckDBPyConnection, folder: Path, lake: str) -> list[str]:

@@ -17,7 +17,7 @@ import duckdb
 from warehouse import formats, sql, validate
 from warehouse.connection import LAKE, Location, connect, latest_snapshot, transaction, writer_lock
 from warehouse.errors import BenchhouseError, Reject, UnknownName, ValidationFailed, did_you_mean
-from warehouse.migrate import migrate, run_script
+from warehouse.migrate import bring_up_to_date, run_script
 from warehouse.reader import Source
 
 
@@ -68,7 +68,7 @@ def public(location: Location) -> Target:
     def open_() -> duckdb.DuckDBPyConnection:
         con = connect(location, create=True)
         try:
-            migrate(con)
+            bring_up_to_date(con, location)
         except BaseException:
             con.close()
             raise

@@ -54,12 +54,14 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
         with shown_as(folder, Path(path) if path else None):
             extract = spec.read(folder if spec.path_needed else Path("."),
                                 sources.Context(known_models=frozenset(creators), creators=creators))
-        identity.prepare(con, name)
+        with transaction(con):  # some twenty statements: one DuckLake transaction, not one each
+            identity.prepare(con, name)
         parts, resolutions = [], [_skipped_frame(extract)]
         for kind in _ordered(extract.parts):
             if "model" in formats.get(kind).names:
                 progress(f"resolving model names ({kind})")
-                resolved, how = identity.resolve(con, kind, extract.parts[kind], extract.creates_models)
+                with transaction(con):  # its tables number no rows (stage_frame's does, after it)
+                    resolved, how = identity.resolve(con, kind, extract.parts[kind], extract.creates_models)
                 resolutions.append(how)
             else:  # rows about a developer, not a model: nothing to resolve
                 resolved = extract.parts[kind].reset_index(drop=True)

@@ -16,7 +16,9 @@ from warehouse import formats
 from warehouse.connection import Location, connect, writer_lock
 from warehouse.errors import BenchhouseError, SchemaDrift
 from warehouse.ingest import ingest
-from warehouse.migrate import init
+from warehouse import migrate
+from warehouse.errors import WarehouseOutdated
+from warehouse.migrate import checked_current, current_snapshot, init
 from warehouse.migrate import schema_files, view_files
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -104,6 +106,39 @@ def test_a_changed_view_file_is_applied_in_one_snapshot(empty):
         con.execute("UPDATE view_definitions SET sha256 = 'old' WHERE view_name = 'eval_scores'")
         con.close()
     assert init(empty) == [f"views ({len(view_files())})"]
+
+
+def test_a_writers_record_that_the_views_are_current_is_trusted_only_while_nothing_changed(empty):
+    """A writer records, in the catalog's SQLite database, that it found the schema and views this
+    code's; a reader then answers from that record. Rows written to the records behind DuckLake's
+    back (no schema change) make the record stale: the next writer asks DuckLake and applies the views."""
+    latest = current_snapshot(empty)
+    assert checked_current(empty) == latest  # the template's init recorded its check
+    with writer_lock(empty):
+        con = connect(empty)
+        con.execute("UPDATE view_definitions SET sha256 = 'old' WHERE view_name = 'eval_scores'")
+        con.close()
+    assert checked_current(empty) is None
+    with pytest.raises(WarehouseOutdated, match="views not applied"):
+        current_snapshot(empty)
+    assert init(empty) == [f"views ({len(view_files())})"]
+    assert checked_current(empty) == current_snapshot(empty) == latest + 2
+
+
+def test_a_record_made_by_other_code_is_not_trusted(empty, tmp_path, monkeypatch):
+    """The record names the code that checked: code whose view files differ asks DuckLake, which
+    finds its views not applied, whatever the record says."""
+    assert checked_current(empty) is not None
+    changed = tmp_path / "views"
+    changed.mkdir()
+    for path in sorted(migrate.VIEWS_DIR.glob("*.sql")):
+        (changed / path.name).write_text(path.read_text())
+    first = sorted(changed.glob("*.sql"))[0]
+    first.write_text(first.read_text() + "\n-- a later version of this view\n")
+    monkeypatch.setattr(migrate, "VIEWS_DIR", changed)
+    assert checked_current(empty) is None
+    with pytest.raises(WarehouseOutdated, match="views not applied"):
+        current_snapshot(empty)
 
 
 def test_the_data_dictionary_documents_every_view():
