@@ -14,12 +14,6 @@ from tests.conftest import FIXTURES, in_process, latest_snapshot, write
 from warehouse.ingest import ingest
 
 
-@pytest.fixture
-def with_runs(known):
-    ingest(known, "runs", FIXTURES / "runs_two_variants.csv")
-    return known
-
-
 @pytest.mark.parametrize("statement, refused", [
     ("INSERT INTO models (model) VALUES ('x')", "an INSERT statement is refused"),
     ("DELETE FROM task_results", "a DELETE statement is refused"),

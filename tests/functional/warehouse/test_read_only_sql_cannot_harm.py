@@ -19,12 +19,6 @@ def _files(location):
                   and not p.name.endswith(".lock"))
 
 
-@pytest.fixture
-def with_runs(known):
-    ingest(known, "runs", FIXTURES / "runs_two_variants.csv")
-    return known
-
-
 def test_defect_2_read_only_sql_cannot_harm_the_warehouse_output_never_overwrites_it(with_runs, tmp_path):
     catalog = with_runs.local_dir / "catalog.sqlite"
     size, before = catalog.stat().st_size, latest_snapshot(with_runs)
