@@ -4,13 +4,16 @@ them, on fixtures small enough to check by hand."""
 from __future__ import annotations
 
 from math import sqrt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import rows, write
+from tests.conftest import built_once, rows, write
 from tests.student_t import quantile
+from tests.unit.metrics.conftest import index_folder
+from warehouse.connection import Location
 from warehouse.ingest import ingest, ingest_indices
 
 T_975 = {3: 3.182446}  # Student t, 95% two-sided, by degrees of freedom (a table to six decimals)
@@ -82,22 +85,23 @@ def runs_csv(scores: dict[str, list[list[int]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.fixture
-def four_models(empty, tmp_path):
+@pytest.fixture(scope="session")
+def four_models(new_warehouse, tmp_path_factory) -> Location:
     """ace scores every one of 40 questions right on both evaluations; bee, cee and dee score about
-    half, and their intervals overlap one another but none reaches ace's."""
-    ingest(empty, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
-                                     + "".join(f"{m},lab,{m},2026-01-01\n" for m in ("ace", "bee", "cee", "dee"))))
-    ingest(empty, "evaluations", write(tmp_path / "evaluations.csv", (
-        "evaluation,name,category,kind,n_tasks,scoring\n"
-        "e1,E1,reasoning,single_turn,40,accuracy\ne2,E2,math,single_turn,40,accuracy\n")))
-    half = {"bee": 20, "cee": 22, "dee": 18}
-    scores = {"ace": [[1, 1]] * 40}
-    scores |= {m: [[1, 1]] * right + [[0, 0]] * (40 - right) for m, right in half.items()}
-    ingest(empty, "runs", write(tmp_path / "runs.csv", runs_csv(scores)))
-    from tests.unit.metrics.conftest import index_folder
-    ingest_indices(empty, index_folder(tmp_path))
-    return empty
+    half, and their intervals overlap one another but none reaches ace's. Built once a run; only read."""
+    def build(root: Path) -> None:
+        location = new_warehouse(root / "warehouse")
+        ingest(location, "models", write(root / "models.csv", "model,creator,display_name,release_date\n"
+               + "".join(f"{m},lab,{m},2026-01-01\n" for m in ("ace", "bee", "cee", "dee"))))
+        ingest(location, "evaluations", write(root / "evaluations.csv", (
+            "evaluation,name,category,kind,n_tasks,scoring\n"
+            "e1,E1,reasoning,single_turn,40,accuracy\ne2,E2,math,single_turn,40,accuracy\n")))
+        half = {"bee": 20, "cee": 22, "dee": 18}
+        scores = {"ace": [[1, 1]] * 40}
+        scores |= {m: [[1, 1]] * right + [[0, 0]] * (40 - right) for m, right in half.items()}
+        ingest(location, "runs", write(root / "runs.csv", runs_csv(scores)))
+        ingest_indices(location, index_folder(root))
+    return Location.resolve(str(built_once(tmp_path_factory, "four-models", build) / "warehouse"))
 
 
 def test_variants_that_cannot_be_told_apart_share_a_rank(four_models):
