@@ -218,14 +218,14 @@ class Deck:
         slide = self._slide(title)
         data = XyChartData()
         days = [day for _, points in series for day, _ in points]
-        for name, points in series:
+        lines = [_step_points(points) for _, points in series]
+        longest = max(map(len, lines), default=0)
+        for (name, _), points in zip(series, lines):
             line = data.add_series(safe(name))
-            previous = None
-            for day, value in points:
-                if previous is not None and value != previous:
-                    line.add_data_point(_serial(day), previous)  # the step: the old value up to the new date
-                line.add_data_point(_serial(day), value)
-                previous = value
+            # Every series as long as the longest, its last point repeated (which draws nothing more):
+            # LibreOffice draws nothing for some series of an XY chart whose lengths differ.
+            for x, value in points + points[-1:] * (longest - len(points)):
+                line.add_data_point(x, value)
         chart = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, *CHART_BOX, data).chart
         chart.has_title = False
         for s, colour in zip(chart.plots[0].series, self.brand.palette(len(series))):
@@ -398,6 +398,17 @@ def _pages(items: list[str], size: int) -> list[list[str]]:
 def _serial(day: date) -> int:
     """A date as the day number spreadsheets and PowerPoint charts use (days since 1899-12-30)."""
     return (day - date(1899, 12, 30)).days
+
+
+def _step_points(points: list[tuple[date, float]]) -> list[tuple[int, float]]:
+    """(day number, value) of a line that holds each value until the next date: at a change, the old
+    value up to the new date, then the new one."""
+    drawn: list[tuple[int, float]] = []
+    for day, value in points:
+        if drawn and value != drawn[-1][1]:
+            drawn.append((_serial(day), drawn[-1][1]))
+        drawn.append((_serial(day), value))
+    return drawn
 
 
 def _place(shape, left, top, width, height) -> None:

@@ -145,6 +145,17 @@ def xy_series(path: Path, title: str) -> dict[str, list[tuple[float, float]]]:
     return {series.name: list(zip(_xs(series), series.values)) for series in _chart(path, title).plots[0].series}
 
 
+def xy_charts(path: Path) -> dict[str, dict[str, list[tuple[float, float]]]]:
+    """Every XY chart of the deck, by its slide's title: each series' (x, y) points, in order."""
+    found = {}
+    for slide in Presentation(path).slides:
+        for shape in slide.shapes:
+            if shape.has_chart and shape.chart._chartSpace.xpath(".//c:scatterChart"):
+                found[slide.shapes.title.text] = {series.name: list(zip(_xs(series), series.values))
+                                                  for series in shape.chart.plots[0].series}
+    return found
+
+
 def serial(day) -> float:
     """A date as a chart's day number (days since 1899-12-30)."""
     import datetime
