@@ -40,6 +40,12 @@ class Meta:
     confidentiality: str
 
 
+# What rests on the house's task results (generated in the demo), and what every report reads from
+# the sources instead: the disclosure names both (Appendix.disclosure).
+RESTS_ON_RUNS = "scores, the index and its intervals, tokens and turns per task, and costs to run"
+FROM_SOURCES = "list prices and their history, lifecycles, provider speeds and latencies, and openness assessments"
+
+
 @dataclass(frozen=True)
 class Appendix:
     index_name: str | None
@@ -54,6 +60,24 @@ class Appendix:
     coverage: dict | None = None
     gaps: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def disclosure(self) -> str | None:
+        """Which figures are generated and which are published, said once on the cover (and in full in the
+        methods); None when none of the house's runs read are generated. Only task results are ever
+        generated (warehouse/generate.py): every other kind of row comes from a named source."""
+        if not self.generated:
+            return None
+        return (f"Demonstration data. Generated, not measured: {self.generated_rows:,} task results "
+                f"and every figure that rests on them ({RESTS_ON_RUNS}). Published by the sources listed in the "
+                f"methods, not generated: {FROM_SOURCES}.")
+
+    @property
+    def footer_disclosure(self) -> str | None:
+        """The disclosure in the few words of every page's footer (and every slide's)."""
+        if not self.generated:
+            return None
+        return "Demonstration data. Generated: scores, tokens, turns, costs to run. Published: prices, lifecycles, speeds, openness."
 
     @property
     def coverage_line(self) -> str | None:

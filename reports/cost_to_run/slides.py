@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reports.formatting import money, number, rank, tokens
-from reports.rendering.common_slides import closing, opening, runs, your_models
+from reports.rendering.common_slides import closing, opening, your_models
 from reports.rendering.deck import Deck
 from reports.rendering.theme import TOKEN_PARTS
 
@@ -23,7 +23,7 @@ def slides(ctx, deck: Deck) -> None:
                   ["Lifecycle", f"{sum(1 for r in q['lifecycle'] if r['status'] == 'retired')} retired, "
                                 f"{sum(1 for r in q['lifecycle'] if r['status'] == 'deprecated')} deprecated",
                    "", f"{len(q['released'])} notable models released", ""]],
-               [1.6, 3.7, 1.3, 3.7, 1.3], size=11, note=runs(ctx, "Cost to run the index, at each day's prices."))
+               [1.6, 3.7, 1.3, 3.7, 1.3], size=11, note="Cost to run the index, at each day's prices.")
     priced = [p for p in ctx.points if p["total_usd"] is not None]
     groups = [
         ("Your focus models", [(p["total_usd"], p["index"], p["label"]) for p in priced if p["focus"]], deck.brand.accent),
@@ -34,17 +34,17 @@ def slides(ctx, deck: Deck) -> None:
     ]
     deck.scatter("Intelligence against the cost of running the index", [g for g in groups if g[1]],
                  x_title=f"Cost to run the index, USD (log scale), {ctx.meta.as_of:%d %b %Y}",
-                 y_title=ctx.index["name"], note=runs(ctx, "Labelled: the Pareto frontier and your focus models."))
+                 y_title=ctx.index["name"], note="Labelled: the Pareto frontier and your focus models.")
     shown = ctx.shown
     labels = [p["label"] for p in shown]
     colours = deck.brand.token_colours()
     deck.stacked_bars("Where the cost goes, by token type", labels,
                       [(name, [p[field] or 0 for p in shown], colours[name]) for field, name in TOKEN_PARTS],
-                      "USD for one pass of the index", note=runs(ctx))
+                      "USD for one pass of the index")
     deck.bars("Output tokens to run the index", labels, [p["output_tokens"] for p in shown],
-              "Output tokens (reasoning + answer)", "tokens", [p["focus"] for p in shown], note=runs(ctx))
+              "Output tokens (reasoning + answer)", "tokens", [p["focus"] for p in shown])
     deck.bars("Cost per task", labels, [p["cost_per_task"] for p in shown], "USD per task (index-weighted)",
-              "usd", [p["focus"] for p in shown], note=runs(ctx))
+              "usd", [p["focus"] for p in shown])
     if ctx.turns_chart:
         turns = [t for t in ctx.turns if t["evaluation_name"] == ctx.turns_chart
                  and t["cost_per_solved_task"] and t["blended_usd_per_mtok"]]
@@ -60,10 +60,10 @@ def slides(ctx, deck: Deck) -> None:
                                         for t in turns if not t["focus"] and id(t) not in cheapest], deck.brand.others())],
                      x_title=f"Blended price, USD per million tokens (log scale), {ctx.meta.as_of:%d %b %Y}",
                      y_title="USD per solved task (log scale)", log_y=True, y_unit="usd",
-                     note=runs(ctx, f"{ctx.turns_chart}: a dearer token can make a cheaper solved task."))
+                     note=f"{ctx.turns_chart}: a dearer token can make a cheaper solved task.")
     top = [p for p in ctx.points if p["total_usd"] is not None][:14]
     deck.table("The ranking", ["#", "Model", "Index", "95% interval", "Cost to run", "Per task", "Output tokens"],
                [[rank(p["rank"], p["tied"]), p["label"], number(p["index"]), f"{number(p['ci_low'])}–{number(p['ci_high'])}",
                  money(p["total_usd"]), money(p["cost_per_task"]), tokens(p["output_tokens"])] for p in top],
-               [0.5, 4.4, 1.1, 1.7, 1.5, 1.4, 1.5], highlight=[p["focus"] for p in top], size=10, note=runs(ctx))
+               [0.5, 4.4, 1.1, 1.7, 1.5, 1.4, 1.5], highlight=[p["focus"] for p in top], size=10)
     closing(deck, ctx)

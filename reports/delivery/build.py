@@ -76,7 +76,7 @@ def write(name: str, template: str, figures, slides, context, customer: Customer
         target = stem.with_name(f"{stem.name}.pptx")
 
         def write_deck(tmp: Path) -> int:
-            deck = Deck(customer.brand, customer.company, context.meta.confidentiality)
+            deck = Deck(customer.brand, customer.company, context.meta.confidentiality, context.appendix.footer_disclosure)
             slides(context, deck)
             return deck.save(tmp, datetime.combine(context.meta.as_of, datetime.min.time()), title)
         results.append(Rendered(name, "pptx", target, atomic(target, write_deck)))

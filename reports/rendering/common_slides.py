@@ -1,5 +1,5 @@
 """The slides every public report's deck shares: the opening, your models, the methodology and
-sources; and the note a slide built from generated runs carries."""
+sources. What is generated is said once, on the opening slide and in every slide's footer (Deck)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,8 @@ from reports.formatting import money, number, rank, solved_task_basis
 from reports.rendering.deck import Deck
 
 
-GENERATED = "Built from the house's generated demonstration runs, not from measurements."
-
-
 def opening(deck: Deck, ctx) -> None:
-    banner = ("Demonstration data: the house's per-task runs behind this deck's scores, tokens and costs are generated, "
-              "calibrated to published figures, not measured." if ctx.appendix.generated else None)
-    notes = " ".join(n for n in (banner, ctx.appendix.coverage_line) if n) or None
+    notes = " ".join(n for n in (ctx.appendix.disclosure, ctx.appendix.coverage_line) if n) or None
     deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}", notes)
 
 
@@ -35,13 +30,8 @@ def your_models(deck: Deck, ctx) -> None:
     deck.table("Your models", ["Model", "Rank", "Index (95% interval)", "Cost to run", "Per solved task", "Openness",
                                "Cheaper and statistically as good"],
                rows[:14], [2.9, 0.7, 1.9, 1.2, 1.4, 1.1, 2.9], size=10,
-               note=runs(ctx, " ".join(filter(None, [f"{ctx.index['name']}, list prices (standard rate) of {ctx.meta.as_of:%d %b %Y}.",
-                                                      solved_task_basis(ctx.your_models)]))))
-
-
-def runs(ctx, note: str = "") -> str:
-    """A slide's note, and the notice when it is built from generated runs."""
-    return f"{note} {GENERATED}".strip() if ctx.appendix.generated else note
+               note=" ".join(filter(None, [f"{ctx.index['name']}, list prices (standard rate) of {ctx.meta.as_of:%d %b %Y}.",
+                                           solved_task_basis(ctx.your_models)])))
 
 
 def percent(weight: float) -> str:

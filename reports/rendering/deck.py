@@ -49,9 +49,11 @@ FALLBACK_WIDER = 1.15
 class Deck:
     """One deck in one brand, slide by slide."""
 
-    def __init__(self, brand: Brand, company: str, confidentiality: str):
+    def __init__(self, brand: Brand, company: str, confidentiality: str, disclosure: str | None = None):
+        """disclosure: what is generated, in a line under every slide's footer (Appendix.footer_disclosure)."""
         self.prs = Presentation(str(BASE))
         self.brand, self.company, self.confidentiality = brand, company, confidentiality
+        self.disclosure = disclosure
 
     # slides -----------------------------------------------------------------------------------
 
@@ -284,9 +286,10 @@ class Deck:
         rule.fill.solid()
         rule.fill.fore_color.rgb = rgb(self.brand.accent)
         rule.line.fill.background()
-        footer = slide.shapes.add_textbox(Inches(0.6), Inches(7.02), Inches(11), Inches(0.35))
+        footer = slide.shapes.add_textbox(Inches(0.6), Inches(7.02), Inches(11), Inches(0.42))
         number = len(self.prs.slides._sldIdLst)
-        self._text(footer, f"{self.company} · {self.confidentiality} · {number}", SIZE["note"], MUTED)
+        line = f"{self.company} · {self.confidentiality} · {number}"
+        self._text(footer, f"{line}\n{self.disclosure}" if self.disclosure else line, SIZE["note"], MUTED)
         return slide
 
     def _title_size(self, title: str) -> int:

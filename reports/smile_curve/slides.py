@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reports.formatting import factor, money, number, tokens
-from reports.rendering.common_slides import closing, opening, runs, your_models
+from reports.rendering.common_slides import closing, opening, your_models
 from reports.rendering.deck import Deck
 
 
@@ -13,7 +13,7 @@ def slides(ctx, deck: Deck) -> None:
     your_models(deck, ctx)
     deck.steps("The price of a fixed level of intelligence", _series(ctx.left_arm, "series", "blended_usd_per_mtok"),
                "Cheapest blended price, USD per million tokens (log)", "usd",
-               note=runs(ctx, "The cheapest model meeting each threshold, month by month."))
+               note="The cheapest model meeting each threshold, month by month.")
     fits = [d for d in ctx.decline if d["reliable"]]
     deck.table("How fast the price falls", ["Threshold", "Reasoning models", "Models kept", "Decline a year", "90% interval"],
                [[d["label"], "with" if d["with_reasoning"] else "without", str(d["models_on_frontier"]),
@@ -28,15 +28,15 @@ def slides(ctx, deck: Deck) -> None:
                    [3.6, 3.0, 1.2, 3.0, 1.2], size=11,
                    note="Blended price per million tokens of the cheapest model meeting each threshold.")
     deck.steps("What the frontier model spends", _series(ctx.right_arm, "measure", "usd"), "USD (log)", "usd",
-               note=runs(ctx, "The most intelligent model available each month, at that month's prices."))
+               note="The most intelligent model available each month, at that month's prices.")
     deck.steps("The smile: both arms on one scale", _series(ctx.smile, "series", "relative"),
                "Relative to the first month (log)", "relative",
-               note=runs(ctx, "Each series divided by its first value."))
+               note="Each series divided by its first value.")
     deck.table("What drives the frontier's spend", ["Quarter end", "Frontier model", "Price / M tokens",
                                                      "Tokens per task", "Turns per task", "Cost per task"],
                [[f"{d['as_of']:%b %Y}", d["label"], money(d["blended_usd_per_mtok"]), tokens(d["tokens_per_task"]),
                  number(d["turns_per_task"]), money(d["cost_per_task"])] for d in ctx.drivers],
-               [1.6, 4.2, 1.7, 1.7, 1.5, 1.5], size=11, note=runs(ctx))
+               [1.6, 4.2, 1.7, 1.7, 1.5, 1.5], size=11)
     closing(deck, ctx)
 
 

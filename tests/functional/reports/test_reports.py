@@ -9,16 +9,17 @@ import math
 import re
 
 import pytest
+from pptx import Presentation
 
 from reports.formatting import factor, money, number, rank, seconds, speed
-from tests.functional.reports.readback import (all_axes, axis_label, html_text, log_ticks, report_fonts,
+from tests.functional.reports.readback import (all_axes, axis_label, html_text, log_ticks, pdf_pages, report_fonts,
                                               report_text, serial, slide_paragraphs, slide_text, slide_titles,
                                               table_rows, xy_charts, xy_colours, xy_points, xy_series)
 from reports import catalogue
 from reports.delivery import subscribers
 from reports.handle import ReadHandle, window
 from tests.conftest import same
-from tests.functional.conftest import PERIOD, write_html
+from tests.functional.conftest import PDF_SUBSCRIBER, PERIOD, write_html
 from warehouse import query
 from warehouse.errors import BenchhouseError
 
@@ -216,6 +217,30 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
 
 
 SCIENTIFIC = re.compile(r"(?<![0-9A-Za-z])\d+(\.\d+)?[eE][+-]\d+")  # 1e+3, 2.5E-05; not a hash like 5a388e87
+
+
+@pytest.mark.parametrize("report", ["cost-to-run", "smile-curve"])
+def test_what_is_generated_is_said_once_on_the_cover_and_in_every_footer(demo_warehouse, rendered, report):
+    """Issue 23: the cover says how many task results are generated and what rests on them, against what
+    the sources publish; every later page's footer and every slide's footer says it in a line; no note
+    under a chart or table repeats it (about twenty a report before)."""
+    (files, snapshot) = rendered(report, PDF_SUBSCRIBER)
+    generated = view(demo_warehouse, snapshot, "SELECT sum(generated_rows) AS n FROM sources_used")[0]["n"]
+    assert generated > 0
+    pages = [" ".join(page.split()) for page in pdf_pages(files["pdf"])]
+    assert f"Generated, not measured: {generated:,} task results" in pages[0]
+    assert "Published by the sources listed in the methods, not generated: list prices" in pages[0]
+    footer = "Demonstration data. Generated: scores, tokens, turns, costs to run. Published: prices, lifecycles, speeds, openness."
+    assert all(footer in page for page in pages[1:]), [i for i, page in enumerate(pages, 1) if footer not in page]
+    everything = " ".join(pages)
+    assert "generated demonstration runs" not in everything  # the old note under each chart and table
+    assert everything.count("Generated, not measured") == 1
+
+    slides = [[p.text for shape in slide.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs]
+              for slide in Presentation(files["pptx"]).slides]
+    assert f"Generated, not measured: {generated:,} task results" in " ".join(slides[0])
+    assert all(footer in texts for texts in slides[1:])
+    assert not any("generated demonstration runs" in text for texts in slides for text in texts)
 
 
 @pytest.mark.parametrize("report", ["cost-to-run", "smile-curve", "openness-index", "model-deployment"])
