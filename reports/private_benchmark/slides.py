@@ -8,7 +8,7 @@ from reports.rendering.theme import TOKEN_PARTS
 
 
 def slides(ctx, deck: Deck) -> None:
-    deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}")
+    deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}", ctx.appendix.disclosure)
     deck.bullets("Findings", ctx.findings, size=13)
     for e in ctx.evaluations:
         priced = [c for c in e["candidates"] if c["choice_cost"]]
