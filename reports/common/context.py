@@ -41,9 +41,12 @@ class Meta:
 
 
 # What rests on the house's task results (generated in the demo), and what every report reads from
-# the sources instead: the disclosure names both (Appendix.disclosure).
+# the sources instead: the disclosure names both, in full on the cover (Appendix.disclosure) and in
+# a line in every footer (Appendix.footer_disclosure).
 RESTS_ON_RUNS = "scores, the index and its intervals, tokens and turns per task, and costs to run"
 FROM_SOURCES = "list prices and their history, lifecycles, provider speeds and latencies, and openness assessments"
+FOOTER_DISCLOSURE = ("Demonstration data. Generated: scores, tokens, turns, costs to run. "
+                     "Published: prices, lifecycles, speeds, openness.")
 
 
 @dataclass(frozen=True)
@@ -75,9 +78,7 @@ class Appendix:
     @property
     def footer_disclosure(self) -> str | None:
         """The disclosure in the few words of every page's footer (and every slide's)."""
-        if not self.generated:
-            return None
-        return "Demonstration data. Generated: scores, tokens, turns, costs to run. Published: prices, lifecycles, speeds, openness."
+        return FOOTER_DISCLOSURE if self.generated else None
 
     @property
     def coverage_line(self) -> str | None:

@@ -16,6 +16,7 @@ from tests.functional.reports.readback import (all_axes, axis_label, html_text, 
                                               report_text, serial, slide_paragraphs, slide_text, slide_titles,
                                               table_rows, xy_charts, xy_colours, xy_points, xy_series)
 from reports import catalogue
+from reports.common.context import FOOTER_DISCLOSURE, FROM_SOURCES, RESTS_ON_RUNS
 from reports.delivery import subscribers
 from reports.handle import ReadHandle, window
 from tests.conftest import same
@@ -229,8 +230,8 @@ def test_what_is_generated_is_said_once_on_the_cover_and_in_every_footer(demo_wa
     assert generated > 0
     pages = [" ".join(page.split()) for page in pdf_pages(files["pdf"])]
     assert f"Generated, not measured: {generated:,} task results" in pages[0]
-    assert "Published by the sources listed in the methods, not generated: list prices" in pages[0]
-    footer = "Demonstration data. Generated: scores, tokens, turns, costs to run. Published: prices, lifecycles, speeds, openness."
+    assert RESTS_ON_RUNS in pages[0] and FROM_SOURCES in pages[0]
+    footer = FOOTER_DISCLOSURE
     assert all(footer in page for page in pages[1:]), [i for i, page in enumerate(pages, 1) if footer not in page]
     everything = " ".join(pages)
     assert "generated demonstration runs" not in everything  # the old note under each chart and table
