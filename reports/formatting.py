@@ -8,11 +8,27 @@ from datetime import date
 def money(usd: float | None) -> str:
     if usd is None:
         return "n/a"
-    if abs(usd) >= 100:
-        return f"${usd:,.0f}"
-    if abs(usd) >= 1:
-        return f"${usd:,.2f}"
-    return f"${usd:.3f}" if abs(usd) >= 0.01 else f"${usd:.4f}"
+    return f"${usd:,.{_cents(usd)}f}"
+
+
+def _cents(usd: float) -> int:
+    """The decimals money() prints: none from $100, cents from $1, then three, then four."""
+    size = abs(usd)
+    return 0 if size >= 100 else 2 if size >= 1 else 3 if size >= 0.01 else 4
+
+
+def money_change(before: float, now: float) -> tuple[str, str]:
+    """Two prices of one comparison, each printed as money() does unless that prints them alike when
+    they differ: then both with as many more decimals as tell them apart, so that a
+    sentence never says "from $0.035 to $0.035, fell 1%"."""
+    a, b = money(before), money(now)
+    if a != b or before == now:
+        return a, b
+    decimals = _cents(max(before, now, key=abs))
+    while a == b and decimals < 9:
+        decimals += 1
+        a, b = (f"${v:,.{decimals}f}" for v in (before, now))
+    return a, b
 
 
 def number(value: float | None, digits: int = 1) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from reports.common import focus as yours
 from reports.common.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
-from reports.formatting import factor, money
+from reports.formatting import factor, money, money_change
 from reports.subscriber import Subscriber
 
 NAME = "cost-to-run"
@@ -118,8 +118,9 @@ def _quarter_findings(q: dict, window) -> list[str]:
     cuts = [p for p in q["prices"] if p["ratio"] < 1]
     if cuts:
         c = min(cuts, key=lambda p: p["ratio"])
+        was, is_now = money_change(c["before_usd_per_mtok"], c["now_usd_per_mtok"])
         found.append(f"{len(cuts)} models already on sale became cheaper this quarter; the largest cut: "
-                     f"{c['display_name']}, from {money(c['before_usd_per_mtok'])} to {money(c['now_usd_per_mtok'])} "
+                     f"{c['display_name']}, from {was} to {is_now} "
                      f"per million tokens (blended), {100 * (1 - c['ratio']):.0f}% less.")
     retired = [r for r in q["lifecycle"] if r["status"] == "retired"]
     if retired:
@@ -164,8 +165,9 @@ def _findings(index, priced, tiers, best_value, spread, movers, window) -> list[
     if moved:
         m = moved[0]
         direction = "fell" if m["ratio"] < 1 else "rose"
+        was, is_now = money_change(m["before_usd"], m["now_usd"])
         found.append(f"Biggest mover since {window.period.previous.label}: running the index on {label(m)} "
-                     f"{direction} from {money(m['before_usd'])} to {money(m['now_usd'])}.")
+                     f"{direction} from {was} to {is_now}.")
     new = [m for m in movers if m["newly_priced"]]
     if new:
         found.append(f"{new[0]['newly_priced_variants']} variants gained a price this quarter, among them "

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from reports.rendering import charts
+from reports.smile_curve.report import smile_start
 from reports.rendering.theme import Brand
 
 
@@ -13,6 +14,7 @@ def figures(ctx, brand: Brand) -> dict[str, alt.Chart]:
     left = pd.DataFrame(ctx.left_arm)
     right = pd.DataFrame(ctx.right_arm)
     smile = pd.DataFrame(ctx.smile)
+    start = smile_start(ctx.smile)
     result = {
         "left": charts.line_over_time(
             left, brand, x="as_of", y="blended_usd_per_mtok", series="series",
@@ -26,7 +28,8 @@ def figures(ctx, brand: Brand) -> dict[str, alt.Chart]:
             subtitle=f"The most intelligent model available each month ({ctx.index['name']}), at that month's prices"),
         "smile": charts.line_over_time(
             smile, brand, x="as_of", y="relative", series="series", unit="relative",
-            y_title="Relative to the first month (log)", title="The smile: both arms on one scale",
-            subtitle="Falling: the price of a fixed level of intelligence. Rising: spend per task at the frontier"),
+            y_title=f"Relative to {start:%b %Y} (log)" if start else "Relative to the first month (log)",
+            title="The smile: both arms on one scale",
+            subtitle=f"Each arm divided by its value in {start:%b %Y}" if start else ""),
     }
     return result

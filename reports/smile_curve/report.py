@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from reports.common import focus as yours
 from reports.common.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
-from reports.formatting import factor, money, tokens
+from reports.formatting import factor, money, money_change, tokens
 from reports.subscriber import Subscriber
 
 
 NAME = "smile-curve"
+# Tokens per task times the blended price "explains" the move of spend per task when their product's
+# move is within this factor of the spend's.
+EXPLAINED = 1.25
 TITLE = "The smile curve"
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class SmileCurve:
     right_arm: list[dict]
     frontier_models: list[dict]
     smile: list[dict]
+    smile_summary: str | None
     drivers: list[dict]
     quarter: list[dict]
     focus: list[dict]
@@ -84,10 +88,12 @@ def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
         appendix=gathered["appendix"], index=gathered["index"],
         your_models=your_models, left_arm=gathered["left"],
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
-        smile=gathered["smile"], drivers=gathered["drivers"], quarter=gathered["quarter"], focus=focus,
+        smile=gathered["smile"], smile_summary=_smile_summary(gathered["smile"]), drivers=gathered["drivers"],
+        quarter=gathered["quarter"], focus=focus,
         findings=yours.alerts(your_models) + yours.retired(your_models)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
-        + _findings(gathered["decline"], spend, gathered["drivers"], gathered["quarter"], focus, window)
+        + _findings(gathered["decline"], spend, gathered["smile"], gathered["drivers"], gathered["quarter"], focus,
+                    window)
         + _claimed(gathered["left"]),
     )
 
@@ -111,9 +117,28 @@ def _changes(spend: list[dict]) -> list[dict]:
     return changes
 
 
-def _findings(decline, spend, drivers, quarter, focus, window) -> list[str]:
+def smile_start(smile: list[dict]):
+    """The month both arms of the smile chart are divided by: its first (smile_relative)."""
+    return min((r["as_of"] for r in smile), default=None)
+
+
+def _smile_summary(smile: list[dict]) -> str | None:
+    """Where each arm of the smile chart ends, in words, from the chart's own rows: the page says what
+    its chart shows, whichever way each arm went."""
+    ends: dict[str, dict] = {}
+    for r in smile:  # each series in order of month (smile_relative.sql)
+        ends[r["series"]] = r
+    if not ends:
+        return None
+    last = max(r["as_of"] for r in ends.values())
+    moves = [f"the {series[0].lower()}{series[1:]} {_change(r['relative'])}" for series, r in sorted(ends.items())]
+    return f"Each arm is divided by its value in {smile_start(smile):%b %Y}. By {last:%b %Y}, {' and '.join(moves)}."
+
+
+def _findings(decline, spend, smile, drivers, quarter, focus, window) -> list[str]:
     """The first page: sentences over the rows above, chosen by what the data shows. A decline factor
-    carries a finding only when precise (its 90% interval spans at most two orders of magnitude)."""
+    carries a finding only when precise (its 90% interval spans at most two orders of magnitude).
+    Spend per task is told over the months the smile chart draws, from its first month on."""
     found = []
     for f in _focus_findings(focus):
         found.append(f)
@@ -133,27 +158,36 @@ def _findings(decline, spend, drivers, quarter, focus, window) -> list[str]:
     if moved:
         q = min(moved, key=lambda q: q["now_usd"] / q["before_usd"])
         before = f"{q['before_name']}, since retired" if q["before_retired"] else q["before_name"]
-        found.append(f"This quarter, the cheapest way to buy {q['label']} went from {money(q['before_usd'])} "
-                     f"({before}) to {money(q['now_usd'])} ({q['now_name']}) per million tokens, "
-                     f"{_change(q['now_usd'] / q['before_usd'])}.")
+        was, is_now = money_change(q["before_usd"], q["now_usd"])
+        found.append(f"This quarter, the cheapest way to buy {q['label']} went from {was} ({before}) to {is_now} "
+                     f"({q['now_name']}) per million tokens, {_change(q['now_usd'] / q['before_usd'])}.")
     elif quarter:
         found.append(f"No threshold became cheaper between {window.previous_as_of:%d %b %Y} and {window.as_of:%d %b %Y}: "
                      "the cheapest model meeting each is the same, at the same price.")
-    priced = [r for r in spend if r["cost_per_task"] is not None]
+    start = smile_start(smile)
+    priced = [r for r in spend if r["cost_per_task"] is not None and (start is None or r["as_of"] >= start)]
     if len(priced) >= 2:
         first, last = priced[0], priced[-1]
-        found.append(f"Spend per task at the frontier went from {money(first['cost_per_task'])} "
+        was, is_now = money_change(first["cost_per_task"], last["cost_per_task"])
+        found.append(f"Spend per task at the frontier went from {was} "
                      f"({label(first)}, {first['as_of']:%b %Y}{', since retired' if first['retired_since'] else ''}) "
-                     f"to {money(last['cost_per_task'])} "
+                     f"to {is_now} "
                      f"({label(last)}, {last['as_of']:%b %Y}): {_change(last['cost_per_task'] / first['cost_per_task'])}.")
-    if len(drivers) >= 2 and drivers[-1]["tokens_change"] and drivers[-1]["price_change"]:
-        d = drivers[-1]
-        tokens_move, price_move = abs(math.log(d["tokens_change"])), abs(math.log(d["price_change"]))
-        driver = ("the tokens more than the price" if tokens_move > price_move
-                  else "the price more than the tokens")
-        found.append(f"Since {drivers[0]['as_of']:%b %Y}, the frontier's tokens per task {_change(d['tokens_change'])} "
-                     f"(now {tokens(d['tokens_per_task'])}) and its blended price per token {_change(d['price_change'])}: "
-                     f"its spend per task moved with {driver}.")
+    d = drivers[-1] if len(drivers) >= 2 else None
+    if d and d["tokens_change"] and d["price_change"] and d["cost_change"]:
+        # Spend per task is each token type's count times its own price, not tokens times the blended
+        # price: the two explain the spend's move only when their product is near it.
+        if abs(math.log(d["tokens_change"] * d["price_change"] / d["cost_change"])) < math.log(EXPLAINED):
+            tokens_move, price_move = abs(math.log(d["tokens_change"])), abs(math.log(d["price_change"]))
+            why = ("It moved with the tokens more than the price" if tokens_move > price_move
+                   else "It moved with the price more than the tokens")
+        else:
+            why = ("Together they do not explain that: the split of its tokens among input, cached input, reasoning "
+                   "and answer, each at its own price, moved it")
+        found.append(f"Since {drivers[0]['as_of']:%b %Y}, the frontier's spend per task {_change(d['cost_change'])} "
+                     f"(now {money(d['cost_per_task'])}), its tokens per task {_change(d['tokens_change'])} "
+                     f"(now {tokens(d['tokens_per_task'])}) and its blended price per token {_change(d['price_change'])}. "
+                     f"{why}.")
     return found
 
 

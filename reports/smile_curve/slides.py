@@ -30,8 +30,7 @@ def slides(ctx, deck: Deck) -> None:
     deck.steps("What the frontier model spends", _series(ctx.right_arm, "measure", "usd"), "USD (log)", "usd",
                note="The most intelligent model available each month, at that month's prices.")
     deck.steps("The smile: both arms on one scale", _series(ctx.smile, "series", "relative"),
-               "Relative to the first month (log)", "relative",
-               note="Each series divided by its first value.")
+               "Relative to the first month (log)", "relative", note=ctx.smile_summary or "")
     deck.table("What drives the frontier's spend", ["Quarter end", "Frontier model", "Price / M tokens",
                                                      "Tokens per task", "Turns per task", "Cost per task"],
                [[f"{d['as_of']:%b %Y}", d["label"], money(d["blended_usd_per_mtok"]), tokens(d["tokens_per_task"]),

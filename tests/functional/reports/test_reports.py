@@ -154,6 +154,36 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     assert all(a[1] != b[1] for a, b in steps) and len(steps) >= 3
 
 
+def test_the_smiles_sentences_say_what_its_chart_draws(demo_warehouse, rendered):
+    """Issue 23: the finding on spend per task starts where the smile chart starts and goes the way its
+    arm goes (it said "rose 5.2-fold" from a month before the chart, whose arm ends lower than it
+    starts); the smile page says where each arm ends instead of asserting that one falls and the other
+    rises; the formula under the drivers is the one the view computes."""
+    (files, snapshot) = rendered("smile-curve", PDF_SUBSCRIBER)
+    arms = xy_series(files["pptx"], "The smile: both arms on one scale")
+    spend_arm = arms["Spend per task at the frontier"]
+    spend = view(demo_warehouse, snapshot, """
+        SELECT as_of, cost_per_task FROM frontier_spend
+        WHERE index_id = 'intelligence' AND version = $version AND scores_as_of = DATE '2026-09-30'
+          AND as_of <= DATE '2026-09-30' AND cost_per_task IS NOT NULL ORDER BY as_of""",
+                 version=version_read(demo_warehouse, snapshot, PDF_SUBSCRIBER))
+    first = next(r for r in spend if serial(r["as_of"]) == spend_arm[0][0])
+    last = spend[-1]
+    assert last["cost_per_task"] / first["cost_per_task"] == pytest.approx(spend_arm[-1][1])
+    (sentence,) = [f for f in slide_paragraphs(files["pptx"], "Findings")
+                   if f.startswith("Spend per task at the frontier went from")]
+    assert sentence.startswith(f"Spend per task at the frontier went from {money(first['cost_per_task'])} ")
+    assert f"{first['as_of']:%b %Y}" in sentence and f"to {money(last['cost_per_task'])} " in sentence
+    assert sentence.rsplit(": ", 1)[1].startswith("fell" if spend_arm[-1][1] < 1 else "rose")
+
+    page = next(" ".join(p.split()) for p in pdf_pages(files["pdf"]) if "The smile: both arms on one scale" in p)
+    for name, points in arms.items():
+        went = "fell" if points[-1][1] < 1 else "rose"
+        assert f"the {name[0].lower()}{name[1:]} {went}" in page
+    assert "rises" not in page.split("The smile: both arms")[0]
+    assert "is not the spend" in page and "price per token times tokens per task" not in page
+
+
 def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(demo_warehouse, rendered):
     (files, snapshot) = rendered("smile-curve", "acme-analytics")
     # Counted from the loaded scores, by the source of the batch that brought them.
