@@ -13,7 +13,7 @@ from typing import Any
 
 from reports.window import Period, Window
 from warehouse.connection import Location, connect, transaction
-from warehouse.migrate import current_snapshot
+from warehouse.migrate import current_snapshot, view_files
 from warehouse.errors import BenchhouseError
 
 REPORTS = Path(__file__).resolve().parent
@@ -61,44 +61,75 @@ def check_period(handle: "ReadHandle") -> None:
                               f"snapshot {handle.snapshot}): choose {last} or earlier, or load newer data first")
 
 
-# The views most report queries build on, each after the views it reads. DuckDB computes a view
-# wherever it is named, so intelligence_index was computed again inside cost_to_run, pareto_frontier,
-# intelligence_cost, cheaper_equivalent and model_standing for every query. A handle's snapshot is
-# pinned, so each of these is computed once, on the handle's first query that reads one of them
-# (directly or through another view), into a temporary table of the same name, which shadows the view
-# for this connection only: the same rows, read many times. A query that reads none (the index
-# version a plan looks up, the data's last day) does not pay for them.
-SHARED_VIEWS = ("price_as_of", "model_price_as_of", "blended_price", "eval_scores", "intelligence_index",
-                "cost_to_run", "intelligence_cost", "pareto_frontier", "cheaper_equivalent", "turn_efficiency",
-                "openness_by_model", "model_standing", "model_placement")
+# The views report queries build on. DuckDB computes a view wherever it is named, so a report query
+# that read model_standing computed calendar 20 times, model_dates 6 and intelligence_index 3, and every
+# other query of the report did so again. A handle's snapshot is pinned, so each of these is computed
+# at most once a handle, into a temporary table of the same name, which shadows the view for this
+# connection only: the same rows, read many times. Each is computed by the handle's first query that
+# reads it, directly or through another view, after the shared views it reads itself; a query that
+# reads none (the index version a plan looks up, the data's last day) pays for none, and a handle that
+# renders one report computes only what that report reads.
+SHARED_VIEWS = frozenset({
+    "calendar", "reasoning_models", "model_names", "known_runs", "model_dates", "model_modality",
+    "model_lifecycle", "model_buyable", "price_as_of", "model_price_as_of", "blended_price", "token_prices",
+    "eval_scores", "intelligence_index", "index_pass_tokens", "cost_to_run", "turn_efficiency",
+    "openness_index_as_of", "threshold_models", "price_of_intelligence", "frontier_spend", "intelligence_cost",
+    "cheaper_equivalent", "pareto_frontier", "openness_by_model", "openness_default_set", "model_standing",
+    "model_placement", "coverage_gaps", "speed_checked", "speed_anomalies", "provider_prices",
+    "ttft_measurements", "speed_as_of", "provider_frontier", "serving_cost",
+})
 
 
-def names_any(sql: str, names: set[str] | tuple[str, ...]) -> bool:
-    """Whether `sql` names one of `names` as a whole word."""
-    return bool(names) and re.search(r"\b(" + "|".join(map(re.escape, names)) + r")\b", sql) is not None
+@cache
+def creation_order() -> list[str]:
+    """The public views in the order the migrations create them: each after every view it reads."""
+    return [view for _, view, _, _ in view_files()]
 
 
-def readers_of(con, views: tuple[str, ...]) -> set[str]:
-    """`views` and every view that reads one of them, directly or through other views (from the
-    views' own SQL: a view that names one as a word reads it)."""
-    texts = dict(con.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal").fetchall())
-    found = set(views)
-    while grown := {name for name, text in texts.items() if name not in found and names_any(text, found)}:
-        found |= grown
+def named(sql: str, names: set[str] | frozenset[str]) -> set[str]:
+    """The names among `names` that `sql` names as whole words."""
+    if not names:
+        return set()
+    pattern = r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"
+    return set(re.findall(pattern, sql))
+
+
+def view_graph(con) -> dict[str, set[str]]:
+    """Each view of the connection's catalogs, with the views its SQL names (word for word)."""
+    graph: dict[str, set[str]] = {}
+    texts = con.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal").fetchall()
+    names = {name for name, _ in texts}
+    for name, text in texts:
+        graph.setdefault(name, set()).update(named(text, names - {name}))
+    return graph
+
+
+def read_by(graph: dict[str, set[str]], sql: str) -> set[str]:
+    """The views `sql` reads, directly or through other views."""
+    return reads(graph, named(sql, set(graph)))
+
+
+def reads(graph: dict[str, set[str]], views: set[str]) -> set[str]:
+    """`views` and every view they read, directly or through others."""
+    found: set[str] = set()
+    todo = set(views)
+    while todo:
+        found |= todo
+        todo = set().union(*(graph[name] for name in todo)) - found
     return found
 
 
 class ReadHandle:
     """The warehouse as a report sees it: every query at the window's snapshot."""
 
-    shared_views: tuple[str, ...] = SHARED_VIEWS
+    shared_views: frozenset[str] = SHARED_VIEWS
 
     def __init__(self, location: Location, window_: Window):
         self.location = location
         self.window = window_
         self.con = self._connect()
-        self._shared = False
-        self._readers: set[str] = set()  # the views that read a shared view (readers_of), once asked
+        self._graph: dict[str, set[str]] | None = None  # the views and what each reads, once asked
+        self._computed: set[str] = set()  # the shared views computed into temporary tables
         # The snapshot is pinned, so a statement with the same parameters returns the same rows: the
         # reports share some (every report's focus page reads model_standing twice), asked once.
         self._asked: dict[tuple, list[dict]] = {}
@@ -127,20 +158,29 @@ class ReadHandle:
 
     def execute(self, sql: str | Any, params: Any = None):
         """Run a statement (text, or one of con.extract_statements) at the handle's snapshot and return
-        the cursor: the shared views are computed first when it reads one of them (readers_of)."""
-        if not self._shared and self.shared_views:
-            self._readers = self._readers or readers_of(self.con, self.shared_views)
-            if names_any(sql if isinstance(sql, str) else sql.query, self._readers):
-                self.share_views()
+        the cursor, once the shared views it reads are computed (share)."""
+        self.share(sql if isinstance(sql, str) else sql.query)
         return self.con.execute(sql, params or [])
 
+    def share(self, sql: str) -> None:
+        """Compute each shared view `sql` reads, directly or through other views, that this handle has
+        not computed yet, each after the views it reads: one temporary table a view, in one DuckLake
+        transaction."""
+        if not self.shared_views:
+            return
+        if self._graph is None:
+            self._graph = view_graph(self.con)
+        wanted = (read_by(self._graph, sql) & self.shared_views) - self._computed
+        if not wanted:
+            return
+        with transaction(self.con):
+            for view in sorted(wanted, key=creation_order().index):  # each after the views it reads
+                self.con.execute(f"CREATE TEMP TABLE {view} AS SELECT * FROM {view}")
+        self._computed |= wanted
+
     def share_views(self) -> None:
-        """Compute the shared views once for this connection (done by the first query that reads one)."""
-        if not self._shared:
-            with transaction(self.con):  # one DuckLake transaction, not one a view
-                for view in self.shared_views:
-                    self.con.execute(f"CREATE TEMP TABLE {view} AS SELECT * FROM {view}")
-            self._shared = True
+        """Compute every shared view now (a handle that will read most of them)."""
+        self.share(" ".join(sorted(self.shared_views)))
 
     def one(self, name: str, **params: Any) -> dict | None:
         found = self.rows(name, **params)

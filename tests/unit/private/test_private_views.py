@@ -217,7 +217,7 @@ def test_every_private_view_read_through_a_tenant_handle_is_the_view_at_its_snap
         direct_con.close()
     assert len(names) >= 10 and sum(map(bool, direct.values())) >= 8
     with TenantHandle(private, window(private.public, Period.parse("2026Q3"), pinned)) as handle:
-        handle.rows("coverage", version="1")  # reads intelligence_index: computes the shared views
+        handle.share_views()
         assert temporary_tables(handle) == set(TenantHandle.shared_views)
         for name in names:
             assert same(handle.con.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall(), direct[name]), name
