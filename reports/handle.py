@@ -119,6 +119,36 @@ def reads(graph: dict[str, set[str]], views: set[str]) -> set[str]:
     return found
 
 
+class SharedViews:
+    """The shared views of one connection whose snapshot does not move (a read handle's, pinned):
+    each computed once, into a temporary table that shadows it, by the first statement that reads it."""
+
+    def __init__(self, con, views: frozenset[str] = SHARED_VIEWS):
+        self.con = con
+        self.views = views
+        self.computed: set[str] = set()  # the shared views computed into temporary tables
+        self._graph: dict[str, set[str]] | None = None  # the views and what each reads, once asked
+
+    def before(self, sql: str) -> None:
+        """Compute each shared view `sql` reads, directly or through other views, that is not computed
+        yet, each after the views it reads: one temporary table a view, in one DuckLake transaction."""
+        if not self.views:
+            return
+        if self._graph is None:
+            self._graph = view_graph(self.con)
+        wanted = (read_by(self._graph, sql) & self.views) - self.computed
+        if not wanted:
+            return
+        with transaction(self.con):
+            for view in sorted(wanted, key=creation_order().index):  # each after the views it reads
+                self.con.execute(f"CREATE TEMP TABLE {view} AS SELECT * FROM {view}")
+        self.computed |= wanted
+
+    def all(self) -> None:
+        """Compute every shared view now."""
+        self.before(" ".join(sorted(self.views)))
+
+
 class ReadHandle:
     """The warehouse as a report sees it: every query at the window's snapshot."""
 
@@ -128,8 +158,7 @@ class ReadHandle:
         self.location = location
         self.window = window_
         self.con = self._connect()
-        self._graph: dict[str, set[str]] | None = None  # the views and what each reads, once asked
-        self._computed: set[str] = set()  # the shared views computed into temporary tables
+        self.shared = SharedViews(self.con, self.shared_views)
         # The snapshot is pinned, so a statement with the same parameters returns the same rows: the
         # reports share some (every report's focus page reads model_standing twice), asked once.
         self._asked: dict[tuple, list[dict]] = {}
@@ -158,29 +187,13 @@ class ReadHandle:
 
     def execute(self, sql: str | Any, params: Any = None):
         """Run a statement (text, or one of con.extract_statements) at the handle's snapshot and return
-        the cursor, once the shared views it reads are computed (share)."""
-        self.share(sql if isinstance(sql, str) else sql.query)
+        the cursor, once the shared views it reads are computed."""
+        self.shared.before(sql if isinstance(sql, str) else sql.query)
         return self.con.execute(sql, params or [])
-
-    def share(self, sql: str) -> None:
-        """Compute each shared view `sql` reads, directly or through other views, that this handle has
-        not computed yet, each after the views it reads: one temporary table a view, in one DuckLake
-        transaction."""
-        if not self.shared_views:
-            return
-        if self._graph is None:
-            self._graph = view_graph(self.con)
-        wanted = (read_by(self._graph, sql) & self.shared_views) - self._computed
-        if not wanted:
-            return
-        with transaction(self.con):
-            for view in sorted(wanted, key=creation_order().index):  # each after the views it reads
-                self.con.execute(f"CREATE TEMP TABLE {view} AS SELECT * FROM {view}")
-        self._computed |= wanted
 
     def share_views(self) -> None:
         """Compute every shared view now (a handle that will read most of them)."""
-        self.share(" ".join(sorted(self.shared_views)))
+        self.shared.all()
 
     def one(self, name: str, **params: Any) -> dict | None:
         found = self.rows(name, **params)
