@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from contextlib import closing
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reports.handle import SharedViews
 from tests.conftest import latest_snapshot, rows, same, write
 from tests.unit.metrics.conftest import METRICS, PRICES, RUNS, index_folder
 from warehouse import query
@@ -59,12 +61,13 @@ def priced(folder, k: float) -> Location:
 
 
 def read(location: Location) -> dict[str, list[tuple]]:
-    """The costs and every ranking, through one connection."""
-    con = connect(location, read_only=True)
-    try:
+    """The costs and every ranking, through one connection that computes the views they share once
+    (reports/handle.py: SharedViews)."""
+    with closing(connect(location, read_only=True)) as con:
+        shared = SharedViews(con)
+        for sql in [COSTS, *RANKINGS.values()]:
+            shared.before(sql)
         return {name: con.execute(sql).fetchall() for name, sql in {"costs": COSTS, **RANKINGS}.items()}
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -110,8 +113,13 @@ def later(metrics_template, tmp_path_factory):
     shutil.copytree(metrics_template, folder / "warehouse")
     location = Location.resolve(str(folder / "warehouse"))
     pinned = latest_snapshot(location)
-    before = {view: query.run(location, f"SELECT * FROM {view} ORDER BY ALL", snapshot=pinned).to_pylist()
-              for view in PINNED_VIEWS}
+    with closing(connect(location, read_only=True, snapshot=pinned)) as con:  # the views they share once
+        shared = SharedViews(con)
+        before = {}
+        for view in PINNED_VIEWS:
+            shared.before(view)
+            cursor = con.execute(f"SELECT * FROM {view} ORDER BY ALL")
+            before[view] = [dict(zip([d[0] for d in cursor.description], row)) for row in cursor.fetchall()]
     ingest(location, "runs", write(folder / "repeat4.csv", (
         "model,effort,provider,evaluation,repeat,task_id,score,input_tokens,answer_tokens,account\n"
         + "".join(f"alpha-1,,lab-a,{e},4,t{t},1,900,90,anonymous\n" for e in ("e1", "e2") for t in range(1, 5)))))
