@@ -32,10 +32,12 @@ def report_build_command(
     period: Annotated[str, typer.Option("--period", help="Quarter, e.g. 2026Q3; figures are as of its last day.")],
     snapshot: SnapshotOption = None,
     as_of: AsOfAlias = None,
-    formats: Annotated[str, typer.Option("--format", help="pdf, pptx or both: pdf,pptx.")] = "pdf,pptx",
+    formats: Annotated[str, typer.Option("--format", help=(
+        "Any of pdf, pptx, xlsx and csv, comma-separated: the PDF, the deck, and the data pack as a workbook "
+        "(NAME-data.xlsx) and as CSV files (NAME-data.csv.zip)."))] = "pdf,pptx,xlsx,csv",
     out: Annotated[Path, typer.Option("--out", help="Folder for the files.")] = Path("out"),
 ) -> None:
-    """Build one report for one subscriber and quarter, as PDF and/or slide deck. Without --snapshot
+    """Build one report for one subscriber and quarter: PDF, slide deck and data pack. Without --snapshot
     it reads the latest snapshot, whose schema and views must be this code's (`benchhouse init`
     brings them up to date); it writes nothing to the warehouse, so a read-only copy serves."""
     from reports import catalogue
@@ -45,9 +47,9 @@ def report_build_command(
 
     check_out_folder(out)
     wanted = tuple(f.strip() for f in formats.split(",") if f.strip())
-    unknown = [f for f in wanted if f not in ("pdf", "pptx")]
+    unknown = [f for f in wanted if f not in build.SUFFIXES]
     if unknown or not wanted:
-        raise BenchhouseError(f"--format {formats!r}: choose pdf, pptx or pdf,pptx")
+        raise BenchhouseError(f"--format {formats!r}: choose among pdf, pptx, xlsx and csv, e.g. pdf,pptx,xlsx,csv")
     catalogue.get(name)
     subscriber = subscribers.load_id(subscriber_id)
     at = snapshot_of(snapshot, as_of)
@@ -56,8 +58,8 @@ def report_build_command(
         check_period(handle)
         subscribers.check_models(subscriber, handle.models())
         for done in build.build(handle, name, subscriber, wanted, out):
-            unit = "pages" if done.format == "pdf" else "slides"
-            err.print(f"[green]wrote[/] {done.path} ({done.pages} {unit}, snapshot {handle.snapshot})")
+            err.print(f"[green]wrote[/] {done.path} ({done.pages} {build.UNITS[done.format]}, "
+                      f"snapshot {handle.snapshot})")
 
 
 def quarterly_command(

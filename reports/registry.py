@@ -32,6 +32,9 @@ class ReportSpec:
     """(ReadHandle, gathered, Subscriber) -> gathered with what one subscriber's copy reads from the
     warehouse besides (the model-deployment report's workload costs); run before tailoring, where
     the warehouse is read. None: every copy reads only what `gather` shares."""
+    data_pack: Callable | None = None
+    """(context) -> the tables of its data pack (reports/common/datapack.py); None: its Read-me and
+    Sources sheets only."""
 
 
 def of(package: ModuleType) -> ReportSpec:
@@ -40,7 +43,7 @@ def of(package: ModuleType) -> ReportSpec:
     report, figures, slides = (import_module(f"{package.__name__}.{part}") for part in ("report", "figures", "slides"))
     stem = package.__name__.rsplit(".", 1)[-1]
     return ReportSpec(report.NAME, report.TITLE, f"{stem}.html", report.gather, report.tailor, figures.figures,
-                      slides.slides, getattr(report, "fit", None))
+                      slides.slides, getattr(report, "fit", None), getattr(report, "data_pack", None))
 
 
 def catalogue(*packages: ModuleType) -> dict[str, ReportSpec]:

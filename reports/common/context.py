@@ -39,6 +39,11 @@ class Meta:
     brand: Brand
     confidentiality: str
 
+    @property
+    def data_pack(self) -> str:
+        """The file name of the deliverable's data pack (reports/delivery/build.py: file_name)."""
+        return f"{self.period}-{self.report}-{self.subscriber_id}-data.xlsx"
+
 
 # What rests on the house's task results (generated in the demo), and what every report reads from
 # the sources instead: the disclosure names both, in full on the cover (Appendix.disclosure) and in

@@ -10,6 +10,7 @@ from reports.common.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
 from reports.formatting import factor, money, money_change
 from reports.subscriber import Subscriber
+from reports.common.datapack import Column, Table
 
 NAME = "cost-to-run"
 TITLE = "Cost to run the Intelligence Index"
@@ -31,6 +32,7 @@ class CostToRun:
     token_spread: dict | None
     unpriced: list[dict]
     turns: list[dict]
+    turns_shown: list[dict]
     turns_chart: str | None
     quarter: dict
     findings: list[str]
@@ -82,13 +84,28 @@ def tailor(gathered: dict, subscriber: Subscriber) -> CostToRun:
         index=index, points=points, shown=shown, tiers=gathered["tiers"], movers=movers[:8],
         best_value=best_value, token_spread=gathered["token_spread"],
         unpriced=[p for p in points if p["total_usd"] is None],
-        turns=turns, turns_chart=max(counts, key=counts.get) if counts else None,
+        turns=turns, turns_shown=_cheapest_solved(turns), turns_chart=max(counts, key=counts.get) if counts else None,
         quarter=_quarter(gathered["quarter"], gathered["tiers"], focus),
         findings=yours.alerts(your_models) + yours.sentences(your_models)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
         + _findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, window)
         + _quarter_findings(gathered["quarter"], window),
     )
+
+
+SOLVED_SHOWN = 3  # per evaluation on the page, the cheapest solved tasks, besides the focus models
+
+
+def _cheapest_solved(turns: list[dict]) -> list[dict]:
+    """The page's rows of the solved-task table: on each evaluation the SOLVED_SHOWN cheapest per solved
+    task (the rows come cheapest first) and every focus model; the rest are in the data pack."""
+    seen: dict[str, int] = {}
+    shown = []
+    for t in turns:
+        seen[t["evaluation_name"]] = seen.get(t["evaluation_name"], 0) + 1
+        if t["focus"] or (seen[t["evaluation_name"]] <= SOLVED_SHOWN and t["cost_per_solved_task"] is not None):
+            shown.append(t)
+    return shown
 
 
 def _quarter(q: dict, tiers: list[dict], focus: set[str]) -> dict:
@@ -173,3 +190,33 @@ def _findings(index, priced, tiers, best_value, spread, movers, window) -> list[
         found.append(f"{new[0]['newly_priced_variants']} variants gained a price this quarter, among them "
                      f"{label(new[0])}.")
     return found
+
+
+def data_pack(ctx: CostToRun) -> list[Table]:
+    """The data pack's tables: the whole ranking and every solved-task row, which the PDF leaves to it,
+    and the cost tiers."""
+    return [
+        Table("Ranking", f"Every variant with a complete {ctx.index['name']} (version {ctx.index['version']}) "
+              f"on {ctx.meta.as_of:%d %b %Y}: its index, interval, rank and cost to run it.", (
+                  Column("label", "Model"), Column("model", "Model id"), Column("effort", "Effort"),
+                  Column("rank", "Rank", "1 is first; variants that cannot be told apart share one", generated=True),
+                  Column("index", "Index", "points of 100", generated=True),
+                  Column("ci_low", "95% interval, low", "points of 100", generated=True),
+                  Column("ci_high", "95% interval, high", "points of 100", generated=True),
+                  Column("total_usd", "Cost to run the index", "USD", generated=True),
+                  Column("cost_per_task", "Cost per task", "USD", generated=True),
+                  Column("output_tokens", "Output tokens", "tokens", generated=True),
+                  Column("on_frontier", "On the cost frontier"), Column("price_basis", "Price basis")),
+              [{**p, "price_basis": p.get("price_basis") or p.get("price_note")} for p in ctx.points]),
+        Table("Solved tasks", f"What a solved task costs on each agentic evaluation, on {ctx.meta.as_of:%d %b %Y}: "
+              "every run's cost at the prices of its month, over the tasks solved.", (
+                  Column("evaluation_name", "Evaluation"), Column("label", "Model"), Column("model", "Model id"),
+                  Column("effort", "Effort"),
+                  Column("blended_usd_per_mtok", "Blended price", "USD per million tokens"),
+                  Column("pass_at_1", "pass@1", "share of 1", generated=True),
+                  Column("pass_hat_k", "pass^k", "share of 1", generated=True), Column("k", "k", "repeats"),
+                  Column("turns_per_solved_task", "Turns per solved task", "turns", generated=True),
+                  Column("cost_per_task", "Cost per task", "USD", generated=True),
+                  Column("cost_per_solved_task", "Cost per solved task", "USD", generated=True)),
+              ctx.turns),
+    ]

@@ -13,6 +13,7 @@ from reports import catalogue
 from reports.common.context import index_version
 from reports.customer import Customer
 from reports.handle import ReadHandle
+from reports.delivery import datapack
 from reports.rendering import pdf
 from reports.rendering.deck import Deck
 from reports.subscriber import Subscriber
@@ -27,8 +28,19 @@ class Rendered:
     pages: int
 
 
+# A deliverable's files by format: the PDF, the deck, and its data pack as a workbook and as CSV files.
+SUFFIXES = {"pdf": ".pdf", "pptx": ".pptx", "xlsx": "-data.xlsx", "csv": "-data.csv.zip"}
+UNITS = {"pdf": "pages", "pptx": "slides", "xlsx": "sheets", "csv": "files"}
+DATA_PACK = ("xlsx", "csv")
+"""The formats every subscriber's report is delivered in besides those its file chooses (pdf, pptx)."""
+
+
 def file_stem(report: str, subscriber: Subscriber, window: Window) -> str:
     return f"{window.period}-{report}-{subscriber.id}"
+
+
+def file_name(stem: str, fmt: str) -> str:
+    return stem + SUFFIXES[fmt]
 
 
 def gather(handle: ReadHandle, name: str, pinned_version: str | None) -> dict:
@@ -58,14 +70,17 @@ def render(name: str, gathered: dict, subscriber: Subscriber, formats: tuple[str
     context = spec.tailor(gathered, subscriber)
     return write(name, spec.template, spec.figures, spec.slides, context, subscriber, formats,
                  out / file_stem(name, subscriber, gathered["window"]),
-                 title=f"{context.meta.title} — {subscriber.company}, {context.meta.period_label}")
+                 title=f"{context.meta.title} — {subscriber.company}, {context.meta.period_label}",
+                 data=spec.data_pack)
 
 
 def write(name: str, template: str, figures, slides, context, customer: Customer, formats: tuple[str, ...],
-          stem: Path, title: str) -> list[Rendered]:
-    """The PDF and the deck of one deliverable, in the customer's brand, as stem.pdf and stem.pptx: what
-    every deliverable is written by, a subscriber's report or a client's private one. The deck's file
-    properties carry `title` and the as-of date as its time, so the same inputs give the same bytes."""
+          stem: Path, title: str, data=None) -> list[Rendered]:
+    """The PDF, the deck and the data pack of one deliverable, in the customer's brand, as stem.pdf,
+    stem.pptx, stem-data.xlsx and stem-data.csv.zip: what every deliverable is written by, a
+    subscriber's report or a client's private one. The deck's file properties carry `title` and the
+    as-of date as its time, so the same inputs give the same bytes. `data` gives the data pack's
+    tables from the context (report.py: data_pack)."""
     stem.parent.mkdir(parents=True, exist_ok=True)
     results = []
     if "pdf" in formats:
@@ -80,6 +95,11 @@ def write(name: str, template: str, figures, slides, context, customer: Customer
             slides(context, deck)
             return deck.save(tmp, datetime.combine(context.meta.as_of, datetime.min.time()), title)
         results.append(Rendered(name, "pptx", target, atomic(target, write_deck)))
+    tables = data(context) if data is not None and set(formats) & set(DATA_PACK) else []
+    for fmt, writer in (("xlsx", datapack.write_xlsx), ("csv", datapack.write_csv_zip)):
+        if fmt in formats:
+            target = stem.with_name(file_name(stem.name, fmt))
+            results.append(Rendered(name, fmt, target, atomic(target, lambda tmp: writer(tmp, context, tables))))
     return results
 
 

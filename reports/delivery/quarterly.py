@@ -97,8 +97,8 @@ def plan(location: Location, period: Period, out_root: Path, only: list[str] | N
             continue
         result.subscribers[subscriber.id], result.inputs[subscriber.id] = subscriber, inputs
         for report in subscriber.reports:
-            for fmt in subscriber.formats:
-                name = f"{build.file_stem(report, subscriber, window)}.{fmt}"
+            for fmt in subscriber.formats + build.DATA_PACK:
+                name = build.file_name(build.file_stem(report, subscriber, window), fmt)
                 key = manifests.sha256(json.dumps([window.snapshot, versions[subscriber.id], inputs, code["code_sha256"],
                                                    code["templates_sha256"], report, fmt, str(period)]).encode())
                 item = Deliverable(subscriber.id, report, fmt, out / subscriber.delivery / name, key,

@@ -45,7 +45,7 @@ def render_task(task: Task, limits: Limits = Limits()) -> tuple[dict, float]:
             results = build.render(task.report, task.gathered, subscriber, task.formats, task.out)
     finally:
         shutil.rmtree(private, ignore_errors=True)
-    counts = {r.format: ({"pages": r.pages} if r.format == "pdf" else {"slides": r.pages}) for r in results}
+    counts = {r.format: {build.UNITS[r.format]: r.pages} for r in results}
     return counts, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -10,6 +10,7 @@ from reports.common.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
 from reports.formatting import number, plural
 from reports.subscriber import Subscriber
+from reports.common.datapack import Column, Table
 
 NAME = "openness-index"
 TITLE = "The Openness Index"
@@ -48,7 +49,7 @@ NOTES = [
     "no criterion of the framework covers counts 0.",
     "The report shows by default the language models a buyer would consider this quarter: released within "
     "the report policy's recent months, with a price on the as-of date or open weights from a known creator. "
-    "Every other scored model is listed in the appendix with the reason it is not shown.",
+    "Every other scored model is listed in the data pack with the reason it is not shown.",
     "Licences are given by their SPDX identifier where SPDX has one, else by the licence's own name; "
     "'proprietary' means the weights are not released.",
     "A change since the previous quarter counts as a change in openness only when both scores rest on the "
@@ -231,3 +232,16 @@ def _transparency(d: dict) -> str:
         f"{'rose' if d['change'] > 0 else 'fell'} {abs(d['change']):.0f} points"
     return f"{opening}; since {d['previous_edition']}, {d['change_basis']}, its score {moved} " \
            f"({d['previous_shared_score']:.0f} to {d['shared_score']:.0f} of 100)."
+
+
+def data_pack(ctx: OpennessIndex) -> list[Table]:
+    """The data pack's tables: every scored model, component by component, which the PDF leaves to it."""
+    components = tuple(Column(c["component"], c["name"], "0 to 3") for c in ctx.components)
+    return [
+        Table("Every scored model", f"Every model with an Openness Index score on {ctx.meta.as_of:%d %b %Y}, its "
+              "components, where the score came from, and why a model not in the report's default set is left out.", (
+                  Column("label", "Model"), Column("model", "Model id"), Column("score", "Score", "points of 100"),
+                  *components, Column("licence", "Weights licence"), Column("derived_from", "Source of the score"),
+                  Column("shown", "In the default set"), Column("why", "Why not in the default set")),
+              ctx.rows),
+    ]

@@ -109,7 +109,7 @@ def rendered(demo_reads, tmp_path_factory):
     def render(report: str, subscriber_id: str, out: Path) -> None:
         subscriber = subscribers.load_id(subscriber_id)
         gathered = demo_reads.fitted(report, subscriber)
-        formats = ("pdf", "pptx") if subscriber_id == PDF_SUBSCRIBER else ("pptx",)
+        formats = (("pdf", "pptx") if subscriber_id == PDF_SUBSCRIBER else ("pptx",)) + building.DATA_PACK
         results = building.render(report, gathered, subscriber, formats, out)
         files = {r.format: str(r.path.relative_to(out)) for r in results}
         if "pdf" not in formats:

@@ -16,7 +16,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from reports.delivery import quarterly, subscribers
+from reports.delivery import build, quarterly, subscribers
 from reports.window import Period
 from tests.conftest import copy_of, in_process, latest_snapshot, same, write
 from tests.functional.conftest import on_small_warehouse
@@ -59,7 +59,7 @@ def first_run(small_warehouse, tmp_path_factory):
     (folder / "northwind-bank.yaml").write_text(entitled.replace("reports: [cost-to-run, smile-curve]\n",
                                                                  "reports: [cost-to-run]\n"))
     plan, outcome = run(small_warehouse, root / "out", folder)
-    assert len(outcome.rendered) == len(plan.pending) == 2 and not outcome.failed
+    assert len(outcome.rendered) == len(plan.pending) == 2 * (1 + len(build.DATA_PACK)) and not outcome.failed
     return root / "out", folder, plan
 
 
@@ -90,7 +90,8 @@ def test_a_dry_run_prints_the_plan_and_writes_nothing(demo_warehouse, tmp_path):
     done = in_process(warehouse, "quarterly", "2026Q3", "--dry-run", "--out", str(tmp_path / "out"),
                       env={"BENCHHOUSE_SUBSCRIBERS": str(folder)})
     stdout, stderr = done.stdout, done.stderr
-    assert "17 deliverables to render, 0 up to date" in stderr
+    # 17 PDFs and decks, and the data pack of each of the 10 reports (a workbook, CSV files)
+    assert "37 deliverables to render, 0 up to date" in stderr
     assert "northwind-bank" in stdout and "not rendered yet" in stdout and "umbrella-energy" not in stdout
     assert not (tmp_path / "out").exists()
     assert latest_snapshot(warehouse) == snapshot
@@ -101,7 +102,7 @@ def test_a_second_run_renders_nothing(small_warehouse, first_run, tmp_path):
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.p*")}
     assert len(stamps) == 2
     again, outcome = run(small_warehouse, out, folder)
-    assert (len(again.pending), len(again.current), outcome.rendered) == (0, 2, [])
+    assert (len(again.pending), len(again.current), outcome.rendered) == (0, 2 * (1 + len(build.DATA_PACK)), [])
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.p*")} == stamps
 
 
@@ -110,14 +111,15 @@ def test_a_branding_change_renders_that_subscriber_again_and_no_other(small_ware
     path = folder / "initech-retail.yaml"
     path.write_text(path.read_text().replace('primary: "#B22234"', 'primary: "#7A1020"'))
     plan = quarterly.plan(small_warehouse, PERIOD, out, list(TWO), folder=folder)
-    assert {(d.subscriber, d.report, d.format) for d in plan.pending} == {("initech-retail", "smile-curve", "pptx")}
+    assert {(d.subscriber, d.report, d.format) for d in plan.pending} == {
+        ("initech-retail", "smile-curve", fmt) for fmt in ("pptx", *build.DATA_PACK)}  # the pack names the company
     assert "its inputs changed" in next(iter(plan.reasons.values()))
 
 
 def test_a_quarter_rendered_again_after_new_data_gives_the_same_numbers(warehouse, first_run, tmp_path):
     out, folder, first = rendered_copy(first_run, tmp_path)
-    report = next(d.path for d in first.pending if (d.subscriber, d.report) == ("northwind-bank", "cost-to-run"))
-    before = report.read_bytes()
+    files = [d.path for d in first.pending if (d.subscriber, d.report) == ("northwind-bank", "cost-to-run")]
+    before = {path: path.read_bytes() for path in files}
     # New data: every first-party price of a focus model halved from 2026-09-01.
     ingest(warehouse, "prices", write(tmp_path / "cut.csv", (
         "model,provider,token_type,usd_per_mtok,valid_from,valid_to,source\n"
@@ -125,9 +127,13 @@ def test_a_quarter_rendered_again_after_new_data_gives_the_same_numbers(warehous
         "alpha-1,lab-a,output,10,2026-09-01,,https://lab-a.example/pricing\n")))
     again, outcome = run(warehouse, out, folder, only=("northwind-bank",), force=True)
     assert again.snapshot == first.snapshot < latest_snapshot(warehouse)
-    assert [(d["report"], d["format"]) for d in outcome.rendered] == [("cost-to-run", "pdf")]
-    # The same document, byte for byte: the pinned snapshot's numbers, and the period's date as its date.
-    assert (out / report.relative_to(first.out.parent)).read_bytes() == before
+    assert sorted(d["format"] for d in outcome.rendered) == sorted(("pdf", *build.DATA_PACK))
+    assert {d["report"] for d in outcome.rendered} == {"cost-to-run"}
+    # The same document and data pack, byte for byte: the pinned snapshot's numbers, and the period's
+    # date as their date.
+    assert len(before) == 1 + len(build.DATA_PACK)
+    for path, data in before.items():
+        assert (out / path.relative_to(first.out.parent)).read_bytes() == data, path.name
 
 
 def test_a_run_killed_mid_way_resumes_to_completion_with_no_corrupt_file(warehouse, tmp_path):
@@ -158,7 +164,7 @@ def test_a_run_killed_mid_way_resumes_to_completion_with_no_corrupt_file(warehou
     # A file renamed into place just before the kill, whose manifest entry was not yet written, is
     # rendered again: only what the manifest vouches for counts as up to date.
     rendered, current = len(outcome.rendered), len(resumed.current)
-    assert rendered + current == 2 and rendered >= 2 - len(written)
+    assert rendered + current == 2 + len(build.DATA_PACK) and rendered >= 2 - len(written)
     final = [p for p in out.rglob("2026Q3-*") if p.suffix in (".pdf", ".pptx")]
     assert len(final) == 2 and not list(out.rglob(".*.tmp"))
     for path in final:
@@ -166,10 +172,10 @@ def test_a_run_killed_mid_way_resumes_to_completion_with_no_corrupt_file(warehou
 
 
 def test_the_dask_executor_gives_what_the_local_pool_gives(small_warehouse, first_run, tmp_path):
-    local = next(d.path for d in first_run[2].pending if d.subscriber == "initech-retail")
+    local = next(d.path for d in first_run[2].pending if d.subscriber == "initech-retail" and d.format == "pptx")
     dask = quarterly.plan(small_warehouse, PERIOD, tmp_path / "dask", ["initech-retail"], folder=first_run[1])
     outcome = quarterly.run(small_warehouse, dask, workers=2, executor="dask-local")
     assert not outcome.failed
-    (path,) = [d.path for d in dask.pending]
+    (path,) = [d.path for d in dask.pending if d.format == "pptx"]
     assert same(charts(path), charts(local))
     assert [s.shapes.title.text for s in Presentation(path).slides] == [s.shapes.title.text for s in Presentation(local).slides]

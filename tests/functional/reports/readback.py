@@ -275,3 +275,29 @@ def slide_text(path: Path, title: str) -> str:
             return " ".join(shape.text_frame.text.replace("\n", " ") for shape in slide.shapes
                             if shape.has_text_frame and shape != slide.shapes.title)
     raise AssertionError(f"no slide titled {title!r}")
+
+
+def pack_sheets(path: Path) -> dict[str, list[dict]]:
+    """Every sheet of a data pack's workbook, read with openpyxl: its rows as {header: value}."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        found = {}
+        for sheet in book.worksheets:
+            values = list(sheet.iter_rows(values_only=True))
+            found[sheet.title] = [dict(zip(values[0], row)) for row in values[1:]] if values else []
+        return found
+    finally:
+        book.close()
+
+
+def pack_csv(path: Path) -> dict[str, list[dict]]:
+    """Every CSV file of a data pack's zip: its rows as {header: text}."""
+    import csv
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as pack:
+        return {name.removesuffix(".csv"): list(csv.DictReader(io.StringIO(pack.read(name).decode())))
+                for name in pack.namelist()}

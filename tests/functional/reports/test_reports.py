@@ -14,7 +14,8 @@ from pptx import Presentation
 from reports.formatting import factor, money, number, rank, seconds, speed
 from tests.functional.reports.readback import (all_axes, axis_label, html_text, log_ticks, pdf_pages, report_fonts,
                                               report_text, serial, slide_paragraphs, slide_text, slide_titles,
-                                              table_rows, xy_charts, xy_colours, xy_points, xy_series)
+                                              table_rows, xy_charts, xy_colours, xy_points, xy_series,
+                                              pack_sheets, pack_csv)
 from reports import catalogue
 from reports.common.context import FOOTER_DISCLOSURE, FROM_SOURCES, RESTS_ON_RUNS
 from reports.delivery import subscribers
@@ -199,6 +200,40 @@ def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(
         assert f"{c['source']} (" in closing and label in closing, c["source"]
 
 
+@pytest.mark.parametrize("subscriber", ["acme-analytics", "northwind-bank"])
+def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_warehouse, rendered, subscriber):
+    """Issue 23, point 6: each deliverable's data pack opens in openpyxl with a Read-me sheet (period,
+    snapshot, index version, which columns are generated), the report's whole tables, whose numbers are
+    the views', and a Sources sheet (source, licence, batch); the CSV zip holds the same sheets."""
+    (files, snapshot) = rendered("cost-to-run", subscriber)
+    version = version_read(demo_warehouse, snapshot, subscriber)
+    sheets = pack_sheets(files["xlsx"])
+    assert list(sheets) == ["Read-me", "Ranking", "Solved tasks", "Sources"]
+    readme = {r["Item"]: r["Value"] for r in sheets["Read-me"]}
+    assert readme["Warehouse snapshot"] == snapshot and readme["Index version"] == version
+    assert readme["Period"] == "Q3 2026" and readme["As of"].date().isoformat() == "2026-09-30"
+    assert "Ranking: Index" in readme["Generated columns"] and "Sources: " not in readme["Generated columns"]
+    ranking = view(demo_warehouse, snapshot, """
+        SELECT model, effort, rank, "index", total_usd FROM intelligence_cost
+        WHERE index_id = 'intelligence' AND version = $version AND as_of = DATE '2026-09-30'""", version=version)
+    found = {(r["Model id"], r["Effort"]): r for r in sheets["Ranking"]}
+    assert len(found) == len(ranking) == len(sheets["Ranking"]) > 20
+    for row in ranking:
+        got = found[row["model"], row["effort"]]
+        assert got["Rank (1 is first; variants that cannot be told apart share one)"] == row["rank"]
+        assert same(got["Index (points of 100)"], row["index"])
+        assert (got["Cost to run the index (USD)"] is None) == (row["total_usd"] is None)
+        assert row["total_usd"] is None or same(got["Cost to run the index (USD)"], row["total_usd"])
+    sources = view(demo_warehouse, snapshot, "SELECT source, licence, latest_batch FROM sources_used")
+    assert sorted((r["Source"], r["Licence"], r["Batch id"]) for r in sheets["Sources"]) == sorted(
+        (r["source"], r["licence"], r["latest_batch"]) for r in sources)
+    csvs = pack_csv(files["csv"])
+    assert list(csvs) == list(sheets)
+    assert [r["Model id"] for r in csvs["Ranking"]] == [r["Model id"] for r in sheets["Ranking"]]
+    assert (files["pdf"] if "pdf" in files else files["html"]).exists()
+    assert f"the whole ranking, all {len(ranking)} variants" in " ".join(report_text(files).split())
+
+
 @pytest.mark.parametrize("subscriber", ["acme-analytics", "globex-health"])
 def test_openness_index(demo_warehouse, rendered, subscriber):
     (files, snapshot) = rendered("openness-index", subscriber)
@@ -225,11 +260,16 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
         assert f"Your focus model {name} " in text
         if row:
             assert f"Your focus model {name} scores {number(row['score'])}" in text
-    contents, before, appendix = text.split("Appendix: every scored model", 2)  # the contents, then the pages
-    body, appendix = re.sub(r"\s+", "", contents + before), re.sub(r"\s+", "", appendix)
-    left_out = [re.sub(r"\s+", "", r["display_name"]) for r in scored if not r["shown"] and r["model"] not in focus]
-    assert left_out and [name for name in left_out if name not in appendix] == []  # table cells wrap names
-    assert not [name for name in left_out if name.startswith("Pythia") and name in body]
+    # Every scored model, with why one is left out of the pages, is in the data pack, not in the body.
+    pack = files["xlsx"].name
+    assert f"areinthedatapack({pack},sheetEveryscoredmodel)" in re.sub(r"\s+", "", text)  # lines wrap the name
+    every = pack_sheets(files["xlsx"])["Every scored model"]
+    assert sorted(r["Model id"] for r in every) == sorted(r["model"] for r in scored)
+    assert all(same(r["Score (points of 100)"], next(s["score"] for s in scored if s["model"] == r["Model id"]))
+               for r in every)
+    left_out = [r for r in every if not r["In the default set"]]
+    assert left_out and all(r["Why not in the default set"] for r in left_out)
+    assert not [r for r in left_out if r["Model"].startswith("Pythia") and r["Model"] in text]
     assert any(f.startswith(font) for f in report_fonts(files))
 
     assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")] == ["The Openness Index", "Findings", "Your models", "Your models' openness",
