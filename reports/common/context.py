@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import ClassVar
 
 from reports.handle import ReadHandle
 from reports.rendering.theme import Brand
@@ -23,6 +24,9 @@ PRICING_RULE = (
 )
 
 
+FINDINGS_SHOWN = 7  # on a report's findings page and slide; every finding is in its data pack
+
+
 @dataclass(frozen=True)
 class Meta:
     report: str
@@ -38,6 +42,8 @@ class Meta:
     committed_at: datetime | None
     brand: Brand
     confidentiality: str
+
+    findings_shown: ClassVar[int] = FINDINGS_SHOWN
 
     @property
     def data_pack(self) -> str:
@@ -111,6 +117,14 @@ def shared(handle: ReadHandle, index: dict | None, notes: list[str] | None = Non
     snapshot = handle.one("snapshot")
     return {"window": handle.window, "committed_at": snapshot["committed_at"] if snapshot else None,
             "appendix": appendix(handle, index, notes), "index": index}
+
+
+def shown_findings(ctx) -> list[str]:
+    """The findings a deck shows: the first FINDINGS_SHOWN (those that matter most to the subscriber
+    come first), and where the others are."""
+    rest = len(ctx.findings) - FINDINGS_SHOWN
+    more = [f"The other {rest} findings are in the data pack ({ctx.meta.data_pack}, sheet Findings)."] if rest > 0 else []
+    return ctx.findings[:FINDINGS_SHOWN] + more
 
 
 def meta(shared: dict, subscriber: Subscriber, report: str, title: str, subtitle: str) -> Meta:

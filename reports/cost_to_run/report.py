@@ -119,10 +119,20 @@ def _quarter(q: dict, tiers: list[dict], focus: set[str]) -> dict:
                    "before": before.get(t["tier"]) and {**before[t["tier"]], "label": label(before[t["tier"]]) + (
                        ", since retired" if before[t["tier"]]["retired_since"] else "")}}
                   for t in tiers],
-        "prices": [{**p, "focus": p["model"] in focus} for p in q["prices"]],
-        "lifecycle": [{**r, "focus": r["model"] in focus} for r in q["lifecycle"]],
+        "prices": (prices := [{**p, "focus": p["model"] in focus} for p in q["prices"]]),
+        "prices_shown": _first(prices),
+        "lifecycle": (lifecycle := [{**r, "focus": r["model"] in focus} for r in q["lifecycle"]]),
+        "lifecycle_shown": _first(lifecycle),
         "released": q["released"],
     }
+
+
+QUARTER_SHOWN = 6  # rows of the quarter's price moves and lifecycle changes on the page; all in the data pack
+
+
+def _first(rows: list[dict]) -> list[dict]:
+    """The first QUARTER_SHOWN rows in their order, and every focus model's row after them."""
+    return [r for i, r in enumerate(rows) if i < QUARTER_SHOWN or r["focus"]]
 
 
 def _quarter_findings(q: dict, window) -> list[str]:
@@ -219,4 +229,17 @@ def data_pack(ctx: CostToRun) -> list[Table]:
                   Column("cost_per_task", "Cost per task", "USD", generated=True),
                   Column("cost_per_solved_task", "Cost per solved task", "USD", generated=True)),
               ctx.turns),
+        Table("Price moves", f"Every model already on sale whose blended list price (3 input : 1 output) moved between "
+              f"{ctx.meta.previous_as_of:%d %b %Y} and {ctx.meta.as_of:%d %b %Y}, the largest moves first.", (
+                  Column("display_name", "Model"), Column("model", "Model id"),
+                  Column("before_usd_per_mtok", f"Price on {ctx.meta.previous_as_of:%d %b %Y}", "USD per million tokens"),
+                  Column("now_usd_per_mtok", f"Price on {ctx.meta.as_of:%d %b %Y}", "USD per million tokens"),
+                  Column("ratio", "Now over before", "ratio"), Column("price_basis", "Price basis")),
+              ctx.quarter["prices"]),
+        Table("Lifecycle", f"Every model deprecated or shut down between {ctx.meta.previous_as_of:%d %b %Y} and "
+              f"{ctx.meta.as_of:%d %b %Y}, by date.", (
+                  Column("display_name", "Model"), Column("model", "Model id"), Column("status", "Status"),
+                  Column("deprecated_on", "Deprecated on"), Column("shutdown_on", "Shut down on"),
+                  Column("replacement", "Replacement")),
+              ctx.quarter["lifecycle"]),
     ]

@@ -28,8 +28,11 @@ SOURCE_COLUMNS = (Column("source", "Source"), Column("version", "Version retriev
 
 
 def sheets(context, tables: list[Table]) -> list[Table]:
-    """The pack's sheets in order: Read-me, the report's tables, Sources."""
-    return [readme(context, tables), *tables,
+    """The pack's sheets in order: Read-me, every finding, the report's tables, Sources."""
+    findings = [Table("Findings", "Every finding of the report, those that matter most to the subscriber first; "
+                      "the report's pages show the first few.", (Column("n", "#"), Column("finding", "Finding")),
+                      [{"n": n, "finding": f} for n, f in enumerate(context.findings, 1)])] if context.findings else []
+    return [readme(context, findings + tables), *findings, *tables,
             Table("Sources", "Every source of the warehouse at the snapshot read, with its latest batch.",
                   SOURCE_COLUMNS, context.appendix.sources)]
 

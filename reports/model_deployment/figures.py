@@ -6,8 +6,12 @@ import altair as alt
 import pandas as pd
 
 from reports.formatting import age
+from reports.model_deployment.report import dedicated_label
 from reports.rendering import charts
 from reports.rendering.theme import Brand
+
+
+PROVIDERS_HEIGHT = 220  # a model's providers, a handful of points: its chart and table on one page
 
 
 def figures(ctx, brand: Brand) -> dict[str, alt.Chart]:
@@ -23,7 +27,8 @@ def figures(ctx, brand: Brand) -> dict[str, alt.Chart]:
             y="output_tokens_per_s", label="label", frontier="frontier", labelled="labelled", log_y=True,
             y_unit="speed", x_title=f"Blended price, USD per million tokens (3 input : 1 output, log scale), {as_of}",
             y_title="Output tokens a second (log scale)", title=f"{m['name']}: price against output speed",
-            subtitle=f"The line joins the price-speed frontier; {ages} ('stale': more than a year)")
+            subtitle=f"The line joins the price-speed frontier; {ages} ('stale': more than a year)",
+            height=PROVIDERS_HEIGHT)
     if ctx.ttft["series"]:
         labels, bucket = ttft_labels(ctx.ttft["series"])
         longest = pd.DataFrame([{"label": label, "ttft_s": s["longest"]["ttft_s"], "focus": s["focus"]}
@@ -37,8 +42,8 @@ def figures(ctx, brand: Brand) -> dict[str, alt.Chart]:
         result[f"history-{i}"] = charts.line_over_time(
             pd.DataFrame(h["rows"]), brand, x="as_of", y="output_tokens_per_s", series="provider", log_y=False,
             unit="speed", y_title="Output tokens a second", title=f"{h['name']}: output speed by provider",
-            subtitle=f"Each provider measured more than once by one source on one workload (the table gives "
-                     f"them): its latest speed at each month end, to {h['last']:%b %Y}")
+            subtitle=f"Each provider measured more than once by one source on one workload (the data pack "
+                     f"gives them): its latest speed at each month end, to {h['last']:%b %Y}")
     for i, d in enumerate(ctx.deployments):
         options = deployment_options(d)
         if ctx.workload and options:
@@ -65,9 +70,3 @@ def ttft_labels(series: list[dict]) -> tuple[list[str], str | None]:
     buckets = {s["longest"]["bucket"] for s in series}
     shared = buckets.pop() if len(buckets) == 1 else None
     return [f"{s['name']} ({s['provider']})" + ("" if shared else f", {s['longest']['bucket']}") for s in series], shared
-
-
-def dedicated_label(s: dict) -> str:
-    """A dedicated set-up as charts, tables and slides name it: '8x H100 SXM 80GB, server, rented × 2'."""
-    basis = {"rent": "rented", "owner": "owned"}.get(s["cost_basis"], s["cost_basis"])
-    return f"{s['name']}, {s['scenario']}, {basis}" + (f" × {s['systems']}" if s.get("systems", 1) > 1 else "")

@@ -14,6 +14,8 @@ from reports.common import focus as yours
 from reports.common.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
 from reports.subscriber import Subscriber, Workload
+from reports.common.datapack import Column, Table
+from reports.formatting import workload as said_workload
 from warehouse.errors import BenchhouseError
 
 NAME = "model-deployment"
@@ -144,6 +146,9 @@ def choose(focus: tuple[str, ...], coverage: list[dict], weights: dict) -> tuple
     return shown[:SHOWN], missing
 
 
+PROVIDERS_SHOWN = 5  # rows of a model's provider table on the page, at least; all in the data pack
+
+
 def _providers(entry: dict, rows: list[dict]) -> dict:
     """A model's providers (cheapest first, unpriced last) with their labels, and who is cheapest,
     fastest and quickest to the first token among those priced."""
@@ -152,10 +157,15 @@ def _providers(entry: dict, rows: list[dict]) -> dict:
                  for r in rows]
     priced = [p for p in providers if p["priced"]]
     timed = [p for p in priced if p["ttft_s"] is not None]
-    return {**entry, "providers": providers, "priced": priced,
-            "cheapest": priced[0] if priced else None,
-            "fastest": max(priced, key=lambda p: (p["output_tokens_per_s"], -p["blended_usd_per_mtok"])) if priced else None,
-            "quickest": min(timed, key=lambda p: (p["ttft_s"], p["blended_usd_per_mtok"])) if timed else None,
+    cheapest = priced[0] if priced else None
+    fastest = max(priced, key=lambda p: (p["output_tokens_per_s"], -p["blended_usd_per_mtok"])) if priced else None
+    quickest = min(timed, key=lambda p: (p["ttft_s"], p["blended_usd_per_mtok"])) if timed else None
+    named = {id(p) for p in (cheapest, fastest, quickest) if p} | {id(p) for p in providers
+                                                                   if p["frontier"] or p["first_party"]}
+    rest = [p for p in providers if id(p) not in named][:max(PROVIDERS_SHOWN - len(named), 0)]
+    shown = [p for p in providers if id(p) in named or p in rest]
+    return {**entry, "providers": providers, "priced": priced, "shown": shown,
+            "cheapest": cheapest, "fastest": fastest, "quickest": quickest,
             "frontier": [p for p in priced if p["frontier"]],
             "stale": [p for p in providers if p["stale"]],
             "newest": min(providers, key=lambda p: p["age_days"]),
@@ -257,3 +267,75 @@ def _deployment(model: str, weights: dict, serverless: list[dict], dedicated: li
             "cheapest": costed[0] if costed else None, "creator": next((s for s in costed if s["first_party"]), None),
             "fastest": fastest, "dedicated": systems, "no_dedicated": reason,
             "output_mtok_per_month": costs["output_mtok_per_month"] if costs else None}
+
+
+def data_pack(ctx: ModelDeployment) -> list[Table]:
+    """The data pack's tables: every provider of the models shown, and how their speeds moved, which the
+    PDF shows in part."""
+    speed = (Column("output_tokens_per_s", "Output speed", "tokens a second"),
+             Column("ttft_s", "Time to first token", "seconds"))
+    workload = (Column("sources", "Source"), Column("statistic", "Statistic"), Column("workload_said", "Workload"),
+                Column("prompt_tokens", "Prompt tokens a request", "tokens"),
+                Column("output_tokens", "Output tokens a request", "tokens"),
+                Column("concurrency", "Requests at a time", "requests"))
+    return [
+        Table("Providers", f"Each provider selling the models shown, on {ctx.meta.as_of:%d %b %Y}: its list prices "
+              "and its latest speed over short prompts, with how old the measurement is.", (
+                  Column("display_name", "Model"), Column("model", "Model id"), Column("provider", "Provider"),
+                  Column("first_party", "The creator"), Column("on_frontier", "On the price-speed frontier"),
+                  Column("blended_usd_per_mtok", "Blended price (3 input : 1 output)", "USD per million tokens"),
+                  Column("input_usd_per_mtok", "Input price", "USD per million tokens"),
+                  Column("output_usd_per_mtok", "Output price", "USD per million tokens"), *speed,
+                  Column("measured_at", "Measured on"), Column("age_days", "Age", "days"), Column("stale", "Stale"),
+                  *workload),
+              [{**p, "workload_said": said_workload(p)} for m in ctx.models for p in m["providers"]]),
+        Table("Speed history", "Each provider measured more than once: its first and latest speed on one source's "
+              "workload, the change, and the slowest and fastest between.", (
+                  Column("display_name", "Model"), Column("model", "Model id"), Column("provider", "Provider"),
+                  Column("first_measured_at", "First measured"),
+                  Column("first_output_tokens_per_s", "Speed then", "tokens a second"),
+                  Column("measured_at", "Last measured"), Column("output_tokens_per_s", "Speed now", "tokens a second"),
+                  Column("change", "Now over then", "ratio"),
+                  Column("slowest_output_tokens_per_s", "Slowest", "tokens a second"),
+                  Column("fastest_output_tokens_per_s", "Fastest", "tokens a second"), *workload),
+              [{**t, "display_name": h["name"], "workload_said": said_workload(t)} for h in ctx.history
+               for t in h["moved"]]),
+        Table("Time to first token", "The median time to the first token in each bucket of prompt lengths "
+              "(tokens, from inclusive, to exclusive), for each series the report shows.", (
+                  Column("name", "Model"), Column("model", "Model id"), Column("provider", "Provider"),
+                  Column("bucket", "Prompt tokens"), Column("ttft_s", "Time to first token", "seconds")),
+              [{**r, "name": s["name"], "model": s.get("model"), "provider": s["provider"]}
+               for s in ctx.ttft["series"] for r in s["rows"]]),
+        Table("Serverless or dedicated", "For each focus model, the serverless providers and dedicated systems the "
+              "report costs: a month at your workload (or a system's month without one), and the break-even.", (
+                  Column("model_name", "Model"), Column("option", "Option"), Column("kind", "Kind"),
+                  Column("usd_per_month", "A month" + (" at your workload" if ctx.workload else ""), "USD"),
+                  Column("output_usd_per_mtok", "Output price", "USD per million tokens"),
+                  Column("output_tokens_per_s", "Output speed", "tokens a second"),
+                  Column("ttft_s", "Time to first token", "seconds"), Column("age_days", "Measured", "days ago"),
+                  Column("break_even_mtok_per_month", "Break-even", "million output tokens a month"),
+                  Column("break_even_utilisation", "Break-even", "share of capacity")),
+              [row for d in ctx.deployments for row in _options(d)]),
+    ]
+
+
+def _options(d: dict) -> list[dict]:
+    """A focus model's costed options as the data pack lists them."""
+    serverless = [{"model_name": d["name"], "option": s["provider"] + (" (creator)" if s["first_party"] else ""),
+                   "kind": "serverless", "usd_per_month": s["your_usd_per_month"],
+                   "output_usd_per_mtok": s["output_usd_per_mtok"], "output_tokens_per_s": s["output_tokens_per_s"],
+                   "ttft_s": s["ttft_s"], "age_days": s["age_days"] if s["measured_at"] else None}
+                  for s in d["serverless"]]
+    dedicated = [{"model_name": d["name"], "option": dedicated_label(s), "kind": "dedicated",
+                  "usd_per_month": s.get("your_usd_per_month", s["usd_per_month"]),
+                  "output_usd_per_mtok": s["usd_per_mtok_output"], "output_tokens_per_s": s["stream_tokens_per_s"],
+                  "ttft_s": s["ttft_p50_s"], "age_days": s["throughput_age_days"],
+                  "break_even_mtok_per_month": s["break_even_mtok_per_month"],
+                  "break_even_utilisation": s["break_even_utilisation"]} for s in d["dedicated"]]
+    return serverless + dedicated
+
+
+def dedicated_label(s: dict) -> str:
+    """A dedicated set-up as charts, tables and slides name it: '8x H100 SXM 80GB, server, rented × 2'."""
+    basis = {"rent": "rented", "owner": "owned"}.get(s["cost_basis"], s["cost_basis"])
+    return f"{s['name']}, {s['scenario']}, {basis}" + (f" × {s['systems']}" if s.get("systems", 1) > 1 else "")

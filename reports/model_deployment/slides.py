@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from reports.common.context import shown_findings
 from reports.formatting import age, money, seconds, speed, workloads_said
 from reports.rendering.common_slides import closing, opening, your_models
 from reports.rendering.deck import Deck
-from reports.model_deployment.figures import dedicated_label, deployment_options, ttft_labels
+from reports.model_deployment.figures import deployment_options, ttft_labels
+from reports.model_deployment.report import dedicated_label
 
 
 def slides(ctx, deck: Deck) -> None:
     as_of = f"{ctx.meta.as_of:%d %b %Y}"
     opening(deck, ctx)
-    deck.bullets("Findings", ctx.findings, size=12)
+    deck.bullets("Findings", shown_findings(ctx), size=12)
     your_models(deck, ctx)
     for m in ctx.models:
         shown_for = f" Shown for your focus model {m['replaces']}, which has no speed measurement." if m["replaces"] else ""
@@ -24,7 +26,10 @@ def slides(ctx, deck: Deck) -> None:
                          x_title=f"Blended price, USD per million tokens (log scale), {as_of}",
                          y_title="Output tokens a second (log scale)", log_y=True, y_unit="speed",
                          note="Stale: measured more than a year before " + as_of + ". Measured by "
-                              + workloads_said(m["priced"]) + "." + shown_for)
+                              + workloads_said(m["priced"]) + "." + shown_for
+                              + f" Every provider's prices and speeds: {ctx.meta.data_pack}, sheet Providers.")
+        if len(m["priced"]) >= 2:
+            continue  # the chart names each priced provider; the table of all is in the data pack
         deck.table(f"{m['name']} at each provider",
                    ["Provider", "Blended / M", "Input / M", "Output / M", "Output speed", "First token", "Measured",
                     "Frontier"],
@@ -44,14 +49,6 @@ def slides(ctx, deck: Deck) -> None:
                   [s["focus"] for s in series], note=(f"Prompts of {bucket} tokens. " if bucket else "") + (
                       "" if ctx.ttft["yours"] else
                       "None of your models was measured at several prompt lengths: these are the models measured at the most."))
-        buckets = ctx.ttft["buckets"]
-        cells = [{r["bucket"]: seconds(r["ttft_s"]) for r in s["rows"]} for s in series]
-        width = min(1.2, 8.4 / len(buckets))
-        deck.table("Time to first token by prompt length", ["Model", "Provider", *buckets],
-                   [[s["name"], s["provider"], *[c.get(b, "") for b in buckets]] for s, c in zip(series, cells)],
-                   [2.4, 1.3, *[width] * len(buckets)], highlight=[s["focus"] for s in series], size=10,
-                   note="Median time to the first token in each prompt-length bucket (tokens), measured "
-                        + ", ".join(sorted({f"{s['longest']['last_measured']:%b %Y}" for s in series})) + ".")
     for h in ctx.history:
         deck.steps(f"{h['name']}: speed by provider",
                    [(p, [(r["as_of"], r["output_tokens_per_s"]) for r in h["rows"] if r["provider"] == p])
@@ -66,7 +63,10 @@ def slides(ctx, deck: Deck) -> None:
             if options:
                 deck.bars(f"Your workload on {d['name']}: a month", [o["label"] for o in options],
                           [o["usd_per_month"] for o in options], f"USD a month, prices of {as_of}", "usd",
-                          [o["dedicated"] for o in options], note="Dedicated systems in the accent colour.")
+                          [o["dedicated"] for o in options],
+                          note=f"Dedicated systems in the accent colour. Each option's prices, speed and break-even: "
+                               f"{ctx.meta.data_pack}, sheet Serverless or dedicated.")
+                continue  # the options' table is in the data pack
         if d["dedicated"] or (ctx.workload and d["serverless"]):
             deck.table(f"{d['name']}: serverless or dedicated",
                        ["Option", "Your month" if ctx.workload else "A month", "Output / M", "Output speed", "First token",

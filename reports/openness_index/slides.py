@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reports.common.context import shown_findings
 from reports.formatting import number
 from reports.rendering.common_slides import closing, opening, your_models
 from reports.rendering.deck import Deck
@@ -9,7 +10,7 @@ from reports.rendering.deck import Deck
 
 def slides(ctx, deck: Deck) -> None:
     opening(deck, ctx)
-    deck.bullets("Findings", ctx.findings, size=13)
+    deck.bullets("Findings", shown_findings(ctx), size=13)
     your_models(deck, ctx)
     names = [c["name"] for c in ctx.components]
     components = [c["component"] for c in ctx.components]

@@ -83,7 +83,8 @@ def scatter_frontier(points: pd.DataFrame, brand: Brand, *, x: str, y: str, labe
                      y_title: str, title: str, subtitle: str = "", frontier: str | None = None,
                      highlight: str | None = None, labelled: str | None = None, quadrant: bool = False,
                      log_x: bool = True, x_domain: list[float] | None = None, x_unit: str = "usd",
-                     interval: tuple[str, str] | None = None, log_y: bool = False, y_unit: str = "score") -> alt.Chart:
+                     interval: tuple[str, str] | None = None, log_y: bool = False, y_unit: str = "score",
+                     height: int = HEIGHT + 40) -> alt.Chart:
     """Points (on a log x axis unless log_x is False; on a 0-100 y axis, or a log one with log_y)
     with the y interval of each as a thin bar (`interval`: its low and high fields), the Pareto
     frontier drawn through `frontier` points, highlighted points in the accent colour on top of
@@ -103,7 +104,6 @@ def scatter_frontier(points: pd.DataFrame, brand: Brand, *, x: str, y: str, labe
     else:
         y_low = math.floor(min(lows.min() - 5, 0) / 10) * 10 if lows.min() < 10 else math.floor(lows.min() / 10) * 10 - 10
         y_domain = [max(y_low, 0), min(100, math.ceil(highs.max() / 10) * 10 + 5)]
-    height = HEIGHT + 40
     data["kind"] = "other"
     if frontier:
         data.loc[data[frontier], "kind"] = "on the frontier"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reports.common.context import shown_findings
 from reports.formatting import factor, money, number, tokens
 from reports.rendering.common_slides import closing, opening, your_models
 from reports.rendering.deck import Deck
@@ -9,7 +10,7 @@ from reports.rendering.deck import Deck
 
 def slides(ctx, deck: Deck) -> None:
     opening(deck, ctx)
-    deck.bullets("Findings", ctx.findings, size=13)
+    deck.bullets("Findings", shown_findings(ctx), size=13)
     your_models(deck, ctx)
     deck.steps("The price of a fixed level of intelligence", _series(ctx.left_arm, "series", "blended_usd_per_mtok"),
                "Cheapest blended price, USD per million tokens (log)", "usd",

@@ -301,3 +301,8 @@ def pack_csv(path: Path) -> dict[str, list[dict]]:
     with zipfile.ZipFile(path) as pack:
         return {name.removesuffix(".csv"): list(csv.DictReader(io.StringIO(pack.read(name).decode())))
                 for name in pack.namelist()}
+
+
+def pack_findings(path: Path) -> list[str]:
+    """Every finding of a report, from its data pack's sheet Findings (the pages show the first few)."""
+    return [row["Finding"] for row in pack_sheets(path)["Findings"]]

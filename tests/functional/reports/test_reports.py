@@ -6,6 +6,7 @@ snapshot the report read."""
 from __future__ import annotations
 
 import math
+from datetime import date
 import re
 
 import pytest
@@ -15,7 +16,7 @@ from reports.formatting import factor, money, number, rank, seconds, speed
 from tests.functional.reports.readback import (all_axes, axis_label, html_text, log_ticks, pdf_pages, report_fonts,
                                               report_text, serial, slide_paragraphs, slide_text, slide_titles,
                                               table_rows, xy_charts, xy_colours, xy_points, xy_series,
-                                              pack_sheets, pack_csv)
+                                              pack_csv, pack_findings, pack_sheets)
 from reports import catalogue
 from reports.common.context import FOOTER_DISCLOSURE, FROM_SOURCES, RESTS_ON_RUNS
 from reports.delivery import subscribers
@@ -171,8 +172,7 @@ def test_the_smiles_sentences_say_what_its_chart_draws(demo_warehouse, rendered)
     first = next(r for r in spend if serial(r["as_of"]) == spend_arm[0][0])
     last = spend[-1]
     assert last["cost_per_task"] / first["cost_per_task"] == pytest.approx(spend_arm[-1][1])
-    (sentence,) = [f for f in slide_paragraphs(files["pptx"], "Findings")
-                   if f.startswith("Spend per task at the frontier went from")]
+    (sentence,) = [f for f in pack_findings(files["xlsx"]) if f.startswith("Spend per task at the frontier went from")]
     assert sentence.startswith(f"Spend per task at the frontier went from {money(first['cost_per_task'])} ")
     assert f"{first['as_of']:%b %Y}" in sentence and f"to {money(last['cost_per_task'])} " in sentence
     assert sentence.rsplit(": ", 1)[1].startswith("fell" if spend_arm[-1][1] < 1 else "rose")
@@ -200,6 +200,24 @@ def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(
         assert f"{c['source']} (" in closing and label in closing, c["source"]
 
 
+# The other subscriber each report is rendered for in this module (as a deck and HTML).
+SECOND = {"cost-to-run": "northwind-bank", "openness-index": "globex-health", "model-deployment": "globex-health",
+          "smile-curve": "initech-retail"}
+BUDGET = 12
+
+
+@pytest.mark.parametrize("report", list(SECOND))
+def test_a_pdf_has_at_most_twelve_pages_before_its_methods_and_a_deck_twelve_slides(demo_warehouse, rendered, report):
+    """Issue 23, point 5: a main body a reader finishes; the long tables are in the data pack."""
+    (files, _) = rendered(report, PDF_SUBSCRIBER)
+    pages = pdf_pages(files["pdf"])
+    methods = next(i for i, page in enumerate(pages) if i > 1 and "Methodology and sources" in page)  # not the contents
+    assert methods <= BUDGET, f"{methods} pages before the methods"
+    for subscriber in (PDF_SUBSCRIBER, SECOND[report]):
+        slides = len(Presentation(rendered(report, subscriber)[0]["pptx"]).slides)
+        assert slides <= BUDGET, (subscriber, slides)
+
+
 @pytest.mark.parametrize("subscriber", ["acme-analytics", "northwind-bank"])
 def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_warehouse, rendered, subscriber):
     """Issue 23, point 6: each deliverable's data pack opens in openpyxl with a Read-me sheet (period,
@@ -208,7 +226,7 @@ def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_wa
     (files, snapshot) = rendered("cost-to-run", subscriber)
     version = version_read(demo_warehouse, snapshot, subscriber)
     sheets = pack_sheets(files["xlsx"])
-    assert list(sheets) == ["Read-me", "Ranking", "Solved tasks", "Sources"]
+    assert list(sheets) == ["Read-me", "Findings", "Ranking", "Solved tasks", "Price moves", "Lifecycle", "Sources"]
     readme = {r["Item"]: r["Value"] for r in sheets["Read-me"]}
     assert readme["Warehouse snapshot"] == snapshot and readme["Index version"] == version
     assert readme["Period"] == "Q3 2026" and readme["As of"].date().isoformat() == "2026-09-30"
@@ -442,8 +460,8 @@ def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(small_
     init(location)
     northwind = subscribers.load_id("northwind-bank").model_copy(update={"focus_models": ("alpha-1", "beta-1")})
     with ReadHandle(location, window(location, PERIOD)) as handle:
-        html = write_html("cost-to-run", build.gather(handle, "cost-to-run", northwind.index_version), northwind,
-                          tmp_path / "out")
+        gathered = build.gather(handle, "cost-to-run", northwind.index_version)
+        html = write_html("cost-to-run", gathered, northwind, tmp_path / "out")
     text = html_text(html)
     quarter = text.split("This quarter against the last", 2)[2]  # after the contents and the heading
     cut = view(location, None, """SELECT before_usd_per_mtok, now_usd_per_mtok FROM blended_price_change
@@ -452,7 +470,8 @@ def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(small_
     assert cut["now_usd_per_mtok"] == pytest.approx((3 * 0.5 + 1) / 4)
     assert f"Beta 1 {money(cut['before_usd_per_mtok'])} {money(cut['now_usd_per_mtok'])}" in quarter
     assert "Thinker 1 retired 15 May 2026 15 Aug 2026 thinker-2" in quarter
-    assert "retired by their creators this quarter" in text
+    findings = catalogue.get("cost-to-run").tailor(gathered, northwind).findings
+    assert any("retired by their creators this quarter" in f for f in findings)
 
 
 AS_OF = "DATE '2026-09-30'"
@@ -462,11 +481,6 @@ def provider_rows(location, snapshot, model: str) -> list[dict]:
     return view(location, snapshot, f"""
         SELECT f.provider, f.blended_usd_per_mtok, f.output_tokens_per_s, f.ttft_s, f.on_frontier, f.stale
         FROM provider_frontier f WHERE f.as_of = {AS_OF} AND f.model = $m AND f.blended_usd_per_mtok IS NOT NULL""", m=model)
-
-
-def by_provider(rows: list[list[str]]) -> dict[str, list[str]]:
-    """A deck table's rows by their first cell, the creator's mark taken off."""
-    return {r[0].removesuffix(" (creator)"): r for r in rows[1:]}
 
 
 @pytest.mark.parametrize("subscriber", ["acme-analytics", "globex-health"])
@@ -483,20 +497,22 @@ def test_model_deployment(demo_warehouse, rendered, subscriber):
     brand = subscribers.load_id(subscriber).brand
     focus = subscribers.load_id(subscriber).focus_models
     names = {r["model"]: r["name"] for r in view(demo_warehouse, snapshot, "SELECT model, name FROM model_names")}
+    pack = pack_sheets(files["xlsx"])
     # the focus models, and those shown in place of a focus model without a (kept) speed measurement
-    shown = [m for m in names if m not in focus and f"{names[m]} at each provider" in titles]
+    shown = [m for m in dict.fromkeys(r["Model id"] for r in pack["Providers"]) if m not in focus]
     for model in [*focus, *shown]:
         name = names[model]
         priced = provider_rows(demo_warehouse, snapshot, model)
         if priced:
-            cells = by_provider(table_rows(files["pptx"], f"{name} at each provider"))
+            cells = {r["Provider"]: r for r in pack["Providers"] if r["Model id"] == model}
             for p in priced:
                 row = cells[p["provider"]]
-                assert row[1] == money(p["blended_usd_per_mtok"]) and row[4] == speed(p["output_tokens_per_s"])
-                assert row[5] == seconds(p["ttft_s"])
-                assert (row[7] == "on the frontier") == p["on_frontier"]
-                assert ("stale" in row[6]) == p["stale"]
-                assert money(p["blended_usd_per_mtok"]) in text and speed(p["output_tokens_per_s"]) in text
+                assert same(row["Blended price (3 input : 1 output) (USD per million tokens)"], p["blended_usd_per_mtok"])
+                assert same(row["Output speed (tokens a second)"], p["output_tokens_per_s"])
+                assert same(row["Time to first token (seconds)"], p["ttft_s"])
+                assert row["On the price-speed frontier"] == p["on_frontier"] and row["Stale"] == p["stale"]
+                if p["on_frontier"]:  # on the page too; every provider is in the data pack
+                    assert money(p["blended_usd_per_mtok"]) in text and speed(p["output_tokens_per_s"]) in text
                 checked, stale = checked + 1, stale + p["stale"]
             assert any(p["on_frontier"] for p in priced)
             if len(priced) >= 2:
@@ -510,10 +526,10 @@ def test_model_deployment(demo_warehouse, rendered, subscriber):
                 FROM dedicated_options WHERE as_of = {AS_OF} AND model = $m AND api_comparable
                   AND break_even_utilisation <= 1""", m=model) if model in focus else []:
             basis = "rented" if s["cost_basis"] == "rent" else "owned"
-            row = next(r for r in table_rows(files["pptx"], f"{name}: serverless or dedicated")
-                       if r[0].startswith(f"{s['name']}, {s['scenario']}, {basis}"))
-            assert row[-1] == (f"{s['break_even_mtok_per_month']:,.0f} vs {s['cheapest_provider']} "
-                               f"({100 * s['break_even_utilisation']:.0f}% of capacity)")
+            row = next(r for r in pack["Serverless or dedicated"]
+                       if r["Model"] == name and r["Option"].startswith(f"{s['name']}, {s['scenario']}, {basis}"))
+            assert same(row["Break-even (million output tokens a month)"], s["break_even_mtok_per_month"])
+            assert same(row["Break-even (share of capacity)"], s["break_even_utilisation"])
             checked += 1
     assert checked >= 3 and stale >= 1 and "stale" in text  # the demo's speeds are all past a year old
     assert titles[:2] == ["Model deployment", "Findings"] and "Methodology and sources" == titles[-1]
@@ -563,7 +579,8 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(small_warehous
     with ReadHandle(location, window(location, PERIOD)) as handle:
         gathered = build.fit(handle, "model-deployment", build.gather(handle, "model-deployment",
                                                                       subscriber.index_version), subscriber)
-    files = {r.format: r.path for r in build.render("model-deployment", gathered, subscriber, ("pptx",), tmp_path / "out")}
+    files = {r.format: r.path for r in build.render("model-deployment", gathered, subscriber, ("pptx", "xlsx"),
+                                                    tmp_path / "out")}
     files["html"] = write_html("model-deployment", gathered, subscriber, tmp_path / "out")
 
     # The workload's month, from the warehouse's one definition (warehouse/macros/050_workload_cost.sql),
@@ -580,15 +597,22 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(small_warehous
     with pytest.raises(BenchhouseError, match="gathered without this subscriber's workload"):
         catalogue.get("model-deployment").tailor({k: v for k, v in gathered.items() if k != "costed_for"}, subscriber)
 
-    providers = by_provider(table_rows(files["pptx"], "Open 70B at each provider"))
-    assert providers["lab"][6] == "20 Jun 2025, 15 months ago, stale"
-    assert providers["fast"][6] == "01 Sep 2026, 29 days ago"
-    assert {p for p, row in providers.items() if row[7] == "on the frontier"} == {"lab", "fast"}
-    options = by_provider(table_rows(files["pptx"], "Open 70B: serverless or dedicated"))
-    assert options["lab"][1] == money(14_000)
-    assert options["8x Test GPU, server, owned"][1:3] == [money(8_760), money(8_760 / 5_256)]
-    assert options["8x Test GPU, server, owned"][-1] == "2,920 vs lab (56% of capacity)"
-    assert options["8x Test GPU, server, rented"][-1] == "never, against lab"
+    pack = pack_sheets(files["xlsx"])
+    providers = {r["Provider"]: r for r in pack["Providers"]}
+    assert (providers["lab"]["Measured on"].date(), providers["lab"]["Age (days)"], providers["lab"]["Stale"]) == (
+        date(2025, 6, 20), 467, True)
+    assert (providers["fast"]["Measured on"].date(), providers["fast"]["Age (days)"], providers["fast"]["Stale"]) == (
+        date(2026, 9, 1), 29, False)
+    assert {p for p, row in providers.items() if row["On the price-speed frontier"]} == {"lab", "fast"}
+    options = {r["Option"].removesuffix(" (creator)"): r for r in pack["Serverless or dedicated"]}
+    month = "A month at your workload (USD)"
+    assert same(options["lab"][month], 14_000)
+    owned = options["8x Test GPU, server, owned"]
+    assert same(owned[month], 8_760) and same(owned["Output price (USD per million tokens)"], 8_760 / 5_256)
+    assert same(owned["Break-even (million output tokens a month)"], 2_920)
+    assert same(owned["Break-even (share of capacity)"], 2_920 / 5_256)
+    assert options["8x Test GPU, server, rented"]["Break-even (share of capacity)"] > 1  # never, against lab
+    assert "Open 70B at each provider" not in slide_titles(files["pptx"])  # the chart names each priced one
     points = xy_colours(files["pptx"], "Open 70B: price against output speed")
     assert same_points([(x, y) for x, y, c in points if c == subscriber.brand.primary.upper()], [(1.5, 110.0), (3.0, 210.0)])
     assert len(points) == 4  # unpriced and free (a price of 0) cannot be placed

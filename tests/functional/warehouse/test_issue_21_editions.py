@@ -10,7 +10,7 @@ from collections import defaultdict
 import pytest
 
 from tests.conftest import rows
-from tests.functional.reports.readback import html_text, table_rows
+from tests.functional.reports.readback import html_text, pack_findings, table_rows
 
 FMTI_NEW_SET = "2025-12"  # SOURCE.md: the indicator set changed in 2025; comparable within an edition only
 
@@ -65,7 +65,8 @@ def test_the_openness_report_says_which_change_it_shows(rendered, demo_warehouse
             assert f"not comparable with {previous}" in text and cells.get(developer, "not comparable") == "not comparable"
             assert f"{previous} to {edition}, {basis}" in text
     # The first page's sentence on a focus model's developer: neither has a change to show.
-    finding = text.split("Developer transparency: ", 1)[1].split(".", 1)[0]
+    (said,) = [f for f in pack_findings(files["xlsx"]) if f.startswith("Developer transparency: ")]
+    finding = said.removeprefix("Developer transparency: ").split(".", 1)[0]
     creator, _, edition, previous, _, _ = next(d for d in developers if finding.startswith(f"{d[1]} "))
     assert creator in ("openai", "google")
     assert f"{edition} edition; no change since {previous} is shown" in finding
