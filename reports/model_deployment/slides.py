@@ -27,7 +27,7 @@ def slides(ctx, deck: Deck) -> None:
                          y_title="Output tokens a second (log scale)", log_y=True, y_unit="speed",
                          note="Stale: measured more than a year before " + as_of + ". Measured by "
                               + workloads_said(m["priced"]) + "." + shown_for
-                              + f" Every provider's prices and speeds: {ctx.meta.data_pack}, sheet Providers.")
+                              + " Every provider: data pack, sheet Providers.")
         if len(m["priced"]) >= 2:
             continue  # the chart names each priced provider; the table of all is in the data pack
         deck.table(f"{m['name']} at each provider",
@@ -64,8 +64,8 @@ def slides(ctx, deck: Deck) -> None:
                 deck.bars(f"Your workload on {d['name']}: a month", [o["label"] for o in options],
                           [o["usd_per_month"] for o in options], f"USD a month, prices of {as_of}", "usd",
                           [o["dedicated"] for o in options],
-                          note=f"Dedicated systems in the accent colour. Each option's prices, speed and break-even: "
-                               f"{ctx.meta.data_pack}, sheet Serverless or dedicated.")
+                          note="Dedicated systems in the accent colour. Each option's prices, speed and break-even: "
+                               "data pack, sheet Serverless or dedicated.")
                 continue  # the options' table is in the data pack
         if d["dedicated"] or (ctx.workload and d["serverless"]):
             deck.table(f"{d['name']}: serverless or dedicated",
