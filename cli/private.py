@@ -136,29 +136,29 @@ def report_command(
     evaluation: Annotated[Optional[list[str]], typer.Option(
         "--eval", help="A client evaluation to report (repeatable); default: the client file's, else all.")] = None,
     formats_: Annotated[Optional[str], typer.Option(
-        "--format", help="pdf, pptx or both: pdf,pptx; default: the client file's.")] = None,
+        "--format", help=("Any of pdf, pptx, xlsx and csv, comma-separated; default: the client file's (pdf, "
+                          "pptx or both) and the data pack (xlsx: NAME-data.xlsx, csv: NAME-data.csv.zip)."))] = None,
     out: Annotated[Path, typer.Option("--out", help="Root folder: files go to OUT/private/ID/PERIOD/.")] = Path("out"),
     snapshot: SnapshotOption = None,
 ) -> None:
     """Build the client's private-benchmark deliverable in its brand (clients/ID.yaml): candidates on
     its own evaluations, the projected monthly cost of its workload, the choice, and how its ranking
     compares with the public index. The manifest records the warehouse's and the tenant's snapshots."""
-    from reports.delivery import clients, private
+    from reports.delivery import build, clients, private
     from reports.window import Period
 
     check_out_folder(out)
     client = clients.load_id(tenant_id)
-    wanted = tuple(f.strip() for f in formats_.split(",") if f.strip()) if formats_ else client.formats
-    if not wanted or any(f not in ("pdf", "pptx") for f in wanted):
-        raise BenchhouseError(f"--format {formats_!r}: choose pdf, pptx or pdf,pptx")
+    wanted = tuple(f.strip() for f in formats_.split(",") if f.strip()) if formats_ else client.formats + build.DATA_PACK
+    if not wanted or any(f not in build.SUFFIXES for f in wanted):
+        raise BenchhouseError(f"--format {formats_!r}: choose among pdf, pptx, xlsx and csv, e.g. pdf,pptx,xlsx,csv")
     for name in evaluation or []:
         if not re.fullmatch(formats.SLUG, name):
             raise BenchhouseError(f"--eval {name!r} is not an evaluation id: a lowercase slug, e.g. claims-triage")
     built = private.build(state.location, client, Period.parse(period), out, wanted, evaluation or None, snapshot,
                           client_file=clients.folder() / f"{client.id}.yaml")
     for done in built.files:
-        unit = "pages" if done.format == "pdf" else "slides"
-        err.print(f"[green]wrote[/] {done.path} ({done.pages} {unit}, warehouse snapshot {built.snapshot}, "
+        err.print(f"[green]wrote[/] {done.path} ({done.pages} {build.UNITS[done.format]}, warehouse snapshot {built.snapshot}, "
                   f"tenant snapshot {built.tenant_snapshot})", highlight=False)
     err.print(f"manifest: {built.manifest}", highlight=False)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from reports.private_benchmark import figures, report, slides
 from reports.client import Client
 from reports.delivery import manifests
-from reports.delivery.build import Rendered, write as write_deliverable
+from reports.delivery.build import UNITS, Rendered, write as write_deliverable
 from reports.handle import window as open_window
 from reports.tenant_handle import TenantHandle
 from reports.window import Period
@@ -38,7 +38,7 @@ def folder(out_root: Path, client: Client, period: Period) -> Path:
     return out_root / "private" / tenants.check_id(client.id) / str(period)
 
 
-def build(location: Location, client: Client, period: Period, out_root: Path, formats: tuple[str, ...] = ("pdf", "pptx"),
+def build(location: Location, client: Client, period: Period, out_root: Path, formats: tuple[str, ...] = ("pdf", "pptx", "xlsx", "csv"),
           evaluations: list[str] | None = None, snapshot: int | None = None, tenant_snapshot: int | None = None,
           client_file: Path | None = None) -> Built:
     """Gather and render the client's deliverable; write its manifest."""
@@ -63,7 +63,8 @@ def _build(tenant: tenants.Tenant, client: Client, period: Period, out_root: Pat
     claimed = _claim(target / "manifest.json", client)
     files = write_deliverable(report.NAME, report.TEMPLATE, figures.figures, slides.slides, context, client, formats,
                               target / f"{period}-{report.NAME}-{client.id}",
-                              title=f"{report.TITLE} — {client.company}, {context.meta.period_label}")
+                              title=f"{report.TITLE} — {client.company}, {context.meta.period_label}",
+                              data=report.data_pack)
     manifest = target / "manifest.json"
     manifests.write(manifest, _manifest(context, client, files, client_file, claimed.get("deliverables", {})))
     return Built(target, files, manifest, context.meta.snapshot, context.tenant_snapshot)
@@ -88,9 +89,8 @@ def _manifest(context: report.PrivateBenchmark, client: Client, files: list[Rend
     """The folder's manifest: the deliverables it `recorded` when claimed, with these files'."""
     code = manifests.code_version()
     for done in files:
-        unit = "pages" if done.format == "pdf" else "slides"
         recorded[done.path.name] = {"file": done.path.name, "report": report.NAME, "format": done.format,
-                                    "sha256": manifests.sha256(done.path.read_bytes()), unit: done.pages}
+                                    "sha256": manifests.sha256(done.path.read_bytes()), UNITS[done.format]: done.pages}
     inputs = client_file.read_bytes() if client_file else json.dumps(client.model_dump(), default=str).encode()
     return {
         "report": report.NAME, "tenant": context.tenant, "company": client.company, "period": context.meta.period,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from reports.client import Client
 from reports.common.context import Appendix, Meta, index_version, label, shared
+from reports.common.datapack import Column, Table
 from reports.tenant_handle import TenantHandle
 from reports.formatting import money, number
 from warehouse.errors import BenchhouseError, UnknownName, did_you_mean
@@ -170,3 +171,37 @@ def _listed(names: list[str]) -> str:
 
 def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def data_pack(ctx: PrivateBenchmark) -> list[Table]:
+    """The data pack's tables: every candidate on each chosen evaluation, the workload as the client
+    stated it, and each candidate's month of it."""
+    return [
+        Table("Candidates", f"Every candidate on each of the client's evaluations chosen, at snapshot "
+              f"{ctx.meta.snapshot} of the warehouse and {ctx.tenant_snapshot} of the client's catalog, best rank first.", (
+                  Column("evaluation_name", "Evaluation"), Column("label", "Model"), Column("model", "Model id"),
+                  Column("effort", "Effort"), Column("rank", "Rank", "1 is first; candidates that cannot be told apart share one"),
+                  Column("score", "Score", "points of 100", generated=True),
+                  Column("ci_low", "95% interval, low", "points of 100", generated=True),
+                  Column("ci_high", "95% interval, high", "points of 100", generated=True),
+                  Column("pass_hat_k", "pass^k", "percent", generated=True), Column("k", "k", "repeats"),
+                  Column("tokens_per_task", "Tokens per task", "tokens", generated=True),
+                  Column("turns_per_task", "Turns per task", "turns", generated=True),
+                  Column("cost_per_task", "Cost per task", "USD", generated=True),
+                  Column("cost_per_solved_task", "Cost per solved task", "USD", generated=True),
+                  Column("on_pareto", "On the Pareto set"), Column("lifecycle", "Lifecycle")),
+              [{**c, "evaluation_name": e["name"]} for e in ctx.evaluations for c in e["candidates"]]),
+        Table("Workload", "The client's workload, one row per use case, as its file states it.", (
+                  Column("use_case", "Use case"), Column("evaluation", "Evaluation"), Column("description", "Description"),
+                  Column("requests_per_month", "Requests a month", "requests"),
+                  Column("input_tokens", "Input tokens a request", "tokens"),
+                  Column("cached_input_tokens", "Cached input tokens a request", "tokens"),
+                  Column("cache_write_tokens", "Cache-write tokens a request", "tokens"),
+                  Column("reasoning_tokens", "Reasoning tokens a request", "tokens"),
+                  Column("answer_tokens", "Answer tokens a request", "tokens")),
+              ctx.use_cases),
+        Table("Monthly cost", "Each candidate's month of the whole workload at its list prices of the as-of date, "
+              "cheapest first.", (Column("label", "Model"), Column("model", "Model id"), Column("effort", "Effort"),
+                                 Column("usd_per_month", "A month", "USD")),
+              ctx.monthly),
+    ]

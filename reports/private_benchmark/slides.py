@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reports.common.context import shown_findings
 from reports.formatting import money, number, tokens
 from reports.rendering.deck import Deck
 from reports.rendering.theme import TOKEN_PARTS
@@ -9,7 +10,7 @@ from reports.rendering.theme import TOKEN_PARTS
 
 def slides(ctx, deck: Deck) -> None:
     deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}", ctx.appendix.disclosure)
-    deck.bullets("Findings", ctx.findings, size=13)
+    deck.bullets("Findings", shown_findings(ctx), size=13)
     for e in ctx.evaluations:
         priced = [c for c in e["candidates"] if c["choice_cost"]]
         groups = [("Pareto set", [(c["choice_cost"], c["score"], c["label"]) for c in priced if c["on_pareto"]],

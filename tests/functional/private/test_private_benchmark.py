@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from reports.delivery import build
 from reports.formatting import money, number
 from tests.functional.private.conftest import PERIOD, public_bytes, public_views, run
-from tests.functional.reports.readback import pdf_pages, pdf_text, slide_titles, xy_points
+from tests.functional.reports.readback import pack_csv, pack_sheets, pdf_pages, pdf_text, slide_titles, xy_points
 from warehouse import purge, query, tenants
 from warehouse.connection import Location
 
@@ -31,13 +32,18 @@ def deck_parts(path: Path) -> dict[str, bytes]:
 
 def texts(world) -> dict[str, str]:
     """Each file the test searches, by a name saying whose it is: extracted PDF text, every XML part
-    of each deck, manifests, and every byte of the public warehouse (its catalog and data files, all
-    that a public view reads)."""
+    of each deck and each data pack's workbook, the data pack's CSV files, manifests, and every byte
+    of the public warehouse (its catalog and data files, all that a public view reads)."""
     found = {}
     for key, tenant in world.tenants.items():
         found[f"{key}: pdf"] = pdf_text(tenant.files["pdf"])
         for part, data in deck_parts(tenant.files["pptx"]).items():
             found[f"{key}: deck {part}"] = data.decode("utf-8", "replace")
+        (workbook,) = tenant.manifest.parent.glob("*-data.xlsx")
+        for part, data in deck_parts(workbook).items():
+            found[f"{key}: workbook {part}"] = data.decode("utf-8", "replace")
+        for sheet, rows in pack_csv(next(tenant.manifest.parent.glob("*-data.csv.zip"))).items():
+            found[f"{key}: csv {sheet}"] = json.dumps(rows)
         found[f"{key}: manifest"] = tenant.manifest.read_text()
     for path in sorted(world.quarterly.rglob("*")):
         name = f"quarterly: {path.relative_to(world.quarterly)}"
@@ -60,7 +66,8 @@ def test_each_tenants_markers_appear_only_in_its_own_files(world):
     for key, tenant in world.tenants.items():
         where = {name for name, text in found.items() if tenant.marker in text}
         assert where and all(name.startswith(f"{key}:") for name in where), sorted(where)
-        assert {f"{key}: pdf", f"{key}: manifest", f"{key}: deck ppt/slides/slide2.xml"} <= where
+        assert {f"{key}: pdf", f"{key}: manifest", f"{key}: deck ppt/slides/slide2.xml", f"{key}: csv Candidates",
+                f"{key}: workbook xl/sharedStrings.xml"} <= where
         pdf = found[f"{key}: pdf"]
         assert f"T-{tenant.marker}-" in pdf  # a task id, among the failure examples the client file allows
         assert tenant.marker in pdf.split("Failure examples")[0]  # the evaluation's name
@@ -92,7 +99,9 @@ def test_the_manifest_records_both_snapshots(world):
         assert manifest["snapshot"] == world.snapshot
         assert manifest["tenant_snapshot"] == tenants.snapshot(tenants.Tenant.of(world.location, tenant.id)) == 4
         assert manifest["tenant"] == tenant.id and manifest["evaluations"] == [tenant.evaluation]
-        assert set(manifest["deliverables"]) == {p.name for p in tenant.files.values()}
+        pack = {p.name for p in tenant.manifest.parent.glob("*-data.*")}  # the data pack: a workbook, CSV files
+        assert len(pack) == len(build.DATA_PACK)
+        assert set(manifest["deliverables"]) == {p.name for p in tenant.files.values()} | pack
 
 
 def test_the_deliverable_reads_back_against_the_private_views(world):
@@ -109,6 +118,19 @@ def test_the_deliverable_reads_back_against_the_private_views(world):
     points = xy_points(tenant.files["pptx"], f"The choice on {tenant.name}")
     expected = sorted((r["usd_per_month"], r["score"]) for r in rows)
     assert [x for point in sorted(points) for x in point] == pytest.approx([x for point in expected for x in point])
+    # The data pack: a Read-me, every candidate as the private view gives it, the workload, the sources.
+    (workbook,) = tenant.manifest.parent.glob("*-data.xlsx")
+    sheets = pack_sheets(workbook)
+    assert list(sheets) == ["Read-me", "Findings", "Candidates", "Workload", "Monthly cost", "Sources"]
+    assert {r["Item"]: r["Value"] for r in sheets["Read-me"]}["Warehouse snapshot"] == world.snapshot
+    candidates = {r["Model id"]: r for r in sheets["Candidates"]}
+    assert len(candidates) == len(rows)
+    for r in rows:
+        got = candidates[r["model"]]
+        assert got["Rank (1 is first; candidates that cannot be told apart share one)"] == r["rank"]
+        assert got["Score (points of 100)"] == pytest.approx(r["score"])
+        assert got["Cost per solved task (USD)"] == pytest.approx(r["cost_per_solved_task"])
+    assert sheets["Sources"] and all(s["Batch id"] for s in sheets["Sources"])
 
 
 def test_hostile_strings_are_rendered_as_text(world):
