@@ -66,6 +66,15 @@ def retired(entries: list[dict]) -> list[str]:
             "it nowhere." for e in entries if e["retired"]]
 
 
+def compared(standing: dict) -> str:
+    """How a cheaper alternative's index compares with the model's, as the intervals allow it to be
+    said: higher only when the two 95% intervals are apart, otherwise the two cannot be told apart
+    (cheaper_equivalent never offers one whose interval lies wholly below)."""
+    if standing["alternative_ci_low"] > standing["ci_high"]:
+        return "scores higher"
+    return "cannot be told apart from it on the index"
+
+
 def sentences(entries: list[dict]) -> list[str]:
     """A finding per focus model: where it stands and what a statistically equal or better model
     would save, or why the data cannot place it."""
@@ -82,10 +91,11 @@ def sentences(entries: list[dict]) -> list[str]:
         cost = f"one pass of the index costs {money(best['total_usd'])}"
         if best["alternative_name"]:
             alternative = label({"display_name": best["alternative_name"], "effort": best["alternative_effort"]})
-            found.append(f"Your focus model {best['label']} {where}; {cost}. {alternative} is statistically at least "
-                         f"as intelligent ({number(best['alternative_index'])}) for {money(best['alternative_usd'])}: "
+            found.append(f"Your focus model {best['label']} {where}; {cost}. {alternative} {compared(best)} "
+                         f"({number(best['alternative_index'])}, 95% interval {number(best['alternative_ci_low'])} to "
+                         f"{number(best['alternative_ci_high'])}) for {money(best['alternative_usd'])}: "
                          f"{100 * best['saving_share']:.0f}% less.")
         else:
-            found.append(f"Your focus model {best['label']} {where}; {cost}, and no model statistically as "
-                         "intelligent costs less.")
+            found.append(f"Your focus model {best['label']} {where}; {cost}, and no model that scores higher or "
+                         "cannot be told apart from it costs less.")
     return found

@@ -28,7 +28,7 @@ def your_models(deck: Deck, ctx) -> None:
             rows.append([f["name"], "", "", "", "", "", f"not placed: {f['reason']}"])
             bold.append(False)
     deck.table("Your models", ["Model", "Rank", "Index (95% interval)", "Cost to run", "Per solved task", "Openness",
-                               "Cheaper and statistically as good"],
+                               "Cheaper, higher or not told apart"],
                rows[:14], [2.9, 0.7, 1.9, 1.2, 1.4, 1.1, 2.9], size=10,
                note=" ".join(filter(None, [f"{ctx.index['name']}, list prices (standard rate) of {ctx.meta.as_of:%d %b %Y}.",
                                            solved_task_basis(ctx.your_models)])))

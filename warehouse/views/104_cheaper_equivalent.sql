@@ -1,6 +1,7 @@
 -- One row per intelligence index version, as-of date and priced variant: the cheapest other variant
--- that is statistically at least as intelligent (its index interval does not lie wholly below this
--- one's) and costs less to run that day, if any, and what moving to it saves.
+-- whose index interval does not lie wholly below this one's (it scores higher when its interval lies
+-- wholly above, and cannot be told apart from it otherwise) and that costs less to run that day, if
+-- any, and what moving to it saves.
 CREATE OR REPLACE VIEW cheaper_equivalent AS
 WITH priced AS (
     SELECT * FROM intelligence_cost WHERE total_usd IS NOT NULL

@@ -4,8 +4,9 @@
 -- over them and named as such (mean_cost_per_solved_task, over solved_task_evaluations: the same
 -- evaluations for every variant of the version, each solved task priced on its own evaluation; none
 -- where a variant has no cost per solved task on one of them, rather than a mean over fewer); its
--- Openness Index (the version the report policy names); and the cheapest variant that is
--- statistically at least as intelligent and costs less, with the saving.
+-- Openness Index (the version the report policy names); and the cheapest variant whose interval does
+-- not lie wholly below its own (one that scores higher, or that cannot be told apart from it) and
+-- costs less, with its interval and the saving.
 CREATE OR REPLACE VIEW model_standing AS
 WITH agentic AS (  -- the agentic evaluations of each index version, which every complete variant ran
     SELECT ie.index_id, ie.version, ie.evaluation, e.name
@@ -31,7 +32,8 @@ SELECT c.index_id, c.version, c.as_of, c.model, c.effort, c.display_name, c.crea
        c.on_frontier, CASE WHEN t.costed = n.agentic_evaluations THEN t.mean END AS mean_cost_per_solved_task,
        n.agentic_evaluations, n.solved_task_evaluations,
        o.score AS openness_score,
-       e.alternative_model, e.alternative_effort, e.alternative_name, e.alternative_index, e.alternative_usd,
+       e.alternative_model, e.alternative_effort, e.alternative_name, e.alternative_index, e.alternative_ci_low,
+       e.alternative_ci_high, e.alternative_usd,
        e.saving_usd, e.saving_share
 FROM intelligence_cost c
 LEFT JOIN named n USING (index_id, version)
@@ -41,4 +43,4 @@ LEFT JOIN openness_by_model o
 LEFT JOIN cheaper_equivalent e
        ON e.index_id = c.index_id AND e.version = c.version AND e.as_of = c.as_of AND e.model = c.model
       AND e.effort = c.effort;
-COMMENT ON VIEW model_standing IS 'Per index_id, version, as_of and variant with a complete index: display_name, creator, release_date, index, ci_low, ci_high, rank, total_usd, cost_per_task, price_basis, price_note, on_frontier, mean_cost_per_solved_task (the mean, over the version''s agentic evaluations named in solved_task_evaluations, agentic_evaluations of them, of each one''s cost per solved task; NULL unless the variant has one on every one), openness_score, and the cheaper equivalent (alternative_model, alternative_effort, alternative_name, alternative_index, alternative_usd, saving_usd, saving_share).';
+COMMENT ON VIEW model_standing IS 'Per index_id, version, as_of and variant with a complete index: display_name, creator, release_date, index, ci_low, ci_high, rank, total_usd, cost_per_task, price_basis, price_note, on_frontier, mean_cost_per_solved_task (the mean, over the version''s agentic evaluations named in solved_task_evaluations, agentic_evaluations of them, of each one''s cost per solved task; NULL unless the variant has one on every one), openness_score, and the cheaper equivalent, whose interval is not wholly below (alternative_model, alternative_effort, alternative_name, alternative_index, alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share).';

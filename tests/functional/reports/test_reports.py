@@ -411,10 +411,16 @@ def test_findings_are_each_subscribers_own_and_their_numbers_are_the_views(demo_
                    f"{number(best['ci_high'])})" in sentence
             assert f"one pass of the index costs {money(best['total_usd'])}" in sentence
             if best["alternative_name"]:
-                assert f"({number(best['alternative_index'])}) for {money(best['alternative_usd'])}: " \
+                assert f"({number(best['alternative_index'])}, 95% interval {number(best['alternative_ci_low'])} to " \
+                       f"{number(best['alternative_ci_high'])}) for {money(best['alternative_usd'])}: " \
                        f"{100 * best['saving_share']:.0f}% less" in sentence
+                # "higher" only when the intervals are apart; never "at least as intelligent" from an overlap
+                apart = best["alternative_ci_low"] > best["ci_high"]
+                assert ("scores higher" in sentence) == apart
+                assert ("cannot be told apart from it" in sentence) == (not apart)
+                assert "at least as intelligent" not in sentence
             else:
-                assert "no model statistically as intelligent costs less" in sentence
+                assert "no model that scores higher or cannot be told apart from it costs less" in sentence
     acme, northwind = (set(f for f in findings[s] if f.startswith("Your focus model")) for s in findings)
     assert acme and northwind and acme.isdisjoint(northwind)
 
