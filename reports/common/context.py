@@ -104,7 +104,7 @@ class Appendix:
             return line + "; every notable model released by the as-of date has one."
         creators: dict[str, list[str]] = {}
         for g in after:
-            creators.setdefault(g["creator"], []).append(g["display_name"])
+            creators.setdefault(g["creator_name"], []).append(g["display_name"])
         named = "; ".join(f"{creator}: {', '.join(names[:3])}{' and others' if len(names) > 3 else ''}"
                           for creator, names in sorted(creators.items(), key=lambda kv: -len(kv[1]))[:5])
         return (line + f". {len(after)} notable models released since are not scored yet, so this report says "

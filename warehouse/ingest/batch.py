@@ -20,6 +20,8 @@ from warehouse.errors import BenchhouseError, Reject, UnknownName, ValidationFai
 from warehouse.migrate import bring_up_to_date, run_script
 from warehouse.reader import Source
 
+CREATOR_NAMES = sql.PACKAGE_DIR / "identity" / "creator_names.csv"  # the house's names of creators, by slug
+
 
 REJECTS_SHOWN = 200  # rejects carried in the error; all of them can be written to a file
 
@@ -259,6 +261,7 @@ def commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files
         }
         # Writers are serialised by the lock, so this commit makes the next snapshot.
         params["snapshot_id"] = latest_snapshot(con, lake) + 1
+        params["creator_names"] = str(CREATOR_NAMES)
         if replaced:
             run_script(con, sql.load("load/replace_source.sql"))
         for part in parts:

@@ -2,9 +2,16 @@
 -- corrected release date or parameter count supersedes the old row (the old one stays readable
 -- at earlier snapshots).
 INSERT INTO creators
-SELECT DISTINCT creator, CAST(NULL AS VARCHAR), $batch_id
-FROM accepted
-WHERE creator NOT IN (SELECT creator FROM creators);
+SELECT DISTINCT a.creator, n.name, $batch_id
+FROM accepted a
+LEFT JOIN read_csv($creator_names, header = true, all_varchar = true) n USING (creator)
+WHERE a.creator NOT IN (SELECT creator FROM creators);
+
+-- A creator registered before the house named it (warehouse/identity/creator_names.csv) takes its name.
+UPDATE creators SET name = n.name
+FROM read_csv($creator_names, header = true, all_varchar = true) n
+WHERE creators.creator = n.creator AND creators.name IS NULL
+  AND creators.creator IN (SELECT creator FROM accepted);
 
 DELETE FROM models WHERE model IN (SELECT model FROM accepted);
 

@@ -5,9 +5,16 @@
 -- (warehouse/identity/release_dates.csv: where the sources disagree or are wrong) decides over
 -- every source; release_date_source says where each model's date came from.
 INSERT INTO creators
-SELECT DISTINCT creator, CAST(NULL AS VARCHAR), $batch_id
-FROM accepted
-WHERE creator NOT IN (SELECT creator FROM creators);
+SELECT DISTINCT a.creator, n.name, $batch_id
+FROM accepted a
+LEFT JOIN read_csv($creator_names, header = true, all_varchar = true) n USING (creator)
+WHERE a.creator NOT IN (SELECT creator FROM creators);
+
+-- A creator registered before the house named it (warehouse/identity/creator_names.csv) takes its name.
+UPDATE creators SET name = n.name
+FROM read_csv($creator_names, header = true, all_varchar = true) n
+WHERE creators.creator = n.creator AND creators.name IS NULL
+  AND creators.creator IN (SELECT creator FROM accepted);
 
 CREATE OR REPLACE TEMP TABLE merged_models AS
 SELECT a.model,

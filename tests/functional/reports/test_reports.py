@@ -97,6 +97,12 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     # The appendix states the interval intelligence_index computes, not the repeats-only one of old.
     flat = " ".join(text.split())
     assert "clustered by question" in flat and "Welch–Satterthwaite" in flat and "from the repeats" not in flat
+    # The cover's coverage line names the creators of the models the index lacks by name, never by slug
+    # (issue 23, point 7): warehouse/identity/creator_names.csv names them at load.
+    gaps = flat.split("so this report says nothing of them (", 1)[1].split(").", 1)[0]
+    named = {part.split(": ", 1)[0] for part in gaps.split("; ")}
+    creators = {r["creator"]: r["name"] for r in view(demo_warehouse, snapshot, "SELECT creator, name FROM creators")}
+    assert named and named <= {name for name in creators.values() if name}, (named, creators)
     assert any(f.startswith(font) for f in report_fonts(files))
 
     assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")] == [
