@@ -82,11 +82,13 @@ def gather(handle: ReadHandle, index: dict) -> dict:
         "serverless": handle.rows("serverless"),
         "dedicated": handle.rows("dedicated"),
         "weights": {r["model"]: r for r in handle.rows("model_weights")},
+        "provider_names": {r["provider"]: r["name"] for r in handle.rows("provider_names")},
     }
 
 
 def tailor(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
     """Which provider to buy each focus model from, and when running it oneself pays."""
+    gathered = _named(gathered)
     window = gathered["window"]
     focus = subscriber.focus_models
     shown, missing = choose(focus, gathered["coverage"], gathered["weights"])
@@ -108,6 +110,22 @@ def tailor(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
         findings=yours.alerts(your_models) + yours.retired(your_models) + said.findings(window, models, missing, ttft, history, history_yours,
                                                            deployments, subscriber.workload),
     )
+
+
+def _named(gathered: dict) -> dict:
+    """The gathered rows with each provider named as the report prints it (the house's name, else its
+    slug), consistently in every list and key that names one, so that rows still meet by provider."""
+    names = gathered["provider_names"]
+
+    def rows(found: list[dict], field: str = "provider") -> list[dict]:
+        return [{**r, field: names.get(r[field], r[field])} if r.get(field) else r for r in found]
+    named = {**gathered, "providers": rows(gathered["providers"]), "history": rows(gathered["history"]),
+             "ttft": rows(gathered["ttft"]), "serverless": rows(gathered["serverless"]),
+             "dedicated": rows(rows(gathered["dedicated"], "cheapest_provider"), "creator_provider")}
+    if "serverless_costs" in gathered:
+        named["serverless_costs"] = {(model, names.get(provider, provider)): cost
+                                     for (model, provider), cost in gathered["serverless_costs"].items()}
+    return named
 
 
 def _by_model(rows: list[dict]) -> dict[str, list[dict]]:

@@ -8,6 +8,7 @@ The curated tables in this folder are data, reviewed by a person and kept in the
   and matches the name in its normalised form (any case, any provider prefix): one id per model
 - organisations.csv: an organisation's name as sources write it -> creator slug
 - creator_names.csv: creator slug -> the name reports print (a creator it lacks is named by its slug)
+- provider_names.csv: provider slug -> the name reports print, likewise
 - evaluation_aliases.csv: source, raw benchmark name -> evaluation
 - evaluations.csv: the evaluations the house tracks, in the native evaluations format
 - release_dates.csv: model -> release date, with the evidence, where the sources disagree or are
@@ -51,7 +52,7 @@ def curated_sha256() -> str:
 
 def curated_files() -> list[Path]:
     return sorted(ALIASES.glob("*.csv")) + [FOLDER / name for name in (
-        "organisations.csv", "creator_names.csv", "evaluation_aliases.csv", "creator_prefixes.csv", "release_dates.csv",
+        "organisations.csv", "creator_names.csv", "provider_names.csv", "evaluation_aliases.csv", "creator_prefixes.csv", "release_dates.csv",
         "alias_history.csv")]
 
 

@@ -21,6 +21,7 @@ from warehouse.migrate import bring_up_to_date, run_script
 from warehouse.reader import Source
 
 CREATOR_NAMES = sql.PACKAGE_DIR / "identity" / "creator_names.csv"  # the house's names of creators, by slug
+PROVIDER_NAMES = sql.PACKAGE_DIR / "identity" / "provider_names.csv"  # and of providers
 
 
 REJECTS_SHOWN = 200  # rejects carried in the error; all of them can be written to a file
@@ -261,7 +262,7 @@ def commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files
         }
         # Writers are serialised by the lock, so this commit makes the next snapshot.
         params["snapshot_id"] = latest_snapshot(con, lake) + 1
-        params["creator_names"] = str(CREATOR_NAMES)
+        params["creator_names"], params["provider_names"] = str(CREATOR_NAMES), str(PROVIDER_NAMES)
         if replaced:
             run_script(con, sql.load("load/replace_source.sql"))
         for part in parts:

@@ -5,8 +5,10 @@ snapshot the report read."""
 
 from __future__ import annotations
 
+import csv
 import math
 from datetime import date
+from pathlib import Path
 import re
 
 import pytest
@@ -489,10 +491,16 @@ def test_this_quarter_against_the_last_lists_a_price_cut_and_a_retirement(small_
 AS_OF = "DATE '2026-09-30'"
 
 
+NAMED_PROVIDERS = {row["provider"] for row in csv.DictReader(
+    (Path(__file__).parents[3] / "warehouse" / "identity" / "provider_names.csv").open())}
+
+
 def provider_rows(location, snapshot, model: str) -> list[dict]:
     return view(location, snapshot, f"""
-        SELECT f.provider, f.blended_usd_per_mtok, f.output_tokens_per_s, f.ttft_s, f.on_frontier, f.stale
-        FROM provider_frontier f WHERE f.as_of = {AS_OF} AND f.model = $m AND f.blended_usd_per_mtok IS NOT NULL""", m=model)
+        SELECT coalesce(p.name, f.provider) AS provider, f.provider AS provider_id, f.blended_usd_per_mtok,
+               f.output_tokens_per_s, f.ttft_s, f.on_frontier, f.stale
+        FROM provider_frontier f JOIN providers p USING (provider)
+        WHERE f.as_of = {AS_OF} AND f.model = $m AND f.blended_usd_per_mtok IS NOT NULL""", m=model)
 
 
 @pytest.mark.parametrize("subscriber", ["acme-analytics", "globex-health"])
@@ -527,6 +535,10 @@ def test_model_deployment(demo_warehouse, rendered, subscriber):
                     assert money(p["blended_usd_per_mtok"]) in text and speed(p["output_tokens_per_s"]) in text
                 checked, stale = checked + 1, stale + p["stale"]
             assert any(p["on_frontier"] for p in priced)
+            # Providers by name (issue 23, point 7): the demo's are all named by the house
+            assert all(p["provider"] != p["provider_id"] for p in priced if p["provider_id"] in NAMED_PROVIDERS)
+            assert not [p["provider_id"] for p in priced if p["provider"] != p["provider_id"]
+                        and re.search(rf"(?<![\w-]){re.escape(p['provider_id'])}(?![\w-])", text)]
             if len(priced) >= 2:
                 points = xy_colours(files["pptx"], f"{name}: price against output speed")
                 assert same_points([(x, y) for x, y, _ in points],
