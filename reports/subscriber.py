@@ -36,7 +36,7 @@ class TokensPerRequest(Strict):
 
 
 class Workload(Strict):
-    """What the subscriber runs, for the model deployment report's monthly costs."""
+    """What the subscriber runs, for the reports' monthly costs."""
 
     requests_per_month: float = Field(description=(
         "requests a month: a finite number of 0 or more (NaN, infinity, negatives, true/false and quoted numbers "
@@ -71,8 +71,9 @@ class Subscriber(Customer):
         f"folder under the run's output where the deliverables go: a slug (lowercase letters, digits and hyphens, at "
         f"most {MAX_DELIVERY}), so never a name the run writes itself (`manifest.json`), and no other subscriber's"))
     workload: Workload | None = Field(default=None, description=(
-        "what the subscriber runs, for the model deployment report; without it, the report gives the break-even "
-        "volumes but no monthly cost"))
+        "what the subscriber runs: its month at each focus model's and each cheaper alternative's list prices "
+        "(cost to run, the smile curve), and at each provider and dedicated system (model deployment); without "
+        "it, those reports say how to add one, and model deployment gives break-even volumes but no monthly cost"))
 
     @field_validator("delivery")
     @classmethod

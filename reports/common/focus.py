@@ -20,6 +20,51 @@ def gather(handle: ReadHandle, index: dict) -> dict:
             "retiring": {r["model"]: r for r in handle.rows("retiring_soon")}}
 
 
+def fit(handle: ReadHandle, gathered: dict, subscriber) -> dict:
+    """What one subscriber's page of its models reads besides: its workload's month at each model's
+    list prices, by the warehouse's one definition (reports/common/sql/workload_models.sql); without
+    a workload, nothing."""
+    workload = subscriber.workload
+    if workload is None:
+        return {**gathered, "workload": None, "workload_costs": {}}
+    volume = {"requests_per_month": workload.requests_per_month, "input_tokens": workload.tokens_per_request.input,
+              "output_tokens": workload.tokens_per_request.output}
+    return {**gathered, "workload": volume,
+            "workload_costs": {r["model"]: r for r in handle.rows("workload_models", **volume)}}
+
+
+def workload_lines(entries: list[dict], gathered: dict) -> list[str]:
+    """The month of the subscriber's workload for each focus model (its first variant) and the cheaper
+    model beside it, at their list prices; without a workload, what the page would show and how."""
+    volume = gathered.get("workload")
+    if volume is None:
+        return ["With a workload in your subscriber file (requests a month, input and output tokens a request), this "
+                "page gives each of your models' monthly cost at it, and its cheaper alternative's: see "
+                "subscribers/README.md, workload."]
+    costs = gathered["workload_costs"]
+    said = (f"{volume['requests_per_month']:,.0f} requests a month of {volume['input_tokens']:,.0f} input and "
+            f"{volume['output_tokens']:,.0f} output tokens")
+    lines = []
+    for entry in entries:
+        if not entry["variants"]:
+            continue
+        best = entry["variants"][0]
+        own = costs.get(best["model"])
+        if own is None:
+            lines.append(f"Your workload ({said}) on {best['label']}: no list price on the as-of date.")
+            continue
+        line = (f"Your workload ({said}) on {entry['name']}: {money(own['your_usd_per_month'])} a month at its list "
+                f"prices ({money(own['input_usd_per_mtok'])} input, {money(own['output_usd_per_mtok'])} output per "
+                "million tokens)")
+        other = costs.get(best["alternative_model"]) if best["alternative_name"] else None
+        if other is not None:
+            alternative = label({"display_name": best["alternative_name"], "effort": best["alternative_effort"]})
+            line += (f"; on {alternative}, which {compared(best)}, {money(other['your_usd_per_month'])} "
+                     f"({money(other['input_usd_per_mtok'])} input, {money(other['output_usd_per_mtok'])} output)")
+        lines.append(line + ".")
+    return lines
+
+
 def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
     """One entry per focus model: its variants' standing, or the reason it has none."""
     by_model: dict[str, list[dict]] = {}

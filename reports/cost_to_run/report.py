@@ -24,6 +24,8 @@ class CostToRun:
     appendix: Appendix
     index: dict
     your_models: list[dict]
+    workload_lines: list[str]
+    """The month of the subscriber's workload on each focus model and its cheaper alternative."""
     points: list[dict]
     shown: list[dict]
     tiers: list[dict]
@@ -61,6 +63,11 @@ def gather(handle: ReadHandle, index: dict) -> dict:
     }
 
 
+def fit(handle: ReadHandle, gathered: dict, subscriber: Subscriber) -> dict:
+    """The subscriber's workload priced at each model's list prices (reports/common/focus.py: fit)."""
+    return yours.fit(handle, gathered, subscriber)
+
+
 def tailor(gathered: dict, subscriber: Subscriber) -> CostToRun:
     """Intelligence against the cost of running the index, and what drives the cost, with the
     subscriber's focus models marked."""
@@ -81,6 +88,7 @@ def tailor(gathered: dict, subscriber: Subscriber) -> CostToRun:
         meta=meta(gathered, subscriber, NAME, TITLE,
                   f"What intelligence costs, {window.label}"),
         appendix=gathered["appendix"], your_models=your_models,
+        workload_lines=yours.workload_lines(your_models, gathered),
         index=index, points=points, shown=shown, tiers=gathered["tiers"], movers=movers[:8],
         best_value=best_value, token_spread=gathered["token_spread"],
         unpriced=[p for p in points if p["total_usd"] is None],

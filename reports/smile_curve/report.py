@@ -25,6 +25,8 @@ class SmileCurve:
     appendix: Appendix
     index: dict
     your_models: list[dict]
+    workload_lines: list[str]
+    """The month of the subscriber's workload on each focus model and its cheaper alternative."""
     left_arm: list[dict]
     decline: list[dict]
     right_arm: list[dict]
@@ -71,6 +73,11 @@ def gather(handle: ReadHandle, index: dict) -> dict:
     }
 
 
+def fit(handle: ReadHandle, gathered: dict, subscriber: Subscriber) -> dict:
+    """The subscriber's workload priced at each model's list prices (reports/common/focus.py: fit)."""
+    return yours.fit(handle, gathered, subscriber)
+
+
 def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
     """The two arms of the smile: what a fixed level of intelligence costs, and what the frontier spends."""
     spend = gathered["spend"]
@@ -87,6 +94,7 @@ def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
                   f"The price of intelligence and the spend at the frontier, {window.label}"),
         appendix=gathered["appendix"], index=gathered["index"],
         your_models=your_models, left_arm=gathered["left"],
+        workload_lines=yours.workload_lines(your_models, gathered),
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
         smile=gathered["smile"], smile_summary=_smile_summary(gathered["smile"]), drivers=gathered["drivers"],
         quarter=gathered["quarter"], focus=focus,

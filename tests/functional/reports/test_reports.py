@@ -208,6 +208,37 @@ def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(
         assert f"{c['source']} (" in closing and label in closing, c["source"]
 
 
+@pytest.mark.parametrize("report", ["cost-to-run", "smile-curve"])
+def test_the_subscribers_workload_is_priced_on_each_focus_model_and_its_cheaper_alternative(demo_warehouse, rendered,
+                                                                                          report):
+    """Issue 23, point 2: Acme's file states 1.2 M requests a month of 2,500 input and 600 output tokens; the
+    page of its models gives that month on each focus model and its cheaper alternative, recomputed here
+    by hand from the list prices token_prices gives (output tokens at the output price)."""
+    (files, snapshot) = rendered(report, PDF_SUBSCRIBER)
+    subscriber = subscribers.load_id(PDF_SUBSCRIBER)
+    workload = subscriber.workload
+    text = " ".join(report_text(files).split())
+    assert f"Your workload ({workload.requests_per_month:,.0f} requests a month of " in text
+    priced = 0
+    for model in subscriber.focus_models:
+        standing = view(demo_warehouse, snapshot, """
+            SELECT model, alternative_model FROM model_standing WHERE version = $version AND as_of = DATE '2026-09-30'
+              AND model = $m ORDER BY "index" DESC LIMIT 1""", m=model,
+                        version=version_read(demo_warehouse, snapshot, PDF_SUBSCRIBER))
+        for priced_model in [m for m in (standing[0].values() if standing else ()) if m]:
+            prices = view(demo_warehouse, snapshot, """
+                SELECT p.input_usd_per_mtok, p.answer_usd_per_mtok FROM token_prices p
+                JOIN model_buyable b ON b.model = p.model AND b.as_of = p.as_of AND b.buyable
+                WHERE p.model = $m AND p.as_of = DATE '2026-09-30'""", m=priced_model)
+            if prices:
+                month = workload.requests_per_month * (workload.tokens_per_request.input * prices[0]["input_usd_per_mtok"]
+                                                       + workload.tokens_per_request.output
+                                                       * prices[0]["answer_usd_per_mtok"]) / 1e6
+                assert money(month) in text, (priced_model, money(month))
+                priced += 1
+    assert priced >= 2
+
+
 # The other subscriber each report is rendered for in this module (as a deck and HTML).
 SECOND = {"cost-to-run": "northwind-bank", "openness-index": "globex-health", "model-deployment": "globex-health",
           "smile-curve": "initech-retail"}
