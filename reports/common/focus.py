@@ -46,12 +46,11 @@ def workload_lines(entries: list[dict], gathered: dict) -> list[str]:
             f"{volume['output_tokens']:,.0f} output tokens")
     lines = []
     for entry in entries:
-        if not entry["variants"]:
-            continue
-        best = entry["variants"][0]
+        best = entry["variants"][0] if entry["variants"] else {"model": entry["model"], "alternative_name": None}
         own = costs.get(best["model"])
         if own is None:
-            lines.append(f"Your workload ({said}) on {best['label']}: no list price on the as-of date.")
+            lines.append(f"Your workload ({said}) on {entry['name']}: no list price on the as-of date, or it can no "
+                         "longer be bought.")
             continue
         line = (f"Your workload ({said}) on {entry['name']}: {money(own['your_usd_per_month'])} a month at its list "
                 f"prices ({money(own['input_usd_per_mtok'])} input, {money(own['output_usd_per_mtok'])} output per "
