@@ -6,6 +6,7 @@ listed with the reason. Gathers data (from model_standing and model_placement); 
 from __future__ import annotations
 
 from reports.common.context import label
+from reports.common.datapack import Column, Table
 from reports.handle import ReadHandle
 from reports.formatting import money, number
 
@@ -33,35 +34,67 @@ def fit(handle: ReadHandle, gathered: dict, subscriber) -> dict:
             "workload_costs": {r["model"]: r for r in handle.rows("workload_models", **volume)}}
 
 
-def workload_lines(entries: list[dict], gathered: dict) -> list[str]:
-    """The month of the subscriber's workload for each focus model (its first variant) and the cheaper
-    model beside it, at their list prices; without a workload, what the page would show and how."""
+def workload_rows(entries: list[dict], gathered: dict) -> list[dict]:
+    """The month of the subscriber's workload on each focus model (its first variant) and on the cheaper
+    model beside it, at their list prices: one row each, the alternative's after its focus model's; a
+    focus model with no list price that day (or that can no longer be bought) has a row without one."""
+    costs, rows = gathered.get("workload_costs") or {}, []
+    if gathered.get("workload") is None:
+        return rows
+    for entry in entries:
+        best = entry["variants"][0] if entry["variants"] else {"model": entry["model"], "alternative_name": None}
+        own = costs.get(best["model"])
+        rows.append({"focus": entry["name"], "label": entry["name"], "model": best["model"], "role": "your focus model",
+                     **(own or {})})
+        other = costs.get(best["alternative_model"]) if own and best["alternative_name"] else None
+        if other is not None:
+            rows.append({"focus": entry["name"], "model": best["alternative_model"],
+                         "label": label({"display_name": best["alternative_name"], "effort": best["alternative_effort"]}),
+                         "role": f"cheaper alternative, which {compared(best)}", **other})
+    return rows
+
+
+def workload_lines(rows: list[dict], gathered: dict) -> list[str]:
+    """The workload rows in sentences; without a workload, what the page would show and how."""
     volume = gathered.get("workload")
     if volume is None:
         return ["With a workload in your subscriber file (requests a month, input and output tokens a request), this "
                 "page gives each of your models' monthly cost at it, and its cheaper alternative's: see "
                 "subscribers/README.md, workload."]
-    costs = gathered["workload_costs"]
     said = (f"{volume['requests_per_month']:,.0f} requests a month of {volume['input_tokens']:,.0f} input and "
             f"{volume['output_tokens']:,.0f} output tokens")
-    lines = []
-    for entry in entries:
-        best = entry["variants"][0] if entry["variants"] else {"model": entry["model"], "alternative_name": None}
-        own = costs.get(best["model"])
-        if own is None:
-            lines.append(f"Your workload ({said}) on {entry['name']}: no list price on the as-of date, or it can no "
+    lines: list[str] = []
+    for row in rows:
+        if row["role"] != "your focus model":  # said in its focus model's sentence
+            lines[-1] = (lines[-1].removesuffix(".") + f"; on {row['label']}, {row['role'].split(', ', 1)[1]}, "
+                         f"{money(row['your_usd_per_month'])} ({money(row['input_usd_per_mtok'])} input, "
+                         f"{money(row['output_usd_per_mtok'])} output).")
+        elif row.get("your_usd_per_month") is None:
+            lines.append(f"Your workload ({said}) on {row['label']}: no list price on the as-of date, or it can no "
                          "longer be bought.")
-            continue
-        line = (f"Your workload ({said}) on {entry['name']}: {money(own['your_usd_per_month'])} a month at its list "
-                f"prices ({money(own['input_usd_per_mtok'])} input, {money(own['output_usd_per_mtok'])} output per "
-                "million tokens)")
-        other = costs.get(best["alternative_model"]) if best["alternative_name"] else None
-        if other is not None:
-            alternative = label({"display_name": best["alternative_name"], "effort": best["alternative_effort"]})
-            line += (f"; on {alternative}, which {compared(best)}, {money(other['your_usd_per_month'])} "
-                     f"({money(other['input_usd_per_mtok'])} input, {money(other['output_usd_per_mtok'])} output)")
-        lines.append(line + ".")
+        else:
+            lines.append(f"Your workload ({said}) on {row['label']}: {money(row['your_usd_per_month'])} a month at its "
+                         f"list prices ({money(row['input_usd_per_mtok'])} input, {money(row['output_usd_per_mtok'])} "
+                         "output per million tokens).")
     return lines
+
+
+def workload_tables(rows: list[dict], as_of) -> list[Table]:
+    """The data pack's sheet of the workload rows; none without a workload."""
+    if not rows:
+        return []
+    return [Table("Your workload", f"Your workload's month on each focus model and its cheaper alternative at their list "
+                  f"prices of {as_of:%d %b %Y}, input and output apart.",
+                  tuple(Column(key, header, unit) for key, header, unit in WORKLOAD_COLUMNS), rows)]
+
+
+WORKLOAD_COLUMNS = (
+    ("focus", "Your focus model", ""), ("label", "Model", ""), ("model", "Model id", ""), ("role", "Role", ""),
+    ("input_usd_per_mtok", "Input price", "USD per million tokens"),
+    ("output_usd_per_mtok", "Output price", "USD per million tokens"),
+    ("your_input_usd", "Input a month", "USD"), ("your_output_usd", "Output a month", "USD"),
+    ("your_usd_per_month", "A month", "USD"))
+"""The data pack's columns of the workload rows: (key, header, unit)."""
 
 
 def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:

@@ -24,6 +24,8 @@ class CostToRun:
     appendix: Appendix
     index: dict
     your_models: list[dict]
+    workload: list[dict]
+    """Its rows: each focus model and its cheaper alternative, priced (reports/common/focus.py)."""
     workload_lines: list[str]
     """The month of the subscriber's workload on each focus model and its cheaper alternative."""
     points: list[dict]
@@ -88,7 +90,8 @@ def tailor(gathered: dict, subscriber: Subscriber) -> CostToRun:
         meta=meta(gathered, subscriber, NAME, TITLE,
                   f"What intelligence costs, {window.label}"),
         appendix=gathered["appendix"], your_models=your_models,
-        workload_lines=yours.workload_lines(your_models, gathered),
+        workload=(workload := yours.workload_rows(your_models, gathered)),
+        workload_lines=yours.workload_lines(workload, gathered),
         index=index, points=points, shown=shown, tiers=gathered["tiers"], movers=movers[:8],
         best_value=best_value, token_spread=gathered["token_spread"],
         unpriced=[p for p in points if p["total_usd"] is None],
@@ -250,4 +253,5 @@ def data_pack(ctx: CostToRun) -> list[Table]:
                   Column("deprecated_on", "Deprecated on"), Column("shutdown_on", "Shut down on"),
                   Column("replacement", "Replacement")),
               ctx.quarter["lifecycle"]),
+        *yours.workload_tables(ctx.workload, ctx.meta.as_of),
     ]

@@ -25,6 +25,8 @@ class SmileCurve:
     appendix: Appendix
     index: dict
     your_models: list[dict]
+    workload: list[dict]
+    """Its rows: each focus model and its cheaper alternative, priced (reports/common/focus.py)."""
     workload_lines: list[str]
     """The month of the subscriber's workload on each focus model and its cheaper alternative."""
     left_arm: list[dict]
@@ -94,7 +96,8 @@ def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
                   f"The price of intelligence and the spend at the frontier, {window.label}"),
         appendix=gathered["appendix"], index=gathered["index"],
         your_models=your_models, left_arm=gathered["left"],
-        workload_lines=yours.workload_lines(your_models, gathered),
+        workload=(workload := yours.workload_rows(your_models, gathered)),
+        workload_lines=yours.workload_lines(workload, gathered),
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
         smile=gathered["smile"], smile_summary=_smile_summary(gathered["smile"]), drivers=gathered["drivers"],
         quarter=gathered["quarter"], focus=focus,
@@ -239,3 +242,8 @@ def _change(ratio: float) -> str:
     if 0.5 < ratio < 2:  # 'fell 1.0-fold' says nothing: a small move reads as a percentage
         return f"rose {100 * (ratio - 1):.0f}%" if ratio > 1 else f"fell {100 * (1 - ratio):.0f}%"
     return f"rose {factor(ratio).rstrip('×')}-fold" if ratio > 1 else f"fell {factor(1 / ratio).rstrip('×')}-fold"
+
+
+def data_pack(ctx: SmileCurve) -> list:
+    """The data pack's tables: the subscriber's workload priced, when its file states one."""
+    return yours.workload_tables(ctx.workload, ctx.meta.as_of)

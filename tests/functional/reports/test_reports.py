@@ -235,6 +235,8 @@ def test_the_subscribers_workload_is_priced_on_each_focus_model_and_its_cheaper_
                                                        + workload.tokens_per_request.output
                                                        * prices[0]["answer_usd_per_mtok"]) / 1e6
                 assert money(month) in text, (priced_model, money(month))
+                assert any(same(r["A month (USD)"], month) for r in pack_sheets(files["xlsx"])["Your workload"]
+                           if r["Model id"] == priced_model)  # the data pack's sheet holds the same month
                 priced += 1
     assert priced >= 2
 
@@ -265,7 +267,8 @@ def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_wa
     (files, snapshot) = rendered("cost-to-run", subscriber)
     version = version_read(demo_warehouse, snapshot, subscriber)
     sheets = pack_sheets(files["xlsx"])
-    assert list(sheets) == ["Read-me", "Findings", "Ranking", "Solved tasks", "Price moves", "Lifecycle", "Sources"]
+    priced = ["Your workload"] if subscribers.load_id(subscriber).workload else []  # acme states one, northwind not
+    assert list(sheets) == ["Read-me", "Findings", "Ranking", "Solved tasks", "Price moves", "Lifecycle", *priced, "Sources"]
     readme = {r["Item"]: r["Value"] for r in sheets["Read-me"]}
     assert readme["Warehouse snapshot"] == snapshot and readme["Index version"] == version
     assert readme["Period"] == "Q3 2026" and readme["As of"].date().isoformat() == "2026-09-30"
