@@ -14,7 +14,7 @@ import re
 import pytest
 from pptx import Presentation
 
-from reports.formatting import factor, money, number, rank, seconds, speed
+from reports.formatting import factor, money, number, rank, speed
 from tests.functional.reports.readback import (all_axes, axis_label, html_text, log_ticks, pdf_pages, report_fonts,
                                               report_text, serial, slide_paragraphs, slide_text, slide_titles,
                                               table_rows, xy_charts, xy_colours, xy_points, xy_series,
