@@ -45,12 +45,12 @@ def workload_rows(entries: list[dict], gathered: dict) -> list[dict]:
         best = entry["variants"][0] if entry["variants"] else {"model": entry["model"], "alternative_name": None}
         own = costs.get(best["model"])
         rows.append({"focus": entry["name"], "label": entry["name"], "model": best["model"], "role": "your focus model",
-                     **(own or {})})
+                     "against": None, **(own or {})})
         other = costs.get(best["alternative_model"]) if own and best["alternative_name"] else None
         if other is not None:
             rows.append({"focus": entry["name"], "model": best["alternative_model"],
                          "label": label({"display_name": best["alternative_name"], "effort": best["alternative_effort"]}),
-                         "role": f"cheaper alternative, which {compared(best)}", **other})
+                         "role": "cheaper alternative", "against": compared(best), **other})
     return rows
 
 
@@ -65,8 +65,8 @@ def workload_lines(rows: list[dict], gathered: dict) -> list[str]:
             f"{volume['output_tokens']:,.0f} output tokens")
     lines: list[str] = []
     for row in rows:
-        if row["role"] != "your focus model":  # said in its focus model's sentence
-            lines[-1] = (lines[-1].removesuffix(".") + f"; on {row['label']}, {row['role'].split(', ', 1)[1]}, "
+        if row["against"]:  # the alternative, said in its focus model's sentence just before
+            lines[-1] = (lines[-1].removesuffix(".") + f"; on {row['label']}, which {row['against']}, "
                          f"{money(row['your_usd_per_month'])} ({money(row['input_usd_per_mtok'])} input, "
                          f"{money(row['output_usd_per_mtok'])} output).")
         elif row.get("your_usd_per_month") is None:
@@ -90,6 +90,7 @@ def workload_tables(rows: list[dict], as_of) -> list[Table]:
 
 WORKLOAD_COLUMNS = (
     ("focus", "Your focus model", ""), ("label", "Model", ""), ("model", "Model id", ""), ("role", "Role", ""),
+    ("against", "Against your model on the index", ""),
     ("input_usd_per_mtok", "Input price", "USD per million tokens"),
     ("output_usd_per_mtok", "Output price", "USD per million tokens"),
     ("your_input_usd", "Input a month", "USD"), ("your_output_usd", "Output a month", "USD"),

@@ -276,6 +276,8 @@ def commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files
                 con.execute("CREATE OR REPLACE TEMP VIEW rejects_now AS SELECT * FROM rejects")
             own = sql.PACKAGE_DIR / "load" / f"{kind}_from_source.sql"
             script = own if batch["source"] != "native" and own.exists() else sql.PACKAGE_DIR / "load" / f"{kind}.sql"
+            if "creator" in part.fmt.names:
+                run_script(con, sql.load("load/creators.sql"), params)
             if "provider" in part.fmt.names:
                 run_script(con, sql.load("load/endpoints.sql"), params)
             if script.exists():

@@ -1,21 +1,9 @@
--- Load catalogue rows from a source: creators on first sight; a new model is added. A model already
+-- Load catalogue rows from a source (their creators: creators.sql): a new model is added. A model already
 -- in the warehouse takes an authoritative source's facts where it has some ($authoritative: Epoch
 -- AI's model versions) and only fills its gaps from any other source, so that the order sources
 -- load in does not decide a release date or a display name. A curated release date
 -- (warehouse/identity/release_dates.csv: where the sources disagree or are wrong) decides over
 -- every source; release_date_source says where each model's date came from.
-INSERT INTO creators
-SELECT DISTINCT a.creator, n.name, $batch_id
-FROM accepted a
-LEFT JOIN read_csv($creator_names, header = true, all_varchar = true) n USING (creator)
-WHERE a.creator NOT IN (SELECT creator FROM creators);
-
--- A creator registered before the house named it (warehouse/identity/creator_names.csv) takes its name.
-UPDATE creators SET name = n.name
-FROM read_csv($creator_names, header = true, all_varchar = true) n
-WHERE creators.creator = n.creator AND creators.name IS NULL
-  AND creators.creator IN (SELECT creator FROM accepted);
-
 CREATE OR REPLACE TEMP TABLE merged_models AS
 SELECT a.model,
        CASE WHEN $authoritative THEN coalesce(a.creator, m.creator) ELSE coalesce(m.creator, a.creator) END AS creator,
