@@ -45,38 +45,31 @@ def workload_rows(entries: list[dict], gathered: dict) -> list[dict]:
         best = entry["variants"][0] if entry["variants"] else {"model": entry["model"], "alternative_name": None}
         own = costs.get(best["model"])
         rows.append({"focus": entry["name"], "label": entry["name"], "model": best["model"], "role": "your focus model",
-                     "against": None, **(own or {})})
+                     "against": None, "apart": None, **(own or {}), "saving_usd_per_month": None})
         other = costs.get(best["alternative_model"]) if own and best["alternative_name"] else None
         if other is not None:
             rows.append({"focus": entry["name"], "model": best["alternative_model"],
                          "label": label({"display_name": best["alternative_name"], "effort": best["alternative_effort"]}),
-                         "role": "cheaper alternative", "against": compared(best), **other})
+                         "role": "cheaper alternative", "against": compared(best),
+                         "apart": best["alternative_ci_low"] > best["ci_high"], **other,
+                         "saving_usd_per_month": own["your_usd_per_month"] - other["your_usd_per_month"]
+                         if own["your_usd_per_month"] is not None and other["your_usd_per_month"] is not None
+                         else None})
     return rows
 
 
-def workload_lines(rows: list[dict], gathered: dict) -> list[str]:
-    """The workload rows in sentences; without a workload, what the page would show and how."""
+def workload_said(gathered: dict) -> str:
+    """The workload the page prices, in a sentence over its table; without one, what the page would
+    show and how to add it."""
     volume = gathered.get("workload")
     if volume is None:
-        return ["With a workload in your subscriber file (requests a month, input and output tokens a request), this "
+        return ("With a workload in your subscriber file (requests a month, input and output tokens a request), this "
                 "page gives each of your models' monthly cost at it, and its cheaper alternative's: see "
-                "subscribers/README.md, workload."]
-    said = (f"{volume['requests_per_month']:,.0f} requests a month of {volume['input_tokens']:,.0f} input and "
-            f"{volume['output_tokens']:,.0f} output tokens")
-    lines: list[str] = []
-    for row in rows:
-        if row["against"]:  # the alternative, said in its focus model's sentence just before
-            lines[-1] = (lines[-1].removesuffix(".") + f"; on {row['label']}, which {row['against']}, "
-                         f"{money(row['your_usd_per_month'])} ({money(row['input_usd_per_mtok'])} input, "
-                         f"{money(row['output_usd_per_mtok'])} output).")
-        elif row.get("your_usd_per_month") is None:
-            lines.append(f"Your workload ({said}) on {row['label']}: no list price on the as-of date, or it can no "
-                         "longer be bought.")
-        else:
-            lines.append(f"Your workload ({said}) on {row['label']}: {money(row['your_usd_per_month'])} a month at its "
-                         f"list prices ({money(row['input_usd_per_mtok'])} input, {money(row['output_usd_per_mtok'])} "
-                         "output per million tokens).")
-    return lines
+                "subscribers/README.md, workload.")
+    return (f"{volume['requests_per_month']:,.0f} requests a month of {volume['input_tokens']:,.0f} input and "
+            f"{volume['output_tokens']:,.0f} output tokens, on each of your focus models and its cheaper alternative, "
+            f"at their list prices (standard rate) of {gathered['window'].as_of:%d %b %Y}: requests × (input tokens × "
+            "input price + output tokens × output price).")
 
 
 def workload_tables(rows: list[dict], as_of) -> list[Table]:
@@ -94,7 +87,7 @@ WORKLOAD_COLUMNS = (
     ("input_usd_per_mtok", "Input price", "USD per million tokens"),
     ("output_usd_per_mtok", "Output price", "USD per million tokens"),
     ("your_input_usd", "Input a month", "USD"), ("your_output_usd", "Output a month", "USD"),
-    ("your_usd_per_month", "A month", "USD"))
+    ("your_usd_per_month", "A month", "USD"), ("saving_usd_per_month", "Saving a month", "USD"))
 """The data pack's columns of the workload rows: (key, header, unit)."""
 
 
@@ -111,11 +104,20 @@ def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
         variants = sorted(by_model.get(model, []), key=lambda r: -r["index"])
         for v in variants:
             v["before"] = before.get((v["model"], v["effort"]))
+        retiring = gathered["retiring"].get(model)
+        retired = place.get("lifecycle") if place.get("retired") else None
         entries.append({"model": model, "name": name, "variants": variants,
                         "reason": None if variants else place.get("reason") or "not in the warehouse",
-                        "retiring": gathered["retiring"].get(model),
-                        "retired": place.get("lifecycle") if place.get("retired") else None})
+                        "retiring": retiring, "retired": retired, "lifecycle": retired or _retiring(retiring)})
     return entries
+
+
+def _retiring(r: dict | None) -> str | None:
+    """A focus model's coming shutdown, for its row on the page of the subscriber's models."""
+    if not r:
+        return None
+    instead = f"; its creator names {r['replacement']} as the replacement" if r["replacement"] else ""
+    return f"deprecated since {r['deprecated_on']:%d %b %Y}, shut down on {r['shutdown_on']:%d %b %Y}{instead}"
 
 
 def alerts(entries: list[dict]) -> list[str]:

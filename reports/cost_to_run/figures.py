@@ -39,8 +39,4 @@ def figures(ctx, brand: Brand) -> dict[str, alt.Chart]:
             shown, brand, category="label", value="output_tokens", highlight="focus",
             x_title="Output tokens (reasoning + answer)", unit="tokens",
             title="Output tokens to run the index", subtitle="Token efficiency: the same questions, very different output"),
-        "per_task": charts.bars(
-            shown, brand, category="label", value="cost_per_task", highlight="focus",
-            x_title="USD per task (index-weighted)", unit="usd",
-            title="Cost per task", subtitle="What one question of the index costs, on average"),
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reports.common import focus as yours
+from reports.common.answer import LEADER, MARKET, Answer, ranked, yours as yours_answered
 from reports.common.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
 from reports.formatting import factor, money, money_change
@@ -16,6 +17,7 @@ NAME = "cost-to-run"
 TITLE = "Cost to run the Intelligence Index"
 
 SHOWN = 20  # variants in the bar charts and the ranked table: the top by index, and every focus model
+RANKING_SLIDE_ROWS = 14  # the first priced variants on the deck's ranking slide
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,10 @@ class CostToRun:
     your_models: list[dict]
     workload: list[dict]
     """Its rows: each focus model and its cheaper alternative, priced (reports/common/focus.py)."""
-    workload_lines: list[str]
-    """The month of the subscriber's workload on each focus model and its cheaper alternative."""
+    workload_said: str
+    """The workload the page prices, or how to add one."""
+    answers: list[Answer]
+    """The answer page (reports/common/answer.py)."""
     points: list[dict]
     shown: list[dict]
     tiers: list[dict]
@@ -86,22 +90,47 @@ def tailor(gathered: dict, subscriber: Subscriber) -> CostToRun:
         if t["cost_per_solved_task"] is not None and t["blended_usd_per_mtok"] is not None:
             counts[t["evaluation_name"]] = counts.get(t["evaluation_name"], 0) + 1
     your_models = yours.tailor(gathered, subscriber.focus_models)
+    workload = yours.workload_rows(your_models, gathered)
+    quarter = _quarter(gathered["quarter"], gathered["tiers"], focus)
     return CostToRun(
         meta=meta(gathered, subscriber, NAME, TITLE,
                   f"What intelligence costs, {window.label}"),
         appendix=gathered["appendix"], your_models=your_models,
-        workload=(workload := yours.workload_rows(your_models, gathered)),
-        workload_lines=yours.workload_lines(workload, gathered),
+        workload=workload, workload_said=yours.workload_said(gathered),
+        answers=ranked(yours_answered(your_models, workload) + _answers(quarter, your_models, priced, window)),
         index=index, points=points, shown=shown, tiers=gathered["tiers"], movers=movers[:8],
         best_value=best_value, token_spread=gathered["token_spread"],
         unpriced=[p for p in points if p["total_usd"] is None],
         turns=turns, turns_shown=_cheapest_solved(turns), turns_chart=max(counts, key=counts.get) if counts else None,
-        quarter=_quarter(gathered["quarter"], gathered["tiers"], focus),
+        quarter=quarter,
         findings=yours.alerts(your_models) + yours.sentences(your_models)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
         + _findings(index, priced, gathered["tiers"], best_value, gathered["token_spread"], movers, window)
         + _quarter_findings(gathered["quarter"], window),
     )
+
+
+def _answers(quarter: dict, entries: list[dict], priced: list[dict], window) -> list[Answer]:
+    """Besides what the subscriber's models call for: the cheapest model at the level of the subscriber's best
+    focus model (or the top level), and the variants new at rank 1."""
+    found = []
+    tiers = quarter["tiers"]
+    best = max((v["index"] for e in entries for v in e["variants"]), default=None)
+    level = [t for t in tiers if best is not None and t["tier"] <= best] or tiers[-1:]
+    if level:
+        t = level[-1]
+        where = "the level of your best focus model" if best is not None and t["tier"] <= best else "the top level"
+        found.append(Answer(f"At {where}, an index of {t['tier']:g} or above, the cheapest to run the index is "
+                            f"{t['now']['label']}, at {money(t['now']['total_usd'])}.", MARKET, 1, "quarter",
+                            "This quarter against the last"))
+    before = {r["model"] for r in quarter["leaders_before"]}
+    shown = {p["model"] for p in priced[:RANKING_SLIDE_ROWS]}  # on the ranking's page and slide
+    new = [r for r in quarter["leaders"] if r["model"] not in before and r["model"] in shown]
+    if new and before:
+        named = ", ".join(f"{r['label']} ({r['index']:.1f})" for r in new[:3])
+        found.append(Answer(f"New at rank 1 since {window.period.previous.label}: {named}.", LEADER, len(new),
+                            "ranking", "The ranking"))
+    return found
 
 
 SOLVED_SHOWN = 3  # per evaluation on the page, the cheapest solved tasks, besides the focus models

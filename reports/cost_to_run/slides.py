@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from reports.common.context import shown_findings
+from reports.cost_to_run.report import RANKING_SLIDE_ROWS
 from reports.formatting import money, number, rank, tokens
-from reports.rendering.common_slides import closing, opening, your_models
+from reports.rendering.common_slides import closing, opening, your_models, your_workload
 from reports.rendering.deck import Deck
 from reports.rendering.theme import TOKEN_PARTS
 
@@ -13,6 +14,7 @@ def slides(ctx, deck: Deck) -> None:
     opening(deck, ctx)
     deck.bullets("Findings", shown_findings(ctx), size=13)
     your_models(deck, ctx)
+    your_workload(deck, ctx)
     q = ctx.quarter
     deck.table("This quarter against the last",
                ["Index at least", f"Cheapest, {ctx.meta.previous_as_of:%d %b %Y}", "Cost", f"Cheapest, {ctx.meta.as_of:%d %b %Y}", "Cost"],
@@ -44,8 +46,7 @@ def slides(ctx, deck: Deck) -> None:
                       "USD for one pass of the index")
     deck.bars("Output tokens to run the index", labels, [p["output_tokens"] for p in shown],
               "Output tokens (reasoning + answer)", "tokens", [p["focus"] for p in shown])
-    deck.bars("Cost per task", labels, [p["cost_per_task"] for p in shown], "USD per task (index-weighted)",
-              "usd", [p["focus"] for p in shown])
+    # Cost per task is the cost to run over the index's tasks: in the ranking's table, not a chart of its own
     if ctx.turns_chart:
         turns = [t for t in ctx.turns if t["evaluation_name"] == ctx.turns_chart
                  and t["cost_per_solved_task"] and t["blended_usd_per_mtok"]]
@@ -62,7 +63,7 @@ def slides(ctx, deck: Deck) -> None:
                      x_title=f"Blended price, USD per million tokens (log scale), {ctx.meta.as_of:%d %b %Y}",
                      y_title="USD per solved task (log scale)", log_y=True, y_unit="usd",
                      note=f"{ctx.turns_chart}: a dearer token can make a cheaper solved task.")
-    top = [p for p in ctx.points if p["total_usd"] is not None][:14]
+    top = [p for p in ctx.points if p["total_usd"] is not None][:RANKING_SLIDE_ROWS]
     deck.table("The ranking", ["#", "Model", "Index", "95% interval", "Cost to run", "Per task", "Output tokens"],
                [[rank(p["rank"], p["tied"]), p["label"], number(p["index"]), f"{number(p['ci_low'])}–{number(p['ci_high'])}",
                  money(p["total_usd"]), money(p["cost_per_task"]), tokens(p["output_tokens"])] for p in top],

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from reports.formatting import age
-from reports.model_deployment.report import dedicated_label
+from reports.model_deployment.report import deployment_options
 from reports.rendering import charts
 from reports.rendering.theme import Brand
 
@@ -53,15 +53,6 @@ def figures(ctx, brand: Brand) -> dict[str, alt.Chart]:
                 subtitle="The cheapest serverless providers, the creator's own and the fastest measured; "
                          "dedicated systems in the accent colour")
     return result
-
-
-def deployment_options(d: dict) -> list[dict]:
-    """A focus model's costed options, cheapest first, named as charts and slides name them."""
-    options = [{"label": f"{s['provider']} (creator)" if s["first_party"] else s["provider"],
-                "usd_per_month": s["your_usd_per_month"], "dedicated": False} for s in d["serverless"]]
-    options += [{"label": dedicated_label(s),
-                 "usd_per_month": s.get("your_usd_per_month"), "dedicated": True} for s in d["dedicated"]]
-    return sorted((o for o in options if o["usd_per_month"] is not None), key=lambda o: o["usd_per_month"])
 
 
 def ttft_labels(series: list[dict]) -> tuple[list[str], str | None]:

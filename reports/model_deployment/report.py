@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from reports.model_deployment import findings as said
 from reports.common import focus as yours
+from reports.common.answer import RETIREMENT, STANDING, WORKLOAD, Answer, ranked, yours as yours_answered
+from reports.formatting import money
 from reports.common.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
 from reports.subscriber import Subscriber, Workload
@@ -68,6 +70,8 @@ class ModelDeployment:
     deployments: list[dict]
     """Per focus model: the best serverless providers and the dedicated systems, costed."""
     findings: list[str]
+    answers: list[Answer]
+    """The answer page (reports/common/answer.py)."""
 
 
 def gather(handle: ReadHandle, index: dict) -> dict:
@@ -107,6 +111,8 @@ def tailor(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
         appendix=gathered["appendix"], index=gathered["index"], your_models=your_models, models=models,
         missing=missing, ttft=ttft, history=history, history_yours=history_yours, workload=subscriber.workload,
         deployments=deployments,
+        answers=ranked([a for a in yours_answered(your_models, []) if a.kind == RETIREMENT]
+                       + _answers(deployments, subscriber.workload)),
         findings=yours.alerts(your_models) + yours.retired(your_models) + said.findings(window, models, missing, ttft, history, history_yours,
                                                            deployments, subscriber.workload),
     )
@@ -357,3 +363,50 @@ def dedicated_label(s: dict) -> str:
     """A dedicated set-up as charts, tables and slides name it: '8x H100 SXM 80GB, server, rented × 2'."""
     basis = {"rent": "rented", "owner": "owned"}.get(s["cost_basis"], s["cost_basis"])
     return f"{s['name']}, {s['scenario']}, {basis}" + (f" × {s['systems']}" if s.get("systems", 1) > 1 else "")
+
+
+def deployment_options(d: dict) -> list[dict]:
+    """A focus model's costed options, cheapest first, named as charts and slides name them."""
+    options = [{"label": f"{s['provider']} (creator)" if s["first_party"] else s["provider"],
+                "usd_per_month": s["your_usd_per_month"], "dedicated": False} for s in d["serverless"]]
+    options += [{"label": dedicated_label(s),
+                 "usd_per_month": s.get("your_usd_per_month"), "dedicated": True} for s in d["dedicated"]]
+    return sorted((o for o in options if o["usd_per_month"] is not None), key=lambda o: o["usd_per_month"])
+
+
+def deployment_slide(d: dict, workload) -> str | None:
+    """The title of the deck's slide of a focus model's serving options, or None when the deck has none:
+    with a workload, its options' monthly costs as bars; otherwise a table, when there is a dedicated system
+    to set against the providers."""
+    if workload and deployment_options(d):
+        return f"Your workload on {d['name']}: a month"
+    if d["dedicated"] or (workload and d["serverless"]):
+        return f"{d['name']}: serverless or dedicated"
+    return None
+
+
+def _answers(deployments: list[dict], workload) -> list[Answer]:
+    """Per focus model with a slide of its serving options: with a workload, its month at the cheapest
+    provider against the creator's own API; without, the cheapest output tokens."""
+    found = []
+    for i, d in enumerate(deployments):
+        slide, c, own = deployment_slide(d, workload), d["cheapest"], d["creator"]
+        section = f"deployment-{i}"  # its heading in the section Serverless or dedicated
+        if slide is None or c is None:
+            continue
+        if workload is not None:
+            if own and own is not c and own["your_usd_per_month"] > c["your_usd_per_month"]:
+                saving = own["your_usd_per_month"] - c["your_usd_per_month"]
+                found.append(Answer(f"Your workload on {d['name']}: {money(c['your_usd_per_month'])} a month at "
+                                    f"{c['provider']}, the cheapest provider for it, against "
+                                    f"{money(own['your_usd_per_month'])} at its creator's own API ({own['provider']}).",
+                                    WORKLOAD, saving, section, slide))
+            else:
+                found.append(Answer(f"Your workload on {d['name']}: {money(c['your_usd_per_month'])} a month at "
+                                    f"{c['provider']}{' (its creator)' if c['first_party'] else ''}, the cheapest provider "
+                                    "for it.", WORKLOAD, 0, section, slide))
+        else:
+            found.append(Answer(f"{d['name']}'s output tokens are cheapest at {c['provider']}, "
+                                f"{money(c['output_usd_per_mtok'])} per million.",
+                                STANDING, 0, section, slide))
+    return found

@@ -6,8 +6,8 @@ from reports.common.context import shown_findings
 from reports.formatting import age, money, seconds, speed, workloads_said
 from reports.rendering.common_slides import closing, opening, your_models
 from reports.rendering.deck import Deck
-from reports.model_deployment.figures import deployment_options, ttft_labels
-from reports.model_deployment.report import dedicated_label
+from reports.model_deployment.figures import ttft_labels
+from reports.model_deployment.report import dedicated_label, deployment_options, deployment_slide
 
 
 def slides(ctx, deck: Deck) -> None:
@@ -49,7 +49,7 @@ def slides(ctx, deck: Deck) -> None:
                   [s["focus"] for s in series], note=(f"Prompts of {bucket} tokens. " if bucket else "") + (
                       "" if ctx.ttft["yours"] else
                       "None of your models was measured at several prompt lengths: these are the models measured at the most."))
-    for h in ctx.history:
+    for h in ctx.history if ctx.history_yours else []:  # another model's history: in the data pack, sheet Speed history
         deck.steps(f"{h['name']}: speed by provider",
                    [(p, [(r["as_of"], r["output_tokens_per_s"]) for r in h["rows"] if r["provider"] == p])
                     for p in dict.fromkeys(r["provider"] for r in h["rows"])],
@@ -61,14 +61,14 @@ def slides(ctx, deck: Deck) -> None:
         if ctx.workload:
             options = deployment_options(d)
             if options:
-                deck.bars(f"Your workload on {d['name']}: a month", [o["label"] for o in options],
+                deck.bars(deployment_slide(d, ctx.workload), [o["label"] for o in options],
                           [o["usd_per_month"] for o in options], f"USD a month, prices of {as_of}", "usd",
                           [o["dedicated"] for o in options],
                           note="Dedicated systems in the accent colour. Each option's prices, speed and break-even: "
                                "data pack, sheet Serverless or dedicated.")
                 continue  # the options' table is in the data pack
-        if d["dedicated"] or (ctx.workload and d["serverless"]):
-            deck.table(f"{d['name']}: serverless or dedicated",
+        if deployment_slide(d, ctx.workload):
+            deck.table(deployment_slide(d, ctx.workload),
                        ["Option", "Your month" if ctx.workload else "A month", "Output / M", "Output speed", "First token",
                         "Measured", "Break-even, M output tokens a month"],
                        [[s["provider"] + (" (creator)" if s["first_party"] else ""), money(s["your_usd_per_month"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reports.common import focus as yours
+from reports.common.answer import MARKET, RETIREMENT, STANDING, Answer, ranked as ranked_answers, yours as yours_answered
 from reports.common.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
 from reports.formatting import number, plural
@@ -37,6 +38,8 @@ class OpennessIndex:
     editions: list[dict]
     focus: list[dict]
     findings: list[str]
+    answers: list[Answer]
+    """The answer page (reports/common/answer.py)."""
 
 
 NOTES = [
@@ -105,9 +108,34 @@ def tailor(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
         shown=shown, heatmap=heatmap, versus=versus, provenance=gathered["provenance"],
         summary=gathered["summary"], changes=changes, developers=developers, editions=_editions(developers),
         focus=standing,
+        answers=ranked_answers([a for a in yours_answered(your_models, []) if a.kind == RETIREMENT]
+                       + _answers(standing, shown)),
         findings=yours.alerts(your_models) + _findings(shown, gathered["summary"], changes, developers, standing)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else []),
     )
+
+
+def _answers(standing: list[dict], shown: list[dict]) -> list[Answer]:
+    """Where each focus model stands on openness (the least open first: the one a buyer would ask
+    about), and the most open model of those a buyer would consider."""
+    found, alike = [], {}
+    for f in standing:
+        if not f["scored"]:
+            found.append(Answer(f"{f['label']} has no openness assessment yet, from the house or an outside framework.",
+                                STANDING, 0, "yours-openness", "Your models' openness"))
+        else:  # models scored alike are said in one sentence
+            alike.setdefault((f["score"], f["raw"], f["derived_from"], f["licence"]), []).append(f["label"])
+    for (score, _, derived_from, licence), names in alike.items():
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]} each"
+        found.append(Answer(f"{who} {'scores' if len(names) == 1 else 'score'} {number(score)} on the Openness Index "
+                            f"({derived_from}); weights: {licence or 'licence not stated'}.",
+                            STANDING, -score, "yours-openness", "Your models' openness"))
+    if shown:
+        top = shown[0]
+        found.append(Answer(f"The most open model a buyer would consider this quarter is {top['label']}, at "
+                            f"{number(top['score'])}.", MARKET, 0, "scores",
+                            "Openness by component (0 to 3)"))
+    return found
 
 
 def _focus(rows: list[dict], focus: set[str], names: dict) -> list[dict]:

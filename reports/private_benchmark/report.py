@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from reports.client import Client
+from reports.common.answer import MARKET, RETIREMENT, WORKLOAD, Answer, ranked
 from reports.common.context import Appendix, Meta, index_version, label, shared
 from reports.common.datapack import Column, Table
 from reports.tenant_handle import TenantHandle
@@ -39,6 +40,8 @@ class PrivateBenchmark:
     data: list[dict]
     failure_examples: bool
     findings: list[str]
+    answers: list[Answer]
+    """The answer page (reports/common/answer.py)."""
 
     @property
     def lifecycle_known(self) -> bool:
@@ -112,6 +115,7 @@ def gather(handle: TenantHandle, client: Client, asked: list[str] | None = None)
         evaluations=evaluations, monthly=monthly, use_cases=use_cases, data=data,
         failure_examples=client.failure_examples,
         findings=_findings(evaluations, monthly, index, window.as_of),
+        answers=ranked(_answers(evaluations, monthly)),
     )
 
 
@@ -122,6 +126,35 @@ def _failures(failures: list[dict], candidates: list[dict], evaluation: str, sho
         mine = [f for f in failures if f["evaluation"] == evaluation and (f["model"], f["effort"]) == (c["model"], c["effort"])]
         if mine:
             found.append({"label": c["label"], "count": len(mine), "examples": mine[:shown]})
+    return found
+
+
+def _answers(evaluations: list[dict], monthly: list[dict]) -> list[Answer]:
+    """Per evaluation, the candidate to choose (the cheapest of those ranked 1), what it costs, and its
+    deprecation when its creator has announced one (ranked first: it forces a second choice); then the
+    range of the workload's monthly cost."""
+    found = []
+    for e in evaluations:
+        choice = e["choice"]
+        if choice is None:
+            continue
+        others = [c["label"] for c in e["tied_first"] if c is not choice]
+        where = (f"shares rank 1 with {_listed(others)} ({number(choice['score'])}, 95% interval "
+                 f"{number(choice['ci_low'])}–{number(choice['ci_high'])}) and is the cheapest of them" if others else
+                 f"ranks 1 alone ({number(choice['score'])}, 95% interval {number(choice['ci_low'])}–"
+                 f"{number(choice['ci_high'])})")
+        cost = (f"{money(choice['usd_per_month'])} a month for your workload" if choice["usd_per_month"] is not None
+                else f"{money(choice['cost_per_task'])} a task")
+        ending = (f"; it is {choice['lifecycle']} by its creator: plan for its replacement"
+                  if choice["lifecycle"] in ("deprecated", "retired") else "")
+        found.append(Answer(f"On {e['name']}, {choice['label']} {where}, at {cost}{ending}.",
+                            RETIREMENT if ending else WORKLOAD, 1, f"eval-{e['evaluation']}",
+                            f"{e['name']}: score, cost, lifecycle"))
+    priced = [m for m in monthly if m["usd_per_month"] is not None]
+    if len(priced) > 1:
+        found.append(Answer(f"Your workload costs from {money(priced[0]['usd_per_month'])} a month on "
+                            f"{priced[0]['label']} to {money(priced[-1]['usd_per_month'])} on {priced[-1]['label']}.",
+                            MARKET, 0, "monthly", "Monthly cost by use case"))
     return found
 
 

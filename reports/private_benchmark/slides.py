@@ -10,6 +10,7 @@ from reports.rendering.theme import TOKEN_PARTS
 
 def slides(ctx, deck: Deck) -> None:
     deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}", ctx.appendix.disclosure)
+    deck.answer(f"The answer for {ctx.meta.company}", ctx.answers)
     deck.bullets("Findings", shown_findings(ctx), size=13)
     for e in ctx.evaluations:
         priced = [c for c in e["candidates"] if c["choice_cost"]]

@@ -10,6 +10,8 @@ from reports.rendering.deck import Deck
 def opening(deck: Deck, ctx) -> None:
     notes = " ".join(n for n in (ctx.appendix.disclosure, ctx.appendix.coverage_line) if n) or None
     deck.title_slide(ctx.meta.title, f"{ctx.meta.subtitle} · prices as of {ctx.meta.as_of:%d %B %Y}", notes)
+    if getattr(ctx, "answers", None) is not None:
+        deck.answer(f"The answer for {ctx.meta.company}", ctx.answers)
 
 
 def your_models(deck: Deck, ctx) -> None:
@@ -27,11 +29,30 @@ def your_models(deck: Deck, ctx) -> None:
         if not f["variants"]:
             rows.append([f["name"], "", "", "", "", "", f"not placed: {f['reason']}"])
             bold.append(False)
+        if f["lifecycle"]:
+            rows.append([f["name"], "", "", "", "", "", f["lifecycle"]])
+            bold.append(False)
     deck.table("Your models", ["Model", "Rank", "Index (95% interval)", "Cost to run", "Per solved task", "Openness",
                                "Cheaper, higher or not told apart"],
                rows[:14], [2.9, 0.7, 1.9, 1.2, 1.4, 1.1, 2.9], size=10,
                note=" ".join(filter(None, [f"{ctx.index['name']}, list prices (standard rate) of {ctx.meta.as_of:%d %b %Y}.",
                                            solved_task_basis(ctx.your_models)])))
+
+
+def your_workload(deck: Deck, ctx) -> None:
+    """The subscriber's workload a month on each focus model and its cheaper alternative (cost to run,
+    the smile curve); no slide without a workload in the subscriber's file."""
+    if not ctx.workload:
+        return
+    rows = [[w["label"], w["against"] or "your focus model",
+             *([money(w["input_usd_per_mtok"]), money(w["output_usd_per_mtok"]), money(w["your_usd_per_month"]),
+                money(w["saving_usd_per_month"]) if w.get("saving_usd_per_month") is not None else ""]
+               if w.get("your_usd_per_month") is not None else ["no list price", "", "", ""])]
+            for w in ctx.workload]
+    deck.table("Your workload", ["Model", "Against your model on the index", "Input / M", "Output / M", "A month",
+                                 "Saving a month"],
+               rows[:14], [3.3, 3.4, 1.3, 1.3, 1.4, 1.4], highlight=[not w["against"] for w in ctx.workload][:14],
+               size=11, note=ctx.workload_said)
 
 
 def percent(weight: float) -> str:

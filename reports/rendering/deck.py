@@ -54,6 +54,7 @@ class Deck:
         self.prs = Presentation(str(BASE))
         self.brand, self.company, self.confidentiality = brand, company, confidentiality
         self.disclosure = disclosure
+        self._answer = None  # the answer slide and its answers, numbered when the deck is saved
 
     # slides -----------------------------------------------------------------------------------
 
@@ -89,7 +90,30 @@ class Deck:
         for i, page in enumerate(_pages(items, size)):
             self._bullet_slide(title if i == 0 else f"{title}, continued", page, size)
 
-    def _bullet_slide(self, title: str, items: list[str], size: int) -> None:
+    def answer(self, title: str, answers: list, size: int = 16) -> None:
+        """The answer slide (reports/common/answer.py): each answer ends with the number of the slide
+        titled as its `slide`, filled in when the deck is saved and every slide is there. At `size`
+        points, or smaller until the answers fit the one slide."""
+        while size > 11 and len(_pages([f"{a.sentence} (slide 10)" for a in answers], size)) > 1:
+            size -= 1
+        self._answer = (self._bullet_slide(title, [a.sentence for a in answers], size), answers)
+
+    def _number_answers(self) -> None:
+        """Each answer's slide number, from the titles of the finished deck; an answer whose slide the
+        deck lacks is a fault of the report, not something to print."""
+        if self._answer is None:
+            return
+        slide, answers = self._answer
+        titles = [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in self.prs.slides]
+        for paragraph, a in zip(slide.placeholders[1].text_frame.paragraphs, answers):
+            if a.slide not in titles:
+                raise ValueError(f"the answer {a.sentence!r} points to the slide {a.slide!r}, which the deck lacks")
+            run = paragraph.add_run()
+            run.text = f" (slide {titles.index(a.slide) + 1})"
+            run.font.size, run.font.name = paragraph.runs[0].font.size, self.brand.font
+            run.font.color.rgb = rgb(MUTED)
+
+    def _bullet_slide(self, title: str, items: list[str], size: int):
         slide = self._slide(title, TITLE_AND_CONTENT)
         body = slide.placeholders[1]
         _place(body, Inches(0.6), Inches(1.45), Inches(12.1), Inches(5.3))
@@ -101,6 +125,7 @@ class Deck:
             paragraph.space_after = Pt(8)
             for run in paragraph.runs:
                 run.font.size, run.font.name = Pt(size), self.brand.font
+        return slide
 
     def scatter(self, title: str, groups: list[tuple[str, list[tuple[float, float, str | None]], str]],
                 x_title: str, y_title: str, log_x: bool = True, x_unit: str = "usd", log_y: bool = False,
@@ -273,6 +298,7 @@ class Deck:
         properties.title, properties.author, properties.last_modified_by = title, "benchhouse", "benchhouse"
         properties.created = properties.modified = as_of
         properties.revision = 1
+        self._number_answers()
         self.prs.save(out)
         return len(self.prs.slides._sldIdLst)
 

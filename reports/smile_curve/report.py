@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 
 from reports.common import focus as yours
+from reports.common.answer import MARKET, Answer, ranked, yours as yours_answered
 from reports.common.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
 from reports.formatting import factor, money, money_change, tokens
@@ -27,8 +28,10 @@ class SmileCurve:
     your_models: list[dict]
     workload: list[dict]
     """Its rows: each focus model and its cheaper alternative, priced (reports/common/focus.py)."""
-    workload_lines: list[str]
-    """The month of the subscriber's workload on each focus model and its cheaper alternative."""
+    workload_said: str
+    """The workload the page prices, or how to add one."""
+    answers: list[Answer]
+    """The answer page (reports/common/answer.py)."""
     left_arm: list[dict]
     decline: list[dict]
     right_arm: list[dict]
@@ -97,7 +100,8 @@ def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
         appendix=gathered["appendix"], index=gathered["index"],
         your_models=your_models, left_arm=gathered["left"],
         workload=(workload := yours.workload_rows(your_models, gathered)),
-        workload_lines=yours.workload_lines(workload, gathered),
+        workload_said=yours.workload_said(gathered),
+        answers=ranked(yours_answered(your_models, workload) + _answers(gathered["decline"], gathered["quarter"], window)),
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
         smile=gathered["smile"], smile_summary=_smile_summary(gathered["smile"]), drivers=gathered["drivers"],
         quarter=gathered["quarter"], focus=focus,
@@ -107,6 +111,31 @@ def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
                     window)
         + _claimed(gathered["left"]),
     )
+
+
+ANSWERED_CUT = 0.1  # a threshold's cheapest price must fall by this share, to another model, for the answer page
+
+
+def _answers(decline: list[dict], quarter: list[dict], window) -> list[Answer]:
+    """Besides what the subscriber's models call for: how fast the price of the highest level of
+    intelligence with a precise yearly factor falls, and the threshold whose cheapest model fell most
+    in price this quarter."""
+    found = []
+    fits = [d for d in decline if d["reliable"] and d["precise"] and d["with_reasoning"]]
+    if fits:
+        d = fits[-1]
+        found.append(Answer(f"The price of intelligence at {d['label']} falls {factor(d['decline_factor_per_year'])} a "
+                            f"year (90% interval {factor(d['decline_factor_low'])} – {factor(d['decline_factor_high'])}), "
+                            f"fitted on {d['models_on_frontier']} models, each cheaper than those before it.",
+                            MARKET, 2, "left", "How fast the price falls"))
+    moved = [q for q in quarter if q["before_usd"] and q["now_usd"] and q["now_name"] != q["before_name"]
+             and q["now_usd"] <= (1 - ANSWERED_CUT) * q["before_usd"]]
+    if moved:
+        q = min(moved, key=lambda q: q["now_usd"] / q["before_usd"])
+        found.append(Answer(f"At {q['label']}, the cheapest model is now {q['now_name']} at {money(q['now_usd'])} per "
+                            f"million tokens, against {q['before_name']} at {money(q['before_usd'])} on {window.previous_as_of:%d %b %Y}.",
+                            MARKET, 1, "quarter", "This quarter against the last"))
+    return found
 
 
 def series_label(label_: str, fit: dict | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reports.common.context import shown_findings
 from reports.formatting import factor, money, number, tokens
-from reports.rendering.common_slides import closing, opening, your_models
+from reports.rendering.common_slides import closing, opening, your_models, your_workload
 from reports.rendering.deck import Deck
 
 
@@ -12,6 +12,7 @@ def slides(ctx, deck: Deck) -> None:
     opening(deck, ctx)
     deck.bullets("Findings", shown_findings(ctx), size=13)
     your_models(deck, ctx)
+    your_workload(deck, ctx)
     deck.steps("The price of a fixed level of intelligence", _series(ctx.left_arm, "series", "blended_usd_per_mtok"),
                "Cheapest blended price, USD per million tokens (log)", "usd",
                note="The cheapest model meeting each threshold, month by month.")

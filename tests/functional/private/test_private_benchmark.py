@@ -113,8 +113,9 @@ def test_the_deliverable_reads_back_against_the_private_views(world):
     for r in rows:
         assert f"{number(r['ci_low'])}–{number(r['ci_high'])}" in text
         assert money(r["usd_per_month"]) in text and money(r["cost_per_solved_task"]) in text
-    assert slide_titles(tenant.files["pptx"])[:4] == [
-        "Private benchmark", "Findings", f"The choice on {tenant.name}", f"{tenant.name}: score, cost, lifecycle"]
+    assert slide_titles(tenant.files["pptx"])[:5] == [
+        "Private benchmark", f"The answer for Client {tenant.id.split('-')[1].title()}", "Findings", f"The choice on {tenant.name}",
+        f"{tenant.name}: score, cost, lifecycle"]
     points = xy_points(tenant.files["pptx"], f"The choice on {tenant.name}")
     expected = sorted((r["usd_per_month"], r["score"]) for r in rows)
     assert [x for point in sorted(points) for x in point] == pytest.approx([x for point in expected for x in point])

@@ -306,3 +306,34 @@ def pack_csv(path: Path) -> dict[str, list[dict]]:
 def pack_findings(path: Path) -> list[str]:
     """Every finding of a report, from its data pack's sheet Findings (the pages show the first few)."""
     return [row["Finding"] for row in pack_sheets(path)["Findings"]]
+
+
+def answers(path: Path) -> list[tuple[str, int]]:
+    """The answer slide's sentences (the deck's second slide), each with the number of the slide it
+    points to ('… (slide 7)')."""
+    slide = Presentation(path).slides[1]
+    assert slide.shapes.title.text.startswith("The answer for "), slide.shapes.title.text
+    found = []
+    for p in slide.placeholders[1].text_frame.paragraphs:
+        sentence, number = re.fullmatch(r"(.*) \(slide (\d+)\)", p.text).groups()
+        found.append((sentence, int(number)))
+    return found
+
+
+def slide_evidence(path: Path, number: int) -> tuple[str, list[str], list[float]]:
+    """What slide `number` (from 1) shows as evidence: its title, every table cell (header included) and
+    chart category, and every value of its charts (an XY chart's x and y)."""
+    slide = Presentation(path).slides[number - 1]
+    cells: list[str] = []
+    values: list[float] = []
+    for shape in slide.shapes:
+        if shape.has_table:
+            cells += [cell.text for row in shape.table.rows for cell in row.cells]
+        if shape.has_chart:
+            plot = shape.chart.plots[0]
+            cells += [str(c) for c in plot.categories] if not shape.chart._chartSpace.xpath(".//c:scatterChart") else []
+            for series in plot.series:
+                cells.append(series.name)
+                values += [v for v in series.values if v is not None]
+                values += _xs(series)
+    return slide.shapes.title.text, cells, values

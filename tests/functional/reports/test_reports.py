@@ -15,7 +15,7 @@ import pytest
 from pptx import Presentation
 
 from reports.formatting import factor, money, number, rank, speed
-from tests.functional.reports.readback import (all_axes, axis_label, html_text, log_ticks, pdf_pages, report_fonts,
+from tests.functional.reports.readback import (answers, slide_evidence, all_axes, axis_label, html_text, log_ticks, pdf_pages, report_fonts,
                                               report_text, serial, slide_paragraphs, slide_text, slide_titles,
                                               table_rows, xy_charts, xy_colours, xy_points, xy_series,
                                               pack_csv, pack_findings, pack_sheets)
@@ -108,9 +108,9 @@ def test_cost_to_run(demo_warehouse, rendered, subscriber):
     assert any(f.startswith(font) for f in report_fonts(files))
 
     assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")] == [
-        "Cost to run the Intelligence Index", "Findings", "Your models", "This quarter against the last",
-        "Intelligence against the cost of running the index",
-        "Where the cost goes, by token type", "Output tokens to run the index", "Cost per task",
+        "Cost to run the Intelligence Index", f"The answer for {company}", "Findings", "Your models",
+        *(["Your workload"] if subscribers.load_id(subscriber).workload else []), "This quarter against the last", "Intelligence against the cost of running the index",
+        "Where the cost goes, by token type", "Output tokens to run the index",
         "What a solved task costs", "The ranking",
         "Methodology and sources"]
     # The agentic evaluation with the most variants priced per solved task: LiveBench's agentic coding;
@@ -145,8 +145,10 @@ def test_smile_curve(demo_warehouse, rendered, subscriber):
     assert f"{factor(fit['decline_factor_low'])} – {factor(fit['decline_factor_high'])}" in text
     assert any(f.startswith(font) for f in report_fonts(files))
 
-    assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")][:5] == ["The smile curve", "Findings", "Your models",
-                                              "The price of a fixed level of intelligence", "How fast the price falls"]
+    first = ["The smile curve", f"The answer for {company}", "Findings", "Your models",
+             *(["Your workload"] if subscribers.load_id(subscriber).workload else []),
+             "The price of a fixed level of intelligence", "How fast the price falls"]
+    assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")][:len(first)] == first
     left = xy_series(files["pptx"], "The price of a fixed level of intelligence")
     points = left[next(name for name in left if name.startswith(fit["label"]))]
     expected = [(serial(r["as_of"]), r["blended_usd_per_mtok"]) for r in view(demo_warehouse, snapshot, """
@@ -218,7 +220,7 @@ def test_the_subscribers_workload_is_priced_on_each_focus_model_and_its_cheaper_
     subscriber = subscribers.load_id(PDF_SUBSCRIBER)
     workload = subscriber.workload
     text = " ".join(report_text(files).split())
-    assert f"Your workload ({workload.requests_per_month:,.0f} requests a month of " in text
+    assert f"{workload.requests_per_month:,.0f} requests a month of {workload.tokens_per_request.input:,.0f} input" in text
     priced = 0
     for model in subscriber.focus_models:
         standing = view(demo_warehouse, snapshot, """
@@ -245,6 +247,53 @@ def test_the_subscribers_workload_is_priced_on_each_focus_model_and_its_cheaper_
 SECOND = {"cost-to-run": "northwind-bank", "openness-index": "globex-health", "model-deployment": "globex-health",
           "smile-curve": "initech-retail"}
 BUDGET = 12
+
+# A figure of a sentence: money, a share or factor, a date, a decimal, a whole number of two digits or more (a single
+# digit is a rank or a count); names are taken out first ('GPT-5.4 nano', 'Claude Sonnet 4.5'), and the fixed words
+# that carry digits ('95% interval', 'Q2 2026').
+FIGURE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b|\$[\d,]*\d(?:\.\d+)?|(?<![\w.-])[\d,]*\d(?:\.\d+)?[%×]"
+                    r"|(?<![\w.$,-])\d[\d,]*\.\d+(?!\w|\.\d)|(?<![\w.$,-])\d[\d,]*\d(?![\w%×]|[.,]\d)")
+WORDS_WITH_DIGITS = re.compile(r"(?:90|95)% interval|Q[1-4] \d{4}")
+
+
+def figures_of(sentence: str, names: list[str]) -> list[str]:
+    for name in sorted((n for n in names if re.search("[A-Za-z]", n)), key=len, reverse=True):
+        sentence = sentence.replace(name, " ")
+    return FIGURE.findall(WORDS_WITH_DIGITS.sub(" ", sentence))
+
+
+@pytest.mark.parametrize("report", ["cost-to-run", "smile-curve", "openness-index", "model-deployment"])
+@pytest.mark.parametrize("subscriber", ["first", "second"])
+def test_the_answer_page_comes_first_and_each_figure_on_it_is_on_the_slide_or_page_it_points_to(rendered, report,
+                                                                                                  subscriber):
+    """Issue 23, point 1: each deck and PDF opens with the answer (at most five sentences, after the cover), and every
+    figure of an answer is in a table or the chart data of the slide it names, and on the PDF page it names."""
+    subscriber = PDF_SUBSCRIBER if subscriber == "first" else SECOND[report]
+    files, _ = rendered(report, subscriber)
+    said = answers(files["pptx"])
+    assert 1 <= len(said) <= 5
+    checked = 0
+    for sentence, number_ in said:
+        assert number_ > 2, sentence  # never the cover or the answer itself
+        title, cells, values = slide_evidence(files["pptx"], number_)
+        for figure in figures_of(sentence, [title, *cells]):
+            assert any(figure in c for c in [title, *cells]) or any(
+                figure in (money(v), number(v), factor(v), f"{v:,.0f}") for v in values), (sentence, figure, title)
+            checked += 1
+    assert checked >= 2  # answers carry figures (one may say a model has no assessment yet)
+    if "pdf" in files:
+        pages = pdf_pages(files["pdf"])
+        page = " ".join(pages[1].split())
+        heading = f"The answer for {BRANDS[subscriber][0]} "
+        assert heading in page and " Contents " in page, page[:200]
+        # the running header names the section too, drawn before or after the page's text
+        body = next(part for part in page.split(heading) if re.search(r" page \d", part)).split(" Contents ")[0]
+        on_page = [(sentence.strip(), n) for sentence, n in re.findall(r"(.*?) page (\d+)", body)]
+        assert [s for s, _ in on_page] == [s for s, _ in said]  # the same answers, in the same order
+        for sentence, number_ in on_page:
+            evidence = " ".join(pages[int(number_) - 1].split())
+            for figure in figures_of(sentence, []):
+                assert figure in evidence, (sentence, figure, number_)
 
 
 @pytest.mark.parametrize("report", list(SECOND))
@@ -332,7 +381,7 @@ def test_openness_index(demo_warehouse, rendered, subscriber):
     assert not [r for r in left_out if r["Model"].startswith("Pythia") and r["Model"] in text]
     assert any(f.startswith(font) for f in report_fonts(files))
 
-    assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")] == ["The Openness Index", "Findings", "Your models", "Your models' openness",
+    assert [t for t in slide_titles(files["pptx"]) if not t.endswith(", continued")] == ["The Openness Index", f"The answer for {company}", "Findings", "Your models", "Your models' openness",
                                           "Openness by component (0 to 3)",
                                           "Openness against intelligence", "This quarter against the last",
                                           "Developer transparency (FMTI)", "Methodology and sources"]
@@ -590,7 +639,8 @@ def test_model_deployment(demo_warehouse, rendered, subscriber):
             assert same(row["Break-even (share of capacity)"], s["break_even_utilisation"])
             checked += 1
     assert checked >= 3 and stale >= 1 and "stale" in text  # the demo's speeds are all past a year old
-    assert titles[:2] == ["Model deployment", "Findings"] and "Methodology and sources" == titles[-1]
+    assert titles[:3] == ["Model deployment", f"The answer for {company}", "Findings"]
+    assert "Methodology and sources" == titles[-1]
 
 
 def test_model_deployment_break_even_and_a_stale_provider_by_hand(small_warehouse, tmp_path):
