@@ -173,7 +173,7 @@ def _field_rows(schema: type[BaseModel], prefix: str) -> list[tuple[str, str, st
     for key, field in schema.model_fields.items():
         block = next((a for a in (field.annotation, *getattr(field.annotation, "__args__", ()))
                       if isinstance(a, type) and issubclass(a, BaseModel)), None)
-        required = "yes" if field.is_required() else _default(field.default)
+        required = "yes" if field.is_required() else "no" if field.default_factory else _default(field.default)
         if block is not None and not str(field.annotation).startswith("tuple"):
             if field.description:
                 rows.append((prefix + key, required, field.description))

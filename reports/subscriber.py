@@ -55,6 +55,32 @@ class Workload(Strict):
         return volume(value)
 
 
+class Substitutes(Strict):
+    """What a cheaper model suggested in place of a focus model must offer besides the score: the
+    reports suggest none that fails it."""
+
+    open_weights: bool = Field(default=False, description=(
+        "only models whose weights can be downloaded (to serve them yourself), as the sources state it"))
+    min_context_window: int | None = Field(default=None, description=(
+        "only models with at least this many tokens of context, as the sources state it (a model whose "
+        "context window no source states is not suggested): a whole number of 1 or more, e.g. 128000"))
+
+    @field_validator("min_context_window", mode="before")
+    @classmethod
+    def _tokens(cls, value: object) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{value!r} is not a number of tokens: write a whole number of 1 or more, e.g. 128000")
+        return value
+
+    def said(self) -> str | None:
+        """The constraints in words, for the page that applies them; None when there are none."""
+        asked = (["open weights"] if self.open_weights else []) + (
+            [f"a context window of at least {self.min_context_window:,} tokens"] if self.min_context_window else [])
+        return " and ".join(asked) or None
+
+
 class Subscriber(Customer):
     """A subscribing company's file: besides what every customer file holds (reports/customer.py),
     what it is entitled to, its focus models, where its deliverables go and its workload."""
@@ -74,6 +100,10 @@ class Subscriber(Customer):
         "what the subscriber runs: its month at each focus model's and each cheaper alternative's list prices "
         "(cost to run, the smile curve), and at each provider and dedicated system (model deployment); without "
         "it, those reports say how to add one, and model deployment gives break-even volumes but no monthly cost"))
+
+    substitutes: Substitutes = Field(default_factory=Substitutes, description=(
+        "what a cheaper model suggested in place of a focus model must offer: `open_weights: true`, "
+        "`min_context_window: TOKENS`; the reports suggest none that fails it"))
 
     @field_validator("delivery")
     @classmethod

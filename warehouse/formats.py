@@ -217,6 +217,8 @@ MODELS = Format(
         Column("open_weights", "BOOLEAN", "true when the weights can be downloaded", required=False),
         Column("reasoning", "BOOLEAN", "true when it reasons before answering (spends reasoning tokens) at "
                "its default setting", required=False),
+        non_negative("context_window", "BIGINT", "context window, tokens (input and output together)",
+                     required=False),
     ),
     row_rules=(
         RowRule("params_active_b", "params_active_b <= params_total_b",

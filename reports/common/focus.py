@@ -21,10 +21,31 @@ def gather(handle: ReadHandle, index: dict) -> dict:
             "retiring": {r["model"]: r for r in handle.rows("retiring_soon")}}
 
 
+def constrain(handle: ReadHandle, gathered: dict, subscriber) -> dict:
+    """The cheaper model beside each focus variant, as the subscriber's constraints on a substitute allow
+    (subscriber.substitutes: open weights, a context window; reports/common/sql/substitutes.sql); without
+    constraints, the one model_standing gives, which every subscriber shares."""
+    asked = subscriber.substitutes
+    if not asked.said() or gathered.get("index") is None:
+        return {**gathered, "constraints": None}
+    rows = handle.rows("substitutes", version=gathered["index"]["version"], models=list(subscriber.focus_models),
+                       open_weights=asked.open_weights, min_context_window=asked.min_context_window)
+    cheapest: dict[tuple, dict] = {}
+    for row in rows:  # cheapest first: the first of each variant
+        cheapest.setdefault((row["model"], row["effort"]), row)
+    return {**gathered, "constraints": asked.said(), "substitutes": cheapest}
+
+
+ALTERNATIVE = ("alternative_model", "alternative_effort", "alternative_name", "alternative_index", "alternative_ci_low",
+               "alternative_ci_high", "alternative_usd", "saving_usd", "saving_share")
+"""A standing row's fields that name its cheaper model and the saving: replaced under constraints."""
+
+
 def fit(handle: ReadHandle, gathered: dict, subscriber) -> dict:
-    """What one subscriber's page of its models reads besides: its workload's month at each model's
-    list prices, by the warehouse's one definition (reports/common/sql/workload_models.sql); without
-    a workload, nothing."""
+    """What one subscriber's page of its models reads besides: the cheaper models its constraints allow
+    (constrain), and its workload's month at each model's list prices, by the warehouse's one definition
+    (reports/common/sql/workload_models.sql); without a workload, no month."""
+    gathered = constrain(handle, gathered, subscriber)
     workload = subscriber.workload
     if workload is None:
         return {**gathered, "workload": None, "workload_costs": {}}
@@ -94,7 +115,11 @@ WORKLOAD_COLUMNS = (
 def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
     """One entry per focus model: its variants' standing, or the reason it has none."""
     by_model: dict[str, list[dict]] = {}
+    substitutes = gathered.get("substitutes")  # under the subscriber's constraints, when it states some
     for row in gathered["standing"]:
+        if substitutes is not None and row["model"] in focus_models:
+            found = substitutes.get((row["model"], row["effort"])) or {}
+            row = {**row, **{key: found.get(key) for key in ALTERNATIVE}}
         by_model.setdefault(row["model"], []).append({**row, "label": label(row)})
     before = {(r["model"], r["effort"]): r for r in gathered["standing_before"]}
     entries = []
@@ -108,7 +133,8 @@ def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
         retired = place.get("lifecycle") if place.get("retired") else None
         entries.append({"model": model, "name": name, "variants": variants,
                         "reason": None if variants else place.get("reason") or "not in the warehouse",
-                        "retiring": retiring, "retired": retired, "lifecycle": retired or _retiring(retiring)})
+                        "retiring": retiring, "retired": retired, "lifecycle": retired or _retiring(retiring),
+                        "constraints": gathered.get("constraints")})
     return entries
 
 

@@ -112,9 +112,11 @@ def tailor(gathered: dict, subscriber: Subscriber) -> CostToRun:
 
 def _answers(quarter: dict, entries: list[dict], priced: list[dict], window) -> list[Answer]:
     """Besides what the subscriber's models call for: the cheapest model at the level of the subscriber's best
-    focus model (or the top level), and the variants new at rank 1."""
+    focus model (or the top level), unless the subscriber limits what it would move to (the tiers are of every
+    model), and the variants new at rank 1."""
     found = []
-    tiers = quarter["tiers"]
+    constrained = any(e["constraints"] for e in entries)
+    tiers = [] if constrained else quarter["tiers"]
     best = max((v["index"] for e in entries for v in e["variants"]), default=None)
     level = [t for t in tiers if best is not None and t["tier"] <= best] or tiers[-1:]
     if level:

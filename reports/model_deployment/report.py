@@ -238,7 +238,9 @@ def fit(handle: ReadHandle, gathered: dict, subscriber: Subscriber) -> dict:
     workload's month on each serverless provider and each dedicated set-up, by the warehouse's one
     definition of a workload's monthly cost (warehouse/macros/050_workload_cost.sql, which the private
     views call too), at the providers' prices of the as-of date. Run where the warehouse is read,
-    before tailoring (reports/delivery/build.py: fit); without a workload, nothing is added."""
+    before tailoring (reports/delivery/build.py: fit); without a workload, no month is added. And the
+    cheaper models beside the subscriber's own, as its constraints allow (reports/common/focus.py: constrain)."""
+    gathered = yours.constrain(handle, gathered, subscriber)
     workload = subscriber.workload
     if workload is None:
         return gathered

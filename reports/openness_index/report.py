@@ -83,6 +83,11 @@ def gather(handle: ReadHandle, index: dict) -> dict:
             "names": {r["model"]: r for r in handle.rows("model_names")}}
 
 
+def fit(handle: ReadHandle, gathered: dict, subscriber: Subscriber) -> dict:
+    """The cheaper models beside the subscriber's own, as its constraints allow (reports/common/focus.py)."""
+    return yours.constrain(handle, gathered, subscriber)
+
+
 def tailor(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
     """How open the models a buyer would consider are, component by component, where each score came
     from, and how transparent their developers are, with the subscriber's focus models first."""

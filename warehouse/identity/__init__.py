@@ -39,7 +39,7 @@ FOLDER = Path(__file__).resolve().parent
 ALIASES = FOLDER / "aliases"
 ALIAS_COLUMNS = ("source", "raw_name", "model", "effort", "relation", "note")
 CATALOGUE_COLUMNS = ("raw_name", "creator_raw", "display_name", "release_date", "params_total_b",
-                     "params_active_b", "open_weights", "reasoning")
+                     "params_active_b", "open_weights", "reasoning", "context_window")
 
 
 def curated_sha256() -> str:

@@ -45,6 +45,7 @@ SELECT model,
        arg_min(params_active_b, _row) FILTER (WHERE params_active_b IS NOT NULL) AS params_active_b,
        arg_min(open_weights, _row) FILTER (WHERE open_weights IS NOT NULL) AS open_weights,
        arg_min(reasoning, _row) FILTER (WHERE reasoning IS NOT NULL) AS reasoning,
+       arg_min(context_window, _row) FILTER (WHERE context_window IS NOT NULL) AS context_window,
        min(_ref) AS _ref
 FROM resolved_catalogue r
 LEFT JOIN organisations o ON o.raw_name = lower(trim(r.creator_raw))

@@ -4,7 +4,7 @@
 DELETE FROM models WHERE model IN (SELECT model FROM accepted);
 
 INSERT INTO models (model, creator, display_name, release_date, params_total_b, params_active_b, open_weights,
-                    batch_id, release_date_source, reasoning)
+                    batch_id, release_date_source, reasoning, context_window)
 SELECT model, creator, display_name, release_date, params_total_b, params_active_b, open_weights,
-       $batch_id, CASE WHEN release_date IS NOT NULL THEN 'house' END, reasoning
+       $batch_id, CASE WHEN release_date IS NOT NULL THEN 'house' END, reasoning, context_window
 FROM accepted;

@@ -16,6 +16,8 @@ SELECT a.model,
        CASE WHEN $authoritative THEN coalesce(a.params_active_b, m.params_active_b) ELSE coalesce(m.params_active_b, a.params_active_b) END AS params_active_b,
        CASE WHEN $authoritative THEN coalesce(a.open_weights, m.open_weights) ELSE coalesce(m.open_weights, a.open_weights) END AS open_weights,
        CASE WHEN $authoritative THEN coalesce(a.reasoning, m.reasoning) ELSE coalesce(m.reasoning, a.reasoning) END AS reasoning,
+       CASE WHEN $authoritative THEN coalesce(a.context_window, m.context_window)
+            ELSE coalesce(m.context_window, a.context_window) END AS context_window,
        CASE WHEN c.model IS NOT NULL THEN 'curated'
             WHEN $authoritative AND a.release_date IS NOT NULL THEN $source
             WHEN m.release_date IS NOT NULL THEN m.release_date_source
@@ -27,7 +29,7 @@ LEFT JOIN curated_release_dates c USING (model);
 DELETE FROM models WHERE model IN (SELECT model FROM merged_models);
 
 INSERT INTO models (model, creator, display_name, release_date, params_total_b, params_active_b, open_weights,
-                    batch_id, release_date_source, reasoning)
+                    batch_id, release_date_source, reasoning, context_window)
 SELECT model, creator, display_name, release_date, params_total_b, params_active_b, open_weights,
-       $batch_id, release_date_source, reasoning
+       $batch_id, release_date_source, reasoning, context_window
 FROM merged_models;

@@ -30,9 +30,10 @@ LAB_NAMES = {"zhipuai": "Zhipu AI", "zai": "Zhipu AI", "llama": "Meta"}
         "from the labs' own entries, and every provider's input and output modalities", licence=LICENCE, attribution=ATTRIBUTION,
         files=["models.csv", "provider_models.csv"])
 def catalogue(path: Path, context: Context) -> Extract:
-    labs = read_csv(path / "models.csv", ["model_id", "name", "release_date", "open_weights"])
+    labs = read_csv(path / "models.csv", ["model_id", "name", "release_date", "open_weights", "context_limit"])
     served = read_csv(path / "provider_models.csv", ["provider_id", "model_id", "name", "release_date",
-                                                     "open_weights", "input_modalities", "output_modalities"])
+                                                     "open_weights", "input_modalities", "output_modalities",
+                                                     "context_limit"])
     lab = labs["model_id"].str.split("/").str[0]
     from_labs = _models(labs, lab)
     house = served["provider_id"].map(provider_slug)
@@ -91,6 +92,7 @@ def _models(rows: pd.DataFrame, lab: pd.Series) -> pd.DataFrame:
         "display_name": rows["name"],
         "release_date": released.dt.date,
         "open_weights": weights.astype("boolean"),
+        "context_window": pd.to_numeric(rows["context_limit"], errors="coerce").where(lambda n: n > 0).astype("Int64"),
         "scope": "first-party",
         "_ref": rows["_ref"],
     })

@@ -730,3 +730,41 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(small_warehous
     assert "2,920 (lab, 56% of capacity)" in text
     assert "above 2,920 million output tokens a month (56% of its capacity): your volume is above it" in text
     assert "20 Jun 2025, 15 months ago, stale" in text
+
+
+@pytest.mark.parametrize("asked", [{"open_weights": True}, {"min_context_window": 1_000_000}])
+def test_a_subscriber_stating_constraints_is_offered_only_substitutes_that_meet_them(demo_reads, asked):
+    """Issue 23, point 3: Acme's file with a constraint on substitutes (open weights; a context window of a million
+    tokens) gets, beside each focus variant, the cheapest model that scores higher or cannot be told apart, costs less
+    to run the index and meets the constraint, recomputed here from intelligence_cost and models; the same model in
+    its workload's rows and on the answer page; and where none meets it, none."""
+    from reports.subscriber import Substitutes
+
+    subscriber = subscribers.load_id(PDF_SUBSCRIBER)
+    subscriber = subscriber.model_copy(update={"substitutes": Substitutes(**asked)})
+    handle = demo_reads.handle
+    ctx = catalogue.get("cost-to-run").tailor(demo_reads.fitted("cost-to-run", subscriber), subscriber)
+    plain = catalogue.get("cost-to-run").tailor(demo_reads.fitted("cost-to-run", subscribers.load_id(PDF_SUBSCRIBER)),
+                                                subscriber)
+    meets = "coalesce(m.open_weights, false)" if asked.get("open_weights") else \
+        f"m.context_window >= {asked['min_context_window']}"
+    changed = 0
+    for entry, before in zip(ctx.your_models, plain.your_models):
+        for v, was in zip(entry["variants"], before["variants"]):
+            cheapest = [tuple(r) for r in handle.execute(f"""
+                SELECT b.model, b.effort FROM intelligence_cost a
+                JOIN intelligence_cost b ON b.index_id = a.index_id AND b.version = a.version AND b.as_of = a.as_of
+                JOIN models m ON m.model = b.model
+                WHERE a.version = $version AND a.as_of = DATE '2026-09-30' AND a.model = $model AND a.effort = $effort
+                  AND a.total_usd IS NOT NULL AND b.total_usd < a.total_usd AND b.ci_high >= a.ci_low AND {meets}
+                ORDER BY b.total_usd, b."index" DESC, b.model, b.effort LIMIT 1""",
+                {"version": ctx.index["version"], "model": v["model"], "effort": v["effort"]}).fetchall()]
+            assert [(v["alternative_model"], v["alternative_effort"])] == (cheapest or [(None, None)]), v["label"]
+            changed += (v["alternative_model"], v["alternative_effort"]) != (was["alternative_model"],
+                                                                           was["alternative_effort"])
+    assert changed  # the constraint changes a suggestion the plain file gets
+    offered = {v["alternative_model"] for e in ctx.your_models for v in e["variants"][:1]}
+    assert {w["model"] for w in ctx.workload if w["against"]} <= offered  # the workload prices the same models
+    names = {v["alternative_name"] for e in ctx.your_models for v in e["variants"] if v["alternative_name"]}
+    dropped = {v["alternative_name"] for e in plain.your_models for v in e["variants"][:1]} - names - {None}
+    assert not [a.sentence for a in ctx.answers if any(f" {n} " in f" {a.sentence} " for n in dropped)]

@@ -1,0 +1,13 @@
+-- For each variant of the subscriber's focus models ($models) on index version $version at $as_of: each
+-- cheaper model that scores higher or cannot be told apart (cheaper_candidates), cheapest first, that meets the
+-- subscriber's constraints on a substitute: $open_weights, weights that can be downloaded;
+-- $min_context_window, at least that many tokens of context (NULL: none asked). A model whose context
+-- window no source states does not meet a context-window constraint: it is never assumed.
+SELECT model, effort, alternative_model, alternative_effort, alternative_name, alternative_index,
+       alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share,
+       alternative_open_weights, alternative_context_window
+FROM cheaper_candidates
+WHERE version = $version AND as_of = $as_of AND list_contains($models, model)
+  AND (NOT $open_weights OR coalesce(alternative_open_weights, false))
+  AND ($min_context_window IS NULL OR alternative_context_window >= $min_context_window)
+ORDER BY model, effort, alternative_usd, alternative_index DESC, alternative_model, alternative_effort
