@@ -152,8 +152,11 @@ def _answers(evaluations: list[dict], monthly: list[dict]) -> list[Answer]:
                             f"{e['name']}: score, cost, lifecycle"))
     priced = [m for m in monthly if m["usd_per_month"] is not None]
     if len(priced) > 1:
-        found.append(Answer(f"Your workload costs from {money(priced[0]['usd_per_month'])} a month on "
-                            f"{priced[0]['label']} to {money(priced[-1]['usd_per_month'])} on {priced[-1]['label']}.",
+        cheap, dear = priced[0], priced[-1]
+        stated = (f"; at the tokens you stated, {money(cheap['stated_usd_per_month'])} and "
+                  f"{money(dear['stated_usd_per_month'])}" if cheap["measured"] or dear["measured"] else "")
+        found.append(Answer(f"Your workload costs from {money(cheap['usd_per_month'])} a month on {cheap['label']} to "
+                            f"{money(dear['usd_per_month'])} on {dear['label']}{stated}.",
                             MARKET, 0, "monthly", "Monthly cost by use case"))
     return found
 

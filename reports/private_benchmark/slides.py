@@ -43,12 +43,13 @@ def slides(ctx, deck: Deck) -> None:
     if ctx.use_cases:
         names = [u["use_case"] for u in ctx.use_cases]
         width = min(1.7, 7.4 / len(names))
-        deck.table("Monthly cost by use case", ["Model", *names, "Monthly"],
-                   [[m["label"], *[money(m["by_use_case"][n]["usd_per_month"]) for n in names], money(m["usd_per_month"])]
-                    for m in ctx.monthly][:16],
-                   [3.4, *[width] * len(names), 1.4], size=10,
-                   note="Requests a month × tokens per request × prices; reasoning and answer tokens measured on your "
-                        "evaluation where a use case names one.")
+        deck.table("Monthly cost by use case", ["Model", *names, "Monthly", "At stated tokens"],
+                   [[m["label"], *[money(m["by_use_case"][n]["usd_per_month"]) for n in names], money(m["usd_per_month"]),
+                     money(m["stated_usd_per_month"])] for m in ctx.monthly][:16],
+                   [3.0, *[width * 0.85] * len(names), 1.3, 1.5], size=10,
+                   note="Requests a month × tokens per request × prices: every token type measured on your evaluation "
+                        "where a use case names one (requests × its cost per task), else as you stated them; the last "
+                        "column at the tokens you stated.")
     compared = [r for e in ctx.evaluations for r in e["compared"]]
     if compared:
         names = {e["evaluation"]: e["name"] for e in ctx.evaluations}

@@ -32,12 +32,12 @@ def test_the_context_holds_the_choice_and_the_monthly_cost(private):
     tickets = ctx.evaluations[1]
     assert tickets["choice"]["label"] == "Llama X" and len(tickets["tied_first"]) == 4
     assert [c["label"] for c in tickets["pareto"]] == ["Beta 1", "Llama X", "Thinker 1 (high)", "Alpha 1"]
-    assert [m["usd_per_month"] for m in ctx.monthly] == pytest.approx([266, 471, 686, 1635, 1635])
+    assert [m["usd_per_month"] for m in ctx.monthly] == pytest.approx([271, 481, 696, 1660, 1660])
     assert [u["use_case"] for u in ctx.use_cases] == ["support", "triage"]
     assert ctx.meta.confidentiality.startswith("Confidential — prepared for Acme <Insurance>")
     assert ctx.tenant_snapshot == tenants.snapshot(private) and ctx.failure_examples is False
     assert all(e["failures"] == [] for e in ctx.evaluations)  # the client file does not allow them
-    assert any("share the top rank" in f and "Llama X, at $471 a month" in f for f in ctx.findings)
+    assert any("share the top rank" in f and "Llama X, at $481 a month" in f for f in ctx.findings)
 
 
 def test_failure_examples_only_where_the_client_file_allows_and_as_many_as_it_says(private):

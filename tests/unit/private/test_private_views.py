@@ -82,28 +82,32 @@ def test_cost_per_task_and_per_solved_task_at_the_as_of_prices(private):
 
 def test_the_monthly_cost_of_the_workload_by_hand(private):
     """support (stated): 100,000 requests × (1,200 input + 800 cached + 300 answer tokens);
-    triage (measured on tickets): 10,000 requests × (500 input + the candidate's own reasoning and
-    answer tokens per ticket)."""
+    triage (measured on tickets): 10,000 requests × the candidate's own tokens per ticket, of every type
+    (1,000 input, and its reasoning and answer tokens): requests × its cost per ticket, one basis with the
+    candidates' table; the client's stated 500 input and 100 answer tokens only in stated_usd_per_month."""
     rows = view(private, "SELECT * FROM private_workload_cost WHERE as_of = ?", [AS_OF])
     cost = {(r["model"], r["effort"], r["use_case"]): r["usd_per_month"] for r in rows}
     # thinker-1: support 100,000 × (1,200 × $2 + 800 × $2 + 300 × $8) / 1e6 = 100,000 × $0.0064 = $640
     assert cost["thinker-1", "high", "support"] == pytest.approx(640)
-    # triage 10,000 × (500 × $2 + 400 reasoning × $8 + 50 answer × $8) / 1e6 = 10,000 × $0.0046 = $46
-    assert cost["thinker-1", "high", "triage"] == pytest.approx(46)
-    # alpha-1: 100,000 × (1,200 × $5 + 800 × $5 + 300 × $20) / 1e6 = $1,600; 10,000 × (500 × $5 + 50 × $20) / 1e6 = $35
-    assert (cost["alpha-1", "default", "support"], cost["alpha-1", "default", "triage"]) == pytest.approx((1600, 35))
-    # beta-1: 100,000 × (1,200 + 800 + 300 × 2) / 1e6 = $260; 10,000 × (500 + 50 × 2) / 1e6 = $6
-    assert (cost["beta-1", "default", "support"], cost["beta-1", "default", "triage"]) == pytest.approx((260, 6))
+    # triage 10,000 × (1,000 × $2 + 400 reasoning × $8 + 50 answer × $8) / 1e6 = 10,000 × $0.0056 = $56
+    assert cost["thinker-1", "high", "triage"] == pytest.approx(56)
+    # alpha-1: 100,000 × (1,200 × $5 + 800 × $5 + 300 × $20) / 1e6 = $1,600; 10,000 × (1,000 × $5 + 50 × $20) / 1e6 = $60
+    assert (cost["alpha-1", "default", "support"], cost["alpha-1", "default", "triage"]) == pytest.approx((1600, 60))
+    # beta-1: 100,000 × (1,200 + 800 + 300 × 2) / 1e6 = $260; 10,000 × (1,000 + 50 × 2) / 1e6 = $11
+    assert (cost["beta-1", "default", "support"], cost["beta-1", "default", "triage"]) == pytest.approx((260, 11))
+    # at the stated tokens, triage is 10,000 × (500 × $2 + 100 × $8) / 1e6 = $18 for thinker-1; support the same
+    stated = {(r["model"], r["effort"], r["use_case"]): r["stated_usd_per_month"] for r in rows}
+    assert (stated["thinker-1", "high", "triage"], stated["thinker-1", "high", "support"]) == pytest.approx((18, 640))
     basis = {r["use_case"]: r["token_basis"] for r in rows}
     assert basis == {"support": "stated", "triage": "measured on tickets"}
     totals = {(r["model"], r["effort"]): r["usd_per_month"] for r in view(
         private, "SELECT * FROM private_monthly_cost WHERE as_of = ?", [AS_OF])}
-    assert totals == pytest.approx({("thinker-1", "high"): 686, ("alpha-1", "default"): 1635, ("alpha-1", "high"): 1635,
-                                    ("beta-1", "default"): 266, ("llama-x", "default"): 471})
-    # Two months earlier alpha-1's input cost $10: 100,000 × 26,000 / 1e6 + 10,000 × 6,000 / 1e6 = $2,660
+    assert totals == pytest.approx({("thinker-1", "high"): 696, ("alpha-1", "default"): 1660, ("alpha-1", "high"): 1660,
+                                    ("beta-1", "default"): 271, ("llama-x", "default"): 481})
+    # Two months earlier alpha-1's input cost $10: 100,000 × 26,000 / 1e6 + 10,000 × 11,000 / 1e6 = $2,710
     july = view(private, "SELECT usd_per_month FROM private_monthly_cost WHERE as_of = DATE '2026-07-31' "
                          "AND model = 'alpha-1' AND effort = 'default'")
-    assert july[0]["usd_per_month"] == pytest.approx(2660)
+    assert july[0]["usd_per_month"] == pytest.approx(2710)
 
 
 def test_the_choice_pareto_set_and_the_cheapest_of_the_best(private):
@@ -237,7 +241,7 @@ def test_a_model_retired_by_the_as_of_date_is_not_priced_offered_or_on_the_paret
         "llama-x,meta,2026-06-01,2026-09-15,,https://example.com/meta/deprecations,stated\n")))
     monthly = {r["model"]: r for r in view(private, "SELECT * FROM private_monthly_cost WHERE as_of = ? AND effort = 'default'",
                                            [AS_OF])}
-    assert monthly["llama-x"]["usd_per_month"] is None and monthly["beta-1"]["usd_per_month"] == pytest.approx(266)
+    assert monthly["llama-x"]["usd_per_month"] is None and monthly["beta-1"]["usd_per_month"] == pytest.approx(271)
     (note,) = {r["price_note"] for r in view(private, "SELECT price_note FROM private_workload_cost WHERE as_of = ? "
                                                        "AND model = 'llama-x'", [AS_OF])}
     assert note == "retired by its creator on 15 Sep 2026: not on sale"
@@ -247,4 +251,4 @@ def test_a_model_retired_by_the_as_of_date_is_not_priced_offered_or_on_the_paret
     assert [k for k, r in rows.items() if r["cheapest_of_the_best"]] == [("thinker-1", "high")]
     july = view(private, "SELECT usd_per_month FROM private_monthly_cost WHERE as_of = DATE '2026-07-31' "
                          "AND model = 'llama-x'")
-    assert july[0]["usd_per_month"] == pytest.approx(471)
+    assert july[0]["usd_per_month"] == pytest.approx(481)
