@@ -113,7 +113,7 @@ def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
     )
 
 
-ANSWERED_CUT = 0.1  # a threshold's cheapest price must fall by this share, to another model, for the answer page
+NOTABLE_CUT = 0.1  # a threshold's cheapest price must fall by this share to be a finding (and, to another model, an answer)
 
 
 def _answers(decline: list[dict], quarter: list[dict], window) -> list[Answer]:
@@ -129,7 +129,7 @@ def _answers(decline: list[dict], quarter: list[dict], window) -> list[Answer]:
                             f"fitted on {d['models_on_frontier']} models, each cheaper than those before it.",
                             MARKET, 2, "left", "How fast the price falls"))
     moved = [q for q in quarter if q["before_usd"] and q["now_usd"] and q["now_name"] != q["before_name"]
-             and q["now_usd"] <= (1 - ANSWERED_CUT) * q["before_usd"]]
+             and q["now_usd"] <= (1 - NOTABLE_CUT) * q["before_usd"]]
     if moved:
         q = min(moved, key=lambda q: q["now_usd"] / q["before_usd"])
         found.append(Answer(f"At {q['label']}, the cheapest model is now {q['now_name']} at {money(q['now_usd'])} per "
@@ -194,7 +194,7 @@ def _findings(decline, spend, smile, drivers, quarter, focus, window) -> list[st
         found.append(f"{len(vague)} other series fall too unevenly for a yearly factor to mean much (their 90% "
                      f"intervals span more than a hundredfold), among them {vague[0]['label']}; they are in the table, "
                      "not in these findings.")
-    moved = [q for q in quarter if q["before_usd"] and q["now_usd"] and q["now_usd"] != q["before_usd"]]
+    moved = [q for q in quarter if q["before_usd"] and q["now_usd"] and q["now_usd"] <= (1 - NOTABLE_CUT) * q["before_usd"]]
     if moved:
         q = min(moved, key=lambda q: q["now_usd"] / q["before_usd"])
         before = f"{q['before_name']}, since retired" if q["before_retired"] else q["before_name"]
@@ -202,8 +202,8 @@ def _findings(decline, spend, smile, drivers, quarter, focus, window) -> list[st
         found.append(f"This quarter, the cheapest way to buy {q['label']} went from {was} ({before}) to {is_now} "
                      f"({q['now_name']}) per million tokens, {_change(q['now_usd'] / q['before_usd'])}.")
     elif quarter:
-        found.append(f"No threshold became cheaper between {window.previous_as_of:%d %b %Y} and {window.as_of:%d %b %Y}: "
-                     "the cheapest model meeting each is the same, at the same price.")
+        found.append(f"No threshold's cheapest price fell by {NOTABLE_CUT:.0%} or more between "
+                     f"{window.previous_as_of:%d %b %Y} and {window.as_of:%d %b %Y}; the table gives each.")
     start = smile_start(smile)
     priced = [r for r in spend if r["cost_per_task"] is not None and (start is None or r["as_of"] >= start)]
     if len(priced) >= 2:
