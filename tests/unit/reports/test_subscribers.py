@@ -140,3 +140,30 @@ def test_the_key_tables_of_the_customer_readmes_are_generated_from_the_schemas()
             f"regenerate it: python -m reports.customer_docs {folder} > {folder}/README.md"
     table = (root / "subscribers" / "README.md").read_text(encoding="utf-8")
     assert all(f"`{name}`" in table for name in catalogue.names()) and "`workload.tokens_per_request.input`" in table
+
+
+SUBSTITUTES = """substitutes:
+  open_weights: true
+  min_context_window: 128_000
+"""
+
+
+def test_what_a_substitute_must_offer_is_read_and_said(tmp_path):
+    subscriber = subscribers.load(variant(tmp_path, text=GOOD.read_text() + SUBSTITUTES))
+    asked = subscriber.substitutes
+    assert (asked.open_weights, asked.min_context_window) == (True, 128_000)
+    assert asked.said() == "open weights and a context window of at least 128,000 tokens"
+    assert subscribers.load_id("northwind-bank").substitutes.said() is None  # nothing asked: every model may be
+
+
+@pytest.mark.parametrize("replace, message", [
+    (("min_context_window: 128_000", "min_context_window: 0"), "key 'substitutes.min_context_window': 0 is not a number of tokens"),
+    (("min_context_window: 128_000", "min_context_window: 150000.5"), "150000.5 is not a number of tokens: write a whole number"),
+    (("min_context_window: 128_000", "min_context_window: yes"), "True is not a number of tokens"),
+    (("open_weights: true", "open_weights: maybe"), "key 'substitutes.open_weights'"),
+    (("open_weights: true", "open_weight: true"), "key 'substitutes.open_weight' is not known; did you mean 'open_weights'?"),
+])
+def test_what_a_substitute_must_offer_is_refused_in_one_line_when_wrong(tmp_path, replace, message):
+    with pytest.raises(SubscriberError) as raised:
+        subscribers.load(variant(tmp_path, replace, text=GOOD.read_text() + SUBSTITUTES))
+    assert message in str(raised.value)
