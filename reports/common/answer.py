@@ -32,10 +32,15 @@ class Answer:
     """The title of the deck slide whose table or chart holds them."""
 
 
+NOTHING = Answer("Nothing in this report calls for a decision of yours this quarter: it has no row on a focus model "
+                 "of yours to act on (name them in your subscriber file, focus_models); the findings give the market.",
+                 MARKET, 0, "findings", "Findings")
+
+
 def ranked(answers: list[Answer]) -> list[Answer]:
     """The first ANSWERS_SHOWN, by what they change for the subscriber (a stable sort: a report's own
-    order among equals)."""
-    return sorted(answers, key=lambda a: (a.kind, -a.weight))[:ANSWERS_SHOWN]
+    order among equals); never an empty page: NOTHING says why there is no answer."""
+    return sorted(answers, key=lambda a: (a.kind, -a.weight))[:ANSWERS_SHOWN] or [NOTHING]
 
 
 def yours(entries: list[dict], workload: list[dict], your_section: str = "yours",
