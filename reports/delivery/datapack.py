@@ -22,7 +22,7 @@ from reports.common.context import FOOTER_DISCLOSURE
 from reports.common.datapack import Column, Table
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-SOURCE_COLUMNS = (Column("source", "Source"), Column("version", "Version retrieved"), Column("licence", "Licence"),
+SOURCE_COLUMNS = (Column("display_name", "Source"), Column("source", "Source id"), Column("version", "Version retrieved"), Column("licence", "Licence"),
                   Column("attribution", "Attribution"), Column("latest_batch", "Batch id"),
                   Column("loaded_on", "Loaded on"), Column("generated", "Generated demo data"))
 

@@ -120,11 +120,15 @@ def tailor(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
 
 def _named(gathered: dict) -> dict:
     """The gathered rows with each provider named as the report prints it (the house's name, else its
-    slug), consistently in every list and key that names one, so that rows still meet by provider."""
+    slug), consistently in every list and key that names one, so that rows still meet by provider; and
+    the sources of each speed by their names (sources_used: display_name), not their command-line names."""
     names = gathered["provider_names"]
+    titles = {s["source"]: s["display_name"] for s in gathered["appendix"].sources}
 
     def rows(found: list[dict], field: str = "provider") -> list[dict]:
-        return [{**r, field: names.get(r[field], r[field])} if r.get(field) else r for r in found]
+        named = [{**r, field: names.get(r[field], r[field])} if r.get(field) else r for r in found]
+        return [{**r, "sources": ", ".join(titles.get(s, s) for s in r["sources"].split(", "))}
+                if r.get("sources") else r for r in named]
     named = {**gathered, "providers": rows(gathered["providers"]), "history": rows(gathered["history"]),
              "ttft": rows(gathered["ttft"]), "serverless": rows(gathered["serverless"]),
              "dedicated": rows(rows(gathered["dedicated"], "cheapest_provider"), "creator_provider")}

@@ -73,7 +73,7 @@ def closing(deck: Deck, ctx) -> None:
         paragraphs.append(f"{a.index_name} (version {a.index_version}, published {a.index_published:%d %b %Y}): {weights}.")
     paragraphs.append(f"Warehouse snapshot {ctx.meta.snapshot}; prices as of {ctx.meta.as_of:%d %b %Y}. {a.pricing_rule}")
     paragraphs.append("Sources: " + "; ".join(
-        f"{s['source']} ({s['licence'] or 'the house'}"
+        f"{s['display_name']} ({s['licence'] or 'the house'}"
         + (f"; {s['claimed_rows']:,} scores claimed by the labs, not independently verified" if s.get("claimed_rows") else "")
         + ")" for s in a.sources) + ".")
     deck.text("Methodology and sources", paragraphs, size=11)

@@ -26,7 +26,7 @@ def ingest_indices(location: Location, folder: Path | None = None,
         with shown_as(staged, folder):
             indices.read(staged)  # every file valid before the transaction begins
             batch = {"kind": "indices", "source": "native", "file_name": folder.name, "file_sha256": digest,
-                     "source_version": None, "licence": None, "attribution": None,
+                     "source_version": None, "licence": None, "attribution": None, "source_name": None,
                      "generated": False}
             added: list[str] = []
             batch_id, snapshot = commit(con, [], batch, files, replaced=[], materialized=False,

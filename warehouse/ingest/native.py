@@ -57,7 +57,8 @@ def load_file(target: Target, kind: str, path: Path, *, allow_rejects: bool = Fa
                 raise failure(part)
         progress("loading")
         batch = {"kind": kind, "source": "native", "file_name": path.name, "file_sha256": digest,
-                 "source_version": None, "licence": None, "attribution": None, "generated": generated}
+                 "source_version": None, "licence": None, "attribution": None, "source_name": None,
+                 "generated": generated}
         files = [(path.name, digest, staged.size)]
         batch_id, snapshot = commit(con, [part], batch, files, replaced=replaced, materialized=False,
                                      lake=target.lake, scripts=target.scripts)

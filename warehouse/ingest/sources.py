@@ -98,7 +98,8 @@ def ingest_source(location: Location, name: str, path: Path | None, *, allow_rej
         progress("loading")
         batch = {"kind": "source", "source": name, "file_name": Path(path).name if path else name,
                  "file_sha256": digest, "source_version": extract.version, "licence": spec.licence,
-                 "attribution": spec.attribution, "generated": False, "authoritative": extract.authoritative}
+                 "attribution": spec.attribution, "source_name": spec.title, "generated": False,
+                 "authoritative": extract.authoritative}
         batch_id, snapshot = commit(con, parts, batch, hashes, replaced, materialized=True)
         unresolved = con.execute("SELECT coalesce(sum(rows), 0) FROM resolutions "
                                  "WHERE resolved_by IN ('unresolved', 'alias-to-unknown-model')").fetchone()[0]

@@ -63,6 +63,8 @@ class SourceSpec:
     """The largest share of its rows a new read of the source may lose against its last batch: a
     source that shrinks more is more likely cut short than pruned, and is refused unless
     --allow-shrink (sources grow; the demo's shrink by none)."""
+    title: str | None = None
+    """The source's name as reports print it; by default its description up to the first colon."""
 
     def input_files(self, path: Path | None) -> list[Path]:
         if not self.path_needed:
@@ -93,13 +95,14 @@ REGISTRY: dict[str, SourceSpec] = {}
 
 
 def source(name: str, *, description: str, licence: str, attribution: str, files: Iterable[str],
-           path_needed: bool = True, max_shrink: float = 0.20):
+           path_needed: bool = True, max_shrink: float = 0.20, title: str | None = None):
     """Register an adapter function under `name`; a second adapter of the same name is refused."""
     def register(read: Callable[[Path, Context], Extract]) -> Callable[[Path, Context], Extract]:
         if name in REGISTRY:
             raise ValueError(f"source adapter '{name}' is registered twice")
+        named = title or (description.split(":", 1)[0] if ":" in description else name)
         REGISTRY[name] = SourceSpec(name, description, licence, attribution, tuple(files), read,
-                                    path_needed, max_shrink)
+                                    path_needed, max_shrink, named)
         return read
     return register
 

@@ -40,7 +40,7 @@ TEXT_MODES = ("chat", "completion", "responses")
 MOST_PER_MTOK = 1000  # no model sells tokens dearer: a larger value is a unit slip
 
 
-@source("litellm-prices", description="LiteLLM model price map through time (tokencost's synced copies), "
+@source("litellm-prices", title="LiteLLM price map", description="LiteLLM model price map through time (tokencost's synced copies), "
         "and shutdown dates from the current map",
         licence="MIT (LiteLLM; tokencost)", attribution="LiteLLM model price map, BerriAI (MIT); history "
         "via AgentOps-AI/tokencost (MIT)", files=[HISTORY, SNAPSHOT])

@@ -8,7 +8,8 @@ WITH named AS (
     SELECT CASE WHEN source = 'native' THEN 'benchhouse' ELSE source END AS name, *
     FROM ingest_batches
 )
-SELECT name AS source, arg_max(source_version, batch_id) AS version, arg_max(licence, batch_id) AS licence,
+SELECT name AS source, coalesce(arg_max(source_name, batch_id) FILTER (WHERE source_name IS NOT NULL), name) AS display_name,
+       arg_max(source_version, batch_id) AS version, arg_max(licence, batch_id) AS licence,
        arg_max(attribution, batch_id) AS attribution, max(batch_id) AS latest_batch,
        CAST(max(ingested_at) AS DATE) AS loaded_on,
        bool_or(coalesce(generated, false)) AS generated,
@@ -20,4 +21,4 @@ FROM named
 LEFT JOIN (SELECT batch_id, count(*) FILTER (WHERE provenance = 'claimed') AS claimed
            FROM published_aggregates GROUP BY batch_id) c USING (batch_id)
 GROUP BY name;
-COMMENT ON VIEW sources_used IS 'Per source (benchhouse for the house''s own files): version, licence and attribution (as the licence asks it printed) of its latest batch, latest_batch (its ingest_batches id), loaded_on (the day it was loaded), generated (any generated batch), generated_rows (generated task results present), claimed_rows (published scores the model''s own lab reported: not independently verified).';
+COMMENT ON VIEW sources_used IS 'Per source (benchhouse for the house''s own files): display_name (as reports print it; the command-line name for batches loaded before names were recorded), version, licence and attribution (as the licence asks it printed) of its latest batch, latest_batch (its ingest_batches id), loaded_on (the day it was loaded), generated (any generated batch), generated_rows (generated task results present), claimed_rows (published scores the model''s own lab reported: not independently verified).';

@@ -199,7 +199,7 @@ def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(
     (files, snapshot) = rendered("smile-curve", "acme-analytics")
     # Counted from the loaded scores, by the source of the batch that brought them.
     claimed = view(demo_warehouse, snapshot, """
-        SELECT b.source, count(*) AS n FROM published_aggregates a JOIN ingest_batches b USING (batch_id)
+        SELECT b.source, b.source_name, count(*) AS n FROM published_aggregates a JOIN ingest_batches b USING (batch_id)
         WHERE a.provenance = 'claimed' GROUP BY ALL ORDER BY b.source""")
     assert "llm-stats-leaderboard" in {c["source"] for c in claimed}
     text = report_text(files).replace("\n", " ")
@@ -207,7 +207,9 @@ def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(
     for c in claimed:
         label = f"{c['n']:,} scores claimed by the labs, not independently verified"
         assert label in text, c["source"]
-        assert f"{c['source']} (" in closing and label in closing, c["source"]
+        # named as the source names itself (LLM-Stats leaderboard), never by its command-line name
+        assert c["source_name"] and f"{c['source_name']} (" in closing and label in closing, c["source"]
+        assert f"{c['source']} (" not in closing
 
 
 @pytest.mark.parametrize("report", ["cost-to-run", "smile-curve"])
@@ -333,9 +335,9 @@ def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_wa
         assert same(got["Index (points of 100)"], row["index"])
         assert (got["Cost to run the index (USD)"] is None) == (row["total_usd"] is None)
         assert row["total_usd"] is None or same(got["Cost to run the index (USD)"], row["total_usd"])
-    sources = view(demo_warehouse, snapshot, "SELECT source, licence, latest_batch FROM sources_used")
-    assert sorted((r["Source"], r["Licence"], r["Batch id"]) for r in sheets["Sources"]) == sorted(
-        (r["source"], r["licence"], r["latest_batch"]) for r in sources)
+    sources = view(demo_warehouse, snapshot, "SELECT display_name, source, licence, latest_batch FROM sources_used")
+    assert sorted((r["Source"], r["Source id"], r["Licence"], r["Batch id"]) for r in sheets["Sources"]) == sorted(
+        (r["display_name"], r["source"], r["licence"], r["latest_batch"]) for r in sources)
     csvs = pack_csv(files["csv"])
     assert list(csvs) == list(sheets)
     assert [r["Model id"] for r in csvs["Ranking"]] == [r["Model id"] for r in sheets["Ranking"]]
