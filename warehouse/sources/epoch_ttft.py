@@ -30,7 +30,8 @@ CLIENT_REGION = "home-toronto"
 TABLES, ASTRA = Path("outputs/tables"), Path("outputs/astra-api")
 
 
-@source(SOURCE, title="Epoch AI time to first token", description="Epoch AI: time to first token against prompt length (48k-900k tokens) for "
+@source(SOURCE, title="Epoch AI time to first token",
+        description="Epoch AI: time to first token against prompt length (48k-900k tokens) for "
         "2026 frontier models on their vendors' APIs", licence="MIT",
         attribution="Epoch AI, Long-context API TTFT scaling (github.com/epoch-research/ttft-latency-scaling), MIT",
         files=[str(TABLES / "request_observations.csv"), str(TABLES / "session_metadata.csv"),
