@@ -23,3 +23,34 @@ solo,lab,Solo,
     assert names["flash-002"] == "Flash (Sep 2024)"
     assert names["flash-0514"] == "Flash (flash-0514)"  # its month is taken by another model's own name
     assert {names["base-1"], names["instruct-1"]} == {"Base (base-1)", "Base (instruct-1)"}
+
+
+def test_twins_of_one_month_are_told_apart_by_what_differs_in_their_ids(empty, tmp_path):
+    """Issue 23, point 7: 'DeepSeek-V3 (base)', not 'DeepSeek-V3 (deepseek-v3-base)'; the id whole only where
+    the ids share nothing."""
+    ingest(empty, "models", write(tmp_path / "models.csv", """
+model,creator,display_name,release_date
+deepseek-v3,lab,DeepSeek-V3,2024-12-26
+deepseek-v3-base,lab,DeepSeek-V3,2024-12-26
+grok-4-1-fast-reasoning,lab,Grok 4.1 Fast,2025-11-20
+grok-4-1-fast-non-reasoning,lab,Grok 4.1 Fast,2025-11-20
+gpt-4-32k-0613,lab,GPT-4,2023-06-13
+gpt-4-32k-0615,lab,GPT-4,2023-06-15
+code-davinci-002,lab,GPT-3.5,2022-03-15
+text-davinci-002,lab,GPT-3.5,2022-03-15
+llama-3.3-70b-instruct,lab,Llama 3.3 70B,2024-12-06
+llama-3.3-70b-instruct-q8-0-gguf,lab,Llama 3.3 70B,2024-12-06
+llama3.3-70b-instruct-q8-0,lab,Llama 3.3 70B,2024-12-06
+claude-instant-1.1,lab,Claude Instant,
+claude-instant-1,lab,Claude Instant,
+"""))
+    names = dict(rows(empty, "SELECT model, name FROM model_names"))
+    assert names == {"deepseek-v3": "DeepSeek-V3", "deepseek-v3-base": "DeepSeek-V3 (base)",
+                     "grok-4-1-fast-reasoning": "Grok 4.1 Fast (reasoning)",
+                     "grok-4-1-fast-non-reasoning": "Grok 4.1 Fast (non-reasoning)",
+                     "gpt-4-32k-0613": "GPT-4 (0613)", "gpt-4-32k-0615": "GPT-4 (0615)",  # not '(13)' and '(15)'
+                     "code-davinci-002": "GPT-3.5 (code-davinci-002)", "text-davinci-002": "GPT-3.5 (text-davinci-002)",
+                     # against its nearest twin, not the prefix all three share ('llama')
+                     "llama-3.3-70b-instruct": "Llama 3.3 70B", "llama-3.3-70b-instruct-q8-0-gguf": "Llama 3.3 70B (q8-0-gguf)",
+                     "llama3.3-70b-instruct-q8-0": "Llama 3.3 70B (llama3.3-70b-instruct-q8-0)",
+                     "claude-instant-1.1": "Claude Instant (1.1)", "claude-instant-1": "Claude Instant (1)"}
