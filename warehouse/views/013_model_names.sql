@@ -5,11 +5,16 @@
 -- 'Grok 4.1 Fast (reasoning)'); the whole id where it shares none. No two models read the same in a
 -- chart or a table.
 CREATE OR REPLACE VIEW model_names AS
-WITH counted AS (
+WITH shown AS (  -- a display name as a reseller's catalogue gives it ('deepinfra/Qwen3-Next-80B-A3B-Instruct')
+                -- without the reseller's slug in front
+    SELECT model, release_date, regexp_replace(display_name, '^[a-z0-9_.-]+/', '') AS display_name
+    FROM models
+),
+counted AS (
     SELECT model, display_name, release_date,
            count(*) OVER (PARTITION BY display_name) AS same_name,
            count(*) OVER (PARTITION BY display_name, date_trunc('month', release_date)) AS same_month
-    FROM models
+    FROM shown
 ),
 pairs AS (  -- each id against each other id of its display name: the length of the prefix they share
     SELECT a.model, b.model AS other,

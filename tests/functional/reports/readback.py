@@ -337,3 +337,21 @@ def slide_evidence(path: Path, number: int) -> tuple[str, list[str], list[float]
                 values += [v for v in series.values if v is not None]
                 values += _xs(series)
     return slide.shapes.title.text, cells, values
+
+
+def deck_text(path: Path) -> str:
+    """Every word a deck shows: text frames, table cells, and each chart's categories and series names."""
+    parts: list[str] = []
+    for slide in Presentation(path).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [cell.text for row in shape.table.rows for cell in row.cells]
+            if shape.has_chart:
+                plot = shape.chart.plots[0]
+                if not shape.chart._chartSpace.xpath(".//c:scatterChart"):
+                    parts += [str(c) for c in plot.categories]
+                parts += [s.name for s in plot.series]
+                parts += shape.chart._chartSpace.xpath(".//c:dLbl//a:t/text()")  # point labels
+    return " ".join(" ".join(parts).split())

@@ -15,7 +15,7 @@ import pytest
 from pptx import Presentation
 
 from reports.formatting import factor, money, number, rank, speed
-from tests.functional.reports.readback import (answers, slide_evidence, all_axes, axis_label, html_text, log_ticks, pdf_pages, report_fonts,
+from tests.functional.reports.readback import (answers, deck_text, slide_evidence, all_axes, axis_label, html_text, log_ticks, pdf_pages, report_fonts,
                                               report_text, serial, slide_paragraphs, slide_text, slide_titles,
                                               table_rows, xy_charts, xy_colours, xy_points, xy_series,
                                               pack_csv, pack_findings, pack_sheets)
@@ -770,3 +770,30 @@ def test_a_subscriber_stating_constraints_is_offered_only_substitutes_that_meet_
     names = {v["alternative_name"] for e in ctx.your_models for v in e["variants"] if v["alternative_name"]}
     dropped = {v["alternative_name"] for e in plain.your_models for v in e["variants"][:1]} - names - {None}
     assert not [a.sentence for a in ctx.answers if any(f" {n} " in f" {a.sentence} " for n in dropped)]
+
+
+def test_no_id_is_printed_where_a_name_exists(demo_warehouse, rendered):
+    """Issue 23, point 7: the text of the quarter's deliverables (Acme's PDFs and decks, and the other subscriber's
+    decks and pages, for every report) names creators, providers and models, never by the ids the warehouse keys
+    them by: a creator or provider the house names (creator_names.csv, provider_names.csv), a model whose printed
+    name (model_names) does not hold its id. An id is a word of its own: 'openai', not the 'openai' in a URL."""
+    snapshot = None
+    texts = {}
+    for report in SECOND:
+        for subscriber in (PDF_SUBSCRIBER, SECOND[report]):
+            files, snapshot = rendered(report, subscriber)
+            texts[report, subscriber] = report_text(files) + " " + deck_text(files["pptx"])
+    named = view(demo_warehouse, snapshot, """
+        SELECT creator AS id, name FROM creators WHERE name IS NOT NULL AND name <> creator
+        UNION ALL SELECT provider, name FROM providers WHERE name IS NOT NULL AND name <> provider""")
+    models = view(demo_warehouse, snapshot, """
+        SELECT n.model AS id, n.name FROM model_names n
+        WHERE NOT contains(lower(n.name), lower(n.model)) AND length(n.model) >= 5 AND regexp_matches(n.model, '[-0-9]')""")
+    assert len(named) > 100 and len(models) > 500
+    found = []
+    for (report, subscriber), text in texts.items():
+        flat = " ".join(text.split())
+        for row in named + models:
+            if re.search(rf"(?<![\w./@:-]){re.escape(row['id'])}(?![\w@]|[-/.]\w)", flat):
+                found.append((report, subscriber, row["id"], row["name"]))
+    assert found == []

@@ -43,6 +43,7 @@ llama-3.3-70b-instruct-q8-0-gguf,lab,Llama 3.3 70B,2024-12-06
 llama3.3-70b-instruct-q8-0,lab,Llama 3.3 70B,2024-12-06
 claude-instant-1.1,lab,Claude Instant,
 claude-instant-1,lab,Claude Instant,
+qwen3-next-80b,lab,deepinfra/Qwen3-Next-80B,
 """))
     names = dict(rows(empty, "SELECT model, name FROM model_names"))
     assert names == {"deepseek-v3": "DeepSeek-V3", "deepseek-v3-base": "DeepSeek-V3 (base)",
@@ -53,4 +54,5 @@ claude-instant-1,lab,Claude Instant,
                      # against its nearest twin, not the prefix all three share ('llama')
                      "llama-3.3-70b-instruct": "Llama 3.3 70B", "llama-3.3-70b-instruct-q8-0-gguf": "Llama 3.3 70B (q8-0-gguf)",
                      "llama3.3-70b-instruct-q8-0": "Llama 3.3 70B (llama3.3-70b-instruct-q8-0)",
-                     "claude-instant-1.1": "Claude Instant (1.1)", "claude-instant-1": "Claude Instant (1)"}
+                     "claude-instant-1.1": "Claude Instant (1.1)", "claude-instant-1": "Claude Instant (1)",
+                     "qwen3-next-80b": "Qwen3-Next-80B"}  # never a reseller's slug in front
