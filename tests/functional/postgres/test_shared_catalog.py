@@ -110,7 +110,7 @@ gamma-1,lab-c,Gamma 1,2025-03-01,,,false
     with writer_lock(shared):
         with pytest.raises(WarehouseBusy, match="another ingest is writing"):
             with writer_lock(shared, wait=False):  # another PostgreSQL session, even in this process
-                pass
+                raise AssertionError("a second writer was let in while the first holds the lock")
         # A second writer in another process, with a lock folder of its own: only PostgreSQL holds it back.
         second = benchhouse("ingest", "models", str(more), env=dict(os.environ, TMPDIR=str(tmp_path)))
         time.sleep(3)  # long enough to have loaded, were it not waiting
@@ -149,7 +149,7 @@ def test_a_killed_writer_releases_the_lock(shared, tmp_path):
     assert holder.stdout.readline() == "held\n"
     with pytest.raises(WarehouseBusy):
         with writer_lock(shared, wait=False):
-            pass
+            raise AssertionError("a writer was let in while a live process holds the lock")
     holder.send_signal(signal.SIGKILL)
     holder.wait()
     deadline = time.monotonic() + 10
