@@ -43,6 +43,11 @@ def ranked(answers: list[Answer]) -> list[Answer]:
     return sorted(answers, key=lambda a: (a.kind, -a.weight))[:ANSWERS_SHOWN] or [NOTHING]
 
 
+def retirements(entries: list[dict]) -> list[Answer]:
+    """A focus model's coming shutdown, for a report whose other answers are its own (openness, deployment)."""
+    return [a for a in yours(entries, []) if a.kind == RETIREMENT]
+
+
 def yours(entries: list[dict], workload: list[dict], your_section: str = "yours",
           your_slide: str = "Your models", workload_section: str = "yours",
           workload_slide: str = "Your workload") -> list[Answer]:

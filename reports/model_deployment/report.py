@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reports.model_deployment import findings as said
 from reports.common import focus as yours
-from reports.common.answer import RETIREMENT, STANDING, WORKLOAD, Answer, ranked, yours as yours_answered
+from reports.common.answer import STANDING, WORKLOAD, Answer, ranked, retirements
 from reports.formatting import money
 from reports.common.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
@@ -111,8 +111,7 @@ def tailor(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
         appendix=gathered["appendix"], index=gathered["index"], your_models=your_models, models=models,
         missing=missing, ttft=ttft, history=history, history_yours=history_yours, workload=subscriber.workload,
         deployments=deployments,
-        answers=ranked([a for a in yours_answered(your_models, []) if a.kind == RETIREMENT]
-                       + _answers(deployments, subscriber.workload)),
+        answers=ranked(retirements(your_models) + _answers(deployments, subscriber.workload)),
         findings=yours.alerts(your_models) + yours.retired(your_models) + said.findings(window, models, missing, ttft, history, history_yours,
                                                            deployments, subscriber.workload),
     )

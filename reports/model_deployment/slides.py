@@ -58,17 +58,18 @@ def slides(ctx, deck: Deck) -> None:
                          "has the longest record. ") + f"Latest speed at each month end, to {h['last']:%b %Y}, "
                         f"each line one source on one workload: {workloads_said(h['moved'])}.")
     for d in ctx.deployments:
+        title = deployment_slide(d, ctx.workload)
         if ctx.workload:
             options = deployment_options(d)
             if options:
-                deck.bars(deployment_slide(d, ctx.workload), [o["label"] for o in options],
+                deck.bars(title, [o["label"] for o in options],
                           [o["usd_per_month"] for o in options], f"USD a month, prices of {as_of}", "usd",
                           [o["dedicated"] for o in options],
                           note="Dedicated systems in the accent colour. Each option's prices, speed and break-even: "
                                "data pack, sheet Serverless or dedicated.")
                 continue  # the options' table is in the data pack
-        if deployment_slide(d, ctx.workload):
-            deck.table(deployment_slide(d, ctx.workload),
+        if title:
+            deck.table(title,
                        ["Option", "Your month" if ctx.workload else "A month", "Output / M", "Output speed", "First token",
                         "Measured", "Break-even, M output tokens a month"],
                        [[s["provider"] + (" (creator)" if s["first_party"] else ""), money(s["your_usd_per_month"]),

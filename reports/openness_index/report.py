@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reports.common import focus as yours
-from reports.common.answer import MARKET, RETIREMENT, STANDING, Answer, ranked as ranked_answers, yours as yours_answered
+from reports.common.answer import MARKET, STANDING, Answer, ranked as ranked_answers, retirements
 from reports.common.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
 from reports.formatting import number, plural
@@ -113,8 +113,7 @@ def tailor(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
         shown=shown, heatmap=heatmap, versus=versus, provenance=gathered["provenance"],
         summary=gathered["summary"], changes=changes, developers=developers, editions=_editions(developers),
         focus=standing,
-        answers=ranked_answers([a for a in yours_answered(your_models, []) if a.kind == RETIREMENT]
-                       + _answers(standing, shown)),
+        answers=ranked_answers(retirements(your_models) + _answers(standing, shown)),
         findings=yours.alerts(your_models) + _findings(shown, gathered["summary"], changes, developers, standing)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else []),
     )
