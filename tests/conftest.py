@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from typing import Any
 from dataclasses import dataclass
@@ -86,8 +87,34 @@ def build_in(root: Path, name: str, build: Callable[[Path], None]) -> Path:
     return folder
 
 
+MACHINE_TEMP = tempfile.gettempdir()
+"""The machine's temporary folder, for what another user must reach (the PostgreSQL cluster, run as
+`postgres`: pytest's run folder is its owner's alone)."""
+
+
 @pytest.fixture(scope="session", autouse=True)
-def demo_warehouse_early(request, tmp_path_factory):
+def temporary_files_in_the_run_folder(tmp_path_factory):
+    """Every temporary file of this worker and of each process it starts (TMPDIR is inherited) goes in
+    the worker's run folder, which pytest removes at the end of a green run: what a process killed by
+    a test leaves behind (WeasyPrint's font folder of a render killed at its limits, multiprocessing's
+    folders) is removed with it, instead of piling up in the machine's temporary folder (in memory,
+    under `make test`: scripts/test-tmpdir)."""
+    global MACHINE_TEMP
+    MACHINE_TEMP = tempfile.gettempdir()
+    folder = tmp_path_factory.getbasetemp() / "tmp"
+    folder.mkdir(exist_ok=True)
+    before = os.environ.get("TMPDIR"), tempfile.tempdir
+    os.environ["TMPDIR"], tempfile.tempdir = str(folder), str(folder)
+    yield folder
+    if before[0] is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = before[0]
+    tempfile.tempdir = before[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def demo_warehouse_early(request, tmp_path_factory, temporary_files_in_the_run_folder):
     """When a test of this run reads the demo warehouse (tests/functional/conftest.py), one worker
     starts its build as the session starts, in a process that takes build_in's lock, so that it
     runs beside the unit tests instead of holding up the first functional test; demo_warehouse then

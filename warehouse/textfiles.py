@@ -123,14 +123,36 @@ def stage_file(path: Path, folder: Path, relative: str | None = None, shown: Pat
     return Staged(target, shown, hashing.digest.hexdigest(), hashing.size, lines)
 
 
+STAGING_PREFIX = "benchhouse-stage-"
+
+
 @contextmanager
 def staging() -> Iterator[Path]:
-    """A private folder for staged copies, removed afterwards whatever happens."""
-    folder = Path(tempfile.mkdtemp(prefix="benchhouse-stage-"))
+    """A private folder for staged copies, removed afterwards whatever happens. Its name carries the
+    process id: a process killed (SIGKILL, the machine's OOM killer) cannot remove its folder, and a
+    staged copy may be as large as the file ingested, so each new staging first removes the folders
+    of this user's processes that no longer run."""
+    _sweep_staging(Path(tempfile.gettempdir()))
+    folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
     try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sweep_staging(temp: Path) -> None:
+    """Remove the staging folders in `temp` left by this user's processes that have ended. A folder
+    whose process still runs (or whose id was given to another process since) is left alone."""
+    for folder in temp.glob(f"{STAGING_PREFIX}*-*"):
+        pid = folder.name.removeprefix(STAGING_PREFIX).split("-", 1)[0]
+        try:
+            if not pid.isdigit() or folder.lstat().st_uid != os.getuid() or not stat.S_ISDIR(folder.lstat().st_mode):
+                continue
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue  # gone meanwhile, or another user's process (PermissionError): not ours to judge
 
 
 def csv_record_lines(path: Path, delimiter: str = ",") -> list[int]:

@@ -304,7 +304,8 @@ def alive(pid: int) -> bool:
 
 def test_issue_20_defect_7_kill_9_of_a_quarterly_run_leaves_no_process_behind(small_warehouse, tmp_path):
     folder = cheap_subscribers(tmp_path / "subscribers", "initech-retail", "initech-two", formats="pdf")
-    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(small_warehouse.local_dir), subscribers.ENV_SUBSCRIBERS: str(folder)}
+    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(small_warehouse.local_dir), subscribers.ENV_SUBSCRIBERS: str(folder),
+           "TMPDIR": str(tmp_path)}  # what the killed processes leave stays in the test's folder
     process = subprocess.Popen([sys.executable, "-m", "cli", "quarterly", str(PERIOD), "--workers", "2", "--out",
                                 str(tmp_path / "out"), "--snapshot", str(latest_snapshot(small_warehouse))],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -77,7 +77,10 @@ def run(location, out, folder, only=TWO, workers=2, **options):
 
 
 def cli(location, folder, *args, **popen):
-    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(location.local_dir), "BENCHHOUSE_SUBSCRIBERS": str(folder)}
+    """`benchhouse` in a process of its own; its temporary files (and its workers') go beside the
+    subscriber files, so that a process killed leaves none in the machine's temporary folder."""
+    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(location.local_dir), "BENCHHOUSE_SUBSCRIBERS": str(folder),
+           "TMPDIR": str(folder.parent)}
     return subprocess.Popen([sys.executable, "-m", "cli", *args], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, **popen)
 

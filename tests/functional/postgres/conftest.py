@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import tests.conftest
 from warehouse.connection import ENV_DATA_PATH, Location
 
 BINARIES = Path("/usr/lib/postgresql")
@@ -61,7 +62,7 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def postgres() -> Server:
     bin = postgres_bin()
-    folder = Path(tempfile.mkdtemp(prefix="benchhouse-pg-"))
+    folder = Path(tempfile.mkdtemp(prefix="benchhouse-pg-", dir=tests.conftest.MACHINE_TEMP))
     run_as: list[str] = []
     if os.geteuid() == 0:  # PostgreSQL refuses to run as root: the cluster belongs to `postgres`
         try:

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,8 +22,9 @@ pytestmark = pytest.mark.long  # handed to a worker early (tests/conftest.py)
 ROWS = 1_000_000  # about 0.4 s between its first data file and its exit on a 2-core machine, polled every 5 ms
 
 
-def start_ingest(location: Location, path: Path) -> subprocess.Popen:
-    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(location.local_dir)}
+def start_ingest(location: Location, path: Path, temp: Path) -> subprocess.Popen:
+    """`benchhouse ingest runs path` in a process of its own, its temporary files in `temp`."""
+    env = {**os.environ, "BENCHHOUSE_WAREHOUSE": str(location.local_dir), "TMPDIR": str(temp)}
     return subprocess.Popen([sys.executable, "-m", "cli", "ingest", "runs", str(path)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -41,22 +43,29 @@ def wait_for_data_being_written(location: Location, process: subprocess.Popen,
         time.sleep(0.005)
 
 
-def test_kill_9_during_ingest_leaves_the_previous_snapshot(known, tmp_path):
+def test_kill_9_during_ingest_leaves_the_previous_snapshot(known, tmp_path, monkeypatch):
     big = write_runs_parquet(tmp_path / "big.parquet", ROWS)
     snapshot, files = latest_snapshot(known), data_files(known)
-    process = start_ingest(known, big)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    process = start_ingest(known, big, temp)
     wait_for_data_being_written(known, process, files)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL
+    left = [folder.name for folder in temp.iterdir()]
+    assert any(name.startswith(f"benchhouse-stage-{process.pid}-") for name in left), left  # its staged copy
 
     assert latest_snapshot(known) == snapshot
     assert scalar(known, "SELECT count(*) FROM task_results") == 0
     assert scalar(known, "SELECT count(*) FROM ingest_batches WHERE kind = 'runs'") == 0
-    # Nothing is held: the same file loads in full, as a new batch.
+    # Nothing is held: the same file loads in full, as a new batch; and the killed process's staged
+    # copy (as large as the file) is removed by that next ingest.
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     result = ingest(known, "runs", big)
     assert not result.already_loaded and result.rows_accepted == ROWS
     assert scalar(known, "SELECT count(*) FROM task_results") == ROWS
+    assert list(temp.iterdir()) == []
 
 
 def test_sql_answers_while_a_write_is_open_in_another_process(known, tmp_path):
@@ -77,7 +86,7 @@ def test_sql_answers_while_a_write_is_open_in_another_process(known, tmp_path):
 
 def test_sql_answers_while_an_ingest_runs(known, tmp_path):
     big = write_runs_parquet(tmp_path / "big.parquet", ROWS)
-    process = start_ingest(known, big)
+    process = start_ingest(known, big, tmp_path)
     wait_for_data_being_written(known, process, data_files(known))
     during = cli(known, "sql", "SELECT count(*) AS n FROM task_results", "--format", "csv")
     assert process.wait(timeout=300) == 0, process.stderr.read()

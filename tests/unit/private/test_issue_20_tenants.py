@@ -94,7 +94,8 @@ def read_only(warehouse: Path, *args: str, env: dict[str, str] | None = None) ->
 def test_issue_20_defect_6_a_first_ingest_killed_leaves_no_tenant_without_its_tables(private, tmp_path):
     folder = private.public.local_dir / "tenants" / "globex"
     process = subprocess.Popen([sys.executable, "-m", "cli", "private", "ingest", "--tenant", "globex", "evaluations",
-                                str(EVALUATIONS)], env={**os.environ, "BENCHHOUSE_WAREHOUSE": str(private.public.local_dir)},
+                                str(EVALUATIONS)], env={**os.environ, "BENCHHOUSE_WAREHOUSE": str(private.public.local_dir),
+                                                      "TMPDIR": str(tmp_path)},
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not (folder.is_dir() and any(folder.glob("*catalog.sqlite*"))):  # the catalog, or its temporary
