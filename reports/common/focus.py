@@ -160,8 +160,8 @@ def alerts(entries: list[dict]) -> list[str]:
             was = v["before"]
             if was and was["rank"] < v["rank"]:
                 found.append(f"Your focus model {v['label']} was overtaken this quarter: rank {was['rank']} at the "
-                             f"previous quarter's end, rank {v['rank']} now, with {v['rank'] - 1} variants' intervals "
-                             "now wholly above its own.")
+                             f"previous quarter's end, rank {v['rank']} now (a variant's rank is one more than the "
+                             "number of variants whose 95% intervals lie wholly above its own).")
     return found
 
 

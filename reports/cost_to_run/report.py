@@ -246,7 +246,7 @@ def _findings(index, priced, tiers, best_value, spread, movers, window) -> list[
 
 def data_pack(ctx: CostToRun) -> list[Table]:
     """The data pack's tables: the whole ranking and every solved-task row, which the PDF leaves to it,
-    and the cost tiers."""
+    the price moves and lifecycle of the quarter, and the cost of each level of intelligence."""
     return [
         Table("Ranking", f"Every variant with a complete {ctx.index['name']} (version {ctx.index['version']}) "
               f"on {ctx.meta.as_of:%d %b %Y}: its index, interval, rank and cost to run it.", (
@@ -284,5 +284,14 @@ def data_pack(ctx: CostToRun) -> list[Table]:
                   Column("deprecated_on", "Deprecated on"), Column("shutdown_on", "Shut down on"),
                   Column("replacement", "Replacement")),
               ctx.quarter["lifecycle"]),
+        Table("Levels", f"For each level of {ctx.index['name']}, the cheapest variant that reaches it on "
+              f"{ctx.meta.as_of:%d %b %Y}, and how much more the dearest that reaches it costs to run the index.", (
+                  Column("tier", "Level", "points of 100, or above"), Column("label", "Cheapest model"),
+                  Column("model", "Model id"), Column("effort", "Effort"),
+                  Column("index", "Its index", "points of 100", generated=True),
+                  Column("total_usd", "Its cost to run the index", "USD", generated=True),
+                  Column("variants", "Variants at this level", "variants", generated=True),
+                  Column("spread", "Dearest over cheapest", "times", generated=True)),
+              [{**t, "label": label(t)} for t in ctx.tiers]),
         *yours.workload_tables(ctx.workload, ctx.meta.as_of),
     ]

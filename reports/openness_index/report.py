@@ -267,7 +267,8 @@ def _transparency(d: dict) -> str:
 
 
 def data_pack(ctx: OpennessIndex) -> list[Table]:
-    """The data pack's tables: every scored model, component by component, which the PDF leaves to it."""
+    """The data pack's tables: every scored model, component by component, which the PDF leaves to it, and
+    the counts the findings give."""
     components = tuple(Column(c["component"], c["name"], "0 to 3") for c in ctx.components)
     return [
         Table("Every scored model", f"Every model with an Openness Index score on {ctx.meta.as_of:%d %b %Y}, its "
@@ -276,4 +277,13 @@ def data_pack(ctx: OpennessIndex) -> list[Table]:
                   *components, Column("licence", "Weights licence"), Column("derived_from", "Source of the score"),
                   Column("shown", "In the default set"), Column("why", "Why not in the default set")),
               ctx.rows),
+        Table("Counts", f"How many models on {ctx.meta.as_of:%d %b %Y} have a score, are in the default set (the "
+              "language models a buyer would consider), and, of those, release their weights or share their "
+              "training data in full.", (
+                  Column("models_scored", "Models scored", "models"),
+                  Column("models_shown", "In the default set", "models"),
+                  Column("open_weights", "Of those, weights released", "models"),
+                  Column("open_data", "Of those, training data shared in full", "models"),
+                  Column("derived", "Of those, scored from another framework", "models")),
+              [ctx.summary] if ctx.summary else []),
     ]

@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 
 from reports.common import focus as yours
+from reports.common.datapack import Column, Table
 from reports.common.answer import MARKET, Answer, ranked, yours as yours_answered
 from reports.common.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
@@ -90,7 +91,7 @@ def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
              for r in spend for measure, field in (("Cost per task", "cost_per_task"),
                                                    ("Cost to run the index", "cost_to_run_usd"))
              if r[field] is not None]
-    focus = [{**r, "label": r["display_name"]} for r in gathered["threshold_prices"]
+    focus = [{**r, "label": r["display_name"], "cheaper_by": _cheaper_by(r)} for r in gathered["threshold_prices"]
              if r["model"] in subscriber.focus_models]
     your_models = yours.tailor(gathered, subscriber.focus_models)
     window = gathered["window"]
@@ -260,8 +261,16 @@ def _focus_findings(focus: list[dict]) -> list[str]:
         else:
             found.append(f"Your focus model {r['label']} meets {r['threshold_label']} at {money(r['blended_usd_per_mtok'])} "
                          f"per million tokens (blended); {r['cheapest_name']} meets it at {money(r['cheapest_usd'])}, "
-                         f"{r['blended_usd_per_mtok'] / r['cheapest_usd']:.1f}× cheaper.")
+                         f"{factor(r['cheaper_by'])} cheaper.")
     return found
+
+
+def _cheaper_by(row: dict) -> float | None:
+    """How many times cheaper the cheapest model meeting a threshold is than the focus model that meets it:
+    one figure for the finding and the table beside it."""
+    if not row["cheapest_usd"] or row["blended_usd_per_mtok"] is None:
+        return None
+    return row["blended_usd_per_mtok"] / row["cheapest_usd"]
 
 
 def _change(ratio: float) -> str:
@@ -273,6 +282,49 @@ def _change(ratio: float) -> str:
     return f"rose {factor(ratio).rstrip('×')}-fold" if ratio > 1 else f"fell {factor(1 / ratio).rstrip('×')}-fold"
 
 
-def data_pack(ctx: SmileCurve) -> list:
-    """The data pack's tables: the subscriber's workload priced, when its file states one."""
-    return yours.workload_tables(ctx.workload, ctx.meta.as_of)
+def data_pack(ctx: SmileCurve) -> list[Table]:
+    """The data pack's tables: each table of the report whole, and the subscriber's workload priced, when its
+    file states one."""
+    as_of, before = f"{ctx.meta.as_of:%d %b %Y}", f"{ctx.meta.previous_as_of:%d %b %Y}"
+    return [
+        Table("Decline", "For each threshold, the running minimum of the blended price (3 input : 1 output) of the "
+              "models meeting it, fitted against release date: how many times cheaper it gets in a year.", (
+                  Column("label", "Threshold"), Column("with_reasoning", "Reasoning models included"),
+                  Column("models_on_frontier", "Models kept", "models"),
+                  Column("first_release", "First release"), Column("last_release", "Last release"),
+                  Column("decline_factor_per_year", "Decline a year", "times cheaper"),
+                  Column("decline_factor_low", "90% interval, low", "times cheaper"),
+                  Column("decline_factor_high", "90% interval, high", "times cheaper"),
+                  Column("reliable", "Series long enough"), Column("precise", "Precise enough for a finding")),
+              ctx.decline),
+        Table("This quarter", f"The cheapest model meeting each threshold on {before} and on {as_of}.", (
+                  Column("label", "Threshold"), Column("before_name", f"Cheapest on {before}"),
+                  Column("before_usd", f"Price on {before}", "USD per million tokens, blended"),
+                  Column("now_name", f"Cheapest on {as_of}"),
+                  Column("now_usd", f"Price on {as_of}", "USD per million tokens, blended"),
+                  Column("models_meeting", "Models meeting it", "models")),
+              ctx.quarter),
+        Table("Your models at these levels", f"Each focus model that meets a threshold on {as_of}, beside the "
+              "cheapest model meeting it.", (
+                  Column("label", "Your model"), Column("model", "Model id"), Column("threshold_label", "Threshold"),
+                  Column("blended_usd_per_mtok", "Its price", "USD per million tokens, blended"),
+                  Column("cheapest_name", "Cheapest meeting it"),
+                  Column("cheapest_usd", "Cheapest price", "USD per million tokens, blended"),
+                  Column("cheaper_by", "Cheaper by", "times")),
+              ctx.focus),
+        Table("Frontier", f"Each month, the top scored model then available on {ctx.index['name']}, and what it costs "
+              "at that month's prices.", (
+                  Column("as_of", "From"), Column("label", "Model"), Column("index", "Index", "points of 100", generated=True),
+                  Column("cost_per_task", "Cost per task", "USD", generated=True),
+                  Column("cost_to_run_usd", "Cost to run the index", "USD", generated=True)),
+              ctx.frontier_models),
+        Table("Drivers", "At each quarter end, the frontier model's price, tokens and turns per task: what its spend "
+              "per task is made of.", (
+                  Column("as_of", "Quarter end"), Column("label", "Frontier model"),
+                  Column("blended_usd_per_mtok", "Price", "USD per million tokens, blended"),
+                  Column("tokens_per_task", "Tokens per task", "tokens", generated=True),
+                  Column("turns_per_task", "Turns per task", "turns", generated=True),
+                  Column("cost_per_task", "Cost per task", "USD", generated=True)),
+              ctx.drivers),
+        *yours.workload_tables(ctx.workload, ctx.meta.as_of),
+    ]

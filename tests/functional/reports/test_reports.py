@@ -20,7 +20,7 @@ from tests.functional.reports.readback import (answers, deck_text, slide_evidenc
                                               table_rows, xy_charts, xy_colours, xy_points, xy_series,
                                               pack_csv, pack_findings, pack_sheets)
 from reports import catalogue
-from reports.common.context import FOOTER_DISCLOSURE, FROM_SOURCES, RESTS_ON_RUNS
+from reports.common.context import FINDINGS_SHOWN, FOOTER_DISCLOSURE, FROM_SOURCES, RESTS_ON_RUNS
 from reports.delivery import subscribers
 from reports.handle import ReadHandle, window
 from tests.conftest import same
@@ -253,9 +253,9 @@ BUDGET = 12
 # A figure of a sentence: money, a share or factor, a date, a decimal, a whole number of two digits or more (a single
 # digit is a rank or a count); names are taken out first ('GPT-5.4 nano', 'Claude Sonnet 4.5'), and the fixed words
 # that carry digits ('95% interval', 'Q2 2026').
-FIGURE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b|\$[\d,]*\d(?:\.\d+)?|(?<![\w.-])[\d,]*\d(?:\.\d+)?[%×]"
+FIGURE = re.compile(r"\b(?:\d{1,2} )?[A-Z][a-z]{2} \d{4}\b|\$[\d,]*\d(?:\.\d+)?|(?<![\w.-])[\d,]*\d(?:\.\d+)?[%×]"
                     r"|(?<![\w.$,-])\d[\d,]*\.\d+(?!\w|\.\d)|(?<![\w.$,-])\d[\d,]*\d(?![\w%×]|[.,]\d)")
-WORDS_WITH_DIGITS = re.compile(r"(?:90|95)% interval|Q[1-4] \d{4}")
+WORDS_WITH_DIGITS = re.compile(r"(?:90|95)% interval|Q[1-4] \d{4}|by 10% or more")  # the last: the methodology's bar
 
 
 def figures_of(sentence: str, names: list[str]) -> list[str]:
@@ -298,6 +298,42 @@ def test_the_answer_page_comes_first_and_each_figure_on_it_is_on_the_slide_or_pa
                 assert figure in evidence, (sentence, figure, number_)
 
 
+@pytest.mark.parametrize("report", ["cost-to-run", "smile-curve", "openness-index", "model-deployment"])
+@pytest.mark.parametrize("subscriber", ["first", "second"])
+def test_each_figure_of_the_findings_shown_is_in_a_table_or_chart_of_the_report(rendered, report, subscriber):
+    """Issue 23, point 4: a finding's figures come from the rows the report shows, in the deck's tables and charts
+    or in the data pack's tables (where the long tables are): none is worked out in the sentence alone."""
+    subscriber = PDF_SUBSCRIBER if subscriber == "first" else SECOND[report]
+    files, _ = rendered(report, subscriber)
+    titles = [slide.shapes.title.text for slide in Presentation(files["pptx"]).slides]
+    cells: list[str] = []
+    values: list = []
+    for number_, title in enumerate(titles, 1):
+        if not title.startswith(("The answer for ", "Findings")):
+            title, shown, plotted = slide_evidence(files["pptx"], number_)
+            cells += [title, *shown]
+            values += plotted
+    for sheet, table in pack_sheets(files["xlsx"]).items():
+        if sheet not in ("Read-me", "Findings"):
+            for row in table:
+                cells += list(row)
+                values += [v for v in row.values() if isinstance(v, (int, float, date)) and not isinstance(v, bool)]
+                cells += [v for v in row.values() if isinstance(v, str)]
+    forms = set()
+    for v in values:
+        forms |= ({f"{v:%d %b %Y}", f"{v:%b %Y}"} if isinstance(v, date) else
+                  {money(v), number(v), factor(v), f"{v:,.0f}", f"{100 * v:.0f}%"})
+    slide = Presentation(files["pptx"]).slides[titles.index("Findings")]
+    findings = [p.text for p in slide.placeholders[1].text_frame.paragraphs if not p.text.startswith("The other ")]
+    assert len(findings) <= FINDINGS_SHOWN
+    checked = 0
+    for finding in findings:
+        for figure in figures_of(finding, cells):
+            assert figure in forms or any(figure in c for c in cells), (figure, finding)
+            checked += 1
+    assert len(findings) >= 3 and checked >= 5, findings
+
+
 @pytest.mark.parametrize("report", list(SECOND))
 def test_a_pdf_has_at_most_twelve_pages_before_its_methods_and_a_deck_twelve_slides(demo_warehouse, rendered, report):
     """Issue 23, point 5: a main body a reader finishes; the long tables are in the data pack."""
@@ -319,7 +355,8 @@ def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_wa
     version = version_read(demo_warehouse, snapshot, subscriber)
     sheets = pack_sheets(files["xlsx"])
     priced = ["Your workload"] if subscribers.load_id(subscriber).workload else []  # acme states one, northwind not
-    assert list(sheets) == ["Read-me", "Findings", "Ranking", "Solved tasks", "Price moves", "Lifecycle", *priced, "Sources"]
+    assert list(sheets) == ["Read-me", "Findings", "Ranking", "Solved tasks", "Price moves", "Lifecycle", "Levels", *priced,
+                            "Coverage", "Sources"]
     readme = {r["Item"]: r["Value"] for r in sheets["Read-me"]}
     assert readme["Warehouse snapshot"] == snapshot and readme["Index version"] == version
     assert readme["Period"] == "Q3 2026" and readme["As of"].date().isoformat() == "2026-09-30"
