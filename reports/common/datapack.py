@@ -41,3 +41,20 @@ class Table:
 def file_name(stem: str) -> str:
     """The data pack's workbook, as a page names it."""
     return f"{stem}-data.xlsx"
+
+
+def coverage(appendix) -> list[Table]:
+    """For a report whose findings say how far its index reaches (reports/common/context.py: coverage_line),
+    the sheet behind that finding: the newest model with a complete index, then each notable
+    model released by the as-of date that has none yet, the newest first."""
+    if not appendix.coverage:
+        return []
+    newest = {"status": "the newest with a complete index", "display_name": appendix.coverage["newest_name"],
+              "release_date": appendix.coverage["newest_release"]}
+    gaps = [{**g, "status": "not scored yet" if g["release_date"] > appendix.coverage["newest_release"]
+             else "released before, not scored"} for g in appendix.gaps]
+    return [Table("Coverage", f"How far {appendix.index_name} reaches: its newest scored model, and the notable models "
+                  "it has no complete score for, which the report says nothing of.", (
+                      Column("status", "Status"), Column("display_name", "Model"), Column("creator_name", "Creator"),
+                      Column("release_date", "Released"), Column("reason", "Why not scored")),
+                  [newest, *gaps])]

@@ -11,7 +11,7 @@ from reports.common.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
 from reports.formatting import factor, money, money_change
 from reports.subscriber import Subscriber
-from reports.common.datapack import Column, Table
+from reports.common.datapack import Column, Table, coverage
 
 NAME = "cost-to-run"
 TITLE = "Cost to run the Intelligence Index"
@@ -294,4 +294,5 @@ def data_pack(ctx: CostToRun) -> list[Table]:
                   Column("spread", "Dearest over cheapest", "times", generated=True)),
               [{**t, "label": label(t)} for t in ctx.tiers]),
         *yours.workload_tables(ctx.workload, ctx.meta.as_of),
+        *coverage(ctx.appendix),
     ]

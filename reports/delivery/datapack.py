@@ -32,26 +32,9 @@ def sheets(context, tables: list[Table]) -> list[Table]:
     findings = [Table("Findings", "Every finding of the report, those that matter most to the subscriber first; "
                       "the report's pages show the first few.", (Column("n", "#"), Column("finding", "Finding")),
                       [{"n": n, "finding": f} for n, f in enumerate(context.findings, 1)])] if context.findings else []
-    tables = tables + coverage(context.appendix)
     return [readme(context, findings + tables), *findings, *tables,
             Table("Sources", "Every source of the warehouse at the snapshot read, with its latest batch.",
                   SOURCE_COLUMNS, context.appendix.sources)]
-
-
-def coverage(appendix) -> list[Table]:
-    """The sheet behind the coverage finding: the newest model with a complete index, then each notable
-    model released by the as-of date that has none yet, the newest first."""
-    if not appendix.coverage:
-        return []
-    newest = {"status": "the newest with a complete index", "display_name": appendix.coverage["newest_name"],
-              "release_date": appendix.coverage["newest_release"]}
-    gaps = [{**g, "status": "not scored yet" if g["release_date"] > appendix.coverage["newest_release"]
-             else "released before, not scored"} for g in appendix.gaps]
-    return [Table("Coverage", f"How far {appendix.index_name} reaches: its newest scored model, and the notable models "
-                  "it has no complete score for, which the report says nothing of.", (
-                      Column("status", "Status"), Column("display_name", "Model"), Column("creator_name", "Creator"),
-                      Column("release_date", "Released"), Column("reason", "Why not scored")),
-                  [newest, *gaps])]
 
 
 def readme(context, tables: list[Table]) -> Table:

@@ -11,7 +11,7 @@ from reports.common.context import Appendix, Meta, meta, shared
 from reports.handle import ReadHandle
 from reports.formatting import number, plural
 from reports.subscriber import Subscriber
-from reports.common.datapack import Column, Table
+from reports.common.datapack import Column, Table, coverage
 
 NAME = "openness-index"
 TITLE = "The Openness Index"
@@ -286,4 +286,5 @@ def data_pack(ctx: OpennessIndex) -> list[Table]:
                   Column("open_data", "Of those, training data shared in full", "models"),
                   Column("derived", "Of those, scored from another framework", "models")),
               [ctx.summary] if ctx.summary else []),
+        *coverage(ctx.appendix),
     ]

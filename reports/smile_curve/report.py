@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 
 from reports.common import focus as yours
-from reports.common.datapack import Column, Table
+from reports.common.datapack import Column, Table, coverage
 from reports.common.answer import MARKET, Answer, ranked, yours as yours_answered
 from reports.common.context import Appendix, Meta, label, meta, shared
 from reports.handle import ReadHandle
@@ -327,4 +327,5 @@ def data_pack(ctx: SmileCurve) -> list[Table]:
                   Column("cost_per_task", "Cost per task", "USD", generated=True)),
               ctx.drivers),
         *yours.workload_tables(ctx.workload, ctx.meta.as_of),
+        *coverage(ctx.appendix),
     ]
