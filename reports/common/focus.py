@@ -159,9 +159,11 @@ def alerts(entries: list[dict]) -> list[str]:
         for v in entry["variants"][:1]:
             was = v["before"]
             if was and was["rank"] < v["rank"]:
+                said = any("was overtaken" in f for f in found)  # what a rank is, said once
                 found.append(f"Your focus model {v['label']} was overtaken this quarter: rank {was['rank']} at the "
-                             f"previous quarter's end, rank {v['rank']} now (a variant's rank is one more than the "
-                             "number of variants whose 95% intervals lie wholly above its own).")
+                             f"previous quarter's end, rank {v['rank']} now"
+                             + ("." if said else " (a variant's rank is one more than the number of variants whose "
+                                                 "95% intervals lie wholly above its own)."))
     return found
 
 

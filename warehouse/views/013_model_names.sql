@@ -18,6 +18,9 @@ counted AS (
            count(*) OVER (PARTITION BY display_name, date_trunc('month', release_date)) AS same_month
     FROM shown
 ),
+bare AS (  -- each id without its separators
+    SELECT *, regexp_replace(model, '[-_]', '', 'g') AS bare FROM counted
+),
 pairs AS (  -- each id against each other id of its display name, compared without their separators
              -- ('llama-3.1-8b-instruct' and 'llama3.1-8b-instruct-q8-0' share 'llama3.18binstruct'):
              -- where that shared part ends in each id
@@ -31,9 +34,8 @@ pairs AS (  -- each id against each other id of its display name, compared witho
                (SELECT max(i) FROM range(0, least(length(a.bare), length(b.bare)) + 1) r(i)
                  WHERE a.bare[1:i] = b.bare[1:i]) AS shared,
                starts_with(b.bare, a.bare) AS contained
-        FROM (SELECT *, regexp_replace(model, '[-_]', '', 'g') AS bare FROM counted) a
-        JOIN (SELECT *, regexp_replace(model, '[-_]', '', 'g') AS bare FROM counted) b
-          ON b.display_name = a.display_name AND b.model <> a.model
+        FROM bare a
+        JOIN bare b ON b.display_name = a.display_name AND b.model <> a.model
     ) a
 ),
 siblings AS (  -- the longest of those shared parts that ends where a part of both ids ends (at '-' or '_',
