@@ -7,6 +7,7 @@ reading the files and checking them against the reports and the warehouse is del
 from __future__ import annotations
 
 import math
+import re
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -55,6 +56,12 @@ class Workload(Strict):
         return volume(value)
 
 
+Modality = Literal["text", "image", "audio", "video", "pdf"]
+"""What a model reads or generates, as model_modality states it."""
+CREATOR_ID = re.compile(r"[a-z0-9]+([._-][a-z0-9]+)*")
+"""A creator's id as the warehouse keys it ('openai', 'z.ai-zhipu-ai')."""
+
+
 class Substitutes(Strict):
     """What a cheaper model suggested in place of a focus model must offer besides the score: the
     reports suggest none that fails it."""
@@ -65,6 +72,26 @@ class Substitutes(Strict):
         "only models with at least this many tokens of context, as the sources state it (a model whose "
         "context window no source states is not suggested): a whole number of 1 or more, e.g. 128000"))
 
+    exclude_creators: tuple[str, ...] = Field(default=(), description=(
+        "only models made by none of these creators, by their ids in the warehouse (`benchhouse sql \"SELECT "
+        "creator, name FROM creators\"`), e.g. [deepseek, alibaba]; an id the warehouse does not hold stops this "
+        "subscriber's reports with its name (a model whose creator no source states is not suggested)"))
+    input_modalities: tuple[Modality, ...] = Field(default=(), description=(
+        "only models that read at least these, as the sources state it: any of text, image, audio, video, pdf "
+        "(a model whose inputs no source states is not suggested)"))
+    output_modalities: tuple[Modality, ...] = Field(default=(), description=(
+        "only models that generate at least these, as the sources state it: any of text, image, audio, video, pdf"))
+
+    @field_validator("exclude_creators", mode="before")
+    @classmethod
+    def _creators(cls, value: object) -> tuple[str, ...]:
+        values = (value,) if isinstance(value, str) else value
+        if not isinstance(values, (list, tuple)) or not all(
+                isinstance(v, str) and CREATOR_ID.fullmatch(v) for v in values):
+            raise ValueError(f"{value!r} is not a list of creator ids: write e.g. [deepseek, alibaba] (lowercase ids "
+                             "as the warehouse's creators table holds them)")
+        return tuple(dict.fromkeys(values))
+
     @field_validator("min_context_window", mode="before")
     @classmethod
     def _tokens(cls, value: object) -> int | None:
@@ -74,10 +101,18 @@ class Substitutes(Strict):
             raise ValueError(f"{value!r} is not a number of tokens: write a whole number of 1 or more, e.g. 128000")
         return value
 
-    def said(self) -> str | None:
-        """The constraints in words, for the page that applies them; None when there are none."""
+    def said(self, creator_names: dict[str, str] | None = None) -> str | None:
+        """The constraints in words, for the page that applies them (creators by the names `creator_names`
+        gives, their ids otherwise); None when there are none."""
+        names = creator_names or {}
         asked = (["open weights"] if self.open_weights else []) + (
-            [f"a context window of at least {self.min_context_window:,} tokens"] if self.min_context_window else [])
+            [f"a context window of at least {self.min_context_window:,} tokens"] if self.min_context_window else []) + (
+            [f"input of {' and '.join(self.input_modalities)}"] if self.input_modalities else []) + (
+            [f"output of {' and '.join(self.output_modalities)}"] if self.output_modalities else []) + (
+            [f"a creator other than {' or '.join(names.get(c, c) for c in self.exclude_creators)}"]
+            if self.exclude_creators else [])
+        if len(asked) > 2:
+            return ", ".join(asked[:-1]) + ", and " + asked[-1]
         return " and ".join(asked) or None
 
 
@@ -103,7 +138,8 @@ class Subscriber(Customer):
 
     substitutes: Substitutes = Field(default_factory=Substitutes, description=(
         "what a cheaper model suggested in place of a focus model must offer: `open_weights: true`, "
-        "`min_context_window: TOKENS`; the reports suggest none that fails it"))
+        "`min_context_window: TOKENS`, `exclude_creators: [IDS]`, `input_modalities: [...]`, "
+        "`output_modalities: [...]`; the reports suggest none that fails it"))
 
     @field_validator("delivery")
     @classmethod

@@ -9,6 +9,7 @@ from reports.common.context import label
 from reports.common.datapack import Column, Table
 from reports.handle import ReadHandle
 from reports.formatting import money, number
+from warehouse.errors import BenchhouseError
 
 
 def gather(handle: ReadHandle, index: dict) -> dict:
@@ -28,12 +29,23 @@ def constrain(handle: ReadHandle, gathered: dict, subscriber) -> dict:
     asked = subscriber.substitutes
     if not asked.said() or gathered.get("index") is None:
         return {**gathered, "constraints": None}
+    names = {}
+    if asked.exclude_creators:
+        names = {r["creator"]: r["name"] for r in handle.rows("creator_names", creators=list(asked.exclude_creators))}
+        unknown = [c for c in asked.exclude_creators if c not in names]
+        if unknown:  # a creator misspelt would exclude nothing: refused, not ignored
+            raise BenchhouseError(
+                f"subscriber {subscriber.id}: substitutes.exclude_creators names {', '.join(map(repr, unknown))}, "
+                "which the warehouse does not hold as a creator: use the ids of `benchhouse sql \"SELECT creator, "
+                "name FROM creators\"`")
     rows = handle.rows("substitutes", version=gathered["index"]["version"], models=list(subscriber.focus_models),
-                       open_weights=asked.open_weights, min_context_window=asked.min_context_window)
+                       open_weights=asked.open_weights, min_context_window=asked.min_context_window,
+                       exclude_creators=list(asked.exclude_creators), input_modalities=list(asked.input_modalities),
+                       output_modalities=list(asked.output_modalities))
     cheapest: dict[tuple, dict] = {}
     for row in rows:  # cheapest first: the first of each variant
         cheapest.setdefault((row["model"], row["effort"]), row)
-    return {**gathered, "constraints": asked.said(), "substitutes": cheapest}
+    return {**gathered, "constraints": asked.said(names), "substitutes": cheapest}
 
 
 ALTERNATIVE = ("alternative_model", "alternative_effort", "alternative_name", "alternative_index", "alternative_ci_low",

@@ -1,7 +1,8 @@
 -- One row per intelligence index version, as-of date, priced variant and every other priced variant
 -- whose index interval does not lie wholly below its own and that costs less to run that day: the
 -- candidates cheaper_equivalent takes the cheapest of, with what a subscriber may require of a
--- substitute (open weights, a context window; reports/common/sql/substitutes.sql filters them).
+-- substitute (open weights, a context window, its creator, what it reads and generates;
+-- reports/common/sql/substitutes.sql filters them).
 CREATE OR REPLACE VIEW cheaper_candidates AS
 SELECT a.index_id, a.version, a.as_of, a.model, a.effort,
        b.model AS alternative_model, b.effort AS alternative_effort, b.display_name AS alternative_name,
@@ -9,11 +10,14 @@ SELECT a.index_id, a.version, a.as_of, a.model, a.effort,
        b.total_usd AS alternative_usd,
        a.total_usd - b.total_usd AS saving_usd,
        1 - b.total_usd / a.total_usd AS saving_share,
-       m.open_weights AS alternative_open_weights, m.context_window AS alternative_context_window
+       m.open_weights AS alternative_open_weights, m.context_window AS alternative_context_window,
+       m.creator AS alternative_creator, mm.input_modalities AS alternative_input_modalities,
+       mm.output_modalities AS alternative_output_modalities
 FROM intelligence_cost a
 JOIN intelligence_cost b
   ON b.index_id = a.index_id AND b.version = a.version AND b.as_of = a.as_of
  AND b.ci_high >= a.ci_low AND b.total_usd < a.total_usd
 JOIN models m ON m.model = b.model
+LEFT JOIN model_modality mm ON mm.model = b.model
 WHERE a.total_usd IS NOT NULL;
-COMMENT ON VIEW cheaper_candidates IS 'Per index_id, version, as_of, priced variant (model, effort) and each cheaper variant not statistically less intelligent (its ci_high >= this ci_low): alternative_model, alternative_effort, alternative_name, alternative_index, alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share, alternative_open_weights and alternative_context_window (tokens; NULL where no source states it).';
+COMMENT ON VIEW cheaper_candidates IS 'Per index_id, version, as_of, priced variant (model, effort) and each cheaper variant not statistically less intelligent (its ci_high >= this ci_low): alternative_model, alternative_effort, alternative_name, alternative_index, alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share, alternative_open_weights, alternative_context_window (tokens; NULL where no source states it), alternative_creator, alternative_input_modalities and alternative_output_modalities (model_modality: NULL where no source states them).';

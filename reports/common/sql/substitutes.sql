@@ -1,13 +1,20 @@
 -- For each variant of the subscriber's focus models ($models) on index version $version at $as_of: each
 -- cheaper model that scores higher or cannot be told apart (cheaper_candidates), cheapest first, that meets the
 -- subscriber's constraints on a substitute: $open_weights, weights that can be downloaded;
--- $min_context_window, at least that many tokens of context (NULL: none asked). A model whose context
--- window no source states does not meet a context-window constraint: it is never assumed.
+-- $min_context_window, at least that many tokens of context (NULL: none asked); $exclude_creators, made by
+-- none of these creators; $input_modalities and $output_modalities, reads (generates) at least these (empty:
+-- none asked). What no source states (a context window, a creator, modalities) does not meet a constraint on
+-- it: it is never assumed.
 SELECT model, effort, alternative_model, alternative_effort, alternative_name, alternative_index,
        alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share,
-       alternative_open_weights, alternative_context_window
+       alternative_open_weights, alternative_context_window, alternative_creator,
+       alternative_input_modalities, alternative_output_modalities
 FROM cheaper_candidates
 WHERE version = $version AND as_of = $as_of AND list_contains($models, model)
   AND (NOT $open_weights OR coalesce(alternative_open_weights, false))
   AND ($min_context_window IS NULL OR alternative_context_window >= $min_context_window)
+  AND (len($exclude_creators) = 0
+       OR (alternative_creator IS NOT NULL AND NOT list_contains($exclude_creators, alternative_creator)))
+  AND (len($input_modalities) = 0 OR coalesce(list_has_all(alternative_input_modalities, $input_modalities), false))
+  AND (len($output_modalities) = 0 OR coalesce(list_has_all(alternative_output_modalities, $output_modalities), false))
 ORDER BY model, effort, alternative_usd, alternative_index DESC, alternative_model, alternative_effort

@@ -771,12 +771,23 @@ def test_model_deployment_break_even_and_a_stale_provider_by_hand(small_warehous
     assert "20 Jun 2025, 15 months ago, stale" in text
 
 
-@pytest.mark.parametrize("asked", [{"open_weights": True}, {"min_context_window": 1_000_000}])
+# Each constraint a subscriber may state on substitutes, as the test recomputes it from models and model_modality.
+MEETS = {"open_weights": lambda v: "coalesce(m.open_weights, false)",
+         "min_context_window": lambda v: f"m.context_window >= {v}",
+         "exclude_creators": lambda v: f"m.creator IS NOT NULL AND m.creator NOT IN ({', '.join(map(repr, v))})",
+         "input_modalities": lambda v: f"coalesce(list_has_all(mm.input_modalities, {list(v)}), false)",
+         "output_modalities": lambda v: f"coalesce(list_has_all(mm.output_modalities, {list(v)}), false)"}
+
+
+@pytest.mark.parametrize("asked", [{"open_weights": True}, {"min_context_window": 1_000_000},
+                                   {"exclude_creators": ["openai", "google"], "input_modalities": ["text", "image"]},
+                                   {"input_modalities": ["audio"]}])
 def test_a_subscriber_stating_constraints_is_offered_only_substitutes_that_meet_them(demo_reads, asked):
-    """Issue 23, point 3: Acme's file with a constraint on substitutes (open weights; a context window of a million
-    tokens) gets, beside each focus variant, the cheapest model that scores higher or cannot be told apart, costs less
-    to run the index and meets the constraint, recomputed here from intelligence_cost and models; the same model in
-    its workload's rows and on the answer page; and where none meets it, none."""
+    """Issue 23, point 3: Acme's file with constraints on substitutes (open weights; a context window of a million
+    tokens; creators left out and image input; audio input) gets, beside each focus variant, the cheapest model that
+    scores higher or cannot be told apart, costs less to run the index and meets them, recomputed here from
+    intelligence_cost, models and model_modality; the same model in its workload's rows and on the answer page; and
+    where none meets them, none."""
     from reports.subscriber import Substitutes
 
     subscriber = subscribers.load_id(PDF_SUBSCRIBER)
@@ -785,8 +796,7 @@ def test_a_subscriber_stating_constraints_is_offered_only_substitutes_that_meet_
     ctx = catalogue.get("cost-to-run").tailor(demo_reads.fitted("cost-to-run", subscriber), subscriber)
     plain = catalogue.get("cost-to-run").tailor(demo_reads.fitted("cost-to-run", subscribers.load_id(PDF_SUBSCRIBER)),
                                                 subscriber)
-    meets = "coalesce(m.open_weights, false)" if asked.get("open_weights") else \
-        f"m.context_window >= {asked['min_context_window']}"
+    meets = " AND ".join(MEETS[key](value) for key, value in asked.items())
     changed = 0
     for entry, before in zip(ctx.your_models, plain.your_models):
         for v, was in zip(entry["variants"], before["variants"]):
@@ -794,6 +804,7 @@ def test_a_subscriber_stating_constraints_is_offered_only_substitutes_that_meet_
                 SELECT b.model, b.effort FROM intelligence_cost a
                 JOIN intelligence_cost b ON b.index_id = a.index_id AND b.version = a.version AND b.as_of = a.as_of
                 JOIN models m ON m.model = b.model
+                LEFT JOIN model_modality mm ON mm.model = b.model
                 WHERE a.version = $version AND a.as_of = DATE '2026-09-30' AND a.model = $model AND a.effort = $effort
                   AND a.total_usd IS NOT NULL AND b.total_usd < a.total_usd AND b.ci_high >= a.ci_low AND {meets}
                 ORDER BY b.total_usd, b."index" DESC, b.model, b.effort LIMIT 1""",
@@ -807,6 +818,21 @@ def test_a_subscriber_stating_constraints_is_offered_only_substitutes_that_meet_
     names = {v["alternative_name"] for e in ctx.your_models for v in e["variants"] if v["alternative_name"]}
     dropped = {v["alternative_name"] for e in plain.your_models for v in e["variants"][:1]} - names - {None}
     assert not [a.sentence for a in ctx.answers if any(f" {n} " in f" {a.sentence} " for n in dropped)]
+
+
+def test_a_creator_a_subscriber_excludes_is_named_on_the_page_and_an_unknown_one_is_refused(demo_reads):
+    """A creator left out by its id is said by its name on the page of the subscriber's models; an id the warehouse
+    does not hold would exclude nothing, so it stops the report with its name instead of being ignored."""
+    from reports.subscriber import Substitutes
+
+    subscriber = subscribers.load_id(PDF_SUBSCRIBER)
+    asked = subscriber.model_copy(update={"substitutes": Substitutes(exclude_creators=["openai", "meta"])})
+    ctx = catalogue.get("cost-to-run").tailor(demo_reads.fitted("cost-to-run", asked), asked)
+    assert ctx.your_models[0]["constraints"] == "a creator other than OpenAI or Meta"
+    wrong = subscriber.model_copy(update={"substitutes": Substitutes(exclude_creators=["openai", "open-ai"])})
+    with pytest.raises(BenchhouseError, match="substitutes.exclude_creators names 'open-ai', which the warehouse does "
+                                              "not hold as a creator"):
+        demo_reads.fitted("cost-to-run", wrong)
 
 
 def test_no_id_is_printed_where_a_name_exists(demo_warehouse, rendered):

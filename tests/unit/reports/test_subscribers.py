@@ -145,6 +145,8 @@ def test_the_key_tables_of_the_customer_readmes_are_generated_from_the_schemas()
 SUBSTITUTES = """substitutes:
   open_weights: true
   min_context_window: 128_000
+  exclude_creators: [deepseek, z.ai-zhipu-ai]
+  input_modalities: [text, image]
 """
 
 
@@ -152,7 +154,10 @@ def test_what_a_substitute_must_offer_is_read_and_said(tmp_path):
     subscriber = subscribers.load(variant(tmp_path, text=GOOD.read_text() + SUBSTITUTES))
     asked = subscriber.substitutes
     assert (asked.open_weights, asked.min_context_window) == (True, 128_000)
-    assert asked.said() == "open weights and a context window of at least 128,000 tokens"
+    assert asked.exclude_creators == ("deepseek", "z.ai-zhipu-ai") and asked.input_modalities == ("text", "image")
+    assert asked.said({"deepseek": "DeepSeek", "z.ai-zhipu-ai": "Z.ai"}) == (
+        "open weights, a context window of at least 128,000 tokens, input of text and image, and a creator other "
+        "than DeepSeek or Z.ai")
     assert subscribers.load_id("northwind-bank").substitutes.said() is None  # nothing asked: every model may be
 
 
@@ -162,6 +167,9 @@ def test_what_a_substitute_must_offer_is_read_and_said(tmp_path):
     (("min_context_window: 128_000", "min_context_window: yes"), "True is not a number of tokens"),
     (("open_weights: true", "open_weights: maybe"), "key 'substitutes.open_weights'"),
     (("open_weights: true", "open_weight: true"), "key 'substitutes.open_weight' is not known; did you mean 'open_weights'?"),
+    (("[deepseek, z.ai-zhipu-ai]", "[DeepSeek]"), "is not a list of creator ids: write e.g. [deepseek, alibaba]"),
+    (("[deepseek, z.ai-zhipu-ai]", "7"), "is not a list of creator ids"),
+    (("[text, image]", "[text, smell]"), "key 'substitutes.input_modalities.1'"),
 ])
 def test_what_a_substitute_must_offer_is_refused_in_one_line_when_wrong(tmp_path, replace, message):
     with pytest.raises(SubscriberError) as raised:
