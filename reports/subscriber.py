@@ -82,6 +82,22 @@ class Substitutes(Strict):
     output_modalities: tuple[Modality, ...] = Field(default=(), description=(
         "only models that generate at least these, as the sources state it: any of text, image, audio, video, pdf"))
 
+    min_category: dict[str, float] = Field(default_factory=dict, description=(
+        "only models that score at least this (0 to 100) on each of these categories of the index's evaluations "
+        "(`benchhouse sql \"SELECT DISTINCT category FROM index_evaluations\"`), e.g. {coding: 60}: a category's "
+        "score is the weighted mean of its evaluations' scores, and a model not scored on all of them is not "
+        "suggested; a category the index version lacks stops this subscriber's reports with its name"))
+
+    @field_validator("min_category", mode="before")
+    @classmethod
+    def _minimums(cls, value: object) -> dict[str, float]:
+        if not isinstance(value, dict) or not all(
+                isinstance(k, str) and k.strip() and not isinstance(v, bool) and isinstance(v, (int, float))
+                and math.isfinite(v) and 0 <= v <= 100 for k, v in value.items()):
+            raise ValueError(f"{value!r} is not a minimum score by category: write e.g. {{coding: 60}} (a score from "
+                             "0 to 100 for each category)")
+        return {k.strip(): float(v) for k, v in value.items()}
+
     @field_validator("exclude_creators", mode="before")
     @classmethod
     def _creators(cls, value: object) -> tuple[str, ...]:
@@ -110,7 +126,8 @@ class Substitutes(Strict):
             [f"input of {' and '.join(self.input_modalities)}"] if self.input_modalities else []) + (
             [f"output of {' and '.join(self.output_modalities)}"] if self.output_modalities else []) + (
             [f"a creator other than {' or '.join(names.get(c, c) for c in self.exclude_creators)}"]
-            if self.exclude_creators else [])
+            if self.exclude_creators else []) + [
+            f"at least {score:g} on the index's {category} evaluations" for category, score in self.min_category.items()]
         if len(asked) > 2:
             return ", ".join(asked[:-1]) + ", and " + asked[-1]
         return " and ".join(asked) or None
@@ -139,7 +156,7 @@ class Subscriber(Customer):
     substitutes: Substitutes = Field(default_factory=Substitutes, description=(
         "what a cheaper model suggested in place of a focus model must offer: `open_weights: true`, "
         "`min_context_window: TOKENS`, `exclude_creators: [IDS]`, `input_modalities: [...]`, "
-        "`output_modalities: [...]`; the reports suggest none that fails it"))
+        "`output_modalities: [...]`, `min_category: {CATEGORY: SCORE}`; the reports suggest none that fails it"))
 
     @field_validator("delivery")
     @classmethod

@@ -38,10 +38,19 @@ def constrain(handle: ReadHandle, gathered: dict, subscriber) -> dict:
                 f"subscriber {subscriber.id}: substitutes.exclude_creators names {', '.join(map(repr, unknown))}, "
                 "which the warehouse does not hold as a creator: use the ids of `benchhouse sql \"SELECT creator, "
                 "name FROM creators\"`")
+    if asked.min_category:
+        version = gathered["index"]["version"]
+        known = {r["category"] for r in handle.rows("index_categories", version=version)}
+        unknown = [c for c in asked.min_category if c not in known]
+        if unknown:  # a category misspelt would leave no model to suggest, for a reason no page could say
+            raise BenchhouseError(
+                f"subscriber {subscriber.id}: substitutes.min_category names {', '.join(map(repr, unknown))}, which "
+                f"version {version} of the index has no evaluation of: use one of {', '.join(sorted(known))}")
     rows = handle.rows("substitutes", version=gathered["index"]["version"], models=list(subscriber.focus_models),
                        open_weights=asked.open_weights, min_context_window=asked.min_context_window,
                        exclude_creators=list(asked.exclude_creators), input_modalities=list(asked.input_modalities),
-                       output_modalities=list(asked.output_modalities))
+                       output_modalities=list(asked.output_modalities), min_categories=list(asked.min_category),
+                       min_scores=list(asked.min_category.values()))
     cheapest: dict[tuple, dict] = {}
     for row in rows:  # cheapest first: the first of each variant
         cheapest.setdefault((row["model"], row["effort"]), row)

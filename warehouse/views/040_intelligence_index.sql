@@ -1,6 +1,7 @@
 -- One row per as-of date, intelligence index version and model variant with house runs started by
 -- then on any of its evaluations (eval_scores as of that date: a run started after the as-of date
--- never moves it). Index = sum of weight x score (each score moved onto 0-100 by its transform).
+-- never moves it). Index = sum of weight x score (each score moved onto 0-100 by its transform:
+-- index_scores).
 -- Its 95% interval is t x sqrt(sum of weight^2 x se^2), the evaluations taken as independent, with
 -- the same quantile rule as each evaluation's: the t quantile of the Welch-Satterthwaite degrees of
 -- freedom of the weighted sum, as computed (whole or not, however many: warehouse/macros/010_student_t.sql),
@@ -9,27 +10,7 @@
 -- no rank. rank is 1 + the number of variants whose interval lies wholly above this one's (the
 -- upper-bound rank LMArena publishes): variants no one can tell apart share a rank.
 CREATE OR REPLACE VIEW intelligence_index AS
-WITH versions AS (
-    SELECT ie.*, count(*) OVER (PARTITION BY ie.index_id, ie.version) AS evaluations_in_version
-    FROM index_evaluations ie
-    JOIN index_versions iv USING (index_id, version)
-    WHERE iv.kind = 'intelligence'
-),
-scored AS (
-    SELECT s.as_of, v.index_id, v.version, s.model, s.effort, v.evaluation, v.weight, v.evaluations_in_version,
-           CASE v.transform
-               WHEN 'percent' THEN s.score
-               ELSE 100 * least(greatest((s.score / 100 - v.transform_min) / (v.transform_max - v.transform_min), 0), 1)
-           END AS score,
-           CASE v.transform
-               WHEN 'percent' THEN s.std_error
-               ELSE s.std_error / (v.transform_max - v.transform_min)
-           END AS std_error,
-           s.df, s.runs_through
-    FROM versions v
-    JOIN eval_scores s ON s.evaluation = v.evaluation AND s.source = 'house'
-),
-combined AS (
+WITH combined AS (
     SELECT as_of, index_id, version, model, effort,
            count(*) AS n_evals,
            count(*) = any_value(evaluations_in_version) AS complete,
@@ -37,7 +18,7 @@ combined AS (
            sum(weight * weight * coalesce(std_error, 0) ^ 2) AS variance,
            sum((weight * weight * coalesce(std_error, 0) ^ 2) ^ 2 / nullif(df, 0)) AS variance_spread,
            max(runs_through) AS runs_through
-    FROM scored
+    FROM index_scores
     GROUP BY ALL
 ),
 intervals AS (

@@ -776,17 +776,27 @@ MEETS = {"open_weights": lambda v: "coalesce(m.open_weights, false)",
          "min_context_window": lambda v: f"m.context_window >= {v}",
          "exclude_creators": lambda v: f"m.creator IS NOT NULL AND m.creator NOT IN ({', '.join(map(repr, v))})",
          "input_modalities": lambda v: f"coalesce(list_has_all(mm.input_modalities, {list(v)}), false)",
-         "output_modalities": lambda v: f"coalesce(list_has_all(mm.output_modalities, {list(v)}), false)"}
+         "output_modalities": lambda v: f"coalesce(list_has_all(mm.output_modalities, {list(v)}), false)",
+         "min_category": lambda v: " AND ".join(f"""coalesce((
+             SELECT CASE WHEN count(*) = (SELECT count(*) FROM index_evaluations WHERE index_id = 'intelligence'
+                                            AND version = $version AND category = '{category}')
+                         THEN sum(ie.weight * CASE ie.transform WHEN 'percent' THEN s.score ELSE 100 * least(greatest(
+                              (s.score / 100 - ie.transform_min) / (ie.transform_max - ie.transform_min), 0), 1) END)
+                              / sum(ie.weight) END
+             FROM index_evaluations ie JOIN eval_scores s ON s.evaluation = ie.evaluation AND s.source = 'house'
+             WHERE ie.index_id = 'intelligence' AND ie.version = $version AND ie.category = '{category}'
+               AND s.as_of = DATE '2026-09-30' AND s.model = b.model AND s.effort = b.effort) >= {minimum}, false)"""
+                                                for category, minimum in v.items())}
 
 
 @pytest.mark.parametrize("asked", [{"open_weights": True}, {"min_context_window": 1_000_000},
                                    {"exclude_creators": ["openai", "google"], "input_modalities": ["text", "image"]},
-                                   {"input_modalities": ["audio"]}])
+                                   {"input_modalities": ["audio"]}, {"min_category": {"coding": 70}}])
 def test_a_subscriber_stating_constraints_is_offered_only_substitutes_that_meet_them(demo_reads, asked):
     """Issue 23, point 3: Acme's file with constraints on substitutes (open weights; a context window of a million
-    tokens; creators left out and image input; audio input) gets, beside each focus variant, the cheapest model that
+    tokens; creators left out and image input; audio input; a minimum on the index's coding evaluations) gets, beside each focus variant, the cheapest model that
     scores higher or cannot be told apart, costs less to run the index and meets them, recomputed here from
-    intelligence_cost, models and model_modality; the same model in its workload's rows and on the answer page; and
+    intelligence_cost, models, model_modality and the evaluations' scores; the same model in its workload's rows and on the answer page; and
     where none meets them, none."""
     from reports.subscriber import Substitutes
 
@@ -822,7 +832,8 @@ def test_a_subscriber_stating_constraints_is_offered_only_substitutes_that_meet_
 
 def test_a_creator_a_subscriber_excludes_is_named_on_the_page_and_an_unknown_one_is_refused(demo_reads):
     """A creator left out by its id is said by its name on the page of the subscriber's models; an id the warehouse
-    does not hold would exclude nothing, so it stops the report with its name instead of being ignored."""
+    does not hold would exclude nothing, and a category the index lacks would leave nothing to suggest, so each stops
+    the report with its name instead of being ignored."""
     from reports.subscriber import Substitutes
 
     subscriber = subscribers.load_id(PDF_SUBSCRIBER)
@@ -833,6 +844,10 @@ def test_a_creator_a_subscriber_excludes_is_named_on_the_page_and_an_unknown_one
     with pytest.raises(BenchhouseError, match="substitutes.exclude_creators names 'open-ai', which the warehouse does "
                                               "not hold as a creator"):
         demo_reads.fitted("cost-to-run", wrong)
+    unknown = subscriber.model_copy(update={"substitutes": Substitutes(min_category={"coding": 60, "cooking": 50})})
+    with pytest.raises(BenchhouseError, match="substitutes.min_category names 'cooking', which version .* of the index "
+                                              "has no evaluation of: use one of .*coding"):
+        demo_reads.fitted("cost-to-run", unknown)
 
 
 def test_no_id_is_printed_where_a_name_exists(demo_warehouse, rendered):

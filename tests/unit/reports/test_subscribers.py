@@ -147,6 +147,7 @@ SUBSTITUTES = """substitutes:
   min_context_window: 128_000
   exclude_creators: [deepseek, z.ai-zhipu-ai]
   input_modalities: [text, image]
+  min_category: {coding: 60}
 """
 
 
@@ -156,8 +157,8 @@ def test_what_a_substitute_must_offer_is_read_and_said(tmp_path):
     assert (asked.open_weights, asked.min_context_window) == (True, 128_000)
     assert asked.exclude_creators == ("deepseek", "z.ai-zhipu-ai") and asked.input_modalities == ("text", "image")
     assert asked.said({"deepseek": "DeepSeek", "z.ai-zhipu-ai": "Z.ai"}) == (
-        "open weights, a context window of at least 128,000 tokens, input of text and image, and a creator other "
-        "than DeepSeek or Z.ai")
+        "open weights, a context window of at least 128,000 tokens, input of text and image, a creator other than "
+        "DeepSeek or Z.ai, and at least 60 on the index's coding evaluations")
     assert subscribers.load_id("northwind-bank").substitutes.said() is None  # nothing asked: every model may be
 
 
@@ -170,6 +171,8 @@ def test_what_a_substitute_must_offer_is_read_and_said(tmp_path):
     (("[deepseek, z.ai-zhipu-ai]", "[DeepSeek]"), "is not a list of creator ids: write e.g. [deepseek, alibaba]"),
     (("[deepseek, z.ai-zhipu-ai]", "7"), "is not a list of creator ids"),
     (("[text, image]", "[text, smell]"), "key 'substitutes.input_modalities.1'"),
+    (("{coding: 60}", "{coding: 160}"), "is not a minimum score by category: write e.g. {coding: 60}"),
+    (("{coding: 60}", "[coding]"), "is not a minimum score by category"),
 ])
 def test_what_a_substitute_must_offer_is_refused_in_one_line_when_wrong(tmp_path, replace, message):
     with pytest.raises(SubscriberError) as raised:
