@@ -36,7 +36,7 @@ def your_models(deck: Deck, ctx) -> None:
                                "Cheaper, higher or not told apart"],
                rows[:14], [2.9, 0.7, 1.9, 1.2, 1.4, 1.1, 2.9], size=10,
                note=" ".join(filter(None, [f"{ctx.index['name']}, list prices (standard rate) of {ctx.meta.as_of:%d %b %Y}.",
-                                           f"Suggested only: models that offer {ctx.your_models[0]['constraints']}."
+                                           f"Suggested only: models with {ctx.your_models[0]['constraints']}."
                                            if ctx.your_models and ctx.your_models[0]["constraints"] else None,
                                            solved_task_basis(ctx.your_models)])))
 

@@ -1,7 +1,8 @@
 -- One row per intelligence index version, as-of date, priced variant and every other priced variant
 -- whose index interval does not lie wholly below its own and that costs less to run that day: the
 -- candidates cheaper_equivalent takes the cheapest of, with what a subscriber may require of a
--- substitute (open weights, a context window, its creator, what it reads and generates;
+-- substitute (open weights, a context window, its creator, what it reads and generates, its score on
+-- each category of the index;
 -- reports/common/sql/substitutes.sql filters them).
 CREATE OR REPLACE VIEW cheaper_candidates AS
 SELECT a.index_id, a.version, a.as_of, a.model, a.effort,
@@ -12,12 +13,20 @@ SELECT a.index_id, a.version, a.as_of, a.model, a.effort,
        1 - b.total_usd / a.total_usd AS saving_share,
        m.open_weights AS alternative_open_weights, m.context_window AS alternative_context_window,
        m.creator AS alternative_creator, mm.input_modalities AS alternative_input_modalities,
-       mm.output_modalities AS alternative_output_modalities
+       mm.output_modalities AS alternative_output_modalities,
+       coalesce(cs.scores, MAP {}) AS alternative_category_scores
 FROM intelligence_cost a
 JOIN intelligence_cost b
   ON b.index_id = a.index_id AND b.version = a.version AND b.as_of = a.as_of
  AND b.ci_high >= a.ci_low AND b.total_usd < a.total_usd
 JOIN models m ON m.model = b.model
 LEFT JOIN model_modality mm ON mm.model = b.model
+LEFT JOIN (  -- each wholly scored category of the index, with its score
+    SELECT index_id, version, as_of, model, effort, map_from_entries(list((category, score))) AS scores
+    FROM category_scores
+    WHERE complete
+    GROUP BY ALL
+) cs ON cs.index_id = b.index_id AND cs.version = b.version AND cs.as_of = b.as_of AND cs.model = b.model
+    AND cs.effort = b.effort
 WHERE a.total_usd IS NOT NULL;
-COMMENT ON VIEW cheaper_candidates IS 'Per index_id, version, as_of, priced variant (model, effort) and each cheaper variant not statistically less intelligent (its ci_high >= this ci_low): alternative_model, alternative_effort, alternative_name, alternative_index, alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share, alternative_open_weights, alternative_context_window (tokens; NULL where no source states it), alternative_creator, alternative_input_modalities and alternative_output_modalities (model_modality: NULL where no source states them).';
+COMMENT ON VIEW cheaper_candidates IS 'Per index_id, version, as_of, priced variant (model, effort) and each cheaper variant not statistically less intelligent (its ci_high >= this ci_low): alternative_model, alternative_effort, alternative_name, alternative_index, alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share, alternative_open_weights, alternative_context_window (tokens; NULL where no source states it), alternative_creator, alternative_input_modalities and alternative_output_modalities (model_modality: NULL where no source states them), alternative_category_scores (category to score, for each category wholly scored: category_scores).';

@@ -4,12 +4,12 @@
 -- $min_context_window, at least that many tokens of context (NULL: none asked); $exclude_creators, made by
 -- none of these creators; $input_modalities and $output_modalities, reads (generates) at least these (empty:
 -- none asked); $min_categories with $min_scores, at least that score on each of these categories of the
--- index (category_scores, complete). What no source states (a context window, a creator, modalities, a
+-- index (alternative_category_scores: wholly scored categories). What no source states (a context window, a creator, modalities, a
 -- category's score) does not meet a constraint on it: it is never assumed.
 SELECT model, effort, alternative_model, alternative_effort, alternative_name, alternative_index,
        alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share,
        alternative_open_weights, alternative_context_window, alternative_creator,
-       alternative_input_modalities, alternative_output_modalities
+       alternative_input_modalities, alternative_output_modalities, alternative_category_scores
 FROM cheaper_candidates
 WHERE version = $version AND as_of = $as_of AND list_contains($models, model)
   AND (NOT $open_weights OR coalesce(alternative_open_weights, false))
@@ -18,10 +18,7 @@ WHERE version = $version AND as_of = $as_of AND list_contains($models, model)
        OR (alternative_creator IS NOT NULL AND NOT list_contains($exclude_creators, alternative_creator)))
   AND (len($input_modalities) = 0 OR coalesce(list_has_all(alternative_input_modalities, $input_modalities), false))
   AND (len($output_modalities) = 0 OR coalesce(list_has_all(alternative_output_modalities, $output_modalities), false))
-  AND (len($min_categories) = 0 OR len($min_categories) = (
-       SELECT count(*) FROM category_scores c
-       WHERE c.index_id = 'intelligence' AND c.version = $version AND c.as_of = $as_of
-         AND c.model = alternative_model AND c.effort = alternative_effort AND c.complete
-         AND list_position($min_categories, c.category) > 0
-         AND c.score >= $min_scores[list_position($min_categories, c.category)]))
+  AND len(list_filter(range(1, len($min_categories) + 1),
+                      i -> coalesce(alternative_category_scores[$min_categories[i]] >= $min_scores[i], false)))
+      = len($min_categories)
 ORDER BY model, effort, alternative_usd, alternative_index DESC, alternative_model, alternative_effort
