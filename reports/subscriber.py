@@ -57,6 +57,12 @@ class Workload(Strict):
 
 
 Modality = Literal["text", "image", "audio", "video", "pdf"]
+Geography = Literal["us", "us-gov", "canada", "south-america", "europe", "middle-east", "africa", "asia-pacific"]
+"""Where a substitute may be asked to be served (warehouse/formats.py: GEOGRAPHIES, without `global`: requests
+routed to any region are kept in none)."""
+GEOGRAPHY_NAMES = {"us": "the US", "us-gov": "the US government regions", "canada": "Canada",
+                   "south-america": "South America", "europe": "Europe", "middle-east": "the Middle East",
+                   "africa": "Africa", "asia-pacific": "Asia-Pacific"}
 """What a model reads or generates, as model_modality states it."""
 CREATOR_ID = re.compile(r"[a-z0-9]+([._-][a-z0-9]+)*")
 """A creator's id as the warehouse keys it ('openai', 'z.ai-zhipu-ai')."""
@@ -82,6 +88,12 @@ class Substitutes(Strict):
     output_modalities: tuple[Modality, ...] = Field(default=(), description=(
         "only models that generate at least these, as the sources state it: any of text, image, audio, video, pdf"))
 
+    served_in: tuple[Geography, ...] = Field(default=(), description=(
+        "only models a provider is stated to serve in at least one of these geographies and has not stopped "
+        "serving: any of us, us-gov, canada, south-america, europe, middle-east, africa, asia-pacific, as the "
+        "provider places its region (LiteLLM's price map: Bedrock's regions and inference profiles, Azure's data "
+        "zones, Vertex AI's regions); a provider routing requests to any region (global) serves in none, and a "
+        "model whose regions no source states is not suggested"))
     min_category: dict[str, float] = Field(default_factory=dict, description=(
         "only models that score at least this (0 to 100) on each of these categories of the index's evaluations "
         "(`benchhouse sql \"SELECT DISTINCT category FROM index_evaluations\"`), e.g. {coding: 60}: a category's "
@@ -97,6 +109,15 @@ class Substitutes(Strict):
             raise ValueError(f"{value!r} is not a minimum score by category: write e.g. {{coding: 60}} (a score from "
                              "0 to 100 for each category)")
         return {k.strip(): float(v) for k, v in value.items()}
+
+    @field_validator("served_in", mode="before")
+    @classmethod
+    def _geographies(cls, value: object) -> tuple[str, ...]:
+        values = (value,) if isinstance(value, str) else value
+        if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) and v in GEOGRAPHY_NAMES for v in values):
+            raise ValueError(f"{value!r} is not a list of geographies: write e.g. [europe], from "
+                             f"{', '.join(GEOGRAPHY_NAMES)}")
+        return tuple(dict.fromkeys(values))
 
     @field_validator("exclude_creators", mode="before")
     @classmethod
@@ -126,7 +147,9 @@ class Substitutes(Strict):
             [f"input of {' and '.join(self.input_modalities)}"] if self.input_modalities else []) + (
             [f"output of {' and '.join(self.output_modalities)}"] if self.output_modalities else []) + (
             [f"a creator other than {' or '.join(names.get(c, c) for c in self.exclude_creators)}"]
-            if self.exclude_creators else []) + [
+            if self.exclude_creators else []) + (
+            [f"a provider serving them in {' or '.join(GEOGRAPHY_NAMES[g] for g in self.served_in)}"]
+            if self.served_in else []) + [
             f"at least {score:g} on the index's {category} evaluations" for category, score in self.min_category.items()]
         if len(asked) > 2:
             return ", ".join(asked[:-1]) + ", and " + asked[-1]

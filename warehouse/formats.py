@@ -26,6 +26,12 @@ COST_BASES = ("rent", "owner")
 PROVENANCES = ("measured", "claimed", "generated")
 MODALITIES = ("text", "image", "audio", "video", "pdf")
 DIRECTIONS = ("input", "output")
+# Where a provider serves a model, by geography: the provider's region or zone (AWS's eu-central-1,
+# Bedrock's eu. profile, Azure's EU data zone, Vertex AI's europe-west1) mapped to the part of the world it
+# is in, as the provider names it (AWS's eu- regions include London and Zurich). `global` is a provider
+# routing requests to any of its regions: it keeps them in no one geography.
+GEOGRAPHIES = ("us", "us-gov", "canada", "south-america", "europe", "middle-east", "africa", "asia-pacific",
+               "global")
 
 
 @dataclass(frozen=True)
@@ -509,6 +515,25 @@ MODEL_MODALITIES = Format(
     ),
 )
 
+SERVED_REGIONS = Format(
+    kind="regions",
+    doc=("Where a provider serves a model, as a source states it: one row per model, provider and region. "
+         "`region` is the provider's own name for it (eu-central-1, Bedrock's eu profile, Azure's eu data "
+         "zone); `geography` the part of the world it is in. The rows of one origin state a model's regions "
+         "at a provider whole: a model and provider's rows in a file replace the rows the same origin loaded "
+         "for them before. A model with no row has no stated region: a subscriber who asks where a substitute "
+         "is served is never offered it."),
+    key=("model", "provider", "region"),
+    columns=(
+        Column("model", "VARCHAR", "canonical model id (ingest models first)", references="models"),
+        slug("provider", "provider that serves it there; registered on first sight", "amazon-bedrock"),
+        slug("region", "the provider's name of the region or zone", "eu-central-1"),
+        one_of("geography", GEOGRAPHIES, "the part of the world the region is in, as the provider places it; "
+               "global: requests routed to any of its regions"),
+        Column("note", "VARCHAR", "what the statement rests on: the source's own key or a link", required=False),
+    ),
+)
+
 SYSTEMS = Format(
     kind="systems",
     doc=("Hardware systems that can serve a model, entered by the house: the accelerators and what an "
@@ -561,7 +586,7 @@ THROUGHPUT = Format(
 
 FORMATS: dict[str, Format] = {f.kind: f for f in (
     MODELS, EVALUATIONS, RUNS, PRICES, TIERS, OPENNESS, AGGREGATES, USAGE, DEVELOPER_ASSESSMENTS, LIFECYCLE,
-    PERFORMANCE, SYSTEMS, THROUGHPUT, MODEL_MODALITIES)}
+    PERFORMANCE, SYSTEMS, THROUGHPUT, MODEL_MODALITIES, SERVED_REGIONS)}
 
 # A private client's data (`benchhouse private ingest --tenant ID`), loaded into the tenant's own
 # catalog (warehouse/tenants.py): its evaluations as above, its runs as above with a note, and its

@@ -8,6 +8,7 @@ from __future__ import annotations
 from reports.common.context import label
 from reports.common.datapack import Column, Table
 from reports.handle import ReadHandle
+from reports.subscriber import GEOGRAPHY_NAMES
 from reports.formatting import money, number
 from warehouse.errors import BenchhouseError
 
@@ -50,15 +51,27 @@ def constrain(handle: ReadHandle, gathered: dict, subscriber) -> dict:
                        open_weights=asked.open_weights, min_context_window=asked.min_context_window,
                        exclude_creators=list(asked.exclude_creators), input_modalities=list(asked.input_modalities),
                        output_modalities=list(asked.output_modalities), min_categories=list(asked.min_category),
-                       min_scores=list(asked.min_category.values()))
+                       min_scores=list(asked.min_category.values()), served_in=list(asked.served_in))
     cheapest: dict[tuple, dict] = {}
     for row in rows:  # cheapest first: the first of each variant
-        cheapest.setdefault((row["model"], row["effort"]), row)
-    return {**gathered, "constraints": asked.said(names), "substitutes": cheapest}
+        cheapest.setdefault((row["model"], row["effort"]), {**row, "alternative_where": where_served(row)})
+    return {**gathered, "constraints": asked.said(names), "substitutes": cheapest, "served_in": asked.served_in}
+
+
+def where_served(row: dict) -> str | None:
+    """The providers that serve a substitute where the subscriber asked, by geography, in words ('in Europe by
+    Amazon Bedrock and Microsoft Azure'); None when the subscriber asked nowhere."""
+    served = row.get("alternative_served_in")
+    if not served:
+        return None
+    by_place: dict[str, list[str]] = {}
+    for s in served:
+        by_place.setdefault(s["geography"], []).append(s["provider_name"])
+    return "; ".join(f"in {GEOGRAPHY_NAMES[g]} by {' and '.join(names)}" for g, names in by_place.items())
 
 
 ALTERNATIVE = ("alternative_model", "alternative_effort", "alternative_name", "alternative_index", "alternative_ci_low",
-               "alternative_ci_high", "alternative_usd", "saving_usd", "saving_share")
+               "alternative_ci_high", "alternative_usd", "saving_usd", "saving_share", "alternative_where")
 """A standing row's fields that name its cheaper model and the saving: replaced under constraints."""
 
 
@@ -155,7 +168,7 @@ def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
         entries.append({"model": model, "name": name, "variants": variants,
                         "reason": None if variants else place.get("reason") or "not in the warehouse",
                         "retiring": retiring, "retired": retired, "lifecycle": retired or _retiring(retiring),
-                        "constraints": gathered.get("constraints")})
+                        "constraints": gathered.get("constraints"), "served_in": gathered.get("served_in")})
     return entries
 
 
@@ -223,7 +236,8 @@ def sentences(entries: list[dict]) -> list[str]:
             found.append(f"Your focus model {best['label']} {where}; {cost}. {alternative} {compared(best)} "
                          f"({number(best['alternative_index'])}, 95% interval {number(best['alternative_ci_low'])} to "
                          f"{number(best['alternative_ci_high'])}) for {money(best['alternative_usd'])}: "
-                         f"{100 * best['saving_share']:.0f}% less.")
+                         f"{100 * best['saving_share']:.0f}% less"
+                         + (f", served {best['alternative_where']}." if best.get("alternative_where") else "."))
         else:
             found.append(f"Your focus model {best['label']} {where}; {cost}, and no model that scores higher or "
                          "cannot be told apart from it costs less.")

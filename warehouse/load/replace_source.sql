@@ -16,3 +16,4 @@ DELETE FROM performance_measurements WHERE batch_id IN (SELECT batch_id FROM rep
 DELETE FROM systems WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM throughput_measurements WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
 DELETE FROM model_modalities WHERE batch_id IN (SELECT batch_id FROM replaced_batches);
+DELETE FROM served_regions WHERE batch_id IN (SELECT batch_id FROM replaced_batches);

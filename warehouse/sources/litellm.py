@@ -1,6 +1,7 @@
 """LiteLLM's model price map through time: the versions of it that tokencost committed
 (2024-01 .. 2025-09), one row per model key and version where a core price changed; and, from the
-current map, the day each provider stops serving a model (its deprecation_date), as lifecycle rows.
+current map, the day each provider stops serving a model (its deprecation_date), as lifecycle rows,
+and where a provider serves it, as the map's regional keys and supported_regions state it.
 
 PATH is the folder holding the LiteLLM files (shared/data/litellm, or the trimmed copy). Prices
 are in US dollars per token there. Model keys are kept as LiteLLM writes them ('gpt-4o',
@@ -9,16 +10,20 @@ are in US dollars per token there. Model keys are kept as LiteLLM writes them ('
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
+from warehouse.errors import FileFormatError
 from warehouse.sources.base import Context, Extract, read_csv, source
 from warehouse.sources.pricing import LABS, check_changes, creator_guess, history_periods, provider_slug, scope
 
 HISTORY = "litellm_price_history_via_tokencost_git.csv"
 SNAPSHOT = "model_prices_snapshot.csv"
+MAP = "model_prices_and_context_window.json.gz"  # the map whole: supported_regions is not in the snapshot
 VERSION = "AgentOps-AI/tokencost@e7f7c192 (LiteLLM price map history); litellm 1.110.2"
 TOKENS = {"input_cost_per_token": "input", "cache_read_input_token_cost": "cached_input",
           "cache_creation_input_token_cost": "cache_write", "output_cost_per_token": "output",
@@ -43,7 +48,7 @@ MOST_PER_MTOK = 1000  # no model sells tokens dearer: a larger value is a unit s
 @source("litellm-prices", title="LiteLLM price map", description="LiteLLM model price map through time (tokencost's synced copies), "
         "and shutdown dates from the current map",
         licence="MIT (LiteLLM; tokencost)", attribution="LiteLLM model price map, BerriAI (MIT); history "
-        "via AgentOps-AI/tokencost (MIT)", files=[HISTORY, SNAPSHOT])
+        "via AgentOps-AI/tokencost (MIT)", files=[HISTORY, SNAPSHOT, MAP])
 def litellm_prices(path: Path, context: Context) -> Extract:
     history = read_csv(path / HISTORY, ["model_key", "litellm_provider", "mode", "commit_date", "change", *TOKENS])
     snapshot = read_csv(path / SNAPSHOT, ["model_key", "litellm_provider", "mode", "deprecation_date", "source"])
@@ -69,8 +74,9 @@ def litellm_prices(path: Path, context: Context) -> Extract:
         "_dedupe": provider,
         "_ref": periods["_ref"],
     })
-    return Extract(version=VERSION, parts={"prices": prices, "lifecycle": _lifecycle(snapshot)},
-                   creates_models=False, skipped=skipped)
+    regions, unplaced = _regions(snapshot, _supported_regions(path / MAP.removesuffix(".gz")))  # staged unzipped
+    return Extract(version=VERSION, parts={"prices": prices, "lifecycle": _lifecycle(snapshot), "regions": regions},
+                   creates_models=False, skipped=skipped + unplaced)
 
 
 def _lifecycle(snapshot: pd.DataFrame) -> pd.DataFrame:
@@ -90,6 +96,75 @@ def _lifecycle(snapshot: pd.DataFrame) -> pd.DataFrame:
         "_dedupe": provider,
         "_ref": dated["_ref"],
     }).dropna(subset=["shutdown_on"]).reset_index(drop=True)
+
+
+# Where a key says a model is served, and the geography each such region is in (warehouse/formats.py:
+# GEOGRAPHIES). Bedrock's cross-region inference profiles prefix the model id ('eu.anthropic.claude-...');
+# a key routed to one AWS region names it ('bedrock/eu-west-3/mistral...'); Azure's data zones are a
+# folder of the key ('azure/eu/gpt-4o'); Vertex AI's entries list their supported_regions.
+PROFILE = re.compile(r"^(us-gov|us|eu|apac|jp|au|ca|global)\.(?=[a-z0-9-]+\.)")
+AWS_REGION = re.compile(r"^bedrock/((?:us-gov|us|eu|ap|ca|sa|me|il|af)-[a-z]+-[0-9])/(?:[0-9]+-month-commitment/)?")
+AZURE_ZONE = re.compile(r"^(azure(?:_ai)?/)(eu|us|apac|global)/")
+PROFILE_GEOGRAPHY = {"us": "us", "us-gov": "us-gov", "eu": "europe", "apac": "asia-pacific", "jp": "asia-pacific",
+                     "au": "asia-pacific", "ca": "canada", "global": "global"}
+AZURE_GEOGRAPHY = {"us": "us", "eu": "europe", "apac": "asia-pacific", "global": "global"}
+AWS_GEOGRAPHY = {"us-gov": "us-gov", "us": "us", "eu": "europe", "ap": "asia-pacific", "ca": "canada",
+                 "sa": "south-america", "me": "middle-east", "il": "middle-east", "af": "africa"}
+GOOGLE_GEOGRAPHY = (("us-", "us"), ("europe-", "europe"), ("asia-", "asia-pacific"), ("australia-", "asia-pacific"),
+                    ("northamerica-northeast", "canada"), ("southamerica-", "south-america"), ("me-", "middle-east"),
+                    ("africa-", "africa"))
+
+
+def _supported_regions(path: Path) -> dict[str, list[str]]:
+    """Each key of the map that lists its supported_regions, with them."""
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise FileFormatError(f"{path}: cannot be read as LiteLLM's JSON map ({exc})") from None
+    if not isinstance(entries, dict):
+        raise FileFormatError(f"{path}: LiteLLM's map is one JSON object of model keys; this file is not")
+    return {key: [str(r) for r in entry["supported_regions"]] for key, entry in entries.items()
+            if isinstance(entry, dict) and isinstance(entry.get("supported_regions"), list)}
+
+
+def _placed(key: str, supported: list[str] | None) -> list[tuple[str, str, str | None]]:
+    """(name, region, geography) for each region the key states: the key without its region (the model as
+    the map names it: 'eu.anthropic.claude-...' is 'anthropic.claude-...' served in the EU), and a
+    geography None where the region is not one the house can place."""
+    if m := PROFILE.match(key):
+        return [(_bedrock_name(key[m.end():]), m.group(1), PROFILE_GEOGRAPHY[m.group(1)])]
+    if m := AWS_REGION.match(key):
+        return [(_bedrock_name(key[m.end():]), m.group(1), AWS_GEOGRAPHY[m.group(1).rsplit("-", 2)[0]])]
+    if m := AZURE_ZONE.match(key):
+        return [(m.group(1) + key[m.end():], m.group(2), AZURE_GEOGRAPHY[m.group(2)])]
+    return [(key, region, "global" if region == "global" else next(
+        (g for prefix, g in GOOGLE_GEOGRAPHY if region.startswith(prefix)), None)) for region in supported or ()]
+
+
+def _bedrock_name(bedrock_id: str) -> str:
+    """A Bedrock model id as its lab names the model: without the vendor before the dot and the API
+    version after the date ('anthropic.claude-sonnet-4-5-20250929-v1:0' is claude-sonnet-4-5-20250929)."""
+    return re.sub(r"-v[0-9]+(:[0-9]+)?$", "", re.sub(r"^[a-z0-9-]+\.", "", bedrock_id))
+
+
+def _regions(snapshot: pd.DataFrame, supported: dict[str, list[str]]) -> tuple[pd.DataFrame, list[tuple]]:
+    """One row per text model key of the current map and region the key states its provider serves it in,
+    under the key's name without the region; and the regions no geography could be given, as skipped."""
+    text = snapshot[snapshot["mode"].isin(TEXT_MODES) & snapshot["litellm_provider"].notna()]
+    rows, unplaced = [], {}
+    for key, provider, ref in zip(text["model_key"], text["litellm_provider"], text["_ref"]):
+        for name, region, geography in _placed(key, supported.get(key)):
+            if geography is None:
+                unplaced[key] = unplaced.get(key, 0) + 1
+                continue
+            rows.append((name, provider_slug(provider), region.lower(), geography, f"LiteLLM key {key}", ref))
+    regions = pd.DataFrame(rows, columns=["raw_name", "provider", "region", "geography", "note", "_ref"]) \
+        .drop_duplicates(["raw_name", "provider", "region"])  # a commitment plan's key says it again
+    regions["scope"] = scope(regions["provider"], regions["raw_name"])
+    regions["_dedupe"] = regions["provider"] + " " + regions["region"]  # one statement a region, not a provider
+    skipped = [("regions", key, "a supported region the house cannot place in a geography", n)
+               for key, n in unplaced.items()]
+    return regions, skipped
 
 
 def _providers(history: pd.DataFrame, snapshot: pd.DataFrame) -> pd.Series:

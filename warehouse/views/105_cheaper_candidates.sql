@@ -2,8 +2,8 @@
 -- whose index interval does not lie wholly below its own and that costs less to run that day: the
 -- candidates cheaper_equivalent takes the cheapest of, with what a subscriber may require of a
 -- substitute (open weights, a context window, its creator, what it reads and generates, its score on
--- each category of the index;
--- reports/common/sql/substitutes.sql filters them).
+-- each category of the index, where a provider serves it: the providers that still serve it that day,
+-- by geography; reports/common/sql/substitutes.sql filters them).
 CREATE OR REPLACE VIEW cheaper_candidates AS
 SELECT a.index_id, a.version, a.as_of, a.model, a.effort,
        b.model AS alternative_model, b.effort AS alternative_effort, b.display_name AS alternative_name,
@@ -14,7 +14,11 @@ SELECT a.index_id, a.version, a.as_of, a.model, a.effort,
        m.open_weights AS alternative_open_weights, m.context_window AS alternative_context_window,
        m.creator AS alternative_creator, mm.input_modalities AS alternative_input_modalities,
        mm.output_modalities AS alternative_output_modalities,
-       coalesce(cs.scores, MAP {}) AS alternative_category_scores
+       coalesce(cs.scores, MAP {}) AS alternative_category_scores,
+       (SELECT list({'geography': s.geography, 'provider': s.provider, 'provider_name': s.provider_name}
+                    ORDER BY s.geography, s.provider_name)
+        FROM model_served_in s
+        WHERE s.model = b.model AND (s.shutdown_on IS NULL OR s.shutdown_on > a.as_of)) AS alternative_served
 FROM intelligence_cost a
 JOIN intelligence_cost b
   ON b.index_id = a.index_id AND b.version = a.version AND b.as_of = a.as_of
@@ -29,4 +33,4 @@ LEFT JOIN (  -- each wholly scored category of the index, with its score
 ) cs ON cs.index_id = b.index_id AND cs.version = b.version AND cs.as_of = b.as_of AND cs.model = b.model
     AND cs.effort = b.effort
 WHERE a.total_usd IS NOT NULL;
-COMMENT ON VIEW cheaper_candidates IS 'Per index_id, version, as_of, priced variant (model, effort) and each cheaper variant not statistically less intelligent (its ci_high >= this ci_low): alternative_model, alternative_effort, alternative_name, alternative_index, alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share, alternative_open_weights, alternative_context_window (tokens; NULL where no source states it), alternative_creator, alternative_input_modalities and alternative_output_modalities (model_modality: NULL where no source states them), alternative_category_scores (category to score, for each category wholly scored: category_scores).';
+COMMENT ON VIEW cheaper_candidates IS 'Per index_id, version, as_of, priced variant (model, effort) and each cheaper variant not statistically less intelligent (its ci_high >= this ci_low): alternative_model, alternative_effort, alternative_name, alternative_index, alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share, alternative_open_weights, alternative_context_window (tokens; NULL where no source states it), alternative_creator, alternative_input_modalities and alternative_output_modalities (model_modality: NULL where no source states them), alternative_category_scores (category to score, for each category wholly scored: category_scores), alternative_served (geography, provider, provider_name of each provider stated to serve it that has not stopped by as_of: model_served_in; NULL where none is stated).';

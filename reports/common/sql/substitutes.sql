@@ -4,12 +4,15 @@
 -- $min_context_window, at least that many tokens of context (NULL: none asked); $exclude_creators, made by
 -- none of these creators; $input_modalities and $output_modalities, reads (generates) at least these (empty:
 -- none asked); $min_categories with $min_scores, at least that score on each of these categories of the
--- index (alternative_category_scores: wholly scored categories). What no source states (a context window, a creator, modalities, a
--- category's score) does not meet a constraint on it: it is never assumed.
+-- index (alternative_category_scores: wholly scored categories); $served_in, a provider stated to serve it
+-- in one of these geographies that has not stopped by then (alternative_served; empty: none asked), those
+-- providers kept as alternative_served_in. What no source states (a context window, a creator,
+-- modalities, a category's score, a region) does not meet a constraint on it: it is never assumed.
 SELECT model, effort, alternative_model, alternative_effort, alternative_name, alternative_index,
        alternative_ci_low, alternative_ci_high, alternative_usd, saving_usd, saving_share,
        alternative_open_weights, alternative_context_window, alternative_creator,
-       alternative_input_modalities, alternative_output_modalities, alternative_category_scores
+       alternative_input_modalities, alternative_output_modalities, alternative_category_scores,
+       list_filter(alternative_served, s -> list_contains($served_in, s.geography)) AS alternative_served_in
 FROM cheaper_candidates
 WHERE version = $version AND as_of = $as_of AND list_contains($models, model)
   AND (NOT $open_weights OR coalesce(alternative_open_weights, false))
@@ -21,4 +24,6 @@ WHERE version = $version AND as_of = $as_of AND list_contains($models, model)
   AND len(list_filter(range(1, len($min_categories) + 1),
                       i -> coalesce(alternative_category_scores[$min_categories[i]] >= $min_scores[i], false)))
       = len($min_categories)
+  AND (len($served_in) = 0
+       OR coalesce(len(list_filter(alternative_served, s -> list_contains($served_in, s.geography))) > 0, false))
 ORDER BY model, effort, alternative_usd, alternative_index DESC, alternative_model, alternative_effort

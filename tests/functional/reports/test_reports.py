@@ -777,6 +777,10 @@ MEETS = {"open_weights": lambda v: "coalesce(m.open_weights, false)",
          "exclude_creators": lambda v: f"m.creator IS NOT NULL AND m.creator NOT IN ({', '.join(map(repr, v))})",
          "input_modalities": lambda v: f"coalesce(list_has_all(mm.input_modalities, {list(v)}), false)",
          "output_modalities": lambda v: f"coalesce(list_has_all(mm.output_modalities, {list(v)}), false)",
+         "served_in": lambda v: f"""EXISTS (
+             SELECT 1 FROM served_regions r WHERE r.model = b.model AND r.geography IN ({', '.join(map(repr, v))})
+               AND NOT EXISTS (SELECT 1 FROM model_lifecycles l WHERE l.model = r.model AND l.provider = r.provider
+                                 AND l.shutdown_on <= DATE '2026-09-30'))""",
          "min_category": lambda v: " AND ".join(f"""coalesce((
              SELECT CASE WHEN count(*) = (SELECT count(*) FROM index_evaluations WHERE index_id = 'intelligence'
                                             AND version = $version AND category = '{category}')
@@ -791,13 +795,16 @@ MEETS = {"open_weights": lambda v: "coalesce(m.open_weights, false)",
 
 @pytest.mark.parametrize("asked", [{"open_weights": True}, {"min_context_window": 1_000_000},
                                    {"exclude_creators": ["openai", "google"], "input_modalities": ["text", "image"]},
-                                   {"input_modalities": ["audio"]}, {"min_category": {"coding": 70}}])
+                                   {"input_modalities": ["audio"]}, {"min_category": {"coding": 70}},
+                                   {"served_in": ["europe"]}, {"served_in": ["asia-pacific", "canada"]}])
 def test_a_subscriber_stating_constraints_is_offered_only_substitutes_that_meet_them(demo_reads, asked):
     """Issue 23, point 3: Acme's file with constraints on substitutes (open weights; a context window of a million
-    tokens; creators left out and image input; audio input; a minimum on the index's coding evaluations) gets, beside each focus variant, the cheapest model that
+    tokens; creators left out and image input; audio input; a minimum on the index's coding evaluations; a provider
+    serving it in Europe, or in Asia-Pacific or Canada) gets, beside each focus variant, the cheapest model that
     scores higher or cannot be told apart, costs less to run the index and meets them, recomputed here from
-    intelligence_cost, models, model_modality and the evaluations' scores; the same model in its workload's rows and on the answer page; and
-    where none meets them, none."""
+    intelligence_cost, models, model_modality, the evaluations' scores and the statements of where each provider serves
+    it (a provider that shut the model down by the quarter's end, or routes it to any region, serves it nowhere); the
+    same model in its workload's rows and on the answer page; and where none meets them, none."""
     from reports.subscriber import Substitutes
 
     subscriber = subscribers.load_id(PDF_SUBSCRIBER)
@@ -828,6 +835,14 @@ def test_a_subscriber_stating_constraints_is_offered_only_substitutes_that_meet_
     names = {v["alternative_name"] for e in ctx.your_models for v in e["variants"] if v["alternative_name"]}
     dropped = {v["alternative_name"] for e in plain.your_models for v in e["variants"][:1]} - names - {None}
     assert not [a.sentence for a in ctx.answers if any(f" {n} " in f" {a.sentence} " for n in dropped)]
+    if "served_in" in asked:  # each suggestion says who serves it where the subscriber asked, as the statements do
+        for v in (v for e in ctx.your_models for v in e["variants"] if v["alternative_model"]):
+            serving = handle.execute(f"""
+                SELECT DISTINCT p.name FROM served_regions r JOIN providers p USING (provider)
+                WHERE r.model = $model AND r.geography IN ({', '.join(map(repr, asked["served_in"]))})
+                  AND NOT EXISTS (SELECT 1 FROM model_lifecycles l WHERE l.model = r.model AND l.provider = r.provider
+                                    AND l.shutdown_on <= DATE '2026-09-30')""", {"model": v["alternative_model"]}).fetchall()
+            assert serving and all(name in v["alternative_where"] for (name,) in serving), v["alternative_where"]
 
 
 def test_a_creator_a_subscriber_excludes_is_named_on_the_page_and_an_unknown_one_is_refused(demo_reads):

@@ -236,3 +236,30 @@ def test_a_smaller_sibling_is_not_priced_as_its_bigger_one(priced, model, family
     bigger = rows(priced, """SELECT usd_per_mtok FROM prices WHERE origin = 'genai-prices' AND provider = 'google'
                              AND model = ? AND token_type = 'input'""", [family])
     assert own and bigger and own != bigger
+
+
+def test_litellm_states_where_a_provider_serves_a_model_by_its_regional_keys(priced):
+    """Where a model is served is read from the map's own keys: Bedrock's cross-region profiles ('eu.anthropic...')
+    and AWS regions ('bedrock/eu-west-3/...'), Azure's data zones ('azure/eu/...') and Vertex AI's supported_regions,
+    each under the model the key names without its region; `global` routing is kept as such, never as a geography;
+    a key without a region states none."""
+    snapshot = pd.read_csv(LITELLM / "model_prices_snapshot.csv")
+    keys = set(snapshot["model_key"])
+    expected = {  # key in the map -> (model, provider, region, geography), worked out by hand
+        "eu.anthropic.claude-sonnet-4-5-20250929-v1:0": ("claude-sonnet-4-5-20250929", "amazon-bedrock", "eu", "europe"),
+        "global.anthropic.claude-sonnet-4-5-20250929-v1:0": ("claude-sonnet-4-5-20250929", "amazon-bedrock", "global",
+                                                              "global"),
+        "bedrock/eu-west-3/mistral.mistral-large-2402-v1:0": ("mistral-large-2402", "amazon-bedrock", "eu-west-3", "europe"),
+        "azure/eu/gpt-4o-2024-08-06": ("gpt-4o-2024-08-06", "azure", "eu", "europe"),
+        "vertex_ai/deepseek-ai/deepseek-r1-0528-maas": ("deepseek-r1-0528", "google-vertex", "us-central1", "us"),
+    }
+    assert set(expected) <= keys
+    for key, row in expected.items():
+        assert rows(priced, "SELECT model, provider, region, geography FROM served_regions WHERE note = ?",
+                    [f"LiteLLM key {key}"]) == [row], key
+    # The model's own keys without a region ('anthropic.claude-sonnet-4-5-20250929-v1:0', 'gpt-4o-2024-08-06') state none.
+    notes = [r[0].removeprefix("LiteLLM key ") for r in rows(priced, "SELECT note FROM served_regions "
+                                                                   "WHERE origin = 'litellm-prices'")]
+    assert "anthropic.claude-sonnet-4-5-20250929-v1:0" in keys and "gpt-4o-2024-08-06" in keys
+    assert not {"anthropic.claude-sonnet-4-5-20250929-v1:0", "gpt-4o-2024-08-06"} & set(notes)
+    assert all(k in keys for k in notes) and len(notes) > 100

@@ -95,6 +95,9 @@ CASES = {
     "impossible date": Case(
         "models", "model,creator,display_name,release_date\nm,lab,M,2024-13-01\n", 2, "release_date",
         "'2024-13-01'", "expected a date like 2025-03-01"),
+    "a region in no geography": Case(
+        "regions", "model,provider,region,geography\ngpt-4o-2024-08-06,azure,eu,emea\n", 2, "geography", "'emea'",
+        "expected one of us, us-gov, canada, south-america, europe, middle-east, africa, asia-pacific, global"),
     "unknown scoring": Case(
         "evaluations", "evaluation,name,category,kind,n_tasks,scoring\ne,E,reasoning,single_turn,10,f1\n",
         2, "scoring", "'f1'", "expected one of accuracy, partial, elo"),
