@@ -154,7 +154,7 @@ def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
         if substitutes is not None and row["model"] in focus_models:
             found = substitutes.get((row["model"], row["effort"])) or {}
             row = {**row, **{key: found.get(key) for key in ALTERNATIVE}}
-        by_model.setdefault(row["model"], []).append({**row, "label": label(row)})
+        by_model.setdefault(row["model"], []).append({"alternative_where": None, **row, "label": label(row)})
     before = {(r["model"], r["effort"]): r for r in gathered["standing_before"]}
     entries = []
     for model in focus_models:

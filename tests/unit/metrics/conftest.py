@@ -131,11 +131,14 @@ LITELLM_SNAPSHOT = "model_key,litellm_provider,mode,deprecation_date,source\n"
 
 
 def ingest_litellm(location: Location, folder: Path, history: str, snapshot: str) -> None:
-    """Read a LiteLLM price history into the warehouse, as the litellm-prices source reads its two
-    files: `history` and `snapshot` are their rows, without the header."""
+    """Read a LiteLLM price history into the warehouse, as the litellm-prices source reads its files:
+    `history` and `snapshot` are their rows, without the header; the map whole lists no supported regions."""
+    import gzip
+
     from warehouse.ingest import ingest_source
 
     folder.mkdir()
     (folder / "litellm_price_history_via_tokencost_git.csv").write_text(LITELLM_HISTORY + history.lstrip("\n"))
     (folder / "model_prices_snapshot.csv").write_text(LITELLM_SNAPSHOT + snapshot.lstrip("\n"))
+    (folder / "model_prices_and_context_window.json.gz").write_bytes(gzip.compress(b"{}"))
     ingest_source(location, "litellm-prices", folder)

@@ -148,6 +148,7 @@ SUBSTITUTES = """substitutes:
   exclude_creators: [deepseek, z.ai-zhipu-ai]
   input_modalities: [text, image]
   min_category: {coding: 60}
+  served_in: [europe, us]
 """
 
 
@@ -158,8 +159,10 @@ def test_what_a_substitute_must_offer_is_read_and_said(tmp_path):
     assert asked.exclude_creators == ("deepseek", "z.ai-zhipu-ai") and asked.input_modalities == ("text", "image")
     assert asked.said({"deepseek": "DeepSeek", "z.ai-zhipu-ai": "Z.ai"}) == (
         "open weights, a context window of at least 128,000 tokens, input of text and image, a creator other than "
-        "DeepSeek or Z.ai, and at least 60 on the index's coding evaluations")
-    assert subscribers.load_id("northwind-bank").substitutes.said() is None  # nothing asked: every model may be
+        "DeepSeek or Z.ai, a provider serving them in Europe or the US, and at least 60 on the index's coding "
+        "evaluations")
+    assert asked.served_in == ("europe", "us")
+    assert subscribers.load_id("acme-analytics").substitutes.said() is None  # nothing asked: every model may be
 
 
 @pytest.mark.parametrize("replace, message", [
@@ -173,6 +176,8 @@ def test_what_a_substitute_must_offer_is_read_and_said(tmp_path):
     (("[text, image]", "[text, smell]"), "key 'substitutes.input_modalities.1'"),
     (("{coding: 60}", "{coding: 160}"), "is not a minimum score by category: write e.g. {coding: 60}"),
     (("{coding: 60}", "[coding]"), "is not a minimum score by category"),
+    (("[europe, us]", "[eu]"), "is not a list of geographies: write e.g. [europe], from us, us-gov"),
+    (("[europe, us]", "[global]"), "is not a list of geographies"),
 ])
 def test_what_a_substitute_must_offer_is_refused_in_one_line_when_wrong(tmp_path, replace, message):
     with pytest.raises(SubscriberError) as raised:
