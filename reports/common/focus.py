@@ -165,9 +165,12 @@ def tailor(gathered: dict, focus_models: tuple[str, ...]) -> list[dict]:
             v["before"] = before.get((v["model"], v["effort"]))
         retiring = gathered["retiring"].get(model)
         retired = place.get("lifecycle") if place.get("retired") else None
-        entries.append({"model": model, "name": name, "variants": variants,
-                        "reason": None if variants else place.get("reason") or "not in the warehouse",
-                        "retiring": retiring, "retired": retired, "lifecycle": retired or _retiring(retiring),
+        reason = None if variants else place.get("reason") or "not in the warehouse"
+        lifecycle = retired or _retiring(retiring)
+        entries.append({"model": model, "name": name, "variants": variants, "reason": reason,
+                        "retiring": retiring, "retired": retired,
+                        # said once: a model not placed because it is retired says so in its reason
+                        "lifecycle": None if lifecycle and reason and lifecycle in reason else lifecycle,
                         "constraints": gathered.get("constraints"), "served_in": gathered.get("served_in")})
     return entries
 

@@ -21,6 +21,7 @@ def your_models(deck: Deck, ctx) -> None:
         for v in f["variants"][:3]:
             alternative = (f"{v['alternative_name']}{'' if v['alternative_effort'] == 'default' else ' (' + v['alternative_effort'] + ')'}"
                            f", {money(v['alternative_usd'])} (−{100 * v['saving_share']:.0f}%)"
+                           + (f", {v['alternative_where']}" if v.get("alternative_where") else "")
                            if v["alternative_name"] else "none cheaper")
             rows.append([v["label"], rank(v["rank"], v["tied"]), f"{number(v['index'])} ({number(v['ci_low'])}–{number(v['ci_high'])})",
                          money(v["total_usd"]), money(v["mean_cost_per_solved_task"]), number(v["openness_score"]),
