@@ -127,6 +127,36 @@ def workload_said(gathered: dict) -> str:
             "input price + output tokens × output price).")
 
 
+def your_models_tables(entries: list[dict], index: dict | None, as_of) -> list[Table]:
+    """The data pack's sheet of the page of the subscriber's models: each focus variant's standing and the
+    cheaper model beside it (where the subscriber asked it to be served: who serves it there), and each focus
+    model the data cannot place, with the reason."""
+    if not entries:
+        return []
+    rows = [{"focus": e["name"], **v, "alternative": label({"display_name": v["alternative_name"],
+                                                           "effort": v["alternative_effort"]})
+             if v["alternative_name"] else None, "reason": None}
+            for e in entries for v in e["variants"]]
+    rows += [{"focus": e["name"], "reason": e["reason"]} for e in entries if not e["variants"]]
+    name = index["name"] if index else "the index"
+    return [Table("Your models", f"Each focus model's variants on {name} as of {as_of:%d %b %Y}, with the cheapest model "
+                  "that scores higher or cannot be told apart and costs less to run the index"
+                  + (f" and offers {entries[0]['constraints']}" if entries[0]["constraints"] else "") + ".", (
+                      Column("focus", "Your focus model"), Column("label", "Variant"), Column("model", "Model id"),
+                      Column("effort", "Effort"), Column("rank", "Rank", "1 is first", generated=True),
+                      Column("index", "Index", "points of 100", generated=True),
+                      Column("ci_low", "95% interval, low", "points of 100", generated=True),
+                      Column("ci_high", "95% interval, high", "points of 100", generated=True),
+                      Column("total_usd", "Cost to run the index", "USD", generated=True),
+                      Column("openness_score", "Openness", "points of 100"),
+                      Column("alternative", "Cheaper, higher or not told apart"),
+                      Column("alternative_model", "Its model id"),
+                      Column("alternative_usd", "Its cost to run the index", "USD", generated=True),
+                      Column("saving_share", "Saving", "share of 1", generated=True),
+                      Column("alternative_where", "Served where you asked, by"),
+                      Column("reason", "Not placed because")), rows)]
+
+
 def workload_tables(rows: list[dict], as_of) -> list[Table]:
     """The data pack's sheet of the workload rows; none without a workload."""
     if not rows:

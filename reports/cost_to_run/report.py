@@ -293,6 +293,7 @@ def data_pack(ctx: CostToRun) -> list[Table]:
                   Column("variants", "Variants at this level", "variants", generated=True),
                   Column("spread", "Dearest over cheapest", "times", generated=True)),
               [{**t, "label": label(t)} for t in ctx.tiers]),
+        *yours.your_models_tables(ctx.your_models, ctx.index, ctx.meta.as_of),
         *yours.workload_tables(ctx.workload, ctx.meta.as_of),
         *coverage(ctx.appendix),
     ]

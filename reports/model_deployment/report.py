@@ -345,6 +345,7 @@ def data_pack(ctx: ModelDeployment) -> list[Table]:
                   Column("break_even_mtok_per_month", "Break-even", "million output tokens a month"),
                   Column("break_even_utilisation", "Break-even", "share of capacity")),
               [row for d in ctx.deployments for row in _options(d)]),
+        *yours.your_models_tables(ctx.your_models, ctx.index, ctx.meta.as_of),
     ]
 
 

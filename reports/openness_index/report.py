@@ -286,5 +286,6 @@ def data_pack(ctx: OpennessIndex) -> list[Table]:
                   Column("open_data", "Of those, training data shared in full", "models"),
                   Column("derived", "Of those, scored from another framework", "models")),
               [ctx.summary] if ctx.summary else []),
+        *yours.your_models_tables(ctx.your_models, ctx.index, ctx.meta.as_of),
         *coverage(ctx.appendix),
     ]

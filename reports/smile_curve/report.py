@@ -326,6 +326,7 @@ def data_pack(ctx: SmileCurve) -> list[Table]:
                   Column("turns_per_task", "Turns per task", "turns", generated=True),
                   Column("cost_per_task", "Cost per task", "USD", generated=True)),
               ctx.drivers),
+        *yours.your_models_tables(ctx.your_models, ctx.index, ctx.meta.as_of),
         *yours.workload_tables(ctx.workload, ctx.meta.as_of),
         *coverage(ctx.appendix),
     ]

@@ -355,8 +355,8 @@ def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_wa
     version = version_read(demo_warehouse, snapshot, subscriber)
     sheets = pack_sheets(files["xlsx"])
     priced = ["Your workload"] if subscribers.load_id(subscriber).workload else []  # acme states one, northwind not
-    assert list(sheets) == ["Read-me", "Findings", "Ranking", "Solved tasks", "Price moves", "Lifecycle", "Levels", *priced,
-                            "Coverage", "Sources"]
+    assert list(sheets) == ["Read-me", "Findings", "Ranking", "Solved tasks", "Price moves", "Lifecycle", "Levels",
+                            "Your models", *priced, "Coverage", "Sources"]
     readme = {r["Item"]: r["Value"] for r in sheets["Read-me"]}
     assert readme["Warehouse snapshot"] == snapshot and readme["Index version"] == version
     assert readme["Period"] == "Q3 2026" and readme["As of"].date().isoformat() == "2026-09-30"
@@ -372,6 +372,16 @@ def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_wa
         assert same(got["Index (points of 100)"], row["index"])
         assert (got["Cost to run the index (USD)"] is None) == (row["total_usd"] is None)
         assert row["total_usd"] is None or same(got["Cost to run the index (USD)"], row["total_usd"])
+    # The page of the subscriber's models, whole: each focus variant's index as the view has it, and, where the file
+    # asks for substitutes served in Europe (northwind-bank), who serves each there.
+    focus = subscribers.load_id(subscriber)
+    mine = [r for r in sheets["Your models"] if r["Model id"]]
+    assert mine and {r["Model id"] for r in mine} <= set(focus.focus_models)
+    by_variant = {(r["model"], r["effort"]): r for r in ranking}
+    assert all(same(r["Index (points of 100)"], by_variant[r["Model id"], r["Effort"]]["index"]) for r in mine)
+    offered = [r for r in mine if r["Its model id"]]
+    assert offered and all((r["Served where you asked, by"] or "").startswith("in Europe by ") == bool(
+        focus.substitutes.served_in) for r in offered)
     sources = view(demo_warehouse, snapshot, "SELECT display_name, source, licence, latest_batch FROM sources_used")
     assert sorted((r["Source"], r["Source id"], r["Licence"], r["Batch id"]) for r in sheets["Sources"]) == sorted(
         (r["display_name"], r["source"], r["licence"], r["latest_batch"]) for r in sources)
