@@ -104,6 +104,13 @@ def age(days: int | None) -> str:
     return f"{days / 365.25:.1f} years ago"
 
 
+def served_notes(variants: list[dict]) -> list[str]:
+    """'GPT-5.4 nano is served in Europe by Microsoft Azure': once for each cheaper model beside these variants
+    that the subscriber asked to be served somewhere (reports/common/focus.py: where_served)."""
+    return list(dict.fromkeys(f"{v['alternative_name']} is served {v['alternative_where']}" for v in variants
+                              if v.get("alternative_where")))
+
+
 def solved_task_basis(entries: list[dict]) -> str | None:
     """What the cost per solved task of the focus models is over (model_standing: the index version's
     agentic evaluations, the same for every variant), in words; None where the version has none."""
@@ -134,5 +141,6 @@ def workloads_said(rows: list[dict], name: str = "provider") -> str:
 
 
 FILTERS = {"money": money, "number": number, "tokens": tokens, "factor": factor, "day": day, "plural": plural, "rank": rank,
-           "speed": speed, "workload": workload, "seconds": seconds, "age": age, "solved_task_basis": solved_task_basis}
+           "speed": speed, "workload": workload, "seconds": seconds, "age": age, "solved_task_basis": solved_task_basis,
+           "served_notes": served_notes}
 

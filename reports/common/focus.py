@@ -59,15 +59,18 @@ def constrain(handle: ReadHandle, gathered: dict, subscriber) -> dict:
 
 
 def where_served(row: dict) -> str | None:
-    """The providers that serve a substitute where the subscriber asked, by geography, in words ('in Europe by
-    Amazon Bedrock and Microsoft Azure'); None when the subscriber asked nowhere."""
+    """The providers that serve a substitute where the subscriber asked, in words ('in Europe and the US by
+    Microsoft Azure; in Asia-Pacific by Amazon Bedrock'); None when the subscriber asked nowhere."""
     served = row.get("alternative_served_in")
     if not served:
         return None
     by_place: dict[str, list[str]] = {}
     for s in served:
         by_place.setdefault(s["geography"], []).append(s["provider_name"])
-    return "; ".join(f"in {GEOGRAPHY_NAMES[g]} by {' and '.join(names)}" for g, names in by_place.items())
+    by_providers: dict[tuple[str, ...], list[str]] = {}  # geographies served by the same providers, said once
+    for geography, names in by_place.items():
+        by_providers.setdefault(tuple(names), []).append(GEOGRAPHY_NAMES[geography])
+    return "; ".join(f"in {' and '.join(places)} by {' and '.join(names)}" for names, places in by_providers.items())
 
 
 ALTERNATIVE = ("alternative_model", "alternative_effort", "alternative_name", "alternative_index", "alternative_ci_low",

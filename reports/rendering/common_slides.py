@@ -3,7 +3,7 @@ sources. What is generated is said once, on the opening slide and in every slide
 
 from __future__ import annotations
 
-from reports.formatting import money, number, rank, solved_task_basis
+from reports.formatting import money, number, rank, served_notes, solved_task_basis
 from reports.rendering.deck import Deck
 
 
@@ -21,7 +21,6 @@ def your_models(deck: Deck, ctx) -> None:
         for v in f["variants"][:3]:
             alternative = (f"{v['alternative_name']}{'' if v['alternative_effort'] == 'default' else ' (' + v['alternative_effort'] + ')'}"
                            f", {money(v['alternative_usd'])} (−{100 * v['saving_share']:.0f}%)"
-                           + (f", {v['alternative_where']}" if v.get("alternative_where") else "")
                            if v["alternative_name"] else "none cheaper")
             rows.append([v["label"], rank(v["rank"], v["tied"]), f"{number(v['index'])} ({number(v['ci_low'])}–{number(v['ci_high'])})",
                          money(v["total_usd"]), money(v["mean_cost_per_solved_task"]), number(v["openness_score"]),
@@ -39,6 +38,8 @@ def your_models(deck: Deck, ctx) -> None:
                note=" ".join(filter(None, [f"{ctx.index['name']}, list prices (standard rate) of {ctx.meta.as_of:%d %b %Y}.",
                                            f"Suggested only: models with {ctx.your_models[0]['constraints']}."
                                            if ctx.your_models and ctx.your_models[0]["constraints"] else None,
+                                           " ".join(f"{n}." for n in served_notes([v for f in ctx.your_models
+                                                                                    for v in f["variants"][:3]])) or None,
                                            solved_task_basis(ctx.your_models)])))
 
 

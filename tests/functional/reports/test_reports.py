@@ -382,6 +382,10 @@ def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_wa
     offered = [r for r in mine if r["Its model id"]]
     assert offered and all((r["Served where you asked, by"] or "").startswith("in Europe by ") == bool(
         focus.substitutes.served_in) for r in offered)
+    text = " ".join(report_text(files).split())
+    for r in offered if focus.substitutes.served_in else []:  # and the page says it under the focus model's rows
+        name = view(demo_warehouse, snapshot, "SELECT name FROM model_names WHERE model = $m", m=r["Its model id"])
+        assert f"{name[0]['name']} is served {r['Served where you asked, by']}." in text
     sources = view(demo_warehouse, snapshot, "SELECT display_name, source, licence, latest_batch FROM sources_used")
     assert sorted((r["Source"], r["Source id"], r["Licence"], r["Batch id"]) for r in sheets["Sources"]) == sorted(
         (r["display_name"], r["source"], r["licence"], r["latest_batch"]) for r in sources)
@@ -389,7 +393,7 @@ def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_wa
     assert list(csvs) == list(sheets)
     assert [r["Model id"] for r in csvs["Ranking"]] == [r["Model id"] for r in sheets["Ranking"]]
     assert (files["pdf"] if "pdf" in files else files["html"]).exists()
-    assert f"the whole ranking, all {len(ranking)} variants" in " ".join(report_text(files).split())
+    assert f"the whole ranking, all {len(ranking)} variants" in text
 
 
 @pytest.mark.parametrize("subscriber", ["acme-analytics", "globex-health"])
