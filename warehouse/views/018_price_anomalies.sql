@@ -23,6 +23,10 @@
 --    same model, provider and token type valid that day (price_tiers, tier 'off-peak'): a
 --    catalogue that recorded DeepSeek's off-peak hours as the model's price. The standard rate is
 --    the list price with no discount;
+--  * subscription plan: a price at a provider that is a subscription plan (a monthly fee with a usage
+--    quota: models.dev's Z.AI Coding Plan, Alibaba Token Plan and the like, whose ids end in
+--    coding-plan or token-plan, or have it before a region: alibaba-coding-plan-cn): its per-token rate
+--    is what the quota is counted in, not a pay-as-you-go list price, and is compared with none;
 --  * outlier: an input, output or reasoning price more than 10x away (above or below) from the
 --    median of the other providers' prices of the same model and token type that day, where at
 --    least three other providers price it (each provider's price the median of its sources that
@@ -53,6 +57,7 @@ valid_on AS (  -- every input, output or reasoning price valid on a day prices c
     JOIN stored s ON s.model = d.model AND s.token_type = d.token_type
      AND s.valid_from <= d.day AND (s.valid_to IS NULL OR d.day < s.valid_to)
     WHERE s.usd_per_mtok >= 0.001 AND s.usd_per_mtok < 10000 AND d.token_type IN ('input', 'output', 'reasoning')
+      AND NOT subscription_plan(s.provider)
 ),
 provider_day AS MATERIALIZED (  -- each provider's price that day: the median of its sources
     SELECT model, token_type, day, provider, median(usd_per_mtok) AS usd FROM valid_on GROUP BY ALL
@@ -112,6 +117,7 @@ reasons AS (
                 WHEN c.token_type = 'cached_input' AND c.usd_per_mtok = i.input AND k.creator IS NOT NULL
                     THEN 'no discount'
                 WHEN op.hours IS NOT NULL THEN 'off-peak rate'
+                WHEN subscription_plan(c.provider) THEN 'subscription plan'
                 WHEN c.usd_per_mtok > 10 * o.others_median OR c.usd_per_mtok < o.others_median / 10 THEN 'outlier'
            END AS reason
     FROM checks c
@@ -124,7 +130,8 @@ reasons AS (
 explained AS (
     SELECT id, day, reason,
            CASE reason WHEN 'placeholder' THEN 1 WHEN 'implausibly low' THEN 1 WHEN 'zero' THEN 2
-                       WHEN 'above input' THEN 3 WHEN 'no discount' THEN 3 WHEN 'off-peak rate' THEN 3 ELSE 4 END AS rank,
+                       WHEN 'above input' THEN 3 WHEN 'no discount' THEN 3 WHEN 'off-peak rate' THEN 3
+                       WHEN 'subscription plan' THEN 3 ELSE 4 END AS rank,
            CASE reason
                WHEN 'placeholder' THEN '$' || usd_per_mtok || ' per million tokens'
                WHEN 'implausibly low' THEN '$' || usd_per_mtok || ' per million tokens'
@@ -134,6 +141,8 @@ explained AS (
                     || creator || ' discounts cached input in other records'
                WHEN 'off-peak rate' THEN '$' || usd_per_mtok || ' is the off-peak rate (' || hours || ') on ' || day
                     || ', not the standard rate'
+               WHEN 'subscription plan' THEN '$' || usd_per_mtok || ' is a rate of a subscription plan (a monthly fee '
+                    || 'with a usage quota), not a pay-as-you-go list price'
                ELSE '$' || usd_per_mtok || ' against a median of $' || others_median || ' from ' || others
                     || ' other providers on ' || day
            END AS detail
@@ -146,4 +155,4 @@ FROM stored s
 JOIN (SELECT id, arg_min(reason, (rank, day, reason)) AS reason, arg_min(detail, (rank, day, reason)) AS detail
       FROM explained
       GROUP BY id) r USING (id);
-COMMENT ON VIEW price_anomalies IS 'Per stored price the house does not use (key: origin, model, provider, token_type, valid_from): its period, usd_per_mtok, date_basis, source, and reason (placeholder, implausibly low, zero, above input, no discount: cached input equal to input at a creator that discounts it elsewhere, off-peak rate: equal to a time-of-day discount of the same offer that day, outlier) with the detail that shows it.';
+COMMENT ON VIEW price_anomalies IS 'Per stored price the house does not use (key: origin, model, provider, token_type, valid_from): its period, usd_per_mtok, date_basis, source, and reason (placeholder, implausibly low, zero, above input, no discount: cached input equal to input at a creator that discounts it elsewhere, off-peak rate: equal to a time-of-day discount of the same offer that day, subscription plan: a provider that sells a monthly fee with a usage quota, outlier) with the detail that shows it.';

@@ -263,3 +263,16 @@ def test_litellm_states_where_a_provider_serves_a_model_by_its_regional_keys(pri
     assert "anthropic.claude-sonnet-4-5-20250929-v1:0" in keys and "gpt-4o-2024-08-06" in keys
     assert not {"anthropic.claude-sonnet-4-5-20250929-v1:0", "gpt-4o-2024-08-06"} & set(notes)
     assert all(k in keys for k in notes) and len(notes) > 100
+
+
+def test_every_subscription_plan_models_dev_lists_is_kept_out_of_the_prices(priced):
+    """models.dev lists subscription plans (a monthly fee with a usage quota) as providers: each one its own
+    providers.csv names a Coding or Token Plan is a plan to the house (and no other), and no price of one is used."""
+    providers = pd.read_csv(MODELS_DEV / "providers.csv")
+    named = providers["name"].str.contains(r"\b(?:Coding|Token) Plan\b", regex=True)
+    assert named.sum() >= 10
+    said = dict(rows(priced, "SELECT p, subscription_plan(p) FROM unnest(?::VARCHAR[]) t(p)",
+                     [list(providers["provider_id"])]))
+    assert {p for p, plan in said.items() if plan} == set(providers.loc[named, "provider_id"])
+    assert scalar(priced, "SELECT count(*) FROM price_as_of WHERE subscription_plan(provider)") == 0
+    assert scalar(priced, "SELECT count(*) FROM price_anomalies WHERE reason = 'subscription plan'") > 0

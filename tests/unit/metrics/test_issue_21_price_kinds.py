@@ -107,3 +107,22 @@ def test_a_catalogue_that_recorded_the_off_peak_rate_as_the_price_is_quarantined
     # The lab's standard rate stands; the reseller's own $0.15 is its price, not the lab's discount.
     assert rows(catalogued, "SELECT provider, usd_per_mtok FROM price_as_of WHERE as_of = '2026-09-30' "
                             "AND token_type = 'input' ORDER BY provider") == [("lab", 0.3), ("reseller", 0.15)]
+
+
+def test_a_subscription_plans_rate_is_quarantined_and_is_no_price(new_warehouse, tmp_path):
+    """A provider that sells a monthly fee with a usage quota (models.dev's 'lab-coding-plan') lists per-token rates
+    that count the quota: never the model's price at that provider, nor a price beside the lab's."""
+    location = new_warehouse(tmp_path / "warehouse")
+    ingest(location, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
+                                                              "flash-4,lab,Flash 4,2026-04-24\n"))
+    ingest(location, "prices", write(tmp_path / "prices.csv", """
+model,provider,token_type,usd_per_mtok,valid_from,valid_to,source,date_basis
+flash-4,lab,input,0.3,2026-04-24,,https://lab.example/pricing,effective
+flash-4,lab-coding-plan,input,0.1,2026-04-24,,https://lab.example/coding-plan,effective
+flash-4,lab-token-plan-cn,input,0.2,2026-04-24,,https://lab.example/token-plan,effective
+flash-4,planet,input,0.25,2026-04-24,,https://planet.example,effective
+"""))
+    assert rows(location, "SELECT provider, reason FROM price_anomalies ORDER BY provider") == [
+        ("lab-coding-plan", "subscription plan"), ("lab-token-plan-cn", "subscription plan")]
+    assert rows(location, "SELECT provider, usd_per_mtok FROM price_as_of WHERE as_of = '2026-09-30' "
+                          "AND token_type = 'input' ORDER BY provider") == [("lab", 0.3), ("planet", 0.25)]
