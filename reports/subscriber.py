@@ -14,6 +14,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from reports.customer import SLUG, Customer, Strict, text
 from warehouse.errors import did_you_mean
+from warehouse.formats import MODALITIES
 
 MAX_DELIVERY = 100
 
@@ -56,14 +57,14 @@ class Workload(Strict):
         return volume(value)
 
 
-Modality = Literal["text", "image", "audio", "video", "pdf"]
-Geography = Literal["us", "us-gov", "canada", "south-america", "europe", "middle-east", "africa", "asia-pacific"]
-"""Where a substitute may be asked to be served (warehouse/formats.py: GEOGRAPHIES, without `global`: requests
-routed to any region are kept in none)."""
+Modality = Literal[MODALITIES]
+"""What a model reads or generates, as model_modality states it (warehouse/formats.py: MODALITIES)."""
 GEOGRAPHY_NAMES = {"us": "the US", "us-gov": "the US government regions", "canada": "Canada",
                    "south-america": "South America", "europe": "Europe", "middle-east": "the Middle East",
                    "africa": "Africa", "asia-pacific": "Asia-Pacific"}
-"""What a model reads or generates, as model_modality states it."""
+"""Each geography a substitute may be asked to be served in (warehouse/formats.py: GEOGRAPHIES, without `global`:
+requests routed to any region are kept in none), as a page names it."""
+Geography = Literal[tuple(GEOGRAPHY_NAMES)]
 CREATOR_ID = re.compile(r"[a-z0-9]+([._-][a-z0-9]+)*")
 """A creator's id as the warehouse keys it ('openai', 'z.ai-zhipu-ai')."""
 

@@ -105,11 +105,11 @@ def _lifecycle(snapshot: pd.DataFrame) -> pd.DataFrame:
 PROFILE = re.compile(r"^(us-gov|us|eu|apac|jp|au|ca|global)\.(?=[a-z0-9-]+\.)")
 AWS_REGION = re.compile(r"^bedrock/((?:us-gov|us|eu|ap|ca|sa|me|il|af)-[a-z]+-[0-9])/(?:[0-9]+-month-commitment/)?")
 AZURE_ZONE = re.compile(r"^(azure(?:_ai)?/)(eu|us|apac|global)/")
-PROFILE_GEOGRAPHY = {"us": "us", "us-gov": "us-gov", "eu": "europe", "apac": "asia-pacific", "jp": "asia-pacific",
-                     "au": "asia-pacific", "ca": "canada", "global": "global"}
-AZURE_GEOGRAPHY = {"us": "us", "eu": "europe", "apac": "asia-pacific", "global": "global"}
-AWS_GEOGRAPHY = {"us-gov": "us-gov", "us": "us", "eu": "europe", "ap": "asia-pacific", "ca": "canada",
-                 "sa": "south-america", "me": "middle-east", "il": "middle-east", "af": "africa"}
+# The geography of each region prefix a key uses: a Bedrock profile's (eu., apac., jp.), an AWS region's
+# first part (eu-west-3, ap-south-1, il-central-1) and an Azure data zone (azure/eu/).
+GEOGRAPHY = {"us": "us", "us-gov": "us-gov", "ca": "canada", "sa": "south-america", "eu": "europe",
+             "me": "middle-east", "il": "middle-east", "af": "africa", "ap": "asia-pacific", "apac": "asia-pacific",
+             "jp": "asia-pacific", "au": "asia-pacific", "global": "global"}
 GOOGLE_GEOGRAPHY = (("us-", "us"), ("europe-", "europe"), ("asia-", "asia-pacific"), ("australia-", "asia-pacific"),
                     ("northamerica-northeast", "canada"), ("southamerica-", "south-america"), ("me-", "middle-east"),
                     ("africa-", "africa"))
@@ -132,11 +132,11 @@ def _placed(key: str, supported: list[str] | None) -> list[tuple[str, str, str |
     the map names it: 'eu.anthropic.claude-...' is 'anthropic.claude-...' served in the EU), and a
     geography None where the region is not one the house can place."""
     if m := PROFILE.match(key):
-        return [(_bedrock_name(key[m.end():]), m.group(1), PROFILE_GEOGRAPHY[m.group(1)])]
+        return [(_bedrock_name(key[m.end():]), m.group(1), GEOGRAPHY[m.group(1)])]
     if m := AWS_REGION.match(key):
-        return [(_bedrock_name(key[m.end():]), m.group(1), AWS_GEOGRAPHY[m.group(1).rsplit("-", 2)[0]])]
+        return [(_bedrock_name(key[m.end():]), m.group(1), GEOGRAPHY[m.group(1).rsplit("-", 2)[0]])]
     if m := AZURE_ZONE.match(key):
-        return [(m.group(1) + key[m.end():], m.group(2), AZURE_GEOGRAPHY[m.group(2)])]
+        return [(m.group(1) + key[m.end():], m.group(2), GEOGRAPHY[m.group(2)])]
     return [(key, region, "global" if region == "global" else next(
         (g for prefix, g in GOOGLE_GEOGRAPHY if region.startswith(prefix)), None)) for region in supported or ()]
 

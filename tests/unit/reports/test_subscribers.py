@@ -183,3 +183,12 @@ def test_what_a_substitute_must_offer_is_refused_in_one_line_when_wrong(tmp_path
     with pytest.raises(SubscriberError) as raised:
         subscribers.load(variant(tmp_path, replace, text=GOOD.read_text() + SUBSTITUTES))
     assert message in str(raised.value)
+
+
+def test_a_subscriber_may_ask_for_every_geography_the_warehouse_places_a_region_in():
+    """One vocabulary: the geographies a regions file may state (warehouse/formats.py) are those a subscriber may
+    ask a substitute to be served in, but `global` (requests routed to any region, kept in none)."""
+    from reports.subscriber import GEOGRAPHY_NAMES
+    from warehouse.formats import GEOGRAPHIES
+
+    assert list(GEOGRAPHY_NAMES) == [g for g in GEOGRAPHIES if g != "global"]
