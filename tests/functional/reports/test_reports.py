@@ -883,7 +883,8 @@ def test_no_id_is_printed_where_a_name_exists(demo_warehouse, rendered):
     """Issue 23, point 7: the text of the quarter's deliverables (Acme's PDFs and decks, and the other subscriber's
     decks and pages, for every report) names creators, providers and models, never by the ids the warehouse keys
     them by: a creator or provider the house names (creator_names.csv, provider_names.csv), a model whose printed
-    name (model_names) does not hold its id. An id is a word of its own: 'openai', not the 'openai' in a URL."""
+    name (model_names) does not hold its id, a replacement a vendor names by an id of a model the house knows
+    (model_lifecycle.replacement_name). An id is a word of its own: 'openai', not the 'openai' in a URL."""
     snapshot = None
     texts = {}
     for report in SECOND:
@@ -895,8 +896,12 @@ def test_no_id_is_printed_where_a_name_exists(demo_warehouse, rendered):
         UNION ALL SELECT provider, name FROM providers WHERE name IS NOT NULL AND name <> provider""")
     models = view(demo_warehouse, snapshot, """
         SELECT n.model AS id, n.name FROM model_names n
-        WHERE NOT contains(lower(n.name), lower(n.model)) AND length(n.model) >= 5 AND regexp_matches(n.model, '[-0-9]')""")
+        WHERE NOT contains(lower(n.name), lower(n.model)) AND length(n.model) >= 5 AND regexp_matches(n.model, '[-0-9]')
+        UNION  -- a replacement as a vendor's record writes it, where the house knows the model it names
+        SELECT replacement, replacement_name FROM model_lifecycle
+        WHERE replacement_model IS NOT NULL AND replacement_name <> replacement""")
     assert len(named) > 100 and len(models) > 500
+    assert {"id": "mistral-medium-3-5-26-04", "name": "Mistral Medium 3.5"} in models  # Northwind's Mistral Medium 3
     found = []
     for (report, subscriber), text in texts.items():
         flat = " ".join(text.split())

@@ -80,3 +80,31 @@ def test_a_record_without_dates_is_refused_by_the_native_format(lifecycles, tmp_
     lines = raised.value.lines()
     assert "bad.csv, line 2, column 'shutdown_on'" in lines[0] and "a deprecation or shutdown date" in lines[0]
     assert "bad.csv, line 3, column 'shutdown_on'" in lines[1] and "on or after deprecated_on" in lines[1]
+
+
+def test_a_replacement_is_named_by_the_model_it_names_and_never_by_a_model_of_another_date(new_warehouse, tmp_path):
+    """A vendor names a replacement as it writes it ('lab-code-25-08'); the house prints the model that is: the
+    model of that id, or of the labs' way of writing its date (lab-code-2508). Without its date the name could be
+    another model (lab-code, of January 2025): that one is not taken, and the replacement stays as written."""
+    location = new_warehouse(tmp_path / "warehouse")
+    ingest(location, "models", write(tmp_path / "models.csv", """model,creator,display_name,release_date
+old-1,lab,Old 1,2024-01-10
+old-2,lab,Old 2,2024-02-10
+old-3,lab,Old 3,2024-03-10
+lab-code,lab,Lab Code,2025-01-14
+lab-code-2604,lab,Lab Code 26.04,2026-04-20
+lab-medium-2505,lab,Lab Medium 3,2025-05-07
+"""))
+    ingest(location, "lifecycle", write(tmp_path / "lifecycle.csv", """model,provider,deprecated_on,shutdown_on,replacement,source
+old-1,lab,2026-01-05,2026-06-30,lab-code-26-04,https://lab.example/deprecations
+old-2,lab,2026-01-05,2026-06-30,lab-code-25-08,https://lab.example/deprecations
+old-3,lab,2026-01-05,2026-06-30,lab-medium-2505,https://lab.example/deprecations
+"""))
+    named = rows(location, """SELECT model, replacement, replacement_model, replacement_name FROM model_lifecycle
+                              WHERE as_of = '2026-09-30' ORDER BY model""")
+    assert [r for r in named if r[0].startswith("old")] == [
+        ("old-1", "lab-code-26-04", "lab-code-2604", "Lab Code 26.04"),
+        ("old-2", "lab-code-25-08", None, "lab-code-25-08"),
+        ("old-3", "lab-medium-2505", "lab-medium-2505", "Lab Medium 3")]
+    assert rows(location, "SELECT why FROM model_buyable WHERE model = 'old-1' AND as_of = '2026-09-30'") == [
+        ("retired by its creator on 30 Jun 2026 (replacement: Lab Code 26.04)",)]
