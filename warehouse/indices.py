@@ -18,6 +18,7 @@ import duckdb
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from warehouse import sql
 from warehouse.errors import BenchhouseError, did_you_mean
 
 FOLDER = Path(__file__).resolve().parent / "indices"
@@ -218,11 +219,11 @@ def load(con: duckdb.DuckDBPyConnection, folder: Path, batch_id: int) -> list[st
                                   f"'{threshold.evaluation}', not in the warehouse."
                                   + did_you_mean(threshold.evaluation, known_evaluations))
     con.execute("DELETE FROM intelligence_thresholds")
-    _insert_many(con, "INSERT INTO intelligence_thresholds VALUES (?, ?, ?, ?, ?, ?)",
+    sql.insert_rows(con, "INSERT INTO intelligence_thresholds",
                     [(t.threshold, t.label, t.evaluation, t.min_score, t.reference_model, batch_id)
                      for t in thresholds.thresholds])
     con.execute("DELETE FROM price_origins")
-    _insert_many(con, "INSERT INTO price_origins VALUES (?, ?, ?, ?)",
+    sql.insert_rows(con, "INSERT INTO price_origins",
                     [(o.origin, o.precedence, o.why, batch_id) for o in origins.origins])
     _load_policies(con, folder, found.policies, {t.threshold for t in thresholds.thresholds}, batch_id)
     return added
@@ -244,20 +245,15 @@ def _load_policies(con: duckdb.DuckDBPyConnection, folder: Path, policies: Polic
             raise BenchhouseError(f"{where}: smile_threshold '{p.smile_threshold}' is not a threshold."
                                   + did_you_mean(p.smile_threshold, thresholds))
     con.execute("DELETE FROM report_policies")
-    _insert_many(con, "INSERT INTO report_policies VALUES (?, ?, ?, ?, ?, ?, ?)",
-                 [(p.index, p.version, p.smile_threshold, p.openness.index, p.openness.version, batch_id,
-                   p.openness.recent_months) for p in policies.policies])
+    sql.insert_rows(con, "INSERT INTO report_policies",
+                    [(p.index, p.version, p.smile_threshold, p.openness.index, p.openness.version, batch_id,
+                     p.openness.recent_months) for p in policies.policies])
     con.execute("DELETE FROM openness_known_creators")
-    _insert_many(con, "INSERT INTO openness_known_creators VALUES (?, ?, ?, ?)",
-                 [(p.index, p.version, c, batch_id) for p in policies.policies for c in p.openness.known_creators])
+    sql.insert_rows(con, "INSERT INTO openness_known_creators",
+                    [(p.index, p.version, c, batch_id) for p in policies.policies for c in p.openness.known_creators])
     con.execute("DELETE FROM intelligence_tiers")
-    _insert_many(con, "INSERT INTO intelligence_tiers VALUES (?, ?, ?, ?)",
-                 [(p.index, p.version, tier, batch_id) for p in policies.policies for tier in p.tiers])
-
-
-def _insert_many(con: duckdb.DuckDBPyConnection, statement: str, rows: list) -> None:
-    if rows:
-        con.executemany(statement, rows)
+    sql.insert_rows(con, "INSERT INTO intelligence_tiers",
+                    [(p.index, p.version, tier, batch_id) for p in policies.policies for tier in p.tiers])
 
 
 def _next(version: str) -> str:
@@ -267,12 +263,12 @@ def _next(version: str) -> str:
 def _insert_version(con: duckdb.DuckDBPyConnection, v: IndexVersion, batch_id: int) -> None:
     con.execute("INSERT INTO index_versions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [v.index, v.version, v.name, v.kind, v.published_at, v.description, v.sha256(), batch_id])
-    _insert_many(con, "INSERT INTO index_evaluations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    sql.insert_rows(con, "INSERT INTO index_evaluations",
                     [(v.index, v.version, e.evaluation, e.category, e.weight, e.transform,
                       e.transform_min, e.transform_max) for e in v.evaluations])
-    _insert_many(con, "INSERT INTO openness_components VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    sql.insert_rows(con, "INSERT INTO openness_components",
                     [(v.index, v.version, c.component, c.pillar, i + 1, c.name, *c.levels)
                      for i, c in enumerate(v.components)])
-    _insert_many(con, "INSERT INTO openness_mappings VALUES (?, ?, ?, ?, ?, ?, ?)",
+    sql.insert_rows(con, "INSERT INTO openness_mappings",
                     [(v.index, v.version, m.framework, m.criterion, m.component, found, level)
                      for m in v.mappings for found, level in m.levels.items()])

@@ -241,8 +241,8 @@ def _apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
             except duckdb.Error as exc:
                 raise SchemaDrift(f"warehouse/views/{name} does not create its view: {str(exc).strip()}") from None
         con.execute("DELETE FROM view_definitions")
-        con.executemany("INSERT INTO view_definitions VALUES (?, ?, ?, CAST(now() AT TIME ZONE 'UTC' AS TIMESTAMP))",
-                        [(name, view, digest) for name, view, _, digest in files])
+        sql.insert_rows(con, "INSERT INTO view_definitions", [(name, view, digest) for name, view, _, digest in files],
+                        row="(?, ?, ?, CAST(now() AT TIME ZONE 'UTC' AS TIMESTAMP))")
         con.execute(f"CALL {LAKE}.set_commit_message('benchhouse', ?, extra_info => ?)",
                     ["views: " + ", ".join(view for _, view, _, _ in files), '{"kind": "views"}'])
     return [f"views ({len(files)})"]
@@ -284,10 +284,8 @@ def _apply_schema(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA_DIR, lak
             no_inlining(con, lake)
         for name, text, digest in pending:
             run_script(con, text)
-            con.execute(
-                "INSERT INTO schema_migrations VALUES (?, ?, CAST(now() AT TIME ZONE 'UTC' AS TIMESTAMP))",
-                [name, digest],
-            )
+        sql.insert_rows(con, "INSERT INTO schema_migrations", [(name, digest) for name, _, digest in pending],
+                        row="(?, ?, CAST(now() AT TIME ZONE 'UTC' AS TIMESTAMP))")
         names = [name for name, _, _ in pending]
         con.execute(f"CALL {lake}.set_commit_message('benchhouse', ?, extra_info => ?)",
                     ["schema: " + ", ".join(names), '{"kind": "schema"}'])

@@ -288,7 +288,7 @@ def commit(con: duckdb.DuckDBPyConnection, parts: list[Part], batch: dict, files
         if extra is not None:
             extra(con, params)
         run_script(con, sql.load("load/batch.sql"), params)
-        con.executemany("INSERT INTO batch_files VALUES (?, ?, ?, ?)", [(batch_id, *f) for f in files])
+        sql.insert_rows(con, "INSERT INTO batch_files", [(batch_id, *f) for f in files])
         if batch["source"] != "native":
             run_script(con, sql.load("load/resolutions.sql"), params)
         con.execute(f"CALL {lake}.set_commit_message(?, ?, extra_info => ?)", [
