@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import rows
+from tests.unit.metrics.conftest import metrics_template  # noqa: F401  (the small warehouse)
 from warehouse import formats
 from warehouse.connection import Location, connect, writer_lock
 from warehouse.errors import BenchhouseError, SchemaDrift
@@ -203,3 +204,14 @@ def test_a_new_warehouse_keeps_its_rows_in_data_files_and_none_in_its_catalog(kn
         assert inlined and all(db.execute(f'SELECT count(*) FROM "{name}"').fetchone() == (0,) for name in inlined)
     files = rows(known, "SELECT count(*) FROM ducklake_list_files('bh', 'models')")
     assert files == [(1,)] and rows(known, "SELECT count(*) FROM models") == [(4,)]
+
+
+def test_rows_written_together_are_one_data_file(metrics_template):
+    """DuckLake writes a Parquet file for each INSERT statement: a row a statement left a new warehouse
+    with a file per view definition and per schema file, and an index load with one per openness
+    mapping, each copied, listed and opened again by every reader. Written together, each table a
+    migration or an index load fills is one file, however many rows it holds."""
+    metrics = Location.resolve(str(metrics_template))
+    for table in ("view_definitions", "schema_migrations", "openness_mappings", "index_evaluations"):
+        assert rows(metrics, f"SELECT count(*) FROM ducklake_list_files('bh', '{table}')") == [(1,)], table
+        assert rows(metrics, f"SELECT count(*) > 1 FROM {table}") == [(True,)], table
