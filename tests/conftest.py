@@ -289,7 +289,7 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-_READERS: dict[tuple, tuple[duckdb.DuckDBPyConnection, Any]] = {}  # catalog stamp -> (connection, its shared views)
+_READERS: dict[str, list] = {}  # warehouse folder -> [catalog stamp, connection, its shared views]
 
 
 def _catalog_stamp(location: Location) -> tuple | None:
@@ -334,14 +334,16 @@ def close_unchanging(location: Location) -> None:
 
 def rows(location: Location, query: str, params: list | None = None) -> list[tuple]:
     """The rows of a query over the warehouse's latest snapshot, through a read-only connection. A
-    connection costs 40 ms (most of it DuckLake loading the catalog), and a test asks several queries
-    between two writes: the last two warehouses' connections are kept while their catalog file is
-    unchanged (a commit changes it, and a connection opened before it could not read its new files).
-    While it is unchanged the snapshot read does not move, so each shared view a query reads is
-    computed once a connection, as a report's read handle computes it (reports.handle.SharedViews):
-    a view over views is planned against those, not expanded whole again in every query (planning
-    model_standing's tree took 0.3 s a query on the small warehouses). A warehouse no test changes is
-    read through its one handle (unchanging)."""
+    connection costs 40 to 50 ms of CPU (most of it DuckLake loading the catalog), and a test asks
+    several queries between two writes: the last two warehouses' connections are kept, and read each
+    commit as it comes (DuckLake reads the latest snapshot at each statement). They are not locked down
+    (warehouse/connection.py: lock_down), which would keep them from the data files a commit writes;
+    what a locked-down reader may read is tested through the commands. While the catalog file is
+    unchanged the snapshot read does not move, so each shared view a query reads is computed once, as a
+    report's read handle computes it (reports.handle.SharedViews): a view over views is planned against
+    those, not expanded whole again in every query (planning model_standing's tree took 0.3 s a query
+    on the small warehouses); a commit drops them. A warehouse no test changes is read through its one
+    handle (unchanging)."""
     if location.local_dir in _UNCHANGING:
         return unchanging_handle(location).execute(query, params).fetchall()
     stamp = _catalog_stamp(location)
@@ -351,18 +353,30 @@ def rows(location: Location, query: str, params: list | None = None) -> list[tup
             return con.execute(query, params or []).fetchall()
         finally:
             con.close()
-    if stamp not in _READERS:
-        from reports.handle import SharedViews
-
-        for key in [key for key in _READERS if key[0] == stamp[0]]:  # the same warehouse before a commit
-            _READERS.pop(key)[0].close()
-        while len(_READERS) >= 2:
-            _READERS.pop(next(iter(_READERS)))[0].close()
-        con = connect(location, read_only=True)
-        _READERS[stamp] = con, SharedViews(con)
-    con, shared = _READERS[stamp]
+    con, shared = _reader(location, stamp)
     shared.before(query)
     return con.execute(query, params or []).fetchall()
+
+
+def _reader(location: Location, stamp: tuple) -> tuple[duckdb.DuckDBPyConnection, Any]:
+    """The kept connection to an embedded warehouse and its shared views, as of the catalog `stamp`."""
+    from reports.handle import SharedViews
+
+    folder, inode = stamp[0], stamp[1]
+    kept = _READERS.get(folder)
+    if kept is not None and kept[0][1] != inode:  # another catalog file in the folder: a new warehouse
+        _READERS.pop(folder)[1].close()
+        kept = None
+    if kept is None:
+        while len(_READERS) >= 2:
+            _READERS.pop(next(iter(_READERS)))[1].close()
+        con = connect(location, read_only=True, lock=False)
+        kept = _READERS[folder] = [stamp, con, SharedViews(con)]
+    elif kept[0] != stamp:  # a commit since the shared views were computed
+        for view in kept[2].computed:
+            kept[1].execute(f"DROP TABLE temp.main.{view}")
+        kept[0], kept[2] = stamp, SharedViews(kept[1])
+    return kept[1], kept[2]
 
 
 def scalar(location: Location, query: str, params: list | None = None):
