@@ -384,6 +384,16 @@ def scalar(location: Location, query: str, params: list | None = None):
 
 
 def latest_snapshot(location: Location) -> int:
+    """The warehouse's latest DuckLake snapshot: for an embedded warehouse, read from its catalog file
+    as DuckLake reads it (ducklake_snapshot), without a connection of 40 ms for a test that asks only
+    this before and after a write."""
+    if location.is_embedded and location.local_dir not in _UNCHANGING:
+        import sqlite3
+        from contextlib import closing
+
+        uri = (location.local_dir / "catalog.sqlite").as_uri() + "?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True)) as db:
+            return db.execute("SELECT max(snapshot_id) FROM ducklake_snapshot").fetchone()[0]
     return scalar(location, "SELECT max(snapshot_id) FROM bh.snapshots()")
 
 
