@@ -101,6 +101,20 @@ def demo_reads(demo_warehouse):
 
 
 @pytest.fixture(scope="session")
+def demo_tenant_reads(demo_warehouse):
+    """The demo tenant's read handle at the quarter's window, as its private report reads: the private
+    views beside the warehouse, the public views they read computed once (a query of private_candidates
+    through a bare tenant connection plans and computes them all again, 1.5 s each)."""
+    from reports.tenant_handle import TenantHandle
+    from warehouse import tenants
+    from warehouse.demo import DEMO_TENANT
+
+    handle = TenantHandle(tenants.Tenant.of(demo_warehouse, DEMO_TENANT), window(demo_warehouse, PERIOD))
+    yield handle
+    handle.close()
+
+
+@pytest.fixture(scope="session")
 def rendered(demo_reads, tmp_path_factory):
     """Render (report, subscriber) once per test run (shared by the workers); return the files and the
     snapshot read. As the quarterly run does, one read handle serves every render of a worker, and

@@ -105,23 +105,16 @@ def test_a_cost_per_solved_task_over_several_evaluations_is_over_the_versions_ow
         assert mean is None or mean == pytest.approx(expected)
 
 
-def test_no_retired_model_is_priced_or_on_a_private_pareto_set(demo_warehouse):
+def test_no_retired_model_is_priced_or_on_a_private_pareto_set(demo_tenant_reads):
     """Issue 21, point 4, as a query over the demo tenant: on no date is a model its creator had
     retired (the public model_lifecycle, the one rule) given a monthly cost, put on the Pareto set or
     named the cheapest of the best. Gemini 2.0 Flash, shut down on 1 Jun 2026, sat on the Pareto
     set "from $142 a month"."""
-    from warehouse import tenants
-    from warehouse.demo import DEMO_TENANT
-
-    con = tenants.reader(tenants.Tenant.of(demo_warehouse, DEMO_TENANT))
-    try:
-        ((retired, offered),) = con.execute("""
-            SELECT count(*), count(*) FILTER (WHERE c.usd_per_month IS NOT NULL OR c.on_pareto OR c.cheapest_of_the_best)
-            FROM private_candidates c
-            JOIN bh.model_lifecycle l ON l.model = c.model AND l.as_of = c.as_of
-            WHERE l.status = 'retired'""").fetchall()
-        ((gemini,),) = con.execute("""SELECT any_value(lifecycle) FROM private_candidates
-                                      WHERE model = 'gemini-2.0-flash-001' AND as_of = DATE '2026-09-30'""").fetchall()
-    finally:
-        con.close()
+    ((retired, offered),) = demo_tenant_reads.execute("""
+        SELECT count(*), count(*) FILTER (WHERE c.usd_per_month IS NOT NULL OR c.on_pareto OR c.cheapest_of_the_best)
+        FROM private_candidates c
+        JOIN bh.model_lifecycle l ON l.model = c.model AND l.as_of = c.as_of
+        WHERE l.status = 'retired'""").fetchall()
+    ((gemini,),) = demo_tenant_reads.execute("""SELECT any_value(lifecycle) FROM private_candidates
+                                                WHERE model = 'gemini-2.0-flash-001' AND as_of = DATE '2026-09-30'""").fetchall()
     assert retired >= 2 and offered == 0 and gemini == "retired"

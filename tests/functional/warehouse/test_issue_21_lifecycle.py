@@ -13,8 +13,6 @@ import pytest
 
 from tests.conftest import rows
 from tests.functional.reports.readback import pack_findings, pdf_text
-from warehouse import tenants
-from warehouse.demo import DEMO_TENANT
 
 AS_OF = "2026-09-30"
 RETIRED = "SELECT as_of, model FROM model_lifecycle WHERE status = 'retired'"
@@ -58,17 +56,14 @@ def test_the_rule_has_retired_models_to_keep_out_and_reads_as_the_lifecycle_says
                                    WHERE b.buyable <> (l.status <> 'retired')""") == [(0,)]
 
 
-def test_no_private_row_offers_or_prices_a_model_retired_on_its_date(demo_warehouse):
-    con = tenants.reader(tenants.Tenant.of(demo_warehouse, DEMO_TENANT))
-    try:
-        retired = {m for (m,) in con.execute(
-            f"SELECT model FROM bh.model_lifecycle WHERE status = 'retired' AND as_of = DATE '{AS_OF}'").fetchall()}
-        candidates = con.execute(f"""SELECT model, on_pareto, cheapest_of_the_best, usd_per_month, choice_cost
-                                     FROM private_candidates WHERE as_of = DATE '{AS_OF}'""").fetchall()
-        monthly = con.execute(f"""SELECT model, usd_per_month FROM private_monthly_cost
-                                  WHERE as_of = DATE '{AS_OF}'""").fetchall()
-    finally:
-        con.close()
+def test_no_private_row_offers_or_prices_a_model_retired_on_its_date(demo_tenant_reads):
+    handle = demo_tenant_reads
+    retired = {m for (m,) in handle.execute(
+        f"SELECT model FROM bh.model_lifecycle WHERE status = 'retired' AND as_of = DATE '{AS_OF}'").fetchall()}
+    candidates = handle.execute(f"""SELECT model, on_pareto, cheapest_of_the_best, usd_per_month, choice_cost
+                                    FROM private_candidates WHERE as_of = DATE '{AS_OF}'""").fetchall()
+    monthly = handle.execute(f"""SELECT model, usd_per_month FROM private_monthly_cost
+                                 WHERE as_of = DATE '{AS_OF}'""").fetchall()
     assert retired & {m for m, *_ in candidates}, "the demo tenant runs no retired model: nothing is tested"
     assert [c for c in candidates if c[0] in retired and (c[1] or c[2] or c[3] is not None or c[4] is not None)] == []
     assert [m for m in monthly if m[0] in retired and m[1] is not None] == []
