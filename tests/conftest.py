@@ -384,16 +384,15 @@ def scalar(location: Location, query: str, params: list | None = None):
 
 
 def latest_snapshot(location: Location) -> int:
-    """The warehouse's latest DuckLake snapshot: for an embedded warehouse, read from its catalog file
-    as DuckLake reads it (ducklake_snapshot), without a connection of 40 ms for a test that asks only
-    this before and after a write."""
-    if location.is_embedded and location.local_dir not in _UNCHANGING:
-        import sqlite3
-        from contextlib import closing
+    """The warehouse's latest DuckLake snapshot: for an embedded warehouse, read from its catalog file as
+    a writer's check reads it (warehouse/migrate.py: _catalog_state), without a connection of 40 ms for a
+    test that asks only this before and after a write."""
+    if location.local_dir not in _UNCHANGING:
+        from warehouse.migrate import _catalog_state
 
-        uri = (location.local_dir / "catalog.sqlite").as_uri() + "?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True)) as db:
-            return db.execute("SELECT max(snapshot_id) FROM ducklake_snapshot").fetchone()[0]
+        found = _catalog_state(location)  # None for a PostgreSQL catalog, or one it cannot read so
+        if found is not None:
+            return found[0]
     return scalar(location, "SELECT max(snapshot_id) FROM bh.snapshots()")
 
 
