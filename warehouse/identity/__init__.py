@@ -156,8 +156,9 @@ def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame
 
 
 def _with_days(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with _from, _to (exclusive; empty: open) and _undated: the days the fact speaks of
-    (FACT_DAYS), which resolve_facts.sql reads to follow a moving alias through time."""
+    """The frame with _from, _to (exclusive; empty: open), _undated and _recorded: the days the fact
+    speaks of (FACT_DAYS) and what its first day is (date_basis: a date unknown, or the day a catalogue
+    recorded it), which resolve_facts.sql reads to follow a moving alias through time."""
     first, last = FACT_DAYS.get(kind, (None, None))
     start = pd.to_datetime(frame[first], errors="coerce") if first in frame.columns else pd.Series(pd.NaT, index=frame.index)
     if last is None:
@@ -167,6 +168,7 @@ def _with_days(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
     frame["_from"], frame["_to"] = start, end  # timestamps (NaT: none), read as dates by resolve_facts.sql
     basis = frame["date_basis"] if "date_basis" in frame.columns else pd.Series(None, index=frame.index)
     frame["_undated"] = basis.eq("undated").fillna(False).astype(bool)
+    frame["_recorded"] = basis.eq("recorded").fillna(False).astype(bool)
     return frame
 
 
@@ -196,7 +198,7 @@ def resolve(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame,
         first, last = FACT_DAYS[kind]
         resolved[first], resolved[last] = pd.to_datetime(resolved["_from"]).dt.date, pd.to_datetime(resolved["_to"]).dt.date
         resolved[last] = resolved[last].astype(object).where(resolved[last].notna(), None)
-    resolved = resolved.drop(columns=["_from", "_to", "_undated"], errors="ignore")
+    resolved = resolved.drop(columns=["_from", "_to", "_undated", "_recorded"], errors="ignore")
     if kind != "models" and "effort" not in formats.get(kind).names:
         resolved = resolved.drop(columns=["effort"])  # a price is the model's, whatever the effort
     resolutions = con.execute("SELECT * FROM part_resolutions").df()

@@ -12,7 +12,12 @@
 -- pointed to in that time, its days cut to that snapshot's; an undated price (the source's current
 -- one) goes to the alias's current snapshot alone, from the day it took the alias; a fact on days
 -- the history names no snapshot for (wholly, or the days before the history begins) is 'alias
--- outside its history', listed and not loaded.
+-- outside its history', listed and not loaded. A catalogue's record (date_basis 'recorded': the
+-- day the catalogue wrote it down, carried until it wrote a change) is evidence for the snapshot
+-- the alias named that day only: a catalogue that has not recorded anything since the alias moved
+-- has said nothing of the new snapshot, so the record's days after the move are 'alias moved
+-- after the record', listed and not loaded (a record made on a day the history names no snapshot
+-- for is 'alias outside its history', whole).
 CREATE OR REPLACE TEMP TABLE part AS
 SELECT * REPLACE (CAST(_from AS DATE) AS _from, CAST(_to AS DATE) AS _to) FROM part;
 
@@ -63,6 +68,7 @@ FROM flagged f
 LEFT JOIN alias_history h
        ON f.moving AND h.alias = f.slug
       AND CASE WHEN f._from IS NULL OR f._undated THEN h.valid_to IS NULL
+               WHEN f._recorded THEN f._from >= h.valid_from AND f._from < coalesce(h.valid_to, DATE 'infinity')
                ELSE f._from < coalesce(h.valid_to, DATE 'infinity') AND coalesce(f._to, DATE 'infinity') > h.valid_from
           END
 UNION ALL BY NAME  -- the days of a dated fact before its alias's history begins: listed, not loaded
@@ -70,7 +76,13 @@ SELECT f.* REPLACE (CAST(NULL AS VARCHAR) AS model, 'alias outside its history' 
                     least(coalesce(f._to, DATE 'infinity'), s.valid_from) AS _to)
 FROM flagged f
 JOIN (SELECT alias, min(valid_from) AS valid_from FROM alias_history GROUP BY alias) s ON f.moving AND s.alias = f.slug
-WHERE NOT f._undated AND f._from < s.valid_from AND coalesce(f._to, DATE 'infinity') > s.valid_from;
+WHERE NOT f._undated AND NOT f._recorded AND f._from < s.valid_from AND coalesce(f._to, DATE 'infinity') > s.valid_from
+UNION ALL BY NAME  -- a catalogue's record on the days after its alias moved on: listed, not loaded
+SELECT f.* REPLACE (CAST(NULL AS VARCHAR) AS model, 'alias moved after the record' AS resolved_by, h.valid_to AS _from)
+FROM flagged f
+JOIN alias_history h
+  ON f.moving AND f._recorded AND NOT f._undated AND h.alias = f.slug
+ AND f._from >= h.valid_from AND f._from < h.valid_to AND coalesce(f._to, DATE 'infinity') > h.valid_to;
 
 -- Rows an adapter marks as one offer (`_dedupe`, e.g. the prices of one provider) say the same
 -- thing twice when two of their names resolve to one model ('o3' and 'o3-2025-04-16'): the rows
@@ -122,7 +134,7 @@ FROM around WHERE after_kept;
 
 CREATE OR REPLACE TEMP TABLE part_resolved AS
 SELECT * EXCLUDE (raw_name, alias_model, alias_effort, relation, slug, resolved_by, scope, _dedupe, kept_name,
-                  candidates, raw_effort, moving, _undated)
+                  candidates, raw_effort, moving, _undated, _recorded)
 FROM resolved_facts
 WHERE model IS NOT NULL AND resolved_by <> 'duplicate';
 

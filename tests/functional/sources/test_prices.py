@@ -172,8 +172,11 @@ def test_llm_stats_adds_no_models(priced):
 
 @pytest.mark.parametrize("source", PRICES)
 def test_first_party_prices_resolve(priced, source):
+    # A row under a moving alias dated where the alias named no snapshot, or recorded before it moved
+    # on, resolved its name and was refused for its date (resolve_facts.sql): not counted here.
     resolved, total = rows(priced, "SELECT sum(rows) FILTER (WHERE model IS NOT NULL), sum(rows) FROM name_resolutions "
-                                   "WHERE source = ? AND kind = 'prices' AND scope = 'first-party'", [source])[0]
+                                   "WHERE source = ? AND kind = 'prices' AND scope = 'first-party' AND resolved_by NOT IN "
+                                   "('alias outside its history', 'alias moved after the record')", [source])[0]
     assert total > 0 and resolved / total >= 0.9, f"{source}: {resolved} of {total} first-party price rows resolve"
 
 
@@ -233,9 +236,11 @@ def test_no_distill_gets_its_creators_price(priced):
 def test_a_smaller_sibling_is_not_priced_as_its_bigger_one(priced, model, family):
     own = rows(priced, """SELECT usd_per_mtok FROM prices WHERE origin = 'genai-prices' AND provider = 'google'
                           AND model = ? AND token_type = 'input'""", [model])
-    bigger = rows(priced, """SELECT usd_per_mtok FROM prices WHERE origin = 'genai-prices' AND provider = 'google'
+    # the bigger one's price from any catalogue: genai-prices names it only by its moving alias, whose
+    # current price no longer reaches 002 (shut down on 29 September 2025: alias_history.csv)
+    bigger = rows(priced, """SELECT DISTINCT usd_per_mtok FROM prices WHERE provider = 'google'
                              AND model = ? AND token_type = 'input'""", [family])
-    assert own and bigger and own != bigger
+    assert own and bigger and not set(own) & set(bigger)
 
 
 def test_litellm_states_where_a_provider_serves_a_model_by_its_regional_keys(priced):

@@ -3,8 +3,10 @@
 Point 1: a model is priced only from the day it is dated (model_dates.dated_from): its release date,
 unless its id carries a date more than 31 days later (then the id's date, and release_date_conflicts
 lists it); a model no catalogue dates counts from its first dated evidence, and with none is never
-priced. Point 2: a price recorded under a moving alias goes, each day, to the snapshot the alias
-pointed to that day (warehouse/identity/alias_history.csv), not to one snapshot for all time."""
+priced. Point 2: a price recorded under a moving alias goes to the snapshot the alias pointed to
+the day it was recorded (warehouse/identity/alias_history.csv), not to one snapshot for all time,
+and not to the next snapshot either: a catalogue that has recorded nothing since the alias moved
+has said nothing of the new snapshot's price."""
 
 from __future__ import annotations
 
@@ -54,11 +56,14 @@ def test_a_price_under_a_moving_alias_goes_to_the_snapshot_it_named_that_day(gem
     # 31 August: still 001; 002 is not released and nothing prices it.
     assert price(gemini, "gemini-1.5-flash-001", "2024-08-31") == 0.35
     assert price(gemini, "gemini-1.5-flash-002", "2024-08-31") is None
-    # 30 September: the alias moved to 002 on 24 September and took its price with it; 001's own
-    # key is recorded from 13 October only, so 001 has no price that day.
-    assert price(gemini, "gemini-1.5-flash-002", "2024-09-30") == 0.35
+    # 30 September: the alias moved to 002 on 24 September. The record of 30 June was 001's price
+    # (and stale by then: Google cut it in August); LiteLLM recorded nothing for the alias after
+    # the move until 13 October, so it says nothing of 002 that day. 001's own key is recorded
+    # from 13 October only, so 001 has no price that day either.
+    assert price(gemini, "gemini-1.5-flash-002", "2024-09-30") is None
     assert price(gemini, "gemini-1.5-flash-001", "2024-09-30") is None
-    # 31 October: the cut of 13 October, for both: 002 through the alias, 001 through its own key.
+    # 31 October: the cut of 13 October, recorded after the move, for both: 002 through the alias,
+    # 001 through its own key.
     assert price(gemini, "gemini-1.5-flash-002", "2024-10-31") == 0.075
     assert price(gemini, "gemini-1.5-flash-001", "2024-10-31") == 0.075
 
@@ -66,9 +71,15 @@ def test_a_price_under_a_moving_alias_goes_to_the_snapshot_it_named_that_day(gem
 def test_the_resolutions_say_which_snapshot_each_alias_row_went_to(gemini):
     found = rows(gemini, """SELECT model, resolved_by, rows FROM name_resolutions
                             WHERE raw_name = 'gemini/gemini-1.5-flash' ORDER BY model""")
-    # Two token types; 001 gets the first price (one period each), 002 the rest of the first
-    # (24 Sep to 13 Oct) and the second (from 13 Oct).
-    assert found == [("gemini-1.5-flash-001", "alias by date", 2), ("gemini-1.5-flash-002", "alias by date", 4)]
+    # Two token types: 001 gets the first record up to the move (24 Sep), 002 the second (recorded
+    # 13 Oct, after the move) up to 002's shutdown (29 Sep 2025, when the history ends); the first
+    # record's days from the move to 13 Oct, and the second's after the shutdown, are listed, not loaded.
+    assert found == [("gemini-1.5-flash-001", "alias by date", 2), ("gemini-1.5-flash-002", "alias by date", 2),
+                     (None, "alias moved after the record", 4)]
+    ((first_day, last_day),) = rows(gemini, """SELECT DISTINCT CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR)
+                                              FROM prices WHERE model = 'gemini-1.5-flash-001'
+                                                AND usd_per_mtok IN (0.35, 1.05)""")
+    assert (first_day, last_day) == ("2024-06-30", "2024-09-24")  # cut where the alias moved on
 
 
 @pytest.fixture(scope="module")
@@ -133,8 +144,9 @@ other/keeps-history-open,other,chat,c5,2025-01-31,added,1e-06,2e-06,,,
 
 def test_the_days_a_dated_alias_named_no_snapshot_are_listed_not_dropped(new_warehouse, tmp_path):
     """LiteLLM records gpt-4o at $5/$15 from 1 January 2024, months before gpt-4o existed (13 May):
-    the price goes to gpt-4o-2024-05-13 from 13 May, and the days before are listed as 'alias
-    outside its history' in the resolutions, not silently dropped."""
+    a record made on a day the alias named no snapshot is no snapshot's price (its date cannot be
+    right), so none of it goes to gpt-4o-2024-05-13; it is listed as 'alias outside its history' in
+    the resolutions, not silently dropped."""
     location = new_warehouse(tmp_path / "warehouse")
     ingest(location, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
                                                               "gpt-4o-2024-05-13,openai,GPT-4o,2024-05-13\n"))
@@ -143,8 +155,6 @@ gpt-4o,openai,chat,c1,2024-01-01,added,5e-06,1.5e-05,,,
 gpt-4o,openai,chat,c2,2024-06-01,removed,,,,,
 other/keeps-history-open,other,chat,c3,2025-01-31,added,1e-06,2e-06,,,
 """, "gpt-4o,openai,chat,,https://openai.com/api/pricing\n")
-    assert rows(location, """SELECT CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR) FROM prices
-                             WHERE model = 'gpt-4o-2024-05-13' AND token_type = 'input'""") == [("2024-05-13", "2024-06-01")]
+    assert rows(location, "SELECT count(*) FROM prices WHERE model = 'gpt-4o-2024-05-13'") == [(0,)]
     assert rows(location, """SELECT model, resolved_by, rows FROM name_resolutions WHERE raw_name = 'gpt-4o'
-                             ORDER BY resolved_by""") == [("gpt-4o-2024-05-13", "alias by date", 2),
-                                                          (None, "alias outside its history", 2)]
+                             ORDER BY resolved_by""") == [(None, "alias outside its history", 2)]
