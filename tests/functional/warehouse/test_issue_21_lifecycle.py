@@ -26,6 +26,8 @@ OFFERED = {
     "price_of_intelligence": "SELECT as_of, model FROM price_of_intelligence WHERE scores_as_of = as_of",
     "frontier_spend": "SELECT as_of, model FROM frontier_spend WHERE scores_as_of = as_of",
     "blended_price_change": "SELECT as_of, model FROM blended_price_change",
+    # the openness report's models a buyer would consider
+    "openness_default_set": "SELECT as_of, model FROM openness_default_set WHERE shown",
 }
 
 
