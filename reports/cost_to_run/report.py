@@ -127,10 +127,13 @@ def _answers(quarter: dict, entries: list[dict], priced: list[dict], window) -> 
                             "This quarter against the last"))
     before = {r["model"] for r in quarter["leaders_before"]}
     shown = {p["model"] for p in priced[:RANKING_SLIDE_ROWS]}  # on the ranking's page and slide
-    new = [r for r in quarter["leaders"] if r["model"] not in before and r["model"] in shown]
-    if new and before:
-        named = ", ".join(f"{r['label']} ({r['index']:.1f})" for r in new[:3])
-        found.append(Answer(f"New at rank 1 since {window.period.previous.label}: {named}.", LEADER, len(new),
+    new = [r for r in quarter["leaders"] if r["model"] not in before]
+    listed = [r for r in new if r["model"] in shown][:3]  # named with the figures its page shows
+    if listed and before:
+        named = ", ".join(f"{r['label']} ({r['index']:.1f})" for r in listed)
+        more = len(new) - len(listed)  # a list in a sentence is whole, or says how many it leaves out
+        rest = f", and {more} more" if more else ""
+        found.append(Answer(f"New at rank 1 since {window.period.previous.label}: {named}{rest}.", LEADER, len(new),
                             "ranking", "The ranking"))
     return found
 
