@@ -81,7 +81,11 @@ def tailor(gathered: dict, subscriber: Subscriber) -> CostToRun:
     window = gathered["window"]
     points = [{**p, "label": label(p), "focus": p["model"] in focus} for p in gathered["points"]]
     priced = [p for p in points if p["total_usd"] is not None]
-    shown = [p for p in priced if p["rank"] <= SHOWN or p["focus"]][: SHOWN + len(focus) * 3]
+    # The top by rank, and every focus model (three variants each at most) wherever it ranks: cut to a
+    # length in rank order, a tie at the top pushed the focus models off the table its note promises them in.
+    kept = {id(p) for p in [p for p in priced if not p["focus"] and p["rank"] <= SHOWN][:SHOWN]
+            + [p for p in priced if p["focus"]][: len(focus) * 3]}
+    shown = [p for p in priced if id(p) in kept]
     best_value = gathered["best_value"] and {**gathered["best_value"], "label": label(gathered["best_value"])}
     index, movers = gathered["index"], gathered["movers"]
     turns = [{**t, "label": label(t), "focus": t["model"] in focus} for t in gathered["turns"]]

@@ -914,3 +914,14 @@ def test_no_id_is_printed_where_a_name_exists(demo_warehouse, rendered):
         for found_id in dict.fromkeys(printed.findall(" ".join(text.split()))):
             found += [(report, subscriber, found_id, name) for name in names[found_id]]
     assert found == []
+
+
+def test_the_ranked_table_holds_every_focus_model_its_note_promises(demo_reads):
+    """Cost to run's ranked table and its bar charts: 'the top N by rank and your focus models'. With many
+    variants tied near the top, a cut to a length in rank order left Acme's Claude Sonnet 4.5 and Gemini 2.5
+    Pro (ranked about 50th) off the table whose note names them."""
+    subscriber = subscribers.load_id(PDF_SUBSCRIBER)
+    ctx = catalogue.get("cost-to-run").tailor(demo_reads.fitted("cost-to-run", subscriber), subscriber)
+    focus_priced = {p["model"] for p in ctx.points if p["focus"] and p["total_usd"] is not None}
+    assert len(focus_priced) >= 2 and focus_priced <= {p["model"] for p in ctx.shown}
+    assert 0 < sum(not p["focus"] for p in ctx.shown) <= 20 and max(p["rank"] for p in ctx.shown if not p["focus"]) <= 20
