@@ -7,7 +7,11 @@
 - deprecations-rss (deprecations.info): notices scraped daily from vendor deprecation pages
   (data.json). Its announcement_date is often the day a page was scraped, not the vendor's notice,
   so it is never read as one: the notice date is the vendor's own deprecation_date where that is
-  earlier than the shutdown, and is left empty otherwise (the vendor gave only the shutdown).
+  earlier than the shutdown; otherwise, where the vendor gave only the shutdown, the day the notice
+  was first observed on the vendor's page (first_observed), if that is before the shutdown: the end
+  was announced by then, if not earlier. Left empty, a stated shutdown months ahead made a model
+  'active' up to its last day (Gemini 2.5 Pro, whose shutdown on 16 October 2026 was on Google's page
+  from 5 December 2025, was a subscriber's focus model with no word of it on 30 September).
 
 A record that gives a status but no date (a model listed as retired, no shutdown date given) is
 kept with the day the catalogue last verified it, as date_basis 'seen-by': retired by then, since
@@ -97,7 +101,9 @@ def model_deprecations(path: Path, context: Context) -> Extract:
 def deprecations_rss(path: Path, context: Context) -> Extract:
     notices = _read_json(path / "data.json")
     shutdown, vendor = _date(notices["shutdown_date"]), _date(notices["deprecation_date"])
+    observed = _date(notices["first_observed"])
     announced = vendor.where(vendor.notna() & shutdown.notna() & (vendor < shutdown))
+    announced = announced.fillna(observed.where(observed.notna() & shutdown.notna() & (observed < shutdown)))
     lifecycle = pd.DataFrame({
         "model": notices["model_id"],
         "provider": notices["provider"].map(lambda p: PROVIDERS.get(p, provider_slug(p))),

@@ -104,3 +104,12 @@ def test_no_sentence_of_a_rendered_report_prices_a_retired_model(demo_warehouse,
     lines = [line for line in pdf.splitlines() if "$" in line
              and any(names(n, line) for n in retired) and "retired" not in line]
     assert lines == []
+
+
+def test_a_focus_models_shutdown_on_its_creators_page_is_known_before_its_last_day(demo_warehouse):
+    """Gemini 2.5 Pro, a focus model of Acme's: Google's deprecations page gave its shutdown (16 Oct 2026)
+    from 5 Dec 2025 (deprecations.info first saw the notice then). On 30 Sep 2026 it is deprecated, with
+    its shutdown date and replacement, not 'active' with no word of its end."""
+    assert rows(demo_warehouse, f"""SELECT status, CAST(shutdown_on AS VARCHAR), replacement FROM model_lifecycle
+                                    WHERE model = 'gemini-2.5-pro' AND as_of = DATE '{AS_OF}'""") == [
+        ("deprecated", "2026-10-16", "gemini-3.1-pro-preview")]

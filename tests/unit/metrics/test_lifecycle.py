@@ -41,6 +41,16 @@ def test_a_deprecation_shows_from_its_announcement_and_a_reseller_retires_nothin
         ("deprecated", date(2026, 10, 10), date(2026, 12, 15), "beta-2", "model-deprecations")
 
 
+def test_a_shutdown_on_the_creators_page_is_announced_by_the_day_the_notice_was_first_seen(lifecycles):
+    # meta's page gives llama-x only its shutdown (31 Dec 2026; its 'deprecation date' is that day too), and the
+    # notice was on it from 15 Aug 2026: deprecated from then, not 'active' up to its last day.
+    assert status(lifecycles, "llama-x", "2026-07-31") == ("active", None, None, None, None)
+    assert status(lifecycles, "llama-x", "2026-08-31") == \
+        ("deprecated", date(2026, 8, 15), date(2026, 12, 31), "llama-y", "deprecations-rss")
+    assert rows(lifecycles, """SELECT buyable, why FROM model_buyable WHERE model = 'llama-x' AND as_of = '2026-09-30'""") == [
+        (True, "on sale, deprecated by its creator, which shuts it down on 31 Dec 2026")]
+
+
 def test_a_stated_date_outranks_a_catalogue_that_only_saw_the_model_retired(lifecycles):
     # modeldeprecations.dev lists alpha-1 as retired without a date (last verified 2026-11-01); the
     # vendor's notice, read by deprecations-rss, shut it down on 2026-10-20.
