@@ -18,22 +18,40 @@ KEY = ("model", "provider", "endpoint", "source", "run_ref", "measured_at", "reg
 SAME_ROW = " AND ".join(f"a.{c} IS NOT DISTINCT FROM p.{c}" for c in KEY)
 # The house's rules, written from their statement: 5 or more models given the same two figures by one
 # source on one day; a day before the model's release; below 2 or above 10,000 tok/s, a time of 0 or less.
+# One figure is a stand-in where one source gave that speed to 5 or more models on one day, or that time
+# to first token to one model at 5 or more providers: left out of a kept row, and a row whose figures
+# are all stand-ins is quarantined.
+STAND_INS = """
+    SELECT p.*,
+           p.output_tokens_per_s IN (SELECT output_tokens_per_s FROM performance_measurements g
+                                     WHERE g.source = p.source AND g.measured_at = p.measured_at AND g.statistic = p.statistic
+                                       AND g.output_tokens_per_s IS NOT NULL
+                                     GROUP BY output_tokens_per_s HAVING count(DISTINCT model) >= 5) AS speed_stand_in,
+           p.ttft_s IN (SELECT ttft_s FROM performance_measurements g
+                        WHERE g.source = p.source AND g.measured_at = p.measured_at AND g.statistic = p.statistic
+                          AND g.model = p.model AND g.ttft_s IS NOT NULL GROUP BY ttft_s HAVING count(DISTINCT provider) >= 5) AS ttft_stand_in
+    FROM performance_measurements p"""
 QUARANTINE = f"""
     WITH many AS (
         SELECT source, measured_at, statistic, output_tokens_per_s, ttft_s
         FROM performance_measurements
         GROUP BY ALL HAVING count(DISTINCT model) >= 5
     )
-    SELECT p.* FROM performance_measurements p
+    SELECT p.* EXCLUDE (speed_stand_in, ttft_stand_in) FROM ({STAND_INS}) p
     LEFT JOIN models m USING (model)
     WHERE EXISTS (SELECT 1 FROM many g WHERE g.source = p.source AND g.measured_at = p.measured_at
                     AND g.statistic = p.statistic AND g.output_tokens_per_s IS NOT DISTINCT FROM p.output_tokens_per_s
                     AND g.ttft_s IS NOT DISTINCT FROM p.ttft_s)
+       OR (coalesce(p.speed_stand_in, true) AND coalesce(p.ttft_stand_in, true)
+           AND (coalesce(p.speed_stand_in, false) OR coalesce(p.ttft_stand_in, false)))
        OR p.measured_at < m.release_date
        OR p.output_tokens_per_s < 2 OR p.output_tokens_per_s > 10000 OR p.ttft_s <= 0 OR p.e2e_s <= 0
        OR p.e2e_s < p.ttft_s"""
 KEPT = f"""
-    SELECT p.* FROM performance_measurements p
+    SELECT p.* EXCLUDE (speed_stand_in, ttft_stand_in)
+               REPLACE (CASE WHEN p.speed_stand_in THEN NULL ELSE p.output_tokens_per_s END AS output_tokens_per_s,
+                        CASE WHEN p.ttft_stand_in THEN NULL ELSE p.ttft_s END AS ttft_s)
+    FROM ({STAND_INS}) p
     WHERE NOT EXISTS (SELECT 1 FROM ({QUARANTINE}) a WHERE {SAME_ROW})"""
 
 

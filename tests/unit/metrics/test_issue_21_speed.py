@@ -90,3 +90,34 @@ def test_a_trend_compares_one_source_on_one_workload(measurements):
 ])
 def test_every_speed_says_its_workload(row, said):
     assert workload(row) == said
+
+
+def test_one_stand_in_figure_is_left_out_and_the_measured_one_kept(new_warehouse, tmp_path):
+    """A board gives epsilon one time to first token (0.65 s) at five providers whose speeds differ (30 to
+    70 tok/s): the speeds are measured, the time is its stand-in. It gives five models 42 tok/s on another
+    day, each with its own time to first token: there the speed is the stand-in. Both figures stand-ins
+    (hyperbolic: 42 and 0.65): the row is left out whole."""
+    from tests.conftest import write
+
+    location = new_warehouse(tmp_path / "warehouse")
+    ingest(location, "models", SPEED / "models_five_released_2025_and_one_in_june.csv")
+    head = "model,provider,measured_at,statistic,output_tokens_per_s,ttft_s,source,run_ref\n"
+    same_ttft = "".join(f"epsilon,p{i},2025-04-01,point,{30 + 10 * i},0.65,board,e{i}\n" for i in range(5))
+    same_speed = "".join(f"{m},x,2025-07-01,point,42,0.{i + 1},board,{m}-x\n"
+                         for i, m in enumerate(("alpha", "beta", "gamma", "delta", "late")))
+    both = "epsilon,hyperbolic,2025-04-01,point,42,0.65,board,e-h\nalpha,y,2025-04-01,point,42,0.9,board,a-y\n" \
+           "beta,y,2025-04-01,point,42,0.8,board,b-y\ngamma,y,2025-04-01,point,42,0.7,board,c-y\n" \
+           "delta,y,2025-04-01,point,42,0.6,board,d-y\n"
+    ingest(location, "performance", write(tmp_path / "performance.csv", head + same_ttft + same_speed + both))
+    checked = rows(location, """SELECT model, provider, output_tokens_per_s, ttft_s, reason FROM speed_checked
+                                ORDER BY measured_at, model, provider""")
+    assert checked == [
+        ("alpha", "y", None, 0.9, None), ("beta", "y", None, 0.8, None), ("delta", "y", None, 0.6, None),
+        ("epsilon", "hyperbolic", 42.0, 0.65, "repeated"),
+        *[("epsilon", f"p{i}", 30.0 + 10 * i, None, None) for i in range(5)],
+        ("gamma", "y", None, 0.7, None),
+        *[(m, "x", None, t, None) for m, t in (("alpha", 0.1), ("beta", 0.2), ("delta", 0.4), ("gamma", 0.3), ("late", 0.5))],
+    ]
+    (detail,) = rows(location, "SELECT detail FROM speed_checked WHERE model = 'epsilon' AND provider = 'p0'")[0]
+    assert detail == "time to first token left out: 0.65 s given to 6 providers of this model by board on 2025-04-01"
+    assert rows(location, "SELECT count(*) FROM ttft_measurements WHERE model = 'epsilon'") == [(0,)]
