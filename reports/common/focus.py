@@ -213,7 +213,9 @@ def _retiring(r: dict | None) -> str | None:
     if not r:
         return None
     instead = f"; its creator names {r['replacement']} as the replacement" if r["replacement"] else ""
-    return f"deprecated since {r['deprecated_on']:%d %b %Y}, shut down on {r['shutdown_on']:%d %b %Y}{instead}"
+    # 'announced by': a creator's own notice date, or the day its page was first seen giving the shutdown
+    # (warehouse/sources/lifecycle.py), when the notice itself may be older
+    return f"deprecated, announced by {r['deprecated_on']:%d %b %Y}, shut down on {r['shutdown_on']:%d %b %Y}{instead}"
 
 
 def alerts(entries: list[dict]) -> list[str]:
@@ -224,7 +226,7 @@ def alerts(entries: list[dict]) -> list[str]:
         r = entry["retiring"]
         if r:
             replacement = f"; its creator names {r['replacement']} as the replacement" if r["replacement"] else ""
-            found.append(f"Your focus model {entry['name']} is deprecated (since {r['deprecated_on']:%d %b %Y}) and "
+            found.append(f"Your focus model {entry['name']} is deprecated (announced by {r['deprecated_on']:%d %b %Y}) and "
                          f"will be shut down on {r['shutdown_on']:%d %b %Y}{replacement}: plan the move this quarter.")
         for v in entry["variants"][:1]:
             was = v["before"]

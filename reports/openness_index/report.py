@@ -92,7 +92,10 @@ def tailor(gathered: dict, subscriber: Subscriber) -> OpennessIndex:
     """How open the models a buyer would consider are, component by component, where each score came
     from, and how transparent their developers are, with the subscriber's focus models first."""
     focus = set(subscriber.focus_models)
-    rows = [{**r, "focus": r["model"] in focus} for r in gathered["rows"]]
+    # A shown model's place: 1 + the shown models more open than it, so that models of one score share it
+    higher = sorted((r["score"] for r in gathered["rows"] if r["shown"]), reverse=True)
+    rows = [{**r, "focus": r["model"] in focus,
+             "place": 1 + sum(s > r["score"] for s in higher) if r["shown"] else None} for r in gathered["rows"]]
     shown = [r for r in rows if r["shown"] or r["focus"]]
     heatmap = shown[:HEATMAP_ROWS] + [r for r in shown[HEATMAP_ROWS:] if r["focus"]]
     versus = [dict(r) for r in shown if r["index"] is not None]
@@ -143,9 +146,10 @@ def _answers(standing: list[dict], shown: list[dict]) -> list[Answer]:
 
 
 def _focus(rows: list[dict], focus: set[str], names: dict) -> list[dict]:
-    """Each focus model's row with its place among the models shown, or the reason it has none."""
+    """Each focus model's row with its place among the models shown (shared by models of one score), or
+    the reason it has none."""
     shown = [r for r in rows if r["shown"]]
-    place = {r["model"]: i + 1 for i, r in enumerate(shown)}
+    place = {r["model"]: r["place"] for r in shown}
     found = {r["model"]: r for r in rows}
     standing = []
     for model in sorted(focus, key=lambda m: names.get(m, {}).get("display_name") or m):
@@ -174,7 +178,9 @@ def _findings(shown, summary, changes, developers, standing) -> list[str]:
         if not f["scored"]:
             found.append(f"Your focus model {f['label']} has {f['reason']}.")
             continue
-        where = (f"{f['place']} of the {f['of']} models shown" if f["place"]
+        sharing = sum(r.get("place") == f["place"] for r in shown) - 1 if f["place"] else 0
+        shared = f", a place it shares with {plural(sharing, 'other model')} of that score" if sharing > 0 else ""
+        where = (f"{f['place']} of the {f['of']} models shown{shared}" if f["place"]
                  else f"not in the default set ({f['why']})")
         found.append(f"Your focus model {f['label']} scores {number(f['score'])} on the Openness Index "
                      f"({f['raw']:.0f} of 18 points, {f['derived_from']}), {where}; its weights: "
@@ -275,7 +281,9 @@ def data_pack(ctx: OpennessIndex) -> list[Table]:
               "components, where the score came from, and why a model not in the report's default set is left out.", (
                   Column("label", "Model"), Column("model", "Model id"), Column("score", "Score", "points of 100"),
                   *components, Column("licence", "Weights licence"), Column("derived_from", "Source of the score"),
-                  Column("shown", "In the default set"), Column("why", "Why not in the default set")),
+                  Column("shown", "In the default set"),
+                  Column("place", "Place in the default set", "1 is the most open; one score, one place"),
+                  Column("why", "Why not in the default set")),
               ctx.rows),
         Table("Counts", f"How many models on {ctx.meta.as_of:%d %b %Y} have a score, are in the default set (the "
               "language models a buyer would consider), and, of those, release their weights or share their "

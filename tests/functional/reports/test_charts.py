@@ -39,7 +39,7 @@ def test_no_label_covers_another_label_or_a_point(gathered, report, figure, subs
     context = spec.tailor(gathered[report], subscriber)
     svg = charts.svg(spec.figures(context, subscriber.brand)[figure], subscriber.brand)
     labels, points = svg_labels(svg), svg_points(svg)
-    assert len(labels) >= 5 and len(points) >= 10
+    assert len(labels) >= 5 and len(points) >= 8  # a crowd to place labels in (openness: 9 models a buyer would consider with an index)
     clashes = [(a[0], b[0]) for i, a in enumerate(labels) for b in labels[i + 1:] if overlap(a[1], b[1])]
     assert not clashes
     covered = [(text, (x, y)) for text, box in labels for x, y, r, _ in points if covers(box, x, y, r)]
