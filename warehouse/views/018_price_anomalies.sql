@@ -23,6 +23,10 @@
 --    same model, provider and token type valid that day (price_tiers, tier 'off-peak'): a
 --    catalogue that recorded DeepSeek's off-peak hours as the model's price. The standard rate is
 --    the list price with no discount;
+--  * corrected: an input, output or reasoning price the same source replaced, within 92 days, with
+--    one five times or more as high for the same model, provider and token type: the price of one
+--    model at one provider does not rise fivefold in a quarter; its catalogue fixed an error (LiteLLM
+--    listed Gemini 1.5 Pro at Gemini 1.5 Flash's $0.35/$1.05 for a month in 2024, then $3.50/$10.50);
 --  * subscription plan: a price at a provider that is a subscription plan (a monthly fee with a usage
 --    quota: models.dev's Z.AI Coding Plan, Alibaba Token Plan and the like, whose ids end in
 --    coding-plan or token-plan, or have it before a region: alibaba-coding-plan-cn): its per-token rate
@@ -106,8 +110,18 @@ off_peak AS (  -- a time-of-day discount at this very price, of the same offer, 
     WHERE c.token_type IN ('input', 'output', 'cached_input')
     GROUP BY ALL
 ),
+corrected AS (  -- a price its own source replaced soon after with one five times or more as high
+    SELECT s.id, min(n.usd_per_mtok) AS next_usd, min(n.valid_from) AS next_from
+    FROM stored s
+    JOIN stored n ON n.origin = s.origin AND n.model = s.model AND n.provider = s.provider
+     AND n.token_type = s.token_type AND n.valid_from = s.valid_to
+    WHERE s.token_type IN ('input', 'output', 'reasoning') AND s.usd_per_mtok > 0
+      AND s.valid_to - s.valid_from <= 92 AND n.usd_per_mtok >= 5 * s.usd_per_mtok
+      AND n.usd_per_mtok < 10000  -- the replacement a placeholder itself: the error is that one
+    GROUP BY s.id
+),
 reasons AS (
-    SELECT c.id, c.token_type, c.day, c.usd_per_mtok, i.input, k.creator, op.hours,
+    SELECT c.id, c.token_type, c.day, c.usd_per_mtok, i.input, k.creator, op.hours, cr.next_usd, cr.next_from,
            o.others_median, o.others,
            CASE WHEN c.usd_per_mtok >= 10000 THEN 'placeholder'
                 WHEN c.usd_per_mtok < 0.001 AND c.usd_per_mtok > 0 THEN 'implausibly low'
@@ -117,6 +131,7 @@ reasons AS (
                 WHEN c.token_type = 'cached_input' AND c.usd_per_mtok = i.input AND k.creator IS NOT NULL
                     THEN 'no discount'
                 WHEN op.hours IS NOT NULL THEN 'off-peak rate'
+                WHEN cr.id IS NOT NULL THEN 'corrected'
                 WHEN subscription_plan(c.provider) THEN 'subscription plan'
                 WHEN c.usd_per_mtok > 10 * o.others_median OR c.usd_per_mtok < o.others_median / 10 THEN 'outlier'
            END AS reason
@@ -126,12 +141,13 @@ reasons AS (
     LEFT JOIN models m ON m.model = c.model
     LEFT JOIN discounting k ON k.creator = m.creator AND c.provider = m.creator
     LEFT JOIN off_peak op ON op.id = c.id AND op.day = c.day
+    LEFT JOIN corrected cr ON cr.id = c.id
 ),
 explained AS (
     SELECT id, day, reason,
            CASE reason WHEN 'placeholder' THEN 1 WHEN 'implausibly low' THEN 1 WHEN 'zero' THEN 2
                        WHEN 'above input' THEN 3 WHEN 'no discount' THEN 3 WHEN 'off-peak rate' THEN 3
-                       WHEN 'subscription plan' THEN 3 ELSE 4 END AS rank,
+                       WHEN 'subscription plan' THEN 3 WHEN 'corrected' THEN 3 ELSE 4 END AS rank,
            CASE reason
                WHEN 'placeholder' THEN '$' || usd_per_mtok || ' per million tokens'
                WHEN 'implausibly low' THEN '$' || usd_per_mtok || ' per million tokens'
@@ -141,6 +157,8 @@ explained AS (
                     || creator || ' discounts cached input in other records'
                WHEN 'off-peak rate' THEN '$' || usd_per_mtok || ' is the off-peak rate (' || hours || ') on ' || day
                     || ', not the standard rate'
+               WHEN 'corrected' THEN '$' || usd_per_mtok || ', replaced by the same source with $' || next_usd || ' on '
+                    || next_from || ': a fivefold rise in a quarter is a corrected error, not a price change'
                WHEN 'subscription plan' THEN '$' || usd_per_mtok || ' is a rate of a subscription plan (a monthly fee '
                     || 'with a usage quota), not a pay-as-you-go list price'
                ELSE '$' || usd_per_mtok || ' against a median of $' || others_median || ' from ' || others
@@ -155,4 +173,4 @@ FROM stored s
 JOIN (SELECT id, arg_min(reason, (rank, day, reason)) AS reason, arg_min(detail, (rank, day, reason)) AS detail
       FROM explained
       GROUP BY id) r USING (id);
-COMMENT ON VIEW price_anomalies IS 'Per stored price the house does not use (key: origin, model, provider, token_type, valid_from): its period, usd_per_mtok, date_basis, source, and reason (placeholder, implausibly low, zero, above input, no discount: cached input equal to input at a creator that discounts it elsewhere, off-peak rate: equal to a time-of-day discount of the same offer that day, subscription plan: a provider that sells a monthly fee with a usage quota, outlier) with the detail that shows it.';
+COMMENT ON VIEW price_anomalies IS 'Per stored price the house does not use (key: origin, model, provider, token_type, valid_from): its period, usd_per_mtok, date_basis, source, and reason (placeholder, implausibly low, zero, above input, no discount: cached input equal to input at a creator that discounts it elsewhere, off-peak rate: equal to a time-of-day discount of the same offer that day, corrected: replaced by its source within 92 days with a price five times or more as high, subscription plan: a provider that sells a monthly fee with a usage quota, outlier) with the detail that shows it.';

@@ -126,3 +126,29 @@ flash-4,planet,input,0.25,2026-04-24,,https://planet.example,effective
         ("lab-coding-plan", "subscription plan"), ("lab-token-plan-cn", "subscription plan")]
     assert rows(location, "SELECT provider, usd_per_mtok FROM price_as_of WHERE as_of = '2026-09-30' "
                           "AND token_type = 'input' ORDER BY provider") == [("lab", 0.3), ("planet", 0.25)]
+
+
+def test_a_price_its_catalogue_corrected_fivefold_soon_after_is_quarantined(new_warehouse, tmp_path):
+    """A catalogue lists pro-1 at its smaller sibling's $0.35/$1.05 for a month, then $3.50/$10.50: the first
+    price is an error it corrected (one model's price at one provider does not rise fivefold in a quarter),
+    so the model's launch price is not a tenth of the real one. A rise of less than fivefold, or one more
+    than 92 days later, is a price change and stands; a correction to a placeholder leaves the price before it."""
+    from tests.conftest import write
+
+    location = new_warehouse(tmp_path / "warehouse")
+    ingest(location, "models", write(tmp_path / "models.csv", "model,creator,display_name,release_date\n"
+                                     "pro-1,lab,Pro 1,2024-05-24\nslow-1,lab,Slow 1,2024-01-01\n"))
+    ingest(location, "prices", write(tmp_path / "prices.csv", """
+model,provider,token_type,usd_per_mtok,valid_from,valid_to,source,date_basis
+pro-1,lab,input,0.35,2024-06-17,2024-07-18,https://catalogue.example,recorded
+pro-1,lab,input,3.5,2024-07-18,,https://catalogue.example,recorded
+pro-1,lab,output,1.05,2024-06-17,2024-07-18,https://catalogue.example,recorded
+pro-1,lab,output,4,2024-07-18,,https://catalogue.example,recorded
+slow-1,lab,input,1,2024-01-01,2024-06-01,https://catalogue.example,recorded
+slow-1,lab,input,6,2024-06-01,2024-06-20,https://catalogue.example,recorded
+slow-1,lab,input,60000,2024-06-20,,https://catalogue.example,recorded
+"""))
+    assert rows(location, "SELECT model, token_type, usd_per_mtok, reason FROM price_anomalies ORDER BY ALL") == [
+        ("pro-1", "input", 0.35, "corrected"), ("slow-1", "input", 60000.0, "placeholder")]
+    assert rows(location, """SELECT token_type, usd_per_mtok FROM price_as_of WHERE model = 'pro-1'
+                             AND as_of = DATE '2024-06-30' ORDER BY ALL""") == [("output", 1.05)]
