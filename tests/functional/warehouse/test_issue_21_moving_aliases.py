@@ -57,3 +57,13 @@ def test_catalogue_records_of_a_moved_alias_are_listed_not_given_to_the_next_sna
     assert moved.get("litellm-prices", 0) > 0
     assert rows(demo_warehouse, """SELECT count(*) FROM prices WHERE model = 'gpt-3.5-turbo-0125'
                                    AND origin = 'litellm-prices' AND usd_per_mtok = 1.5 AND token_type = 'input'""") == [(0,)]
+
+
+def test_a_snapshot_its_creators_aliases_moved_off_leaves_its_creators_api(demo_warehouse):
+    """DeepSeek served V3.2 only under deepseek-chat and deepseek-reasoner; from 24 April 2026 both serve
+    V4 Flash. The catalogues' lifecycle records name the aliases, so V3.2's end at DeepSeek is the house's
+    record (data/house/lifecycle.csv): it is not offered as buyable on the quarter's month ends."""
+    assert rows(demo_warehouse, """SELECT DISTINCT status FROM model_lifecycle WHERE model = 'deepseek-v3.2'
+                                   AND as_of BETWEEN DATE '2026-04-30' AND DATE '2026-09-30'""") == [("retired",)]
+    assert rows(demo_warehouse, """SELECT count(*) FROM cost_to_run WHERE model = 'deepseek-v3.2'
+                                   AND as_of = DATE '2026-09-30' AND total_usd IS NOT NULL""") == [(0,)]
