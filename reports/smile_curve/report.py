@@ -104,7 +104,7 @@ def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
         workload_said=yours.workload_said(gathered),
         answers=ranked(yours_answered(your_models, workload) + _answers(gathered["decline"], gathered["quarter"], window)),
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
-        smile=gathered["smile"], smile_summary=_smile_summary(gathered["smile"]), drivers=gathered["drivers"],
+        smile=gathered["smile"], smile_summary=_smile_summary(gathered["smile"], gathered["left"]), drivers=gathered["drivers"],
         quarter=gathered["quarter"], focus=focus,
         findings=yours.alerts(your_models) + yours.retired(your_models)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
@@ -163,16 +163,23 @@ def smile_start(smile: list[dict]):
     return min((r["as_of"] for r in smile), default=None)
 
 
-def _smile_summary(smile: list[dict]) -> str | None:
+def _smile_summary(smile: list[dict], left: list[dict]) -> str | None:
     """Where each arm of the smile chart ends, in words, from the chart's own rows: the page says what
-    its chart shows, whichever way each arm went."""
+    its chart shows, whichever way each arm went, and names the level whose price the left arm is (a
+    fold without its level cannot be checked against the level's own rows)."""
+    labels = {r["threshold"]: r["label"] for r in left}
     ends: dict[str, dict] = {}
     for r in smile:  # each series in order of month (smile_relative.sql)
         ends[r["series"]] = r
     if not ends:
         return None
     last = max(r["as_of"] for r in ends.values())
-    moves = [f"the {series[0].lower()}{series[1:]} {_change(r['relative'])}" for series, r in sorted(ends.items())]
+
+    def named(series: str, row: dict) -> str:
+        if series == "Price of a fixed level of intelligence" and row.get("threshold") in labels:
+            return f"price of intelligence at {labels[row['threshold']]}"
+        return f"{series[0].lower()}{series[1:]}"
+    moves = [f"the {named(series, r)} {_change(r['relative'])}" for series, r in sorted(ends.items())]
     return f"Each arm is divided by its value in {smile_start(smile):%b %Y}. By {last:%b %Y}, {' and '.join(moves)}."
 
 

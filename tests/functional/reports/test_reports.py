@@ -188,9 +188,15 @@ def test_the_smiles_sentences_say_what_its_chart_draws(demo_warehouse, rendered)
     assert sentence.rsplit(": ", 1)[1].startswith("fell" if spend_arm[-1][1] < 1 else "rose")
 
     page = next(" ".join(p.split()) for p in pdf_pages(files["pdf"]) if "The smile: both arms on one scale" in p)
+    # the left arm by the level it prices (a fold without its level cannot be checked against the level's rows)
+    (level,) = {r["label"] for r in view(demo_warehouse, snapshot, """
+        SELECT DISTINCT p.label FROM smile_relative s JOIN price_of_intelligence p USING (threshold)
+        WHERE s.version = $version AND s.scores_as_of = DATE '2026-09-30'""",
+                                                 version=version_read(demo_warehouse, snapshot, PDF_SUBSCRIBER))}
+    said = {"Price of a fixed level of intelligence": f"price of intelligence at {level}"}
     for name, points in arms.items():
         went = "fell" if points[-1][1] < 1 else "rose"
-        assert f"the {name[0].lower()}{name[1:]} {went}" in page
+        assert f"the {said.get(name, name[0].lower() + name[1:])} {went}" in page
     assert "rises" not in page.split("The smile: both arms")[0]
     assert "is not the spend" in page and "price per token times tokens per task" not in page
 
