@@ -34,6 +34,8 @@ class CostToRun:
     """The answer page (reports/common/answer.py)."""
     points: list[dict]
     shown: list[dict]
+    not_sold: list[dict]
+    """The variants every rank counts that are no longer sold (no cost to run: not in points)."""
     tiers: list[dict]
     movers: list[dict]
     best_value: dict | None
@@ -52,6 +54,7 @@ def gather(handle: ReadHandle, index: dict) -> dict:
     return {
         **shared(handle, index), **yours.gather(handle, index),
         "points": handle.rows("cost_points", version=version),
+        "not_sold": handle.rows("ranked_not_sold", version=version),
         "tiers": handle.rows("cost_tiers", version=version),
         "movers": handle.rows("cost_movers", version=version),
         "best_value": handle.one("best_value", version=version),
@@ -102,7 +105,8 @@ def tailor(gathered: dict, subscriber: Subscriber) -> CostToRun:
         appendix=gathered["appendix"], your_models=your_models,
         workload=workload, workload_said=yours.workload_said(gathered),
         answers=ranked(yours_answered(your_models, workload) + _answers(quarter, your_models, priced, window)),
-        index=index, points=points, shown=shown, tiers=gathered["tiers"], movers=movers[:8],
+        index=index, points=points, shown=shown, not_sold=[{**r, "label": label(r)} for r in gathered["not_sold"]],
+        tiers=gathered["tiers"], movers=movers[:8],
         best_value=best_value, token_spread=gathered["token_spread"],
         unpriced=[p for p in points if p["total_usd"] is None],
         turns=turns, turns_shown=_cheapest_solved(turns), turns_chart=max(counts, key=counts.get) if counts else None,
@@ -267,6 +271,16 @@ def data_pack(ctx: CostToRun) -> list[Table]:
                   Column("output_tokens", "Output tokens", "tokens", generated=True),
                   Column("on_frontier", "On the cost frontier"), Column("price_basis", "Price basis")),
               [{**p, "price_basis": p.get("price_basis") or p.get("price_note")} for p in ctx.points]),
+        Table("Ranked, no longer sold", f"Every variant with a complete {ctx.index['name']} (version "
+              f"{ctx.index['version']}) on {ctx.meta.as_of:%d %b %Y} that its creator no longer sells: no cost to run, so "
+              "not in the sheet Ranking, but every rank counts it (1 plus the variants whose interval lies wholly above).", (
+                  Column("label", "Model"), Column("model", "Model id"), Column("effort", "Effort"),
+                  Column("rank", "Rank", "1 is first; variants that cannot be told apart share one", generated=True),
+                  Column("index", "Index", "points of 100", generated=True),
+                  Column("ci_low", "95% interval, low", "points of 100", generated=True),
+                  Column("ci_high", "95% interval, high", "points of 100", generated=True),
+                  Column("why", "Why not sold")),
+              ctx.not_sold),
         Table("Solved tasks", f"What a solved task costs on each agentic evaluation, on {ctx.meta.as_of:%d %b %Y}: "
               "every run's cost at the prices of its month, over the tasks solved.", (
                   Column("evaluation_name", "Evaluation"), Column("label", "Model"), Column("model", "Model id"),

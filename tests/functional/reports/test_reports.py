@@ -361,7 +361,7 @@ def test_the_data_pack_holds_the_whole_tables_with_a_read_me_and_sources(demo_wa
     version = version_read(demo_warehouse, snapshot, subscriber)
     sheets = pack_sheets(files["xlsx"])
     priced = ["Your workload"] if subscribers.load_id(subscriber).workload else []  # acme states one, northwind not
-    assert list(sheets) == ["Read-me", "Findings", "Ranking", "Solved tasks", "Price moves", "Lifecycle", "Levels",
+    assert list(sheets) == ["Read-me", "Findings", "Ranking", "Ranked, no longer sold", "Solved tasks", "Price moves", "Lifecycle", "Levels",
                             "Your models", *priced, "Coverage", "Sources"]
     readme = {r["Item"]: r["Value"] for r in sheets["Read-me"]}
     assert readme["Warehouse snapshot"] == snapshot and readme["Index version"] == version
@@ -933,3 +933,19 @@ def test_the_ranked_table_holds_every_focus_model_its_note_promises(demo_reads):
     focus_priced = {p["model"] for p in ctx.points if p["focus"] and p["total_usd"] is not None}
     assert len(focus_priced) >= 2 and focus_priced <= {p["model"] for p in ctx.shown}
     assert 0 < sum(not p["focus"] for p in ctx.shown) <= 20 and max(p["rank"] for p in ctx.shown if not p["focus"]) <= 20
+
+
+def test_every_rank_of_the_ranking_can_be_counted_from_the_data_pack(rendered):
+    """A rank is 1 plus the variants whose interval lies wholly above: counted over the data pack's sheets
+    Ranking and Ranked, no longer sold, it is each variant's printed rank. The ranking lists the variants
+    sold; Gemini 2.5 Pro (max) was =57 with 50 counted in the pack, the rest retired variants it omitted."""
+    (files, _) = rendered("cost-to-run", PDF_SUBSCRIBER)
+    sheets = pack_sheets(files["xlsx"])
+    sold, gone = sheets["Ranking"], sheets["Ranked, no longer sold"]
+    assert gone and all(r["Why not sold"].startswith("retired by its creator on ") for r in gone)
+    every = sold + gone
+    low, high = "95% interval, low (points of 100)", "95% interval, high (points of 100)"
+    counted = [(r["Model"], r["Rank (1 is first; variants that cannot be told apart share one)"],
+                1 + sum(o[low] > r[high] for o in every)) for r in every]
+    assert [c for c in counted if c[1] != c[2]] == []
+    assert "variants no longer sold, listed in the sheet Ranked, no longer sold" in " ".join(" ".join(pdf_pages(files["pdf"])).split())
