@@ -148,8 +148,7 @@ def _answers(standing: list[dict], shown: list[dict]) -> list[Answer]:
 def _focus(rows: list[dict], focus: set[str], names: dict) -> list[dict]:
     """Each focus model's row with its place among the models shown (shared by models of one score), or
     the reason it has none."""
-    shown = [r for r in rows if r["shown"]]
-    place = {r["model"]: r["place"] for r in shown}
+    shown = sum(r["shown"] for r in rows)
     found = {r["model"]: r for r in rows}
     standing = []
     for model in sorted(focus, key=lambda m: names.get(m, {}).get("display_name") or m):
@@ -160,7 +159,7 @@ def _focus(rows: list[dict], focus: set[str], names: dict) -> list[dict]:
                              "reason": "no openness assessment yet: neither the house nor an outside framework "
                                        "has assessed it"})
         else:
-            standing.append({**row, "scored": True, "place": place.get(model), "of": len(shown)})
+            standing.append({**row, "scored": True, "of": shown})  # its place is the row's (tailor)
     return standing
 
 
