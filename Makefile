@@ -12,25 +12,29 @@ export BENCHHOUSE_WAREHOUSE ?= $(CURDIR)/$(DEMO)/warehouse
 .PHONY: demo test test-fast bench deps compile clean
 
 # The packages are installed by uv (itself pinned, installed by pip): the same versions as pip would
-# install, in 8 s rather than 28. --compile-bytecode: pip writes every module's .pyc when it installs,
-# and with PYTHONDONTWRITEBYTECODE set nothing writes them later, so without it every process would
-# compile WeasyPrint, Altair and the rest from source each time it starts. Then DuckDB checks each
-# extension file's signature once, recorded beside the file, instead of once in every process
-# (0.3 s of CPU each: warehouse/connection.py: load_extension).
+# install, in 8 s rather than 28. Each module's bytecode (.pyc) is written by the first process that
+# imports it: PYTHONDONTWRITEBYTECODE, which the project's machines set, is unset for every command
+# here. With it set nothing writes them, and every process would compile WeasyPrint, Altair and our
+# own 24,000 lines from source each time it starts (0.3 s of CPU for ours alone); compiling every
+# installed module at install instead (uv --compile-bytecode) costs 18 s of CPU for the 6,200 files
+# of which the demo and the tests import 1,700. Then DuckDB checks each extension file's signature
+# once, recorded beside the file, instead of once in every process (0.3 s of CPU each:
+# warehouse/connection.py: load_extension).
+unexport PYTHONDONTWRITEBYTECODE
+
 $(INSTALLED): pyproject.toml constraints.txt
 	scripts/install-debian-packages $(RUNTIME_DEBS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode -c constraints.txt -e '.[test]'
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -c constraints.txt -e '.[test]'
 	$(BIN)/python -c 'from warehouse.connection import record_checked_extensions as r; r()'
 	touch $@
 
 deps: $(INSTALLED)
 
-# Our own modules compiled to .pyc before a run: with PYTHONDONTWRITEBYTECODE set (as on the project's
-# machines) Python never writes them itself, so every process the demo and the tests start (about sixty
-# in a test run: the CLI, ingest and render processes, Dask workers, each pytest worker) compiled the
-# 24,000 lines from source again, 0.3 s of CPU each. Only files changed since the last run are compiled.
+# Our own modules compiled to .pyc before a run, in one step on every core: otherwise the processes
+# a run starts side by side (each pytest worker, the demo warehouse's build) would each compile the
+# same 24,000 lines at once. Only files changed since the last run are compiled.
 compile: $(INSTALLED)
 	$(BIN)/python -m compileall -q -j 0 $(CODE)
 
