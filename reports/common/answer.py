@@ -71,7 +71,9 @@ def yours(entries: list[dict], workload: list[dict], your_section: str = "yours"
         said = "scores higher than" if row["apart"] else "cannot be told apart from"
         found.append(Answer(f"Your workload on {row['label']} instead of {mine['label']}: "
                             f"{money(row['your_usd_per_month'])} a month instead of {money(mine['your_usd_per_month'])}, "
-                            f"{money(saving)} less, and it {said} {mine['label']} on the index.", WORKLOAD, saving,
+                            f"{money(saving)} less, and it {said} {mine['label']} on the index "
+                            f"(at {row['output_tokens']:,.0f} output tokens a request for your "
+                            f"{mine['output_tokens']:,.0f}, as on the index).", WORKLOAD, saving,
                             workload_section, workload_slide))
     if not workload:
         for entry in entries:

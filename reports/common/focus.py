@@ -81,15 +81,39 @@ ALTERNATIVE = ("alternative_model", "alternative_effort", "alternative_name", "a
 def fit(handle: ReadHandle, gathered: dict, subscriber) -> dict:
     """What one subscriber's page of its models reads besides: the cheaper models its constraints allow
     (constrain), and its workload's month at each model's list prices, by the warehouse's one definition
-    (reports/common/sql/workload_models.sql); without a workload, no month."""
+    (reports/common/sql/workload_models.sql), on each focus variant's cheaper alternative at the output
+    tokens it writes for the focus variant's (reports/common/sql/workload_alternatives.sql); without a
+    workload, no month."""
     gathered = constrain(handle, gathered, subscriber)
     workload = subscriber.workload
     if workload is None:
-        return {**gathered, "workload": None, "workload_costs": {}}
+        return {**gathered, "workload": None, "workload_costs": {}, "workload_alternatives": {}}
     volume = {"requests_per_month": workload.requests_per_month, "input_tokens": workload.tokens_per_request.input,
               "output_tokens": workload.tokens_per_request.output}
+    pairs = alternative_pairs(gathered, subscriber.focus_models)
+    scaled = handle.rows("workload_alternatives", version=gathered["index"]["version"], **volume,
+                         **{key: [pair[i] for pair in pairs] for i, key in enumerate(PAIR_KEYS)}) if pairs else []
     return {**gathered, "workload": volume,
-            "workload_costs": {r["model"]: r for r in handle.rows("workload_models", **volume)}}
+            "workload_costs": {r["model"]: r for r in handle.rows("workload_models", **volume)},
+            "workload_alternatives": {tuple(r[key.removesuffix("s")] for key in PAIR_KEYS): r for r in scaled}}
+
+
+PAIR_KEYS = ("models", "efforts", "alternative_models", "alternative_efforts")
+"""The parameters of workload_alternatives.sql that name its pairs, each the plural of its column."""
+
+
+def alternative_pairs(gathered: dict, focus_models: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+    """(model, effort, alternative model, alternative effort) of each focus variant with a cheaper
+    alternative: under the subscriber's constraints when it states some (constrain), else model_standing's."""
+    substitutes = gathered.get("substitutes")
+    pairs = []
+    for row in gathered["standing"]:
+        if row["model"] not in focus_models:
+            continue
+        found = row if substitutes is None else substitutes.get((row["model"], row["effort"])) or {}
+        if found.get("alternative_model"):
+            pairs.append((row["model"], row["effort"], found["alternative_model"], found["alternative_effort"]))
+    return pairs
 
 
 def workload_rows(entries: list[dict], gathered: dict) -> list[dict]:
@@ -97,23 +121,38 @@ def workload_rows(entries: list[dict], gathered: dict) -> list[dict]:
     model beside it, at their list prices: one row each, the alternative's after its focus model's; a
     focus model with no list price that day (or that can no longer be bought) has a row without one."""
     costs, rows = gathered.get("workload_costs") or {}, []
-    if gathered.get("workload") is None:
+    volume = gathered.get("workload")
+    if volume is None:
         return rows
     for entry in entries:
         best = entry["variants"][0] if entry["variants"] else {"model": entry["model"], "alternative_name": None}
         own = costs.get(best["model"])
-        rows.append({"focus": entry["name"], "label": entry["name"], "model": best["model"], "role": "your focus model",
-                     "against": None, "apart": None, **(own or {}), "saving_usd_per_month": None})
-        other = costs.get(best["alternative_model"]) if own and best["alternative_name"] else None
-        if other is not None:
-            rows.append({"focus": entry["name"], "model": best["alternative_model"],
-                         "label": label({"display_name": best["alternative_name"], "effort": best["alternative_effort"]}),
-                         "role": "cheaper alternative", "against": compared(best),
-                         "apart": best["alternative_ci_low"] > best["ci_high"], **other,
-                         "saving_usd_per_month": own["your_usd_per_month"] - other["your_usd_per_month"]
-                         if own["your_usd_per_month"] is not None and other["your_usd_per_month"] is not None
-                         else None})
+        rows.append({"focus": entry["name"], "label": best.get("label") or entry["name"], "model": best["model"],
+                     "role": "your focus model", "variant": best.get("label"), "against": None, "apart": None, **(own or {}),
+                     "output_tokens": volume["output_tokens"], "output_ratio": None, "saving_usd_per_month": None,
+                     "no_month": None if own and own["your_usd_per_month"] is not None else NO_PRICE})
+        if not (own and best["alternative_name"]):
+            continue
+        other = gathered["workload_alternatives"].get(
+            (best["model"], best["effort"], best["alternative_model"], best["alternative_effort"]), {})
+        rows.append({"focus": entry["name"], "model": best["alternative_model"],
+                     "label": label({"display_name": best["alternative_name"], "effort": best["alternative_effort"]}),
+                     "role": "cheaper alternative", "variant": best["label"], "against": compared(best),
+                     "apart": best["alternative_ci_low"] > best["ci_high"],
+                     **{key: other.get(key) for key in ("input_usd_per_mtok", "output_usd_per_mtok", "your_input_usd",
+                                                        "your_output_usd", "your_usd_per_month", "output_tokens",
+                                                        "output_ratio")},
+                     "saving_usd_per_month": own["your_usd_per_month"] - other["your_usd_per_month"]
+                     if own["your_usd_per_month"] is not None and other.get("your_usd_per_month") is not None
+                     else None,
+                     "no_month": None if other.get("your_usd_per_month") is not None
+                     else "no output tokens of both on the index to scale yours by" if other.get("output_tokens") is None
+                     else NO_PRICE})
     return rows
+
+
+NO_PRICE = "no list price on the as-of date, or it can no longer be bought"
+"""Why a workload row has no month, when a model has no price that day."""
 
 
 def workload_said(gathered: dict) -> str:
@@ -127,7 +166,9 @@ def workload_said(gathered: dict) -> str:
     return (f"{volume['requests_per_month']:,.0f} requests a month of {volume['input_tokens']:,.0f} input and "
             f"{volume['output_tokens']:,.0f} output tokens, on each of your focus models and its cheaper alternative, "
             f"at their list prices (standard rate) of {gathered['window'].as_of:%d %b %Y}: requests × (input tokens × "
-            "input price + output tokens × output price).")
+            "input price + output tokens × output price). Your output tokens are your focus model's (the variant "
+            "shown); an alternative writes more or fewer in the ratio the two wrote on the index's tasks (reasoning "
+            "included), for the same answers.")
 
 
 def your_models_tables(entries: list[dict], index: dict | None, as_of) -> list[Table]:
@@ -174,6 +215,8 @@ WORKLOAD_COLUMNS = (
     ("against", "Against your model on the index", ""),
     ("input_usd_per_mtok", "Input price", "USD per million tokens"),
     ("output_usd_per_mtok", "Output price", "USD per million tokens"),
+    ("output_tokens", "Output tokens a request", "tokens, reasoning included"),
+    ("output_ratio", "Its output tokens on the index", "times your model's"),
     ("your_input_usd", "Input a month", "USD"), ("your_output_usd", "Output a month", "USD"),
     ("your_usd_per_month", "A month", "USD"), ("saving_usd_per_month", "Saving a month", "USD"))
 """The data pack's columns of the workload rows: (key, header, unit)."""

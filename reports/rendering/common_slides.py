@@ -3,7 +3,7 @@ sources. What is generated is said once, on the opening slide and in every slide
 
 from __future__ import annotations
 
-from reports.formatting import money, number, rank, served_notes, solved_task_basis
+from reports.formatting import factor, money, number, rank, served_notes, solved_task_basis
 from reports.rendering.deck import Deck
 
 
@@ -49,13 +49,15 @@ def your_workload(deck: Deck, ctx) -> None:
     if not ctx.workload:
         return
     rows = [[w["label"], w["against"] or "your focus model",
-             *([money(w["input_usd_per_mtok"]), money(w["output_usd_per_mtok"]), money(w["your_usd_per_month"]),
+             *([money(w["input_usd_per_mtok"]), money(w["output_usd_per_mtok"]),
+                f"{w['output_tokens']:,.0f}" + (f" ({factor(w['output_ratio'])})" if w["output_ratio"] is not None else ""),
+                money(w["your_usd_per_month"]),
                 money(w["saving_usd_per_month"]) if w.get("saving_usd_per_month") is not None else ""]
-               if w.get("your_usd_per_month") is not None else ["no list price", "", "", ""])]
+               if w.get("your_usd_per_month") is not None else [w["no_month"], "", "", "", ""])]
             for w in ctx.workload]
-    deck.table("Your workload", ["Model", "Against your model on the index", "Input / M", "Output / M", "A month",
-                                 "Saving a month"],
-               rows[:14], [3.3, 3.4, 1.3, 1.3, 1.4, 1.4], highlight=[not w["against"] for w in ctx.workload][:14],
+    deck.table("Your workload", ["Model", "Against your model on the index", "Input / M", "Output / M",
+                                 "Output tokens", "A month", "Saving a month"],
+               rows[:14], [3.0, 3.0, 1.1, 1.1, 1.5, 1.2, 1.3], highlight=[not w["against"] for w in ctx.workload][:14],
                size=11, note=ctx.workload_said)
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -370,8 +371,14 @@ class Deck:
         chart.legend.font.size, chart.legend.font.name = Pt(SIZE["legend"]), self.brand.font
 
     def _note(self, slide, note: str) -> None:
+        """A note under a slide's chart or table, ending where the footer begins (7.02 in): a note of
+        more than a line grows upwards, a line for each TITLE_ROOM_PT it takes (set in the fallback
+        font, as a title is measured), instead of running into the footer."""
         if note:
-            box = slide.shapes.add_textbox(Inches(0.6), Inches(6.72), Inches(12.1), Inches(0.3))
+            wide = text_width(note, self.brand.font, SIZE["note"]) * FALLBACK_WIDER
+            lines = max(1, math.ceil(wide / TITLE_ROOM_PT))
+            height = max(0.3, lines * SIZE["note"] * 1.25 / 72 + 0.1)
+            box = slide.shapes.add_textbox(Inches(0.6), Inches(7.02 - height), Inches(12.1), Inches(height))
             self._text(box, note, SIZE["note"], MUTED)
 
 

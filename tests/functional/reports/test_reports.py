@@ -223,32 +223,51 @@ def test_the_subscribers_workload_is_priced_on_each_focus_model_and_its_cheaper_
                                                                                           report):
     """Issue 23, point 2: Acme's file states 1.2 M requests a month of 2,500 input and 600 output tokens; the
     page of its models gives that month on each focus model and its cheaper alternative, recomputed here
-    by hand from the list prices token_prices gives (output tokens at the output price)."""
+    by hand from the list prices token_prices gives (output tokens at the output price). The 600 output
+    tokens are the focus variant's; the alternative is priced at the output tokens it writes for them, in
+    the ratio of the two variants' output tokens (reasoning and answer) on one pass of the index that day."""
     (files, snapshot) = rendered(report, PDF_SUBSCRIBER)
     subscriber = subscribers.load_id(PDF_SUBSCRIBER)
     workload = subscriber.workload
     text = " ".join(report_text(files).split())
     assert f"{workload.requests_per_month:,.0f} requests a month of {workload.tokens_per_request.input:,.0f} input" in text
-    priced = 0
+    version = version_read(demo_warehouse, snapshot, PDF_SUBSCRIBER)
+
+    def pass_output(model: str, effort: str) -> float:
+        (row,) = view(demo_warehouse, snapshot, """
+            SELECT reasoning_tokens + answer_tokens AS output FROM cost_to_run WHERE index_id = 'intelligence'
+              AND version = $version AND as_of = DATE '2026-09-30' AND model = $m AND effort = $e""",
+                      version=version, m=model, e=effort)
+        return row["output"]
+
+    priced, scaled = 0, 0
     for model in subscriber.focus_models:
         standing = view(demo_warehouse, snapshot, """
-            SELECT model, alternative_model FROM model_standing WHERE version = $version AND as_of = DATE '2026-09-30'
-              AND model = $m ORDER BY "index" DESC LIMIT 1""", m=model,
-                        version=version_read(demo_warehouse, snapshot, PDF_SUBSCRIBER))
-        for priced_model in [m for m in (standing[0].values() if standing else ()) if m]:
+            SELECT model, effort, alternative_model, alternative_effort FROM model_standing
+            WHERE version = $version AND as_of = DATE '2026-09-30' AND model = $m ORDER BY "index" DESC LIMIT 1""",
+                        m=model, version=version)
+        if not standing:
+            continue
+        s = standing[0]
+        pairs = [(s["model"], workload.tokens_per_request.output)]
+        if s["alternative_model"]:
+            ratio = pass_output(s["alternative_model"], s["alternative_effort"]) / pass_output(s["model"], s["effort"])
+            pairs.append((s["alternative_model"], workload.tokens_per_request.output * ratio))
+        for priced_model, output_tokens in pairs:
             prices = view(demo_warehouse, snapshot, """
                 SELECT p.input_usd_per_mtok, p.answer_usd_per_mtok FROM token_prices p
                 JOIN model_buyable b ON b.model = p.model AND b.as_of = p.as_of AND b.buyable
                 WHERE p.model = $m AND p.as_of = DATE '2026-09-30'""", m=priced_model)
             if prices:
                 month = workload.requests_per_month * (workload.tokens_per_request.input * prices[0]["input_usd_per_mtok"]
-                                                       + workload.tokens_per_request.output
-                                                       * prices[0]["answer_usd_per_mtok"]) / 1e6
+                                                       + output_tokens * prices[0]["answer_usd_per_mtok"]) / 1e6
                 assert money(month) in text, (priced_model, money(month))
-                assert any(same(r["A month (USD)"], month) for r in pack_sheets(files["xlsx"])["Your workload"]
-                           if r["Model id"] == priced_model)  # the data pack's sheet holds the same month
+                sheet = [r for r in pack_sheets(files["xlsx"])["Your workload"] if r["Model id"] == priced_model]
+                assert any(same(r["A month (USD)"], month) for r in sheet)  # the data pack's sheet holds the same month
+                assert f"{output_tokens:,.0f}" in text
                 priced += 1
-    assert priced >= 2
+                scaled += priced_model == s["alternative_model"]
+    assert priced >= 2 and scaled >= 1
 
 
 # The other subscriber each report is rendered for in this module (as a deck and HTML).

@@ -92,3 +92,27 @@ def test_a_long_slide_title_is_set_smaller_to_stay_on_one_line_above_the_rule(tm
         assert text_width(title.text, brand.font, run.font.size.pt, "bold") * 1.15 < title.width / 12700 - 14.4
     assert sizes[short] == DECK_TEXT["title"]
     assert DECK_TEXT["title_smallest"] <= sizes[long] < DECK_TEXT["title"]
+
+
+def test_a_note_of_several_lines_ends_above_the_footer_and_has_room_for_each_line(tmp_path):
+    """A note under a table ran its second and third lines into the footer (cost to run's 'Your workload'
+    slide, once its note said how an alternative's tokens are scaled)."""
+    from pptx import Presentation
+
+    from reports.rendering.deck import Deck
+    from reports.rendering.labels import text_width
+    from reports.rendering.theme import DECK_TEXT, Brand
+
+    brand = Brand("#1F3A5F", "#E07A1F")
+    notes = {"short": "One line.", "long": " ".join(["A note that runs on and on, over several lines."] * 12)}
+    deck = Deck(brand, "Client", "Confidential", disclosure="Demonstration data.")
+    for title, note in notes.items():
+        deck.table(title, ["Model", "Month"], [["A", "$1"]], [3, 3], note=note)
+    deck.save(tmp_path / "d.pptx", __import__("datetime").datetime(2026, 9, 30), "t")
+    for slide in Presentation(tmp_path / "d.pptx").slides:
+        boxes = {shape.text_frame.text: shape for shape in slide.shapes if shape.has_text_frame and shape.text_frame.text}
+        note, footer = boxes[notes[slide.shapes.title.text]], next(b for t, b in boxes.items() if "Confidential" in t)
+        assert note.top + note.height <= footer.top
+        room_pt = note.width / 12700 - 14.4  # less the text frame's margins, 0.1 in a side
+        lines = -(-text_width(note.text_frame.text, brand.font, DECK_TEXT["note"]) * 1.15 // room_pt)
+        assert note.height / 12700 >= lines * DECK_TEXT["note"] * 1.2
