@@ -206,7 +206,8 @@ def workload_tables(rows: list[dict], as_of) -> list[Table]:
     if not rows:
         return []
     return [Table("Your workload", f"Your workload's month on each focus model and its cheaper alternative at their list "
-                  f"prices of {as_of:%d %b %Y}, input and output apart.",
+                  f"prices of {as_of:%d %b %Y}, input and output apart; the alternative at the output tokens it writes for "
+                  "your focus model's, in the ratio of the two on the index's tasks.",
                   tuple(Column(key, header, unit) for key, header, unit in WORKLOAD_COLUMNS), rows)]
 
 
@@ -218,7 +219,8 @@ WORKLOAD_COLUMNS = (
     ("output_tokens", "Output tokens a request", "tokens, reasoning included"),
     ("output_ratio", "Its output tokens on the index", "times your model's"),
     ("your_input_usd", "Input a month", "USD"), ("your_output_usd", "Output a month", "USD"),
-    ("your_usd_per_month", "A month", "USD"), ("saving_usd_per_month", "Saving a month", "USD"))
+    ("your_usd_per_month", "A month", "USD"), ("saving_usd_per_month", "Saving a month", "USD"),
+    ("no_month", "No month because", ""))
 """The data pack's columns of the workload rows: (key, header, unit)."""
 
 
