@@ -9,7 +9,7 @@ import math
 import os
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Iterator
 
 import pyarrow as pa
 from rich.console import Console
@@ -58,6 +58,12 @@ def write(rows: pa.Table, fmt: str, out: Path | None = None, title: str | None =
     if fmt not in FORMATS:
         raise BenchhouseError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
     check_target(out, force, list(protected))
+    repeated = sorted({name for name in rows.column_names if rows.column_names.count(name) > 1})
+    if repeated and fmt in ("json", "parquet"):
+        raise BenchhouseError(
+            f"the query gives more than one column named {', '.join(map(repr, repeated))}, and --format {fmt} names "
+            f"each column once: name them apart with AS (SELECT a.{repeated[0]} AS {repeated[0]}_a, "
+            f"b.{repeated[0]} AS {repeated[0]}_b ...)")
     if fmt == "parquet" and out is None:
         raise BenchhouseError("--format parquet writes a file: add -o FILE.parquet")
     if fmt == "table" and out is None:
@@ -87,8 +93,7 @@ def _write_text(rows: pa.Table, fmt: str, handle: BinaryIO) -> None:
         writer = csv.writer(text, lineterminator="\n")
         writer.writerow(rows.column_names)
         for batch in rows.to_batches(max_chunksize=10_000):
-            writer.writerows(("" if v is None else v for v in record.values())
-                             for record in batch.to_pylist())
+            writer.writerows(("" if v is None else v for v in record) for record in _records(batch))
         text.detach()
     elif fmt == "json":
         # JSON has no NaN or infinity: a query that computes one gives null, never invalid JSON.
@@ -120,14 +125,19 @@ class _TextWriter:
         self.handle.flush()
 
 
+def _records(rows: pa.Table | pa.RecordBatch) -> Iterator[tuple]:
+    """Each row's values in column order: by position, so that two columns of one name (a.x, b.x in a
+    join) both keep their values."""
+    return zip(*(column.to_pylist() for column in rows.columns))
+
+
 def _rich_table(rows: pa.Table, title: str | None) -> Table:
     table = Table(title=title, show_lines=False)
-    for name in rows.column_names:
-        numeric = pa.types.is_integer(rows.schema.field(name).type) or pa.types.is_floating(
-            rows.schema.field(name).type)
-        table.add_column(name, justify="right" if numeric else "left", overflow="fold")
-    for record in rows.slice(0, TABLE_ROWS).to_pylist():
-        table.add_row(*("" if v is None else str(v) for v in record.values()))
+    for field in rows.schema:
+        numeric = pa.types.is_integer(field.type) or pa.types.is_floating(field.type)
+        table.add_column(field.name, justify="right" if numeric else "left", overflow="fold")
+    for record in _records(rows.slice(0, TABLE_ROWS)):
+        table.add_row(*("" if v is None else str(v) for v in record))
     return table
 
 

@@ -53,6 +53,25 @@ def test_json_output(with_runs):
     assert json.loads(done.stdout) == [{"task_id": "t1", "score": 0.5, "started_at": "2026-01-05 10:00:00"}]
 
 
+def test_two_columns_of_one_name_keep_both_values_or_are_refused_where_a_format_names_each_once(with_runs, tmp_path):
+    """A join's a.x and b.x come back both named x: a CSV or a table gives both, in their places (not the
+    second's value under the first's name and every later column shifted); JSON and Parquet, which name
+    each column once, refuse in one line saying how to name them apart."""
+    statement = ("SELECT a.model, a.run_id, b.run_id, a.n_results FROM eval_runs a JOIN eval_runs b "
+                 "ON a.model = b.model AND b.run_id > a.run_id ORDER BY a.run_id")
+    done = in_process(with_runs, "sql", statement, "--format", "csv")
+    assert list(csv.reader(io.StringIO(done.stdout))) == [["model", "run_id", "run_id", "n_results"],
+                                                          ["gpt-4o-2024-08-06", "1", "2", "2"]]
+    shown = in_process(with_runs, "sql", statement)
+    assert [line.split() for line in shown.stdout.splitlines() if "gpt-4o" in line] == [
+        ["│", "gpt-4o-2024-08-06", "│", "1", "│", "2", "│", "2", "│"]]
+    for fmt, out in (("json", []), ("parquet", ["-o", str(tmp_path / "x.parquet")])):
+        refused = in_process(with_runs, "sql", statement, "--format", fmt, *out, check=False)
+        assert refused.returncode == 1 and not refused.stdout and not (tmp_path / "x.parquet").exists()
+        (line,) = refused.stderr.strip().splitlines()
+        assert "more than one column named 'run_id'" in line and "AS run_id_a" in line
+
+
 def test_parquet_output_needs_a_file_and_writes_it(with_runs, tmp_path):
     refused = in_process(with_runs, "sql", "SELECT 1", "--format", "parquet", check=False)
     assert refused.returncode == 1 and "add -o FILE.parquet" in refused.stderr
