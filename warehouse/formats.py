@@ -243,6 +243,9 @@ EVALUATIONS = Format(
         one_of("kind", ("single_turn", "agentic"), "single_turn or agentic"),
         Column("n_tasks", "BIGINT", "tasks in one pass", rule="{v} > 0", expected="a whole number above 0"),
         one_of("scoring", ("accuracy", "partial", "elo"), "how one task is scored"),
+        Column("repeats", "INTEGER", "the house's repeats of every model on it (its protocol): a house score "
+               "counts the first this many, and none before it has them all; empty: every repeat",
+               required=False, rule="{v} > 0", expected="a whole number above 0"),
     ),
 )
 

@@ -22,19 +22,19 @@
 --
 -- A run starts on or after the model's release (else the day a source first published its score)
 -- and on or after the day the evaluation's questions were public (`available_from`).
-WITH priors(evaluation, input_per_turn, output_plain, output_reasoning, turns, repeats, concentration,
+WITH priors(evaluation, input_per_turn, output_plain, output_reasoning, turns, concentration,
             available_from) AS (
-    VALUES ('gpqa-diamond', NULL, NULL, NULL, 1, 3, 2.0, DATE '2023-11-20'),
-           ('math-level-5', NULL, NULL, NULL, 1, 3, 2.0, DATE '2021-03-05'),
-           ('otis-mock-aime', NULL, NULL, NULL, 1, 8, 2.0, DATE '2025-02-01'),
-           ('frontiermath', 600, 2500, 25000, 1, 3, 2.0, DATE '2025-02-28'),
-           ('swe-bench-verified', 9000, 6000, 18000, 30, 3, 2.0, DATE '2024-08-13'),
-           ('tau2-airline', 3500, 1500, 6000, 12, 4, NULL, DATE '2025-06-09'),
-           ('livebench-reasoning', 700, 900, 9000, 1, 3, 2.0, DATE '2026-01-08'),
-           ('livebench-language', 900, 700, 6000, 1, 3, 2.0, DATE '2026-01-08'),
-           ('livebench-mathematics', 400, 1200, 12000, 1, 3, 2.0, DATE '2026-01-08'),
-           ('livebench-coding', 1200, 900, 8000, 1, 3, 2.0, DATE '2026-01-08'),
-           ('livebench-agentic-coding', 8000, 2500, 9000, 25, 3, 2.0, DATE '2026-01-08')
+    VALUES ('gpqa-diamond', NULL, NULL, NULL, 1, 2.0, DATE '2023-11-20'),
+           ('math-level-5', NULL, NULL, NULL, 1, 2.0, DATE '2021-03-05'),
+           ('otis-mock-aime', NULL, NULL, NULL, 1, 2.0, DATE '2025-02-01'),
+           ('frontiermath', 600, 2500, 25000, 1, 2.0, DATE '2025-02-28'),
+           ('swe-bench-verified', 9000, 6000, 18000, 30, 2.0, DATE '2024-08-13'),
+           ('tau2-airline', 3500, 1500, 6000, 12, NULL, DATE '2025-06-09'),
+           ('livebench-reasoning', 700, 900, 9000, 1, 2.0, DATE '2026-01-08'),
+           ('livebench-language', 900, 700, 6000, 1, 2.0, DATE '2026-01-08'),
+           ('livebench-mathematics', 400, 1200, 12000, 1, 2.0, DATE '2026-01-08'),
+           ('livebench-coding', 1200, 900, 8000, 1, 2.0, DATE '2026-01-08'),
+           ('livebench-agentic-coding', 8000, 2500, 9000, 25, 2.0, DATE '2026-01-08')
 ),
 levels(effort, step) AS (
     VALUES ('none', 0), ('minimal', 1), ('low', 2), ('medium', 3), ('high', 4), ('xhigh', 5), ('max', 6)
@@ -140,7 +140,7 @@ endpoint AS (  -- the creator's own API when it sells the model, else the provid
 SELECT v.model, v.effort, v.evaluation, v.creator, v.reasoning,
        coalesce(ep.provider, v.creator) AS provider,
        v.mean, v.std_error, e.n_tasks, e.kind,
-       p.repeats,
+       e.repeats,  -- the house's protocol on the evaluation (warehouse/identity/evaluations.csv)
        coalesce(p.concentration, 2.0) AS concentration,
        h.pass_hat_4,
        coalesce(u.input_per_task, em.input_median, p.input_per_turn) AS input_per_turn,

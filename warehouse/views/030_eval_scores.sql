@@ -13,6 +13,10 @@
 --    reproducible a run is.
 --    A variant's set of runs changes only in the months its runs start (epochs); each as-of date
 --    reads the latest epoch on or before it, so task results are read once per epoch, not per month.
+--    Where the evaluation states the house's protocol (evaluations.repeats: how many times every model
+--    is run on it), a variant's score counts its first that-many repeats (by start, then run id) and
+--    has no score before it has them all: a published index version never changes its numbers when
+--    a later repeat arrives, and no variant is scored on fewer repeats than the others.
 --  * Published aggregates (source = the publisher) measured on or before the as-of date (one
 --    without a date counts from when it was loaded): its mean, and mean +- 1.96 x its standard
 --    error when one is published (the latest publication of a source counts).
@@ -25,10 +29,15 @@ CREATE OR REPLACE VIEW eval_scores AS
 WITH runs AS (
     SELECT r.run_id, r.model, r.effort, r.evaluation, r.n_results, r.score_sum, coalesce(b.generated, false) AS generated,
            coalesce(r.started_at, b.ingested_at) AS counted_from,
-           CAST(last_day(CAST(coalesce(r.started_at, b.ingested_at) AS DATE)) AS DATE) AS epoch
+           CAST(last_day(CAST(coalesce(r.started_at, b.ingested_at) AS DATE)) AS DATE) AS epoch,
+           e.repeats AS protocol_repeats
     FROM eval_runs r
     JOIN ingest_batches b USING (batch_id)
+    LEFT JOIN evaluations e USING (evaluation)
     WHERE r.n_results > 0
+    QUALIFY e.repeats IS NULL
+         OR row_number() OVER (PARTITION BY r.model, r.effort, r.evaluation
+                               ORDER BY coalesce(r.started_at, b.ingested_at), r.run_id) <= e.repeats
 ),
 epochs AS (
     SELECT DISTINCT model, effort, evaluation, epoch FROM runs
@@ -54,7 +63,7 @@ clustered AS (  -- t: Student's t at questions - 1 degrees of freedom, whatever 
 repeats AS (
     SELECT model, effort, evaluation, epoch, count(*) AS n_repeats,
            stddev_samp(score_sum / n_results) AS repeat_sd, max(counted_from) AS runs_through,
-           bool_and(generated) AS generated
+           bool_and(generated) AS generated, any_value(protocol_repeats) AS protocol_repeats
     FROM counted
     GROUP BY ALL
 ),
@@ -64,6 +73,7 @@ house AS (
     FROM calendar k
     JOIN clustered q ON q.epoch <= k.as_of
     JOIN repeats r USING (model, effort, evaluation, epoch)
+    WHERE r.n_repeats >= coalesce(r.protocol_repeats, 0)  -- the protocol's repeats all in
     QUALIFY q.epoch = max(q.epoch) OVER (PARTITION BY k.as_of, q.model, q.effort, q.evaluation)
 ),
 house_scores AS (  -- the interval is warehouse/macros/020_clustered_interval.sql's, as in the private views
@@ -111,4 +121,4 @@ SELECT as_of, model, effort, evaluation, source, score,  -- a score lies in 0-10
        greatest(ci_low, 0) AS ci_low, least(ci_high, 100) AS ci_high, ci_method,
        std_error, df, n_tasks, n_repeats, 100 * repeat_sd AS repeat_sd, runs_through, generated, provenance
 FROM (SELECT * FROM house_scores UNION ALL BY NAME SELECT * FROM published_scores);
-COMMENT ON VIEW eval_scores IS 'Per as_of, model, effort, evaluation, source (house or a publisher), counting only runs started (scores published) on or before as_of: score (0-100), ci_low, ci_high (95%: clustered by question with the t quantile of df; Wilson when the question means do not vary; a publisher''s own standard error), ci_method, std_error (0-100 units: the clustered standard error; for a Wilson interval, its half-width / 1.96), df (questions - 1; NULL for a published normal interval), n_tasks (questions), n_repeats, repeat_sd (spread of per-repeat means, 0-100: reproducibility), runs_through (the latest start or publication counted), generated (every house run behind it is generated demo data), provenance (measured; claimed: the model''s own lab reported it, not independently verified; generated).';
+COMMENT ON VIEW eval_scores IS 'Per as_of, model, effort, evaluation, source (house or a publisher), counting only runs started (scores published) on or before as_of, of a house run only the first evaluations.repeats repeats and no score before it has them all: score (0-100), ci_low, ci_high (95%: clustered by question with the t quantile of df; Wilson when the question means do not vary; a publisher''s own standard error), ci_method, std_error (0-100 units: the clustered standard error; for a Wilson interval, its half-width / 1.96), df (questions - 1; NULL for a published normal interval), n_tasks (questions), n_repeats, repeat_sd (spread of per-repeat means, 0-100: reproducibility), runs_through (the latest start or publication counted), generated (every house run behind it is generated demo data), provenance (measured; claimed: the model''s own lab reported it, not independently verified; generated).';

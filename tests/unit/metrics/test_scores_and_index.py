@@ -3,6 +3,8 @@ intervals and ranks are in test_scores_and_index_clustered.py)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.conftest import rows, write
@@ -63,3 +65,37 @@ def test_an_index_file_mistake_names_the_file_and_the_fix(metrics, tmp_path, pro
     with pytest.raises(Exception, match=message) as raised:
         ingest_indices(metrics, folder)
     assert "index.yaml" in str(raised.value)
+
+
+def test_a_house_score_waits_for_the_protocols_repeats_and_a_later_repeat_never_moves_it(metrics, tmp_path):
+    """evaluations.repeats states how many times the house runs every model on an evaluation: a variant's
+    score counts its first that-many repeats, none before it has them all, so that a published index
+    version's numbers never move (the demo's Claude Opus 4.8 (xhigh) read 80.0 on 30 Jun, from two of
+    its three repeats, and 80.3 on 30 Sep). alpha-1 ran e1 three times in July (question means 1, 1,
+    2/3, 1/3); e1's protocol is made four."""
+    from warehouse.ingest import ingest
+
+    header = "evaluation,name,category,kind,n_tasks,scoring,repeats\n"
+    ingest(metrics, "evaluations", write(tmp_path / "protocol.csv", header + "e1,Evaluation one,reasoning,single_turn,4,accuracy,4\n"))
+
+    def e1(as_of: str) -> list[tuple]:
+        return rows(metrics, """SELECT s.score, s.n_repeats, CAST(s.runs_through AS DATE), i."index" IS NOT NULL, i.complete
+                                FROM intelligence_index i LEFT JOIN eval_scores s
+                                  ON s.as_of = i.as_of AND s.model = i.model AND s.effort = i.effort
+                                 AND s.evaluation = 'e1' AND s.source = 'house'
+                                WHERE i.model = 'alpha-1' AND i.version = '1' AND i.as_of = ?""", [as_of])
+
+    assert e1("2026-07-31") == [(None, None, None, False, False)]  # three of four repeats: no score, no index
+
+    def repeat(n: int, day: str, scores: tuple[int, ...]) -> None:
+        ingest(metrics, "runs", write(tmp_path / f"repeat_{n}.csv", (
+            "model,effort,provider,evaluation,repeat,task_id,score,started_at,account\n" + "".join(
+                f"alpha-1,,lab-a,e1,{n},t{t},{s},{day}T10:00:00Z,anonymous\n" for t, s in enumerate(scores, 1)))))
+
+    repeat(4, "2026-08-10", (1, 1, 1, 1))  # question means 1, 1, 3/4, 1/2
+    assert e1("2026-08-31") == [(pytest.approx(81.25), 4, date(2026, 8, 10), True, True)]
+    repeat(5, "2026-09-10", (0, 0, 0, 0))  # beyond the protocol: counts nowhere
+    assert e1("2026-09-30") == e1("2026-08-31")
+    published = rows(metrics, """SELECT as_of, "index" FROM intelligence_index WHERE model = 'alpha-1' AND version = '1'
+                                 AND as_of IN ('2026-08-31', '2026-09-30') ORDER BY as_of""")
+    assert published[0][1] == published[1][1] and published[0][1] is not None
