@@ -91,8 +91,11 @@ def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
              for r in spend for measure, field in (("Cost per task", "cost_per_task"),
                                                    ("Cost to run the index", "cost_to_run_usd"))
              if r[field] is not None]
-    focus = [{**r, "label": r["display_name"], "cheaper_by": _cheaper_by(r)} for r in gathered["threshold_prices"]
-             if r["model"] in subscriber.focus_models]
+    focus = [{**r, "label": on_claim(r["display_name"], r["provenance"]),
+              "cheapest_name": on_claim(r["cheapest_name"], r["cheapest_provenance"]), "cheaper_by": _cheaper_by(r)}
+             for r in gathered["threshold_prices"] if r["model"] in subscriber.focus_models]
+    quarter = [{**q, "before_name": on_claim(q["before_name"], q["before_provenance"]),
+                "now_name": on_claim(q["now_name"], q["now_provenance"])} for q in gathered["quarter"]]
     your_models = yours.tailor(gathered, subscriber.focus_models)
     window = gathered["window"]
     return SmileCurve(
@@ -102,16 +105,21 @@ def tailor(gathered: dict, subscriber: Subscriber) -> SmileCurve:
         your_models=your_models, left_arm=gathered["left"],
         workload=(workload := yours.workload_rows(your_models, gathered)),
         workload_said=yours.workload_said(gathered),
-        answers=ranked(yours_answered(your_models, workload) + _answers(gathered["decline"], gathered["quarter"], window)),
+        answers=ranked(yours_answered(your_models, workload) + _answers(gathered["decline"], quarter, window)),
         decline=gathered["decline"], right_arm=right, frontier_models=_changes(spend),
         smile=gathered["smile"], smile_summary=_smile_summary(gathered["smile"], gathered["left"]), drivers=gathered["drivers"],
-        quarter=gathered["quarter"], focus=focus,
+        quarter=quarter, focus=focus,
         findings=yours.alerts(your_models) + yours.retired(your_models)
         + ([gathered["appendix"].coverage_line] if gathered["appendix"].coverage_line else [])
-        + _findings(gathered["decline"], spend, gathered["smile"], gathered["drivers"], gathered["quarter"], focus,
-                    window)
+        + _findings(gathered["decline"], spend, gathered["smile"], gathered["drivers"], quarter, focus, window)
         + _claimed(gathered["left"]),
     )
+
+
+def on_claim(name: str | None, provenance: str | None) -> str | None:
+    """A model's name where it meets a level only on its own lab's score, said beside it on every table
+    and sentence that names it: no claim reads as a measurement."""
+    return f"{name} (its lab's claim)" if name and provenance == "claimed" else name
 
 
 NOTABLE_CUT = 0.1  # a threshold's cheapest price must fall by this share to be a finding (and, to another model, an answer)
@@ -262,7 +270,7 @@ def _focus_findings(focus: list[dict]) -> list[str]:
         if r["model"] in seen:
             continue
         seen.add(r["model"])
-        if r["cheapest_name"] == r["display_name"]:
+        if r["cheapest_name"] == r["label"]:
             found.append(f"Your focus model {r['label']} is the cheapest model meeting {r['threshold_label']}, at "
                          f"{money(r['blended_usd_per_mtok'])} per million tokens (blended).")
         else:
@@ -309,6 +317,8 @@ def data_pack(ctx: SmileCurve) -> list[Table]:
                   Column("before_usd", f"Price on {before}", "USD per million tokens, blended"),
                   Column("now_name", f"Cheapest on {as_of}"),
                   Column("now_usd", f"Price on {as_of}", "USD per million tokens, blended"),
+                  Column("now_evidence", f"Its score on {as_of}, from"),
+                  Column("now_provenance", f"Its score on {as_of}", "measured, or claimed by its lab"),
                   Column("models_meeting", "Models meeting it", "models")),
               ctx.quarter),
         Table("Your models at these levels", f"Each focus model that meets a threshold on {as_of}, beside the "
@@ -317,6 +327,7 @@ def data_pack(ctx: SmileCurve) -> list[Table]:
                   Column("blended_usd_per_mtok", "Its price", "USD per million tokens, blended"),
                   Column("cheapest_name", "Cheapest meeting it"),
                   Column("cheapest_usd", "Cheapest price", "USD per million tokens, blended"),
+                  Column("cheapest_provenance", "Its score", "measured, or claimed by its lab"),
                   Column("cheaper_by", "Cheaper by", "times")),
               ctx.focus),
         Table("Frontier", f"Each month, the top scored model then available on {ctx.index['name']}, and what it costs "

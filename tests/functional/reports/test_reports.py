@@ -201,6 +201,31 @@ def test_the_smiles_sentences_say_what_its_chart_draws(demo_warehouse, rendered)
     assert "is not the spend" in page and "price per token times tokens per task" not in page
 
 
+def test_a_model_that_meets_a_level_only_on_its_labs_claim_is_marked_wherever_the_smile_names_it(demo_warehouse,
+                                                                                                  rendered):
+    """The cheapest model at a level may meet it on its own lab's score alone (LLM-Stats' claims): the
+    quarter's table and the page of the subscriber's models name it "(its lab's claim)" on each row it
+    rests on one, and on no row where the score was measured, on both dates."""
+    (files, snapshot) = rendered("smile-curve", PDF_SUBSCRIBER)
+    cheapest = {(r["label"], r["as_of"]): (r["name"], r["evidence_provenance"]) for r in view(demo_warehouse, snapshot, """
+        SELECT p.label, p.as_of, n.name, p.evidence_provenance FROM price_of_intelligence p JOIN model_names n USING (model)
+        WHERE p.as_of = p.scores_as_of AND p.as_of IN (DATE '2026-06-30', DATE '2026-09-30')""")}
+    assert {"claimed", "measured"} <= {provenance for _, provenance in cheapest.values()}
+    sheet = pack_sheets(files["xlsx"])["This quarter"]
+    assert sheet
+    for row in sheet:
+        for day, column in ((date(2026, 6, 30), "Cheapest on 30 Jun 2026"), (date(2026, 9, 30), "Cheapest on 30 Sep 2026")):
+            name, provenance = cheapest[row["Threshold"], day]
+            assert row[column] == (f"{name} (its lab's claim)" if provenance == "claimed" else name)
+    text = " ".join(report_text(files).split())
+    for (label, day), (name, provenance) in cheapest.items():
+        if provenance == "claimed":
+            assert f"{name} (its lab's claim)" in text
+    for row in pack_sheets(files["xlsx"])["Your models at these levels"]:
+        name, provenance = cheapest[row["Threshold"], date(2026, 9, 30)]
+        assert row["Cheapest meeting it"] == (f"{name} (its lab's claim)" if provenance == "claimed" else name)
+
+
 def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(demo_warehouse, rendered):
     (files, snapshot) = rendered("smile-curve", "acme-analytics")
     # Counted from the loaded scores, by the source of the batch that brought them.
