@@ -8,8 +8,8 @@ from reports.formatting import age, day, money, plural, seconds, speed, workload
 
 
 def findings(window, models, missing, ttft, history, history_yours, deployments, workload) -> list[str]:
-    found = [_missing(m, window) for m in missing]
-    found += [s for m in models for s in _providers(m, window)]
+    found = [_missing(missing, window)] if missing else []
+    found += [s for m in models if not m["reference"] for s in _providers(m, window)]  # a reference is on its page
     found += _ages(models, window)
     found += _ttft(ttft)
     found += _history(history, history_yours)
@@ -35,17 +35,18 @@ def _k(count: float) -> str:
 
 
 def _who(m: dict) -> str:
-    return f"Your focus model {m['name']}" if m["focus"] else f"{m['name']} (shown for {m['replaces']})" \
-        if m["replaces"] else m["name"]
+    return f"Your focus model {m['name']}" if m["focus"] else f"{m['name']} (for reference)" \
+        if m["reference"] else m["name"]
 
 
-def _missing(m: dict, window) -> str:
-    where = f"Your focus model {m['name']} has no speed measurement at any provider by {day(window.as_of)}"
-    if not m["substitute"]:
-        return where + ", and no other model has one either."
-    c = m["coverage"]
-    return (f"{where}; shown in its place: {m['substitute']}, measured at {plural(c['providers'], 'provider')}, "
-            f"{c['priced_providers']} of them with a price that day.")
+def _missing(missing: list[dict], window) -> str:
+    """One sentence for every focus model without a speed measurement."""
+    names = [m["name"] for m in missing]
+    one = len(names) == 1
+    listed = names[0] if one else f"{', '.join(names[:-1])} and {names[-1]}"
+    return (f"Your focus model{'' if one else 's'} {listed} {'has' if one else 'have'} no speed measurement at any "
+            f"provider by {day(window.as_of)}: no provider of {'it' if one else 'them'} can be compared on speed, and "
+            f"no other model's speeds stand in for {'its own' if one else 'theirs'}.")
 
 
 def _providers(m: dict, window) -> list[str]:

@@ -149,26 +149,17 @@ def _name(model: str, weights: dict) -> str:
 
 
 def choose(focus: tuple[str, ...], coverage: list[dict], weights: dict) -> tuple[list[dict], list[dict]]:
-    """The models with a page of providers: each focus model with a speed, and in place of each one
-    without, the best-covered model not already shown that can be bought on the as-of date (coverage is
-    ordered best first); without focus models, the three best covered of those."""
+    """The models with a page of providers: each focus model with a speed measurement. A focus model
+    without one is listed as such, and no other model is shown in its place: another model's providers
+    say nothing of its own. When none of the subscriber's models has a page (or the subscriber names
+    none), the three best-covered models that can be bought on the as-of date are shown, marked as a
+    reference for how much one model's providers differ (coverage is ordered best first)."""
     covered = {r["model"]: r for r in coverage}
-    taken, shown, missing = set(focus), [], []
-    for model in focus:
-        if model in covered:
-            shown.append({"model": model, "name": covered[model]["display_name"], "focus": True, "replaces": None,
-                          "coverage": covered[model]})
-            continue
-        substitute = next((r for r in coverage if r["model"] not in taken and r["buyable"]), None)
-        missing.append({"model": model, "name": _name(model, weights),
-                        "substitute": substitute["display_name"] if substitute else None,
-                        "coverage": substitute})
-        if substitute:
-            taken.add(substitute["model"])
-            shown.append({"model": substitute["model"], "name": substitute["display_name"], "focus": False,
-                          "replaces": _name(model, weights), "coverage": substitute})
-    if not focus:
-        shown = [{"model": r["model"], "name": r["display_name"], "focus": False, "replaces": None, "coverage": r}
+    shown = [{"model": model, "name": covered[model]["display_name"], "focus": True, "reference": False,
+              "coverage": covered[model]} for model in focus if model in covered]
+    missing = [{"model": model, "name": _name(model, weights)} for model in focus if model not in covered]
+    if not shown:
+        shown = [{"model": r["model"], "name": r["display_name"], "focus": False, "reference": True, "coverage": r}
                  for r in [r for r in coverage if r["buyable"]][:3]]
     return shown[:SHOWN], missing
 
@@ -332,7 +323,8 @@ def data_pack(ctx: ModelDeployment) -> list[Table]:
         Table("Time to first token", "The median time to the first token in each bucket of prompt lengths "
               "(tokens, from inclusive, to exclusive), for each series the report shows.", (
                   Column("name", "Model"), Column("model", "Model id"), Column("provider", "Provider"),
-                  Column("bucket", "Prompt tokens"), Column("ttft_s", "Time to first token", "seconds")),
+                  Column("bucket", "Prompt tokens"), Column("ttft_s", "Time to first token", "seconds"),
+                  Column("last_measured", "Measured on"), Column("sources", "Source")),
               [{**r, "name": s["name"], "model": s.get("model"), "provider": s["provider"]}
                for s in ctx.ttft["series"] for r in s["rows"]]),
         Table("Serverless or dedicated", "For each focus model, the serverless providers and dedicated systems the "

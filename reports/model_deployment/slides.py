@@ -16,7 +16,8 @@ def slides(ctx, deck: Deck) -> None:
     deck.bullets("Findings", shown_findings(ctx), size=12)
     your_models(deck, ctx)
     for m in ctx.models:
-        shown_for = f" Shown for your focus model {m['replaces']}, which has no speed measurement." if m["replaces"] else ""
+        shown_for = (" For reference: none of your focus models has a speed measurement; this is one of the models "
+                     "measured at the most providers.") if m["reference"] else ""
         if len(m["priced"]) >= 2:
             deck.scatter(f"{m['name']}: price against output speed",
                          [g for g in (("On the price-speed frontier", [_point(p) for p in m["priced"] if p["frontier"]],

@@ -226,6 +226,27 @@ def test_a_model_that_meets_a_level_only_on_its_labs_claim_is_marked_wherever_th
         assert row["Cheapest meeting it"] == (f"{name} (its lab's claim)" if provenance == "claimed" else name)
 
 
+def test_a_focus_model_without_a_speed_gets_no_other_models_page_in_its_place(demo_warehouse, rendered):
+    """Acme's focus models have no speed measurement at any provider: the deployment report says so of each
+    and shows no other model's providers as if they were its own (it paired GPT-5 with Llama 3.1-8B);
+    the models it shows are marked as a reference."""
+    (files, snapshot) = rendered("model-deployment", PDF_SUBSCRIBER)
+    subscriber = subscribers.load_id(PDF_SUBSCRIBER)
+    measured = {r["model"] for r in view(demo_warehouse, snapshot, "SELECT DISTINCT model FROM speed_as_of "
+                                                                   "WHERE as_of = DATE '2026-09-30'")}
+    unmeasured = [m for m in subscriber.focus_models if m not in measured]
+    assert unmeasured, "the demo's Acme has focus models without a speed"
+    text = " ".join(report_text(files).split())
+    assert "in its place" not in text and "shown for" not in text
+    assert "no other model's speeds stand in for" in text
+    names = {r["model"]: r["name"] for r in view(demo_warehouse, snapshot, "SELECT model, name FROM model_names")}
+    listed = [names[m] for m in unmeasured]
+    said = listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
+    assert f"{said} {'has' if len(listed) == 1 else 'have'} no speed measurement at any provider by 30 Sep 2026" in text
+    if not set(subscriber.focus_models) & measured:
+        assert "for reference" in text
+
+
 def test_the_labs_claims_are_labelled_not_independently_verified_in_the_sources(demo_warehouse, rendered):
     (files, snapshot) = rendered("smile-curve", "acme-analytics")
     # Counted from the loaded scores, by the source of the batch that brought them.
