@@ -56,6 +56,7 @@ def slides(ctx, deck: Deck) -> None:
                      f"{d['change']:+.0f}" if d["change"] is not None else
                      "not comparable" if d["previous_edition"] else "first"] for d in developers],
                    [2.8, 1.3, 1.1, 1.3, 1.1, 1.5, 2.1], highlight=[d["focus"] for d in developers], size=10,
-                   note="Foundation Model Transparency Index (Stanford CRFM): share of 100 indicators met, latest edition."
+                   note="Foundation Model Transparency Index (Stanford CRFM): share of 100 indicators met, each developer's "
+                        "latest edition, the latest edition first: totals compare only within an edition."
                         + (f" Change since the previous edition: {compared}." if compared else ""))
     closing(deck, ctx)

@@ -70,3 +70,19 @@ def test_the_openness_report_says_which_change_it_shows(rendered, demo_warehouse
     creator, _, edition, previous, _, _ = next(d for d in developers if finding.startswith(f"{d[1]} "))
     assert creator in ("openai", "google")
     assert f"{edition} edition; no change since {previous} is shown" in finding
+
+
+def test_developers_are_ranked_only_within_their_edition(rendered, demo_warehouse):
+    """Totals of two FMTI editions are not like for like (the 2025 edition shares 11 of its 100 indicators
+    with 2024's): the table lists each edition's developers together, the latest edition first, the highest
+    total first within one, and never ranks a 2024 total among 2025 ones."""
+    files, _ = rendered("openness-index", "globex-health")
+    latest = rows(demo_warehouse, "SELECT developer, edition, total FROM developer_transparency "
+                                  "WHERE as_of = DATE '2026-09-30'")
+    expected = [d for d, _, _ in sorted(latest, key=lambda r: (tuple(-ord(c) for c in r[1]), -r[2], r[0]))]
+    assert len({e for _, e, _ in latest}) >= 2  # developers of several editions, to be kept apart
+    shown = [r[0] for r in table_rows(files["pptx"], "Developer transparency (FMTI)")[1:]]
+    assert shown == expected[:len(shown)]
+    text = html_text(files["html"])
+    for edition in sorted({e for _, e, _ in latest}, reverse=True)[1:]:
+        assert f"{edition} edition: developers not assessed in a later one" in text
