@@ -128,7 +128,7 @@ def workload_rows(entries: list[dict], gathered: dict) -> list[dict]:
         best = entry["variants"][0] if entry["variants"] else {"model": entry["model"], "alternative_name": None}
         own = costs.get(best["model"])
         rows.append({"focus": entry["name"], "label": best.get("label") or entry["name"], "model": best["model"],
-                     "role": "your focus model", "variant": best.get("label"), "against": None, "apart": None, **(own or {}),
+                     "role": "your focus model", "against": None, "apart": None, **(own or {}),
                      "output_tokens": volume["output_tokens"], "output_ratio": None, "saving_usd_per_month": None,
                      "no_month": None if own and own["your_usd_per_month"] is not None else NO_PRICE})
         if not (own and best["alternative_name"]):
@@ -137,7 +137,7 @@ def workload_rows(entries: list[dict], gathered: dict) -> list[dict]:
             (best["model"], best["effort"], best["alternative_model"], best["alternative_effort"]), {})
         rows.append({"focus": entry["name"], "model": best["alternative_model"],
                      "label": label({"display_name": best["alternative_name"], "effort": best["alternative_effort"]}),
-                     "role": "cheaper alternative", "variant": best["label"], "against": compared(best),
+                     "role": "cheaper alternative", "against": compared(best),
                      "apart": best["alternative_ci_low"] > best["ci_high"],
                      **{key: other.get(key) for key in ("input_usd_per_mtok", "output_usd_per_mtok", "your_input_usd",
                                                         "your_output_usd", "your_usd_per_month", "output_tokens",

@@ -8,7 +8,7 @@ from reports.formatting import age, day, money, plural, seconds, speed, workload
 
 
 def findings(window, models, missing, ttft, history, history_yours, deployments, workload) -> list[str]:
-    found = [_missing(missing, window)] if missing else []
+    found = [missing_said(missing, window)] if missing else []
     found += [s for m in models if not m["reference"] for s in _providers(m, window)]  # a reference is on its page
     found += _ages(models, window)
     found += _ttft(ttft)
@@ -25,8 +25,8 @@ def findings(window, models, missing, ttft, history, history_yours, deployments,
     return found
 
 
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+def _and(names: list[str], word: str = "or") -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {word} {names[-1]}"
 
 
 def _k(count: float) -> str:
@@ -39,11 +39,11 @@ def _who(m: dict) -> str:
         if m["reference"] else m["name"]
 
 
-def _missing(missing: list[dict], window) -> str:
-    """One sentence for every focus model without a speed measurement."""
+def missing_said(missing: list[dict], window) -> str:
+    """One sentence for every focus model without a speed measurement (the findings' and the providers' page's)."""
     names = [m["name"] for m in missing]
     one = len(names) == 1
-    listed = names[0] if one else f"{', '.join(names[:-1])} and {names[-1]}"
+    listed = _and(names, "and")
     return (f"Your focus model{'' if one else 's'} {listed} {'has' if one else 'have'} no speed measurement at any "
             f"provider by {day(window.as_of)}: no provider of {'it' if one else 'them'} can be compared on speed, and "
             f"no other model's speeds stand in for {'its own' if one else 'theirs'}.")

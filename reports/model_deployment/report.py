@@ -60,7 +60,9 @@ class ModelDeployment:
     models: list[dict]
     """The models with a page of providers: each with its providers, the frontier and their ages."""
     missing: list[dict]
-    """Focus models with no speed measurement, and the model shown in place of each."""
+    """Focus models with no speed measurement (none is shown in their place)."""
+    missing_said: str | None
+    """The sentence that names them, on the findings and the providers' page alike."""
     ttft: dict
     """Time to first token by prompt length: rows, the longest prompt of each series, whose they are."""
     history: list[dict]
@@ -109,7 +111,7 @@ def tailor(gathered: dict, subscriber: Subscriber) -> ModelDeployment:
         meta=meta(gathered, subscriber, NAME, TITLE,
                   f"Where to buy your models, how fast they run and when to serve them yourself, {window.label}"),
         appendix=gathered["appendix"], index=gathered["index"], your_models=your_models, models=models,
-        missing=missing, ttft=ttft, history=history, history_yours=history_yours, workload=subscriber.workload,
+        missing=missing, missing_said=said.missing_said(missing, window) if missing else None, ttft=ttft, history=history, history_yours=history_yours, workload=subscriber.workload,
         deployments=deployments,
         answers=ranked(retirements(your_models) + _answers(deployments, subscriber.workload)),
         findings=yours.alerts(your_models) + yours.retired(your_models) + said.findings(window, models, missing, ttft, history, history_yours,
